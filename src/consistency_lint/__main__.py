@@ -1,0 +1,5 @@
+"""Allows `python -m consistency_lint`."""
+
+from consistency_lint.cli import main
+
+main()

@@ -1,0 +1,34 @@
+"""The registry of built-in checks: every check's metadata, and the function that runs it.
+
+Adding a check means adding a module and one line to CHECKS; the pipeline and the
+reports know nothing about individual checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from consistency_lint.checks import freshness, input_checks, template_checks
+from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.spec import CheckSpec
+from consistency_lint.model import Document, Finding
+
+DocumentCheckFunction = Callable[[Document, CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class DocumentCheck:
+    """A function over one document, and the specs of the findings it may yield."""
+
+    specs: tuple[CheckSpec, ...]
+    run: DocumentCheckFunction
+
+
+CHECKS: tuple[DocumentCheck, ...] = (
+    DocumentCheck(input_checks.SPECS, input_checks.check),
+    DocumentCheck(template_checks.SPECS, template_checks.check),
+    DocumentCheck(freshness.SPECS, freshness.check),
+)
+
+SPECS: dict[str, CheckSpec] = {spec.id: spec for check in CHECKS for spec in check.specs}

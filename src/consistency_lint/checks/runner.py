@@ -1,0 +1,70 @@
+"""Runs the checks and applies, in one place, what the configuration says about findings:
+severity overrides (or `off`), which findings are reported, and stable fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from consistency_lint.checks import CHECKS, SPECS
+from consistency_lint.checks.context import CheckContext
+from consistency_lint.config import Config
+from consistency_lint.model import Category, Document, Finding, Severity
+
+
+def validate_severity_overrides(config: Config) -> None:
+    """Every key under `severity:` must name a known rule or category."""
+    categories = {category.value for category in Category}
+    for key in config.model.severity:
+        if key not in SPECS and key not in categories:
+            raise config.error(
+                f"severity: `{key}` is neither a rule id nor a category "
+                "(see `consistency-lint rules list`)",
+                ("severity", key),
+            )
+
+
+def run_checks(documents: Iterable[Document], context: CheckContext) -> list[Finding]:
+    findings: list[Finding] = []
+    for document in documents:
+        for check in CHECKS:
+            findings.extend(check.run(document, context))
+    return findings
+
+
+def apply_severity_overrides(findings: Iterable[Finding], config: Config) -> list[Finding]:
+    adjusted = []
+    for finding in findings:
+        override = config.severity_override(finding.rule, finding.category)
+        if override == "off":
+            continue
+        adjusted.append(replace(finding, severity=Severity(override)) if override else finding)
+    return adjusted
+
+
+def with_fingerprints(findings: Iterable[Finding]) -> list[Finding]:
+    """Sorted findings, each with a fingerprint that ignores line numbers.
+
+    The fingerprint hashes rule, path and what was found (excerpt, else message); repeated
+    identical findings in one file are told apart by their order of appearance.
+    """
+    ordered = sorted(findings, key=lambda finding: finding.sort_key)
+    seen: Counter[tuple[str, str, str]] = Counter()
+    result = []
+    for finding in ordered:
+        key = (finding.rule, finding.path, finding.excerpt or finding.message)
+        seen[key] += 1
+        digest = hashlib.sha256("\x1f".join((*key, str(seen[key]))).encode()).hexdigest()
+        result.append(replace(finding, fingerprint=digest[:32]))
+    return result
+
+
+def ruleset_digest(config: Config) -> str:
+    """Identifies the effective rule set: every check with its effective severity."""
+    lines = []
+    for spec in sorted(SPECS.values(), key=lambda spec: spec.id):
+        override = config.severity_override(spec.id, spec.category)
+        lines.append(f"{spec.id} {spec.category} {override or spec.severity}")
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()

@@ -1,0 +1,53 @@
+"""What every check declares about itself; `rules explain` and the docs test read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from consistency_lint.model import Category, Document, Finding, Severity, Span
+
+
+@dataclass(frozen=True)
+class Example:
+    """A tiny project file that shows the check; the test suite runs every example.
+
+    `config` is merged into the example project's configuration, `files` are extra files
+    (a variables list, say) and `symlink_to` makes the file a symbolic link instead.
+    """
+
+    loader: str
+    content: str
+    file_name: str = "example.txt"
+    config: dict[str, Any] = field(default_factory=dict)
+    channel: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    symlink_to: str | None = None
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    id: str
+    category: Category
+    severity: Severity
+    summary: str
+    rationale: str
+    failing: Example
+    passing: Example
+    reference: str | None = None
+
+    def finding(
+        self, document: Document, span: Span, message: str, excerpt: str = ""
+    ) -> Finding:
+        return Finding(
+            rule=self.id,
+            category=self.category,
+            severity=self.severity,
+            message=message,
+            path=document.path,
+            span=span,
+            channel=document.channel,
+            doc_type=document.doc_type,
+            excerpt=excerpt,
+            reference=self.reference,
+        )

@@ -1,0 +1,225 @@
+"""The command line: parse options, call the pipeline, choose the reporter, set the exit code."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections.abc import Callable
+from contextlib import nullcontext
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn, TypeVar
+
+import typer
+import yaml
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+from consistency_lint import __version__
+from consistency_lint.checks import SPECS
+from consistency_lint.checks.spec import CheckSpec, Example
+from consistency_lint.config import load_config
+from consistency_lint.errors import ConsistencyLintError, UsageError
+from consistency_lint.model import RunResult, Severity
+from consistency_lint.pipeline import ProgressCallback, RunOptions, run
+from consistency_lint.report import REPORTERS, ReportFormat, Verbosity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+DEBUG_VARIABLE = "CONSISTENCY_LINT_DEBUG"
+T = TypeVar("T")
+
+app = typer.Typer(
+    name="consistency-lint",
+    help="Keep customer communication consistent and lawful across channels: website, FAQ, "
+    "call-center knowledge base, letters and e-mails.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+rules_app = typer.Typer(help="List and explain the rules (checks) consistency-lint applies.",
+                        no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+stderr = Console(stderr=True, highlight=False)
+
+
+class FailOn(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NEVER = "never"
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"consistency-lint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version_callback,
+                                          is_eager=True, help="Show the version and exit.")]
+    = False,
+) -> None:
+    """Keep customer communication consistent and lawful across channels."""
+
+
+@app.command()
+def check(
+    project_dir: Annotated[Path, typer.Argument(
+        help="Root of the content repository (default: current directory).")] = Path(),
+    config: Annotated[Path | None, typer.Option(
+        "--config", help="Configuration file (instead of consistency-lint.yaml or "
+        "[tool.consistency-lint] in pyproject.toml).")] = None,
+    report_format: Annotated[ReportFormat, typer.Option(
+        "--format", help="Report format.")] = ReportFormat.RICH,
+    output: Annotated[Path | None, typer.Option(
+        "--output", help="Write the report to this file instead of standard output.")] = None,
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.ERROR,
+    today: Annotated[datetime | None, typer.Option(
+        "--today", formats=["%Y-%m-%d"], help="Date used by freshness checks (YYYY-MM-DD; "
+        "default: today).")] = None,
+    channel: Annotated[list[str] | None, typer.Option(
+        "--channel", help="Lint only this channel (repeatable).")] = None,
+    only: Annotated[list[str] | None, typer.Option(
+        "--only", help="Report findings only for files matching this glob (repeatable).")]
+    = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only: no summary, "
+                                        "no progress bar.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list every "
+                                          "document checked.")] = False,
+) -> None:
+    """Lint a content repository. Exit code 0: nothing at or above --fail-on; 1: findings
+    at or above it; 2: usage, configuration or rule-pack error."""
+    verbosity = Verbosity.QUIET if quiet else Verbosity.VERBOSE if verbose else Verbosity.NORMAL
+    options = RunOptions(
+        today=today.date() if today else date.today(),
+        channels=tuple(channel or ()),
+        only=tuple(only or ()),
+        argv=tuple(sys.argv[1:]),
+    )
+    result = _guarded(lambda: _run_with_progress(project_dir, config, options, verbosity))
+    _guarded(lambda: _write_report(result, report_format, output, verbosity))
+    raise typer.Exit(_exit_code(result, fail_on))
+
+
+@rules_app.command("list")
+def rules_list() -> None:
+    """Show every rule with its category, default severity and summary."""
+    table = Table(show_lines=False)
+    for column in ("rule", "category", "severity", "summary"):
+        table.add_column(column, overflow="fold")
+    for spec in sorted(SPECS.values(), key=lambda spec: (spec.category, spec.id)):
+        table.add_row(spec.id, spec.category.value, spec.severity.value, spec.summary)
+    Console(highlight=False).print(table)
+
+
+@rules_app.command("explain")
+def rules_explain(rule_id: Annotated[str, typer.Argument(help="Rule id, e.g. "
+                                                         "TEMPLATE-UNKNOWN-VARIABLE.")]) -> None:
+    """Explain one rule: what it checks, why, an example that fails and one that passes."""
+    spec = SPECS.get(rule_id.upper())
+    if spec is None:
+        close = difflib.get_close_matches(rule_id.upper(), SPECS, n=1)
+        hint = f"; did you mean {close[0]}?" if close else "; see `consistency-lint rules list`"
+        _fail(UsageError(f"unknown rule `{rule_id}`{hint}"))
+    _explain(Console(highlight=False), spec)
+
+
+def main() -> None:
+    """Entry point; any unexpected exception is reported in one line, not a traceback."""
+    try:
+        app()
+    except Exception as error:  # the last line of defence: users never see a traceback
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        stderr.print(Text.assemble(
+            ("internal error: ", "bold red"), f"{type(error).__name__}: {error} ",
+            (f"(a bug in consistency-lint; set {DEBUG_VARIABLE}=1 for details)", "dim")))
+        sys.exit(EXIT_ERROR)
+
+
+def _run_with_progress(project_dir: Path, config_path: Path | None, options: RunOptions,
+                       verbosity: Verbosity) -> RunResult:
+    config = load_config(project_dir, config_path)
+    show_progress = verbosity is not Verbosity.QUIET and stderr.is_terminal
+    progress = Progress(TextColumn("Reading content"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=stderr, transient=True)
+    with progress if show_progress else nullcontext():
+        task = progress.add_task("load", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        callback: ProgressCallback | None = advance if show_progress else None
+        return run(config, options, callback)
+
+
+def _write_report(result: RunResult, report_format: ReportFormat, output: Path | None,
+                  verbosity: Verbosity) -> None:
+    reporter = REPORTERS[report_format]
+    if output is None:
+        reporter(result, sys.stdout, verbosity)
+        return
+    try:
+        with output.open("w", encoding="utf-8") as stream:
+            reporter(result, stream, verbosity)
+    except OSError as error:
+        raise UsageError(f"cannot write the report: {error.strerror}", str(output)) from None
+    if verbosity is not Verbosity.QUIET:
+        stderr.print(f"Report written to {output} "
+                     f"({result.summary.findings} finding(s)).")
+
+
+def _exit_code(result: RunResult, fail_on: FailOn) -> int:
+    if fail_on is FailOn.NEVER:
+        return EXIT_CLEAN
+    threshold = Severity(fail_on.value).rank
+    failing = any(finding.severity.rank >= threshold for finding in result.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _guarded(action: Callable[[], T]) -> T:
+    """Run `action`; a ConsistencyLintError becomes one message and exit code 2."""
+    try:
+        return action()
+    except ConsistencyLintError as error:
+        _fail(error)
+
+
+def _fail(error: ConsistencyLintError) -> NoReturn:
+    stderr.print(Text.assemble(("error: ", "bold red"), str(error)))
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _explain(console: Console, spec: CheckSpec) -> None:
+    console.print(f"[bold]{spec.id}[/]  [dim]{spec.category.value} · default severity "
+                  f"{spec.severity.value}[/]")
+    console.print(f"\n{spec.summary}\n\n[bold]Why:[/] {spec.rationale}")
+    if spec.reference:
+        console.print(f"[bold]Legal basis:[/] {spec.reference}")
+    for title, example in (("Fails", spec.failing), ("Passes", spec.passing)):
+        console.print(f"\n[bold]{title}:[/] {_describe_example(example)}")
+        if example.symlink_to is None:
+            console.print(Syntax(example.content, "text", line_numbers=True, word_wrap=True))
+    console.print(
+        f"\n[bold]Silence it:[/] in consistency-lint.yaml, `severity: {{{spec.id}: off}}`, "
+        f"or lower it to `info`.")
+
+
+def _describe_example(example: Example) -> str:
+    parts = [f"{example.file_name} (loader {example.loader})"]
+    if example.symlink_to is not None:
+        parts.append(f"a symbolic link to {example.symlink_to}")
+    settings = {**example.config, **({"channel": example.channel} if example.channel else {})}
+    if settings:
+        parts.append("with " + yaml.safe_dump(settings, default_flow_style=True,
+                                               allow_unicode=True).strip())
+    return ", ".join(parts)
+

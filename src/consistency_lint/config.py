@@ -1,0 +1,241 @@
+"""Find, read and validate the configuration; resolve every path it names.
+
+Sources, first found wins: `--config FILE`, `PROJECT_DIR/consistency-lint.yaml`,
+`[tool.consistency-lint]` in `PROJECT_DIR/pyproject.toml`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, ValidationError
+
+from consistency_lint.errors import ConfigError
+from consistency_lint.model import Category
+from consistency_lint.yaml_loading import YamlDocument, YamlError, load_yaml
+
+CONFIG_FILE_NAME = "consistency-lint.yaml"
+PYPROJECT_TABLE = "consistency-lint"
+
+Language = Literal["pl", "en"]
+LoaderName = Literal["html", "markdown", "faq", "template", "docx", "text"]
+Profile = Literal["web", "faq", "call-center", "letter", "marketing", "legal"]
+SeverityOverride = Literal["error", "warning", "info", "off"]
+NonEmptyPatterns = Annotated[list[str], Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class GovernanceModel(_Strict):
+    require_owner: bool = False
+    review_every_days: PositiveInt | None = None
+
+
+class ChannelModel(_Strict):
+    loader: LoaderName
+    paths: NonEmptyPatterns
+    profile: Profile | None = None
+    language: Language | None = None
+    doc_types: dict[str, list[str]] = {}
+    variables: str | None = None
+    governance: GovernanceModel | None = None
+
+
+class ConfigModel(_Strict):
+    version: Literal[1]
+    language: Language = "pl"
+    facts: str | None = None
+    rules: list[str] = []
+    dictionary: str | None = None
+    severity: dict[str, SeverityOverride] = {}
+    ignore: list[str] = []
+    governance: GovernanceModel = GovernanceModel()
+    max_file_size_mb: PositiveFloat = 10.0
+    channels: Annotated[dict[str, ChannelModel], Field(min_length=1)]
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A channel with its settings resolved against the project."""
+
+    name: str
+    settings: ChannelModel
+    language: Language
+    governance: GovernanceModel
+    allowed_variables: frozenset[str] | None
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    source: str
+    model: ConfigModel
+    channels: Mapping[str, Channel]
+    yaml: YamlDocument | None = field(default=None, repr=False)
+
+    def line_of(self, location: Sequence[str | int]) -> int | None:
+        """Line in the configuration file of a key; None for pyproject.toml sources."""
+        return self.yaml.line_of(location) if self.yaml else None
+
+    def error(self, message: str, location: Sequence[str | int] = ()) -> ConfigError:
+        return ConfigError(message, self.source, self.line_of(location))
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.model.max_file_size_mb * 1024 * 1024)
+
+    def severity_override(self, rule: str, category: Category) -> SeverityOverride | None:
+        overrides = self.model.severity
+        return overrides.get(rule) or overrides.get(category.value)
+
+
+def load_config(project_dir: Path, explicit: Path | None = None) -> Config:
+    """Locate and validate the configuration for `project_dir`; raise ConfigError."""
+    if not project_dir.is_dir():
+        raise ConfigError("project directory does not exist", str(project_dir))
+    if explicit is not None:
+        return _load_config_file(explicit)
+    yaml_path = project_dir / CONFIG_FILE_NAME
+    if yaml_path.is_file():
+        return _load_config_file(yaml_path)
+    pyproject = project_dir / "pyproject.toml"
+    if pyproject.is_file():
+        table = _read_pyproject_table(pyproject)
+        if table is not None:
+            return _build_config(table, pyproject.parent, "pyproject.toml", None)
+    raise ConfigError(
+        f"no configuration found: create {CONFIG_FILE_NAME} or a [tool.{PYPROJECT_TABLE}] "
+        "table in pyproject.toml, or pass --config FILE",
+        str(project_dir),
+    )
+
+
+def _load_config_file(path: Path) -> Config:
+    if path.name == "pyproject.toml":
+        table = _read_pyproject_table(path)
+        if table is None:
+            raise ConfigError(f"no [tool.{PYPROJECT_TABLE}] table", path.name)
+        return _build_config(table, path.parent, path.name, None)
+    text = _read_text(path, path.name)
+    try:
+        document = load_yaml(text)
+    except YamlError as error:
+        raise ConfigError(error.message, path.name, error.line) from None
+    if not isinstance(document.data, dict):
+        raise ConfigError("the configuration must be a YAML mapping", path.name, 1)
+    return _build_config(document.data, path.parent, path.name, document)
+
+
+def _read_pyproject_table(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(_read_text(path, path.name))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"invalid TOML: {error}", path.name) from None
+    table = data.get("tool", {}).get(PYPROJECT_TABLE)
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"[tool.{PYPROJECT_TABLE}] must be a table", path.name)
+    return table
+
+
+def _read_text(path: Path, shown_as: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read file: {_reason(error)}", shown_as) from None
+
+
+def _reason(error: Exception) -> str:
+    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+
+
+def _build_config(
+    data: dict[str, Any], root: Path, source: str, document: YamlDocument | None
+) -> Config:
+    try:
+        model = ConfigModel.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        location = tuple(first["loc"])
+        where = ".".join(str(part) for part in location) or "configuration"
+        line = document.line_of(location) if document else None
+        raise ConfigError(f"{where}: {first['msg']}", source, line) from None
+    config = Config(root.resolve(), source, model, {}, document)
+    _check_project_paths(config)
+    channels = {name: _resolve_channel(config, name, settings)
+                for name, settings in model.channels.items()}
+    return Config(config.root, source, model, channels, document)
+
+
+def _check_project_paths(config: Config) -> None:
+    model = config.model
+    for key in ("facts", "dictionary"):
+        value = getattr(model, key)
+        if value is not None:
+            project_file(config, value, (key,))
+    for index, pack in enumerate(model.rules):
+        if not pack.startswith("builtin:"):
+            project_file(config, pack, ("rules", index))
+
+
+def project_file(config: Config, relative: str, location: Sequence[str | int]) -> Path:
+    """The existing file `relative` inside the project root, or a ConfigError at `location`."""
+    path = project_path(config, relative, location)
+    if not path.is_file():
+        raise config.error(f"file not found: {relative}", location)
+    return path
+
+
+def project_path(config: Config, relative: str, location: Sequence[str | int]) -> Path:
+    """`relative` resolved against the project root; refuses paths that leave the project."""
+    candidate = Path(relative)
+    resolved = (config.root / candidate).resolve()
+    if candidate.is_absolute() or not resolved.is_relative_to(config.root):
+        raise config.error(f"path leaves the project directory: {relative}", location)
+    return resolved
+
+
+def _resolve_channel(config: Config, name: str, settings: ChannelModel) -> Channel:
+    for index, pattern in enumerate(settings.paths):
+        project_path(config, pattern.split("*", 1)[0] or ".", ("channels", name, "paths", index))
+    allowed = None
+    if settings.variables is not None:
+        location = ("channels", name, "variables")
+        allowed = _read_variables(config, project_file(config, settings.variables, location),
+                                  settings.variables)
+    return Channel(
+        name=name,
+        settings=settings,
+        language=settings.language or config.model.language,
+        governance=settings.governance or config.model.governance,
+        allowed_variables=allowed,
+    )
+
+
+def _read_variables(config: Config, path: Path, shown_as: str) -> frozenset[str]:
+    """Allowed template variables: a list of dotted names, or a nested mapping of them."""
+    try:
+        data = load_yaml(_read_text(path, shown_as)).data
+    except YamlError as error:
+        raise ConfigError(error.message, shown_as, error.line) from None
+    if isinstance(data, list) and all(isinstance(item, str) for item in data):
+        return frozenset(data)
+    if isinstance(data, dict):
+        return frozenset(_dotted_leaves(data, ""))
+    raise ConfigError("variables must be a list of names or a mapping of names", shown_as, 1)
+
+
+def _dotted_leaves(mapping: Mapping[Any, Any], prefix: str) -> list[str]:
+    names: list[str] = []
+    for key, value in mapping.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping) and value:
+            names.extend(_dotted_leaves(value, f"{name}."))
+        else:
+            names.append(name)
+    return names

@@ -1,0 +1,107 @@
+"""Turn content files into Documents; one module per loader kind.
+
+Loaders never judge content: what they cannot read becomes a ContentProblem that a
+check reports, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from consistency_lint.loaders import docx, faq, html, markdown, template, text
+from consistency_lint.loaders.parsed import ParsedContent
+from consistency_lint.loaders.source import ContentLoadError, Source
+from consistency_lint.model import ContentProblem, Document, ProblemKind, Span
+
+Parser = Callable[[Source], ParsedContent]
+
+PARSERS: dict[str, Parser] = {
+    "html": html.parse,
+    "markdown": markdown.parse,
+    "faq": faq.parse,
+    "template": template.parse,
+    "docx": docx.parse,
+    "text": text.parse,
+}
+
+
+@dataclass(frozen=True)
+class LoadRequest:
+    """What the pipeline knows about a file before reading it."""
+
+    path: Path
+    relative_path: str
+    channel: str
+    loader: str
+    language: str
+    doc_type: str | None
+    max_bytes: int
+    outside_project: bool = False
+
+
+def load_document(request: LoadRequest) -> Document:
+    """Read and parse one file; never raises for bad content."""
+    raw = b""
+    try:
+        if request.outside_project:
+            raise ContentLoadError(ProblemKind.UNREADABLE,
+                                   "symbolic link leads outside the project; not read")
+        raw = _read_bounded(request.path, request.max_bytes)
+        if not raw.strip():
+            raise ContentLoadError(ProblemKind.EMPTY, "file is empty")
+        parsed = PARSERS[request.loader](Source(raw, request.relative_path))
+    except ContentLoadError as error:
+        return _unparsed(request, raw, ContentProblem(error.kind, error.message,
+                                                      Span.point(error.line)))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return _unparsed(request, raw, ContentProblem(ProblemKind.UNREADABLE,
+                                                      f"cannot read file: {reason}"))
+    except RecursionError:
+        return _unparsed(request, raw, ContentProblem(ProblemKind.MALFORMED,
+                                                      "file is nested too deeply to parse"))
+    except Exception as error:  # noqa: BLE001 - a parser bug on hostile input must not stop a run
+        return _unparsed(request, raw, ContentProblem(ProblemKind.MALFORMED,
+                                                      f"file could not be parsed: {error!r}"))
+    metadata = parsed.metadata
+    language = str(metadata.get("language") or request.language)
+    doc_type = metadata.get("doc_type")
+    return Document(
+        path=request.relative_path,
+        channel=request.channel,
+        loader=request.loader,
+        doc_type=str(doc_type) if doc_type else request.doc_type,
+        language=language,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        segments=parsed.segments,
+        metadata=metadata,
+        metadata_lines=parsed.metadata_lines,
+        template_expressions=parsed.template_expressions,
+        problems=parsed.problems,
+    )
+
+
+def _read_bounded(path: Path, max_bytes: int) -> bytes:
+    with path.open("rb") as handle:
+        raw = handle.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise ContentLoadError(
+            ProblemKind.TOO_LARGE,
+            f"file is larger than {max_bytes / 2**20:g} MB (max_file_size_mb); not read",
+        )
+    return raw
+
+
+def _unparsed(request: LoadRequest, raw: bytes, problem: ContentProblem) -> Document:
+    return Document(
+        path=request.relative_path,
+        channel=request.channel,
+        loader=request.loader,
+        doc_type=request.doc_type,
+        language=request.language,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        problems=(problem,),
+    )

@@ -1,0 +1,176 @@
+"""Visible text of an HTML page, segmented by block elements, with exact positions.
+
+We use the standard library's HTML tokenizer rather than a tree builder because it reports
+the line and column of every text node, which is what findings must point at (lexbor
+exposes no positions, lxml only the line where an element starts). Boilerplate (scripts,
+styles, navigation, footers, cookie banners, hidden elements) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from html.entities import name2codepoint
+from html.parser import HTMLParser
+
+from consistency_lint.loaders.parsed import ParsedContent
+from consistency_lint.loaders.segments import SegmentBuilder
+from consistency_lint.loaders.source import Source
+from consistency_lint.model import Segment
+
+BOILERPLATE_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "nav", "footer", "svg", "iframe", "object"}
+)
+BOILERPLATE_ROLES = frozenset({"navigation", "contentinfo", "banner", "search"})
+BOILERPLATE_MARKERS = re.compile(r"cookie|consent|gdpr|breadcrumb", re.IGNORECASE)
+VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)
+BLOCK_KINDS = {
+    **{f"h{level}": "heading" for level in range(1, 7)},
+    "li": "list-item", "dt": "list-item", "dd": "list-item",
+    "td": "table-cell", "th": "table-cell", "caption": "table-cell",
+    "button": "button", "title": "title", "label": "label", "option": "label",
+    "legend": "label", "summary": "heading", "figcaption": "paragraph", "blockquote": "paragraph",
+    "p": "paragraph", "div": "paragraph", "section": "paragraph", "article": "paragraph",
+    "main": "paragraph", "aside": "paragraph", "header": "paragraph", "address": "paragraph",
+    "pre": "paragraph", "ul": "paragraph", "ol": "paragraph", "dl": "paragraph",
+    "table": "paragraph", "tr": "paragraph", "form": "paragraph", "fieldset": "paragraph",
+    "figure": "paragraph", "details": "paragraph", "hr": "paragraph", "body": "paragraph",
+}
+METADATA_NAMES = frozenset({"doc_type", "owner", "last_reviewed", "title", "language"})
+BUTTON_INPUT_TYPES = frozenset({"submit", "button"})
+
+
+def parse(source: Source) -> ParsedContent:
+    extractor = _VisibleTextExtractor()
+    extractor.feed(source.text)
+    extractor.close()
+    return ParsedContent(
+        segments=tuple(extractor.segments),
+        metadata=extractor.metadata,
+        metadata_lines=extractor.metadata_lines,
+    )
+
+
+class _VisibleTextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.segments: list[Segment] = []
+        self.metadata: dict[str, object] = {}
+        self.metadata_lines: dict[str, int] = {}
+        self._builder = SegmentBuilder()
+        self._block_stack: list[str] = []
+        self._headings: list[tuple[int, str]] = []
+        self._skipped_tag: str | None = None
+        self._skip_depth = 0
+
+    # -- tokenizer events ----------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skipped_tag is not None:
+            if tag == self._skipped_tag and tag not in VOID_TAGS:
+                self._skip_depth += 1
+            return
+        attributes = {name: value or "" for name, value in attrs}
+        if self._is_boilerplate(tag, attributes):
+            if tag not in VOID_TAGS:
+                self._skipped_tag, self._skip_depth = tag, 1
+            return
+        self._read_metadata(tag, attributes)
+        if tag == "input" and attributes.get("type", "").lower() in BUTTON_INPUT_TYPES:
+            self._add_button_value(attributes.get("value", ""))
+        elif tag == "br":
+            self._add_text(" ")
+        elif tag == "a" and "href" in attributes:
+            self._builder.start_link(attributes["href"])
+        elif tag in BLOCK_KINDS and tag not in VOID_TAGS:
+            self._flush()
+            self._block_stack.append(tag)
+        elif tag in BLOCK_KINDS:
+            self._flush()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_TAGS:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skipped_tag is not None:
+            if tag == self._skipped_tag:
+                self._skip_depth -= 1
+                if self._skip_depth == 0:
+                    self._skipped_tag = None
+            return
+        if tag == "a":
+            self._builder.end_link()
+        elif tag in BLOCK_KINDS and tag in self._block_stack:
+            self._flush()
+            while self._block_stack and self._block_stack.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        self._add_text(data)
+
+    def handle_entityref(self, name: str) -> None:
+        codepoint = name2codepoint.get(name)
+        self._add_text(chr(codepoint) if codepoint else f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        try:
+            number = int(name[1:], 16) if name[:1] in "xX" else int(name)
+            self._add_text(chr(number))
+        except (ValueError, OverflowError):
+            self._add_text(f"&#{name};")
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _is_boilerplate(self, tag: str, attributes: dict[str, str]) -> bool:
+        if tag in BOILERPLATE_TAGS or "hidden" in attributes:
+            return True
+        if attributes.get("aria-hidden") == "true":
+            return True
+        if attributes.get("role", "").lower() in BOILERPLATE_ROLES:
+            return True
+        markers = f"{attributes.get('id', '')} {attributes.get('class', '')}"
+        return bool(BOILERPLATE_MARKERS.search(markers))
+
+    def _read_metadata(self, tag: str, attributes: dict[str, str]) -> None:
+        line = self.getpos()[0]
+        if tag == "html" and attributes.get("lang"):
+            self.metadata["language"] = attributes["lang"].split("-")[0].lower()
+            self.metadata_lines["language"] = line
+        elif tag == "meta" and attributes.get("name") in METADATA_NAMES:
+            self.metadata[attributes["name"]] = attributes.get("content", "")
+            self.metadata_lines[attributes["name"]] = line
+
+    def _add_text(self, text: str) -> None:
+        if self._skipped_tag is None:
+            line, offset = self.getpos()
+            self._builder.add(text, line, offset + 1)
+
+    def _add_button_value(self, value: str) -> None:
+        self._flush()
+        line, offset = self.getpos()
+        self._builder.add(value, line, offset + 1)
+        self._flush(kind="button")
+
+    def _flush(self, kind: str | None = None) -> None:
+        block = self._block_stack[-1] if self._block_stack else "p"
+        level = _heading_level(block) if kind is None else None
+        if level is not None:
+            self._headings = [(lvl, text) for lvl, text in self._headings if lvl < level]
+        heading_path = tuple(text for _, text in self._headings)
+        segment = self._builder.build(kind or BLOCK_KINDS.get(block, "paragraph"), heading_path)
+        self._builder = SegmentBuilder()
+        if segment is None:
+            return
+        if level is not None:
+            self._headings.append((level, segment.text))
+        self.segments.append(segment)
+
+
+def _heading_level(tag: str) -> int | None:
+    return int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else None

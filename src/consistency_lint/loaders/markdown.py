@@ -1,0 +1,171 @@
+"""Markdown with YAML front matter; headings become structure (markdown-it-py).
+
+markdown-it gives line ranges for blocks but no columns for inline text, so each inline
+piece is aligned with its block's source lines in order: the search only moves forward,
+so a phrase repeated in a paragraph still maps to its own occurrence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from consistency_lint.loaders.front_matter import FrontMatter, parse_front_matter
+from consistency_lint.loaders.parsed import ParsedContent
+from consistency_lint.loaders.segments import SegmentBuilder
+from consistency_lint.loaders.source import Source
+from consistency_lint.model import Segment
+
+_PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+_SKIPPED_INLINE = frozenset({"code_inline", "html_inline", "image"})
+
+
+@dataclass(frozen=True)
+class Block:
+    """A segment with the heading level it opens (0 for anything but a heading)."""
+
+    segment: Segment
+    heading_level: int
+
+
+def parse(source: Source) -> ParsedContent:
+    front_matter, blocks = parse_blocks(source.text)
+    return ParsedContent(
+        segments=tuple(block.segment for block in blocks),
+        metadata=front_matter.values,
+        metadata_lines=front_matter.lines,
+        problems=front_matter.problems,
+    )
+
+
+def parse_blocks(text: str) -> tuple[FrontMatter, list[Block]]:
+    """Front matter and the document's text blocks, in order."""
+    tokens = _PARSER.parse(text)
+    lines = text.split("\n")
+    front_matter = FrontMatter()
+    blocks: list[Block] = []
+    headings: list[tuple[int, str]] = []
+    for token, container in _inline_tokens(tokens):
+        if token.type == "front_matter":
+            front_matter = parse_front_matter(token.content, first_line=2)
+            continue
+        level = int(container.tag[1]) if container.type == "heading_open" else 0
+        if level:
+            headings = [(lvl, title) for lvl, title in headings if lvl < level]
+        segment = _build_segment(token, lines, _segment_kind(container),
+                                 tuple(title for _, title in headings))
+        if segment is None:
+            continue
+        if level:
+            headings.append((level, segment.text))
+        blocks.append(Block(segment, level))
+    return front_matter, blocks
+
+
+def _inline_tokens(tokens: list[Token]) -> Iterator[tuple[Token, Token]]:
+    """Each inline token (and the front matter) with the block that contains it."""
+    containers: list[Token] = []
+    for token in tokens:
+        if token.type == "front_matter":
+            yield token, token
+        elif token.nesting == 1:
+            containers.append(token)
+        elif token.nesting == -1 and containers:
+            containers.pop()
+        elif token.type == "inline" and containers:
+            yield token, _meaningful_container(containers)
+
+
+def _meaningful_container(containers: list[Token]) -> Token:
+    for token in reversed(containers):
+        if token.type in {"heading_open", "list_item_open", "th_open", "td_open"}:
+            return token
+    return containers[-1]
+
+
+def _segment_kind(container: Token) -> str:
+    return {
+        "heading_open": "heading",
+        "list_item_open": "list-item",
+        "th_open": "table-cell",
+        "td_open": "table-cell",
+    }.get(container.type, "paragraph")
+
+
+def _build_segment(
+    token: Token, lines: list[str], kind: str, heading_path: tuple[str, ...]
+) -> Segment | None:
+    locate = _ContentLocator(token, lines)
+    builder = SegmentBuilder()
+    for child in token.children or []:
+        if child.type == "text":
+            line, column = locate.find(child.content)
+            builder.add(child.content, line, column)
+        elif child.type in {"softbreak", "hardbreak"}:
+            builder.add("\n", *locate.here())
+        elif child.type == "link_open":
+            builder.start_link(str(child.attrs.get("href", "")))
+        elif child.type == "link_close":
+            builder.end_link()
+        elif child.type in _SKIPPED_INLINE:
+            locate.find(child.content)
+    return builder.build(kind, heading_path)
+
+
+class _ContentLocator:
+    """Maps offsets in an inline token's content to source (line, column), moving forward."""
+
+    def __init__(self, token: Token, lines: list[str]) -> None:
+        self._content = token.content
+        self._cursor = 0
+        first_line = token.map[0] if token.map else 0
+        self._line_origins: list[tuple[int, int, int]] = []  # content offset, line, column
+        offset, source_index = 0, first_line
+        for content_line in token.content.split("\n"):
+            source_index, column = _find_line(lines, source_index, content_line)
+            self._line_origins.append((offset, source_index + 1, column + 1))
+            offset += len(content_line) + 1
+            source_index += 1
+
+    def find(self, text: str) -> tuple[int, int]:
+        index = self._content.find(text, self._cursor) if text else -1
+        if index < 0:
+            return self.here()
+        self._cursor = index + len(text)
+        return self._position(index)
+
+    def here(self) -> tuple[int, int]:
+        return self._position(self._cursor)
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        origin = max((o for o in self._line_origins if o[0] <= offset), default=(0, 1, 1))
+        return origin[1], origin[2] + offset - origin[0]
+
+
+def _find_line(lines: list[str], start: int, content_line: str) -> tuple[int, int]:
+    """Index and column of the first source line at or after `start` containing the text."""
+    for index in range(start, min(start + 50, len(lines))):
+        column = lines[index].find(content_line)
+        if column >= 0:
+            return index, column
+    return start, 0
+
+
+def faq_entries(blocks: list[Block]) -> list[Segment]:
+    """Markdown FAQ: each `##` heading is a question, what follows it is its answer."""
+    segments: list[Segment] = []
+    question: str | None = None
+    for block in blocks:
+        if block.heading_level == 2:
+            question = block.segment.text
+            segments.append(replace(block.segment, kind="question"))
+        elif question is not None and block.heading_level in (0, 3, 4, 5, 6):
+            segments.append(replace(block.segment, kind="answer", heading_path=(question,)))
+        elif block.heading_level == 1:
+            question = None
+            segments.append(block.segment)
+    return segments

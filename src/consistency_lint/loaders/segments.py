@@ -1,0 +1,88 @@
+"""Builds Segments piece by piece while remembering where each piece came from."""
+
+from __future__ import annotations
+
+import re
+
+from consistency_lint.model import Anchor, Link, Placeholder, Segment
+
+_LEADING_SPACE = re.compile(r"^[ \t\r\f\v\u00a0]+")
+
+
+class SegmentBuilder:
+    """Accumulates text pieces with their source positions into one Segment.
+
+    Newlines inside a piece become single spaces, and indentation after them is dropped,
+    so that a paragraph wrapped over several source lines reads as one line of text while
+    every character still maps back to its exact line and column.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self._anchors: list[Anchor] = []
+        self._links: list[Link] = []
+        self._placeholders: list[Placeholder] = []
+        self._open_link: tuple[str, int] | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def add(self, text: str, line: int, column: int) -> None:
+        for index, part in enumerate(text.split("\n")):
+            if index > 0:
+                self._separate()
+                line, column = line + 1, 1
+            if index > 0 or not self._parts:
+                stripped = _LEADING_SPACE.sub("", part)
+                column += len(part) - len(stripped)
+                part = stripped
+            self._add_line_part(part, line, column)
+
+    def newline(self) -> None:
+        """Continue on another source line: the texts are joined by one space."""
+        self._separate()
+
+    def add_placeholder(self, text: str, name: str, line: int, column: int) -> None:
+        start = self._length
+        self._add_line_part(text, line, column)
+        self._placeholders.append(Placeholder(name, start, self._length))
+
+    def start_link(self, href: str) -> None:
+        self._open_link = (href, self._length)
+
+    def end_link(self) -> None:
+        if self._open_link is not None:
+            href, start = self._open_link
+            self._links.append(Link(href, start, self._length))
+            self._open_link = None
+
+    def build(self, kind: str, heading_path: tuple[str, ...] = ()) -> Segment | None:
+        """The finished segment (trailing whitespace trimmed), or None if it has no text."""
+        self.end_link()
+        text = self.text.rstrip()
+        if not text.strip():
+            return None
+        return Segment(
+            text=text,
+            kind=kind,
+            anchors=tuple(self._anchors),
+            heading_path=heading_path,
+            links=tuple(self._links),
+            placeholders=tuple(self._placeholders),
+        )
+
+    def _separate(self) -> None:
+        if self._parts and not self._parts[-1].endswith(" "):
+            self._append(" ")
+
+    def _add_line_part(self, part: str, line: int, column: int) -> None:
+        if not part:
+            return
+        self._anchors.append(Anchor(self._length, line, column))
+        self._append(part)
+
+    def _append(self, text: str) -> None:
+        self._parts.append(text)
+        self._length += len(text)

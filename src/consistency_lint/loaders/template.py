@@ -1,0 +1,158 @@
+"""Jinja2 letter and e-mail templates: parsed in a sandbox, never rendered or executed.
+
+The literal text is linted with every `{% if %}` branch included: block tags and comments
+are blanked out (newlines kept, so positions stay exact) and `{{ ... }}` expressions stay
+in place as placeholders. A leading `{# --- YAML --- #}` comment holds the metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from jinja2 import TemplateSyntaxError, meta
+from jinja2.sandbox import SandboxedEnvironment
+
+from consistency_lint.loaders import html, text
+from consistency_lint.loaders.front_matter import FrontMatter, parse_front_matter
+from consistency_lint.loaders.parsed import ParsedContent
+from consistency_lint.loaders.source import Source
+from consistency_lint.model import (
+    ContentProblem,
+    Placeholder,
+    ProblemKind,
+    Segment,
+    Span,
+    TemplateExpression,
+)
+from consistency_lint.sourcemap import SourceMap
+
+_ENVIRONMENT = SandboxedEnvironment(autoescape=False)
+_BLANKED_TOKENS = frozenset(
+    {"block_begin", "block_end", "comment_begin", "comment", "comment_end", "raw_begin",
+     "raw_end", "linestatement_begin", "linestatement_end", "linecomment_begin",
+     "linecomment", "linecomment_end"}
+)
+_EXPRESSION_CLOSERS = {"variable_begin": "variable_end", "block_begin": "block_end"}
+_PLACEHOLDER = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
+_DUNDER = re.compile(r"^__\w+__$")
+_HTML_SUFFIXES = (".html.j2", ".htm.j2", ".html.jinja", ".html.jinja2", ".html")
+
+
+@dataclass(frozen=True)
+class _Token:
+    line: int
+    kind: str
+    value: str
+    offset: int
+
+
+def parse(source: Source) -> ParsedContent:
+    template_text = source.text
+    try:
+        ast = _ENVIRONMENT.parse(template_text)
+        tokens = list(_positioned_tokens(template_text))
+    except TemplateSyntaxError as error:
+        problem = ContentProblem(
+            ProblemKind.TEMPLATE_SYNTAX, f"template does not parse: {error.message}",
+            Span.point(error.lineno or 1),
+        )
+        return ParsedContent(segments=(), problems=(problem,))
+    front_matter = _front_matter(tokens)
+    masked = _blank_tags(template_text, tokens)
+    if source.name.lower().endswith(_HTML_SUFFIXES):
+        segments = html.parse(Source(masked.encode("utf-8"), source.name)).segments
+    else:
+        segments = tuple(text.paragraphs(masked))
+    context_names = meta.find_undeclared_variables(ast)
+    return ParsedContent(
+        segments=tuple(_with_placeholders(segment) for segment in segments),
+        metadata=front_matter.values,
+        metadata_lines=front_matter.lines,
+        template_expressions=tuple(_expressions(tokens, context_names, SourceMap(template_text))),
+        problems=front_matter.problems,
+    )
+
+
+def _positioned_tokens(template_text: str) -> Iterator[_Token]:
+    offset = 0
+    for line, kind, value in _ENVIRONMENT.lexer.tokeniter(template_text, None):
+        if not template_text.startswith(value, offset):
+            offset = max(template_text.find(value, offset), offset)
+        yield _Token(line, kind, value, offset)
+        offset += len(value)
+
+
+def _front_matter(tokens: list[_Token]) -> FrontMatter:
+    if len(tokens) < 2 or tokens[0].kind != "comment_begin" or tokens[1].kind != "comment":
+        return FrontMatter()
+    body = tokens[1].value
+    if not body.strip().startswith("---"):
+        return FrontMatter()
+    yaml_text = body.strip().removeprefix("---").removesuffix("---")
+    leading_lines = body[: body.index("---")].count("\n") + 1
+    return parse_front_matter(yaml_text.lstrip("\n") if yaml_text.startswith("\n") else yaml_text,
+                              first_line=tokens[1].line + leading_lines)
+
+
+def _blank_tags(template_text: str, tokens: list[_Token]) -> str:
+    """The template with tags and comments replaced by spaces; newlines kept."""
+    characters = list(template_text)
+    in_block = False
+    for token in tokens:
+        if token.kind in ("block_begin", "comment_begin", "linestatement_begin"):
+            in_block = True
+        if in_block or token.kind in _BLANKED_TOKENS:
+            for index in range(token.offset, token.offset + len(token.value)):
+                if characters[index] != "\n":
+                    characters[index] = " "
+        if token.kind in ("block_end", "comment_end", "linestatement_end"):
+            in_block = False
+    return "".join(characters)
+
+
+def _with_placeholders(segment: Segment) -> Segment:
+    placeholders = tuple(
+        Placeholder(match.group(1), match.start(), match.end())
+        for match in _PLACEHOLDER.finditer(segment.text)
+    )
+    return replace(segment, placeholders=placeholders) if placeholders else segment
+
+
+def _expressions(
+    tokens: list[_Token], context_names: set[str], source_map: SourceMap
+) -> Iterator[TemplateExpression]:
+    """Variable paths read from the context (`customer.name`) and dunder attribute access."""
+    closer: str | None = None
+    previous_operator = ""
+    for index, token in enumerate(tokens):
+        if closer is None:
+            closer = _EXPRESSION_CLOSERS.get(token.kind)
+            continue
+        if token.kind == closer:
+            closer = None
+        elif token.kind in ("name", "string") and _DUNDER.match(token.value.strip("'\"")):
+            yield TemplateExpression(token.value, _span(token, source_map), token.value)
+        elif token.kind == "name" and previous_operator != "." and token.value in context_names:
+            path = _dotted_path(tokens, index)
+            yield TemplateExpression(path, _span(token, source_map, len(path)))
+        if token.kind == "operator":
+            previous_operator = token.value
+        elif token.kind != "whitespace":
+            previous_operator = ""
+
+
+def _dotted_path(tokens: list[_Token], start: int) -> str:
+    parts = [tokens[start].value]
+    index = start + 1
+    while (index + 1 < len(tokens) and tokens[index].value == "."
+           and tokens[index + 1].kind == "name"):
+        parts.append(tokens[index + 1].value)
+        index += 2
+    return ".".join(parts)
+
+
+def _span(token: _Token, source_map: SourceMap, length: int | None = None) -> Span:
+    line, column = source_map.position(token.offset)
+    return Span(line, column, line, column + (length or len(token.value)))

@@ -1,0 +1,213 @@
+"""The frozen value types that flow between the pipeline's steps."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe; used for `--fail-on` and sorting."""
+        return {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}[self]
+
+
+class Category(StrEnum):
+    FACT_MISMATCH = "fact-mismatch"
+    COVERAGE_GAP = "coverage-gap"
+    LEGAL_MISSING_CLAUSE = "legal-missing-clause"
+    LEGAL_PROHIBITED = "legal-prohibited"
+    TONE = "tone"
+    TERMINOLOGY = "terminology"
+    SPELLING = "spelling"
+    TEMPLATE = "template"
+    FRESHNESS = "freshness"
+    INPUT = "input"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A 1-based, inclusive-start / exclusive-end region of a source file."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int = 1) -> Span:
+        return cls(line, column, line, column)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Maps the segment text from `offset` onwards to a source position.
+
+    Segment text never continues across a source line without a new anchor, so the
+    position of any character is its anchor's position plus the distance to it.
+    """
+
+    offset: int
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    href: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """A template expression kept verbatim in the text, never to be linted as prose."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One unit of text (a paragraph, heading, list item, FAQ answer...) with its source map."""
+
+    text: str
+    kind: str
+    anchors: tuple[Anchor, ...]
+    heading_path: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    placeholders: tuple[Placeholder, ...] = ()
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Source (line, column) of the character at `offset` in `text`."""
+        index = bisect.bisect_right(self.anchors, offset, key=lambda anchor: anchor.offset) - 1
+        anchor = self.anchors[max(index, 0)]
+        return anchor.line, anchor.column + max(offset - anchor.offset, 0)
+
+    def span_of(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(end - 1, start))
+        return Span(line, column, end_line, end_column + (1 if end > start else 0))
+
+    @property
+    def span(self) -> Span:
+        return self.span_of(0, len(self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateExpression:
+    """A variable path used by a letter template (`customer.name`), or an unsafe access."""
+
+    path: str
+    span: Span
+    unsafe_attribute: str | None = None
+
+
+class ProblemKind(StrEnum):
+    """What went wrong while reading a file; each kind maps to one built-in check."""
+
+    UNREADABLE = "unreadable"
+    NOT_TEXT = "not-text"
+    TOO_LARGE = "too-large"
+    EMPTY = "empty"
+    MALFORMED = "malformed"
+    FRONT_MATTER = "front-matter"
+    TEMPLATE_SYNTAX = "template-syntax"
+
+
+@dataclass(frozen=True, slots=True)
+class ContentProblem:
+    """Something a loader could not read or parse; the checks turn it into a finding."""
+
+    kind: ProblemKind
+    message: str
+    span: Span = field(default_factory=lambda: Span.point(1))
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file as every later step sees it."""
+
+    path: str
+    channel: str
+    loader: str
+    doc_type: str | None
+    language: str
+    sha256: str
+    segments: tuple[Segment, ...] = ()
+    metadata: Mapping[str, object] = field(default_factory=dict)
+    metadata_lines: Mapping[str, int] = field(default_factory=dict)
+    template_expressions: tuple[TemplateExpression, ...] = ()
+    problems: tuple[ContentProblem, ...] = ()
+
+    @property
+    def words(self) -> int:
+        return sum(len(segment.text.split()) for segment in self.segments)
+
+    @property
+    def first_line(self) -> int:
+        return self.segments[0].anchors[0].line if self.segments else 1
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedLocation:
+    path: str
+    line: int
+    channel: str
+    value: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    path: str
+    span: Span
+    channel: str
+    doc_type: str | None
+    excerpt: str = ""
+    reference: str | None = None
+    related: tuple[RelatedLocation, ...] = ()
+    fingerprint: str = ""
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.span.line, self.span.column, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    documents: int
+    findings: int
+    by_severity: Mapping[str, int]
+    by_category: Mapping[str, int]
+    by_channel: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class RunMetadata:
+    today: str
+    config: str
+    ruleset_sha256: str
+    argv: tuple[str, ...]
+    tool_version: str
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything a reporter needs; every output format renders this one value."""
+
+    metadata: RunMetadata
+    documents: tuple[Document, ...]
+    findings: tuple[Finding, ...]
+    summary: Summary

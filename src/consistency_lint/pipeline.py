@@ -1,0 +1,83 @@
+"""The one module that knows the order of the steps: discover, load, check, report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from consistency_lint import __version__
+from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.runner import (
+    apply_severity_overrides,
+    ruleset_digest,
+    run_checks,
+    validate_severity_overrides,
+    with_fingerprints,
+)
+from consistency_lint.config import Config
+from consistency_lint.discovery import discover, matches
+from consistency_lint.errors import UsageError
+from consistency_lint.loaders import load_document
+from consistency_lint.model import Document, Finding, RunMetadata, RunResult, Summary
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    today: date
+    channels: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()
+    argv: tuple[str, ...] = ()
+
+
+def run(config: Config, options: RunOptions,
+        on_progress: ProgressCallback | None = None) -> RunResult:
+    """Lint the project described by `config`; raise ConsistencyLintError for bad setup."""
+    validate_severity_overrides(config)
+    _validate_channel_names(config, options.channels)
+    requests = discover(config)
+    documents = []
+    for done, request in enumerate(requests, start=1):
+        documents.append(load_document(request))
+        if on_progress is not None:
+            on_progress(done, len(requests))
+    context = CheckContext(config=config, today=options.today)
+    in_scope = [doc for doc in documents if _in_scope(doc.path, doc.channel, options)]
+    findings = run_checks(in_scope, context)
+    findings = [f for f in apply_severity_overrides(findings, config)
+                if _in_scope(f.path, f.channel, options)]
+    findings = with_fingerprints(findings)
+    metadata = RunMetadata(
+        today=options.today.isoformat(),
+        config=config.source,
+        ruleset_sha256=ruleset_digest(config),
+        argv=options.argv,
+        tool_version=__version__,
+    )
+    return RunResult(metadata, tuple(in_scope), tuple(findings), summarise(in_scope, findings))
+
+
+def summarise(documents: Iterable[Document], findings: list[Finding]) -> Summary:
+    return Summary(
+        documents=sum(1 for _ in documents),
+        findings=len(findings),
+        by_severity=dict(sorted(Counter(f.severity.value for f in findings).items())),
+        by_category=dict(sorted(Counter(f.category.value for f in findings).items())),
+        by_channel=dict(sorted(Counter(f.channel for f in findings).items())),
+    )
+
+
+def _validate_channel_names(config: Config, names: tuple[str, ...]) -> None:
+    unknown = sorted(set(names) - set(config.channels))
+    if unknown:
+        known = ", ".join(config.channels)
+        raise UsageError(f"unknown channel {', '.join(unknown)} (configured: {known})")
+
+
+def _in_scope(path: str, channel: str, options: RunOptions) -> bool:
+    if options.channels and channel not in options.channels:
+        return False
+    return not options.only or matches(path, options.only)

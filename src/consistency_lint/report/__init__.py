@@ -1,0 +1,26 @@
+"""One module per output format; every reporter renders the same RunResult."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TextIO
+
+from consistency_lint.model import RunResult
+from consistency_lint.report import json_report, terminal
+from consistency_lint.report.verbosity import Verbosity
+
+
+class ReportFormat(StrEnum):
+    RICH = "rich"
+    JSON = "json"
+
+
+Reporter = Callable[[RunResult, TextIO, Verbosity], None]
+
+REPORTERS: dict[ReportFormat, Reporter] = {
+    ReportFormat.RICH: terminal.write,
+    ReportFormat.JSON: json_report.write,
+}
+
+__all__ = ["REPORTERS", "ReportFormat", "Reporter", "Verbosity"]

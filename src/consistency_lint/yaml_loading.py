@@ -1,0 +1,103 @@
+"""Safe YAML reading for configuration, registries, packs and content.
+
+PyYAML's SafeLoader shares aliased nodes, so an alias bomb is cheap to parse but explodes
+for whoever walks the result. We measure the expanded size of the node graph before
+constructing Python objects and refuse documents that would be too large.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import yaml
+
+MAX_EXPANDED_NODES = 200_000
+
+
+class YamlError(Exception):
+    """Malformed or unsafe YAML, with the 1-based line where it was noticed."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    data: object
+    root: yaml.Node | None
+
+    def line_of(self, location: Sequence[str | int]) -> int | None:
+        """Line of the value at `location` (keys and list indexes), or of its deepest parent."""
+        node = self.root
+        line = node.start_mark.line + 1 if node is not None else None
+        for key in location:
+            node = _child(node, key)
+            if node is None:
+                break
+            line = node.start_mark.line + 1
+        return line
+
+
+def load_yaml(text: str, max_nodes: int = MAX_EXPANDED_NODES) -> YamlDocument:
+    """Parse one YAML document; raise YamlError for syntax errors and alias bombs."""
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return YamlDocument(None, None)
+        _check_expanded_size(root, max_nodes)
+        return YamlDocument(loader.construct_document(root), root)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        raise YamlError(f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as error:
+        raise YamlError(f"invalid YAML: {error}") from None
+    except RecursionError:
+        raise YamlError("YAML nested too deeply to read") from None
+    finally:
+        loader.dispose()
+
+
+def _check_expanded_size(root: yaml.Node, max_nodes: int) -> None:
+    sizes: dict[int, int] = {}
+    in_progress: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in in_progress:
+            raise YamlError("YAML alias refers to itself", node.start_mark.line + 1)
+        in_progress.add(key)
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size(child) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        in_progress.discard(key)
+        if total > max_nodes:
+            raise YamlError(
+                f"YAML expands to more than {max_nodes:,} values (aliases nested too much); "
+                "refusing to read it",
+                node.start_mark.line + 1,
+            )
+        sizes[key] = total
+        return total
+
+    size(root)
+
+
+def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(key):
+                found: yaml.Node = value_node
+                return found
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        child: yaml.Node = node.value[key]
+        return child
+    return None
