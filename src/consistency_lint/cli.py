@@ -113,8 +113,10 @@ def check(
 def rules_list() -> None:
     """Show every rule with its category, default severity and summary."""
     table = Table(show_lines=False)
-    for column in ("rule", "category", "severity", "summary"):
-        table.add_column(column, overflow="fold")
+    table.add_column("rule", no_wrap=True, style="magenta")
+    table.add_column("category", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("summary", overflow="fold")
     for spec in sorted(SPECS.values(), key=lambda spec: (spec.category, spec.id)):
         table.add_row(spec.id, spec.category.value, spec.severity.value, spec.summary)
     Console(highlight=False).print(table)
@@ -207,10 +209,17 @@ def _explain(console: Console, spec: CheckSpec) -> None:
     for title, example in (("Fails", spec.failing), ("Passes", spec.passing)):
         console.print(f"\n[bold]{title}:[/] {_describe_example(example)}")
         if example.symlink_to is None:
-            console.print(Syntax(example.content, "text", line_numbers=True, word_wrap=True))
+            console.print(_listing(example.content))
+        for name, content in example.files.items():
+            console.print(f"[dim]{name}:[/]")
+            console.print(_listing(content))
     console.print(
         f"\n[bold]Silence it:[/] in consistency-lint.yaml, `severity: {{{spec.id}: off}}`, "
         f"or lower it to `info`.")
+
+
+def _listing(content: str) -> Syntax:
+    return Syntax(content.rstrip("\n"), "text", line_numbers=True, word_wrap=True)
 
 
 def _describe_example(example: Example) -> str:

@@ -6,6 +6,7 @@ Sources, first found wins: `--config FILE`, `PROJECT_DIR/consistency-lint.yaml`,
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -89,6 +90,15 @@ class Config:
     @property
     def max_file_bytes(self) -> int:
         return int(self.model.max_file_size_mb * 1024 * 1024)
+
+    @property
+    def own_files(self) -> frozenset[str]:
+        """Project-relative paths of the files that configure the tool; never content."""
+        model = self.model
+        names = [self.source, model.facts, model.dictionary,
+                 *(pack for pack in model.rules if not pack.startswith("builtin:")),
+                 *(channel.settings.variables for channel in self.channels.values())]
+        return frozenset(Path(name).as_posix() for name in names if name)
 
     def severity_override(self, rule: str, category: Category) -> SeverityOverride | None:
         overrides = self.model.severity
@@ -194,7 +204,8 @@ def project_file(config: Config, relative: str, location: Sequence[str | int]) -
 def project_path(config: Config, relative: str, location: Sequence[str | int]) -> Path:
     """`relative` resolved against the project root; refuses paths that leave the project."""
     candidate = Path(relative)
-    resolved = (config.root / candidate).resolve()
+    # realpath, unlike Path.resolve(), does not raise on symbolic-link loops
+    resolved = Path(os.path.realpath(config.root / candidate))
     if candidate.is_absolute() or not resolved.is_relative_to(config.root):
         raise config.error(f"path leaves the project directory: {relative}", location)
     return resolved

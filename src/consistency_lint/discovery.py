@@ -10,16 +10,18 @@ from wcmatch import glob
 from consistency_lint.config import Channel, Config
 from consistency_lint.loaders import LoadRequest
 
-GLOB_FLAGS = glob.GLOBSTAR | glob.BRACE | glob.NODIR
+GLOB_FLAGS = glob.GLOBSTAR | glob.BRACE
 
 
 def discover(config: Config) -> list[LoadRequest]:
     """Every content file with its channel, sorted; a file claimed by two channels goes to
-    the first one. Directory symlinks are never followed, so link loops cannot hang."""
+    the first one. Broken and looping file links are kept (they become `input` findings)."""
+    candidates = [name for name in _project_files(config.root)
+                  if name not in config.own_files and not matches(name, config.model.ignore)]
     requests: list[LoadRequest] = []
     claimed: set[str] = set()
     for channel in config.channels.values():
-        for relative in _channel_files(config, channel):
+        for relative in _channel_files(config, channel, candidates):
             if relative not in claimed:
                 claimed.add(relative)
                 requests.append(_request(config, channel, relative))
@@ -30,17 +32,29 @@ def matches(relative_path: str, patterns: list[str] | tuple[str, ...]) -> bool:
     return bool(glob.globmatch(relative_path, list(patterns), flags=GLOB_FLAGS))
 
 
-def _channel_files(config: Config, channel: Channel) -> list[str]:
+def _project_files(root: Path) -> list[str]:
+    """All files below `root` (hidden directories skipped), as sorted relative paths.
+
+    os.walk does not follow directory links, so a link loop cannot make the walk endless.
+    """
+    found: list[str] = []
+    for directory, subdirectories, file_names in os.walk(root):
+        subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
+        relative_directory = Path(directory).relative_to(root)
+        found.extend((relative_directory / name).as_posix() for name in file_names)
+    return sorted(found)
+
+
+def _channel_files(config: Config, channel: Channel, candidates: list[str]) -> list[str]:
     found: set[str] = set()
     for index, pattern in enumerate(channel.settings.paths):
-        files = glob.glob(pattern, root_dir=str(config.root), flags=GLOB_FLAGS,
-                          exclude=config.model.ignore or None)
+        files = [name for name in candidates if matches(name, [pattern])]
         if not files:
             raise config.error(
                 f"channel `{channel.name}`: pattern `{pattern}` matches no file",
                 ("channels", channel.name, "paths", index),
             )
-        found.update(Path(name).as_posix() for name in files)
+        found.update(files)
     return sorted(found)
 
 

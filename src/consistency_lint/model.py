@@ -101,6 +101,12 @@ class Segment:
     def span(self) -> Span:
         return self.span_of(0, len(self.text))
 
+    @property
+    def words(self) -> int:
+        """Whitespace-separated words; a template placeholder counts as one word."""
+        extra = sum(len(self.text[p.start:p.end].split()) - 1 for p in self.placeholders)
+        return len(self.text.split()) - extra
+
 
 @dataclass(frozen=True, slots=True)
 class TemplateExpression:
@@ -150,7 +156,7 @@ class Document:
 
     @property
     def words(self) -> int:
-        return sum(len(segment.text.split()) for segment in self.segments)
+        return sum(segment.words for segment in self.segments)
 
     @property
     def first_line(self) -> int:

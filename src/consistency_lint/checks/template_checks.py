@@ -59,7 +59,7 @@ def check(document: Document, context: CheckContext) -> Iterator[Finding]:
         if expression.unsafe_attribute is not None:
             yield UNSAFE_EXPRESSION.finding(
                 document, expression.span,
-                f"template accesses `{expression.unsafe_attribute}`, an internal attribute",
+                f"template reaches for Python internals: {expression.unsafe_attribute}",
                 excerpt=expression.path,
             )
         elif allowed is not None and not _is_allowed(expression.path, allowed):

@@ -24,6 +24,7 @@ class SegmentBuilder:
         self._links: list[Link] = []
         self._placeholders: list[Placeholder] = []
         self._open_link: tuple[str, int] | None = None
+        self._at_line_start = True
 
     @property
     def text(self) -> str:
@@ -32,17 +33,19 @@ class SegmentBuilder:
     def add(self, text: str, line: int, column: int) -> None:
         for index, part in enumerate(text.split("\n")):
             if index > 0:
-                self._separate()
+                self.newline()
                 line, column = line + 1, 1
-            if index > 0 or not self._parts:
+            if self._at_line_start:
                 stripped = _LEADING_SPACE.sub("", part)
                 column += len(part) - len(stripped)
                 part = stripped
             self._add_line_part(part, line, column)
 
     def newline(self) -> None:
-        """Continue on another source line: the texts are joined by one space."""
-        self._separate()
+        """Continue on another source line: one space joins the lines, indentation is dropped."""
+        if self._parts and not self._parts[-1].endswith(" "):
+            self._append(" ")
+        self._at_line_start = True
 
     def add_placeholder(self, text: str, name: str, line: int, column: int) -> None:
         start = self._length
@@ -73,13 +76,10 @@ class SegmentBuilder:
             placeholders=tuple(self._placeholders),
         )
 
-    def _separate(self) -> None:
-        if self._parts and not self._parts[-1].endswith(" "):
-            self._append(" ")
-
     def _add_line_part(self, part: str, line: int, column: int) -> None:
         if not part:
             return
+        self._at_line_start = False
         self._anchors.append(Anchor(self._length, line, column))
         self._append(part)
 

@@ -123,17 +123,23 @@ def _with_placeholders(segment: Segment) -> Segment:
 def _expressions(
     tokens: list[_Token], context_names: set[str], source_map: SourceMap
 ) -> Iterator[TemplateExpression]:
-    """Variable paths read from the context (`customer.name`) and dunder attribute access."""
+    """Variable paths read from the context (`customer.name`), and one entry per tag that
+    reaches for dunder attributes (`''.__class__.__mro__`)."""
     closer: str | None = None
     previous_operator = ""
+    dunders: list[_Token] = []
     for index, token in enumerate(tokens):
         if closer is None:
             closer = _EXPRESSION_CLOSERS.get(token.kind)
             continue
         if token.kind == closer:
             closer = None
+            if dunders:
+                names = ", ".join(dunder.value for dunder in dunders)
+                yield TemplateExpression(names, _span(dunders[0], source_map), names)
+                dunders = []
         elif token.kind in ("name", "string") and _DUNDER.match(token.value.strip("'\"")):
-            yield TemplateExpression(token.value, _span(token, source_map), token.value)
+            dunders.append(token)
         elif token.kind == "name" and previous_operator != "." and token.value in context_names:
             path = _dotted_path(tokens, index)
             yield TemplateExpression(path, _span(token, source_map, len(path)))

@@ -1,0 +1,46 @@
+"""Every check's documented examples are tests: the failing one yields the rule, the
+passing one does not. `rules explain` prints the same examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.conftest import keys, lint, write_project
+
+from consistency_lint.checks import SPECS
+from consistency_lint.checks.spec import CheckSpec, Example
+
+SPEC_LIST = sorted(SPECS.values(), key=lambda spec: spec.id)
+
+
+def _lint_example(root: Path, example: Example) -> list[tuple[str, str, str, int]]:
+    channel: dict[str, Any] = {"loader": example.loader, "paths": [example.file_name],
+                               **example.channel}
+    config = {"version": 1, **example.config, "channels": {"examples": channel}}
+    files: dict[str, str | bytes] = dict(example.files)
+    if example.symlink_to is None:
+        files[example.file_name] = example.content
+    write_project(root, config, files)
+    if example.symlink_to is not None:
+        (root / example.file_name).symlink_to(example.symlink_to)
+    return keys(lint(root).findings)
+
+
+@pytest.mark.parametrize("spec", SPEC_LIST, ids=lambda spec: spec.id)
+def test_failing_example_yields_exactly_this_rule(spec: CheckSpec, tmp_path: Path) -> None:
+    findings = _lint_example(tmp_path, spec.failing)
+    assert [(rule, category) for rule, category, _, _ in findings] == [
+        (spec.id, spec.category.value)]
+
+
+@pytest.mark.parametrize("spec", SPEC_LIST, ids=lambda spec: spec.id)
+def test_passing_example_yields_nothing(spec: CheckSpec, tmp_path: Path) -> None:
+    assert _lint_example(tmp_path, spec.passing) == []
+
+
+@pytest.mark.parametrize("spec", SPEC_LIST, ids=lambda spec: spec.id)
+def test_every_check_is_documented(spec: CheckSpec) -> None:
+    assert spec.id == spec.id.upper() and spec.summary.endswith(".")
+    assert len(spec.rationale.split()) >= 12

@@ -1,0 +1,55 @@
+"""Shared helpers: build a small content project in a temporary directory and lint it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from consistency_lint.config import load_config
+from consistency_lint.model import Finding, RunResult
+from consistency_lint.pipeline import RunOptions, run
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = date(2026, 11, 30)
+
+FindingKey = tuple[str, str, str, int]
+
+
+def write_project(root: Path, config: Mapping[str, Any], files: Mapping[str, str | bytes]) -> Path:
+    """Write `consistency-lint.yaml` and content files under `root`; return `root`."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "consistency-lint.yaml").write_text(
+        yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def single_channel_config(loader: str, pattern: str, **channel: Any) -> dict[str, Any]:
+    return {"version": 1, "channels": {"docs": {"loader": loader, "paths": [pattern], **channel}}}
+
+
+def lint(root: Path, **options: Any) -> RunResult:
+    return run(load_config(root), RunOptions(today=options.pop("today", TODAY), **options))
+
+
+def keys(findings: tuple[Finding, ...] | list[Finding]) -> list[FindingKey]:
+    """The identity of each finding that tests assert on: rule, category, path and line."""
+    return [(f.rule, f.category.value, f.path, f.span.line) for f in findings]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Path]:
+    def make(config: Mapping[str, Any], files: Mapping[str, str | bytes]) -> Path:
+        return write_project(tmp_path / "project", config, files)
+    return make

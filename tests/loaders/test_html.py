@@ -1,0 +1,61 @@
+from tests.loaders.helpers import parse_fixture, rows
+
+from consistency_lint.loaders.html import parse
+from consistency_lint.loaders.source import Source
+
+
+def test_visible_text_is_segmented_by_block_with_source_positions() -> None:
+    assert rows(parse_fixture("html", "strona.html")) == [
+        ("title", "Sofa Lido – Meble Kowalczyk", 4, 10),
+        ("heading", "Sofa Lido", 13, 7),
+        ("paragraph", "Cena: 2\xa0499 zł brutto. Szczegóły w regulaminie.", 14, 6),
+        ("heading", "Dostawa", 16, 7),
+        ("list-item", "Czas dostawy: 5–7 dni roboczych.", 18, 9),
+        ("heading", "Zwroty", 21, 7),
+        ("paragraph", "Masz 14 dni na zwrot. Bez podania przyczyny.", 22, 6),
+        ("button", "Zamawiam i płacę", 23, 9),
+    ]
+
+
+def test_boilerplate_and_hidden_elements_are_dropped() -> None:
+    texts = " ".join(segment.text for segment in parse_fixture("html", "strona.html").segments)
+    for dropped in ("Ukryty tekst", "color: red", "Start", "cookies", "2 399", "©"):
+        assert dropped not in texts
+
+
+def test_positions_inside_a_segment_survive_entities_and_line_breaks() -> None:
+    paragraph = parse_fixture("html", "strona.html").segments[2]
+    assert paragraph.position(paragraph.text.index("499")) == (14, 27)
+    assert paragraph.position(paragraph.text.index("brutto")) == (15, 6)
+    assert paragraph.span.end_line == 15 and paragraph.span.end_column == 68
+
+
+def test_headings_scope_the_following_segments() -> None:
+    segments = parse_fixture("html", "strona.html").segments
+    assert segments[4].heading_path == ("Sofa Lido", "Dostawa")
+    assert segments[6].heading_path == ("Sofa Lido", "Zwroty")
+
+
+def test_links_keep_href_and_text() -> None:
+    paragraph = parse_fixture("html", "strona.html").segments[2]
+    (link,) = paragraph.links
+    assert link.href == "/regulamin.html"
+    assert paragraph.text[link.start:link.end] == "regulaminie"
+
+
+def test_metadata_comes_from_meta_tags_and_html_lang() -> None:
+    parsed = parse_fixture("html", "strona.html")
+    assert parsed.metadata == {"language": "pl", "owner": "Dział Produktu",
+                               "last_reviewed": "2026-05-04"}
+    assert parsed.metadata_lines == {"language": 2, "owner": 5, "last_reviewed": 6}
+
+
+def test_unclosed_and_nested_boilerplate_does_not_swallow_the_page() -> None:
+    html = "<nav><nav>menu</nav> still menu</nav><p>Treść strony</p><p>Druga"
+    parsed = parse(Source(html.encode()))
+    assert rows(parsed) == [("paragraph", "Treść strony", 1, 41), ("paragraph", "Druga", 1, 60)]
+
+
+def test_deeply_nested_markup_is_read_without_recursion() -> None:
+    html = "<div>" * 100_000 + "<p>Głęboko</p>" + "</div>" * 100_000
+    assert [segment.text for segment in parse(Source(html.encode())).segments] == ["Głęboko"]

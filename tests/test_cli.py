@@ -1,0 +1,132 @@
+"""The command line as users and CI see it: exit codes, options, messages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.conftest import FIXTURES
+from typer.testing import CliRunner
+
+from consistency_lint import __version__
+from consistency_lint.checks import SPECS
+from consistency_lint.cli import app
+
+SHOP = FIXTURES / "projects" / "shop"
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def json_findings(*args: str) -> list[tuple[str, str, int]]:
+    code, out, _ = invoke("check", str(SHOP), "--format", "json", "--today", "2026-11-30", *args)
+    assert code in (0, 1)
+    return [(f["rule"], f["path"], f["line"]) for f in json.loads(out)["findings"]]
+
+
+def test_findings_make_exit_code_one_and_are_listed_with_file_line_column() -> None:
+    code, out, _ = invoke("check", str(SHOP), "--today", "2026-11-30")
+    assert code == 1
+    assert "letters/wysylka.txt.j2:3:18" in out and "TEMPLATE-UNKNOWN-VARIABLE" in out
+    assert "web/kontakt.html:2:1" in out and "FRESHNESS-NO-OWNER" in out
+    assert "2 finding(s) in 3 document(s)." in out
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "expected"), [("error", 1), ("warning", 1), ("info", 1), ("never", 0)])
+def test_fail_on_sets_the_threshold(fail_on: str, expected: int) -> None:
+    assert invoke("check", str(SHOP), "--fail-on", fail_on, "--quiet")[0] == expected
+
+
+def test_warnings_alone_do_not_fail_by_default() -> None:
+    code, _, _ = invoke("check", str(SHOP), "--channel", "web")
+    assert code == 0
+
+
+def test_channel_and_only_limit_what_is_reported() -> None:
+    assert json_findings("--channel", "letters") == [
+        ("TEMPLATE-UNKNOWN-VARIABLE", "letters/wysylka.txt.j2", 3)]
+    assert json_findings("--only", "web/**") == [("FRESHNESS-NO-OWNER", "web/kontakt.html", 2)]
+    assert json_findings("--only", "web/o-nas.html") == []
+
+
+def test_unknown_channel_is_a_usage_error() -> None:
+    code, _, err = invoke("check", str(SHOP), "--channel", "sms")
+    assert code == 2
+    assert "unknown channel sms (configured: web, letters)" in err
+
+
+def test_bad_today_is_a_usage_error() -> None:
+    assert invoke("check", str(SHOP), "--today", "30.11.2026")[0] == 2
+
+
+def test_json_report_is_deterministic_apart_from_run(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    for output in (first, second):
+        code, _, err = invoke("check", str(SHOP), "--format", "json", "--output", str(output))
+        assert code == 1 and "Report written to" in err
+    reports = [json.loads(path.read_text(encoding="utf-8")) for path in (first, second)]
+    for report in reports:
+        report.pop("run")
+    assert reports[0] == reports[1]
+    assert first.read_bytes().replace(b"a.json", b"b.json") == second.read_bytes()
+
+
+def test_unwritable_output_is_one_clear_error(tmp_path: Path) -> None:
+    code, _, err = invoke("check", str(SHOP), "--format", "json",
+                          "--output", str(tmp_path / "missing" / "r.json"))
+    assert code == 2
+    assert "cannot write the report: No such file or directory" in err
+
+
+def test_configuration_error_exits_two_with_file_and_line(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(SHOP, project)
+    config = project / "consistency-lint.yaml"
+    config.write_text(config.read_text().replace("loader: html", "loader: htlm"))
+    code, out, err = invoke("check", str(project))
+    assert code == 2 and out == ""
+    assert err.startswith("error: consistency-lint.yaml:6: channels.web.loader: Input should be")
+
+
+def test_version() -> None:
+    assert invoke("--version")[1] == f"consistency-lint {__version__}\n"
+
+
+def test_rules_list_shows_every_rule() -> None:
+    code, out, _ = invoke("rules", "list")
+    assert code == 0
+    assert all(rule_id in out for rule_id in SPECS)
+
+
+@pytest.mark.parametrize("rule_id", sorted(SPECS))
+def test_rules_explain_shows_why_and_both_examples(rule_id: str) -> None:
+    code, out, _ = invoke("rules", "explain", rule_id.lower())
+    assert code == 0
+    for heading in (rule_id, "Why:", "Fails:", "Passes:", "Silence it:"):
+        assert heading in out
+
+
+def test_rules_explain_suggests_a_close_rule() -> None:
+    code, _, err = invoke("rules", "explain", "TEMPLATE-SYNTAKS")
+    assert code == 2
+    assert "did you mean TEMPLATE-SYNTAX?" in err
+
+
+def test_installed_command_prints_no_traceback_on_bad_input(tmp_path: Path) -> None:
+    (tmp_path / "consistency-lint.yaml").write_text("version: 1\nchannels: {a: [\n")
+    completed = subprocess.run(
+        [sys.executable, "-m", "consistency_lint", "check", str(tmp_path)],
+        capture_output=True, text=True, check=False,
+    )
+    assert completed.returncode == 2
+    assert "Traceback" not in completed.stderr
+    assert completed.stderr.startswith("error: consistency-lint.yaml:")

@@ -1,0 +1,119 @@
+"""Configuration: sources, validation with file:line messages, and path safety."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.conftest import lint
+
+from consistency_lint.config import load_config
+from consistency_lint.errors import ConfigError
+
+BASE = "version: 1\nchannels:\n  web:\n    loader: html\n    paths: ['web/*.html']\n"
+PAGE = {"web/index.html": "<p>Dzień dobry</p>"}
+
+
+def _error(root: Path, config_text: str, files: dict[str, str] | None = None) -> ConfigError:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "consistency-lint.yaml").write_text(config_text, encoding="utf-8")
+    for name, content in (files if files is not None else PAGE).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        lint(root)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("config_text", "line", "message"),
+    [
+        (BASE + "colour: blue\n", 6, "colour: Extra inputs are not permitted"),
+        (BASE + "    profile: shouting\n", 6, "channels.web.profile: Input should be"),
+        (BASE.replace("html", "pdf"), 4, "channels.web.loader: Input should be"),
+        (BASE.replace("version: 1", "version: 2"), 1, "version: Input should be 1"),
+        (BASE + "governance:\n  review_every_days: -5\n", 7, "greater than 0"),
+        (BASE + "facts: facts.yaml\n", 6, "file not found: facts.yaml"),
+        (BASE + "dictionary: ../../etc/words\n", 6, "path leaves the project directory"),
+        (BASE + "    variables: letters/vars.yaml\n", 6, "file not found: letters/vars.yaml"),
+        (BASE.replace("web/*.html", "web/*.htm"), 5, "pattern `web/*.htm` matches no file"),
+        (BASE.replace("web/*.html", "../outside/*.html"), 5, "path leaves the project"),
+        (BASE + "severity:\n  NO-SUCH-RULE: error\n", 7, "`NO-SUCH-RULE` is neither a rule id"),
+        (BASE + "rules: [missing-pack.yaml]\n", 6, "file not found: missing-pack.yaml"),
+        ("version: 1\nchannels: [web\n", 3, "invalid YAML"),
+        ("- just\n- a list\n", 1, "must be a YAML mapping"),
+    ],
+)
+def test_invalid_configuration_names_file_line_and_problem(
+    tmp_path: Path, config_text: str, line: int, message: str
+) -> None:
+    error = _error(tmp_path, config_text)
+    assert (error.path, error.line) == ("consistency-lint.yaml", line)
+    assert message in error.message
+
+
+def test_yaml_alias_bomb_in_configuration_is_refused(tmp_path: Path) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8)
+    )
+    error = _error(tmp_path, bomb)
+    assert "refusing to read it" in error.message
+
+
+def test_pyproject_table_is_used_when_there_is_no_yaml(tmp_path: Path) -> None:
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "index.html").write_text("<p>Dzień dobry</p>", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.consistency-lint]\nversion = 1\nlanguage = "en"\n'
+        '[tool.consistency-lint.channels.web]\nloader = "html"\npaths = ["web/*.html"]\n',
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path)
+    assert (config.source, config.model.language) == ("pyproject.toml", "en")
+
+
+def test_pyproject_errors_name_the_table_key(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.consistency-lint]\nversion = 1\n[tool.consistency-lint.channels.web]\n'
+        'loader = "html"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    assert str(caught.value) == "pyproject.toml: channels.web.paths: Field required"
+
+
+def test_explicit_config_file_wins(project: Callable[..., Path], tmp_path: Path) -> None:
+    root = project({"version": 1, "language": "pl",
+                    "channels": {"web": {"loader": "html", "paths": ["web/*.html"]}}}, PAGE)
+    other = root / "ci.yaml"
+    other.write_text(BASE.replace("version: 1", "version: 1\nlanguage: en"), encoding="utf-8")
+    assert load_config(root, other).model.language == "en"
+
+
+def test_missing_configuration_says_how_to_create_one(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no configuration found"):
+        load_config(tmp_path)
+
+
+def test_channel_settings_inherit_and_override_project_settings(
+    project: Callable[..., Path],
+) -> None:
+    config: dict[str, Any] = {
+        "version": 1, "language": "pl", "governance": {"require_owner": True},
+        "channels": {
+            "web": {"loader": "html", "paths": ["web/*.html"]},
+            "letters": {"loader": "template", "paths": ["letters/*.j2"], "language": "en",
+                        "governance": {"require_owner": False},
+                        "variables": "letters/variables.yaml"},
+        },
+    }
+    root = project(config, {**PAGE, "letters/a.txt.j2": "Hi {{ customer.name }}",
+                            "letters/variables.yaml": "- customer.name\n- order.number\n"})
+    channels = load_config(root).channels
+    assert channels["web"].governance.require_owner is True
+    assert (channels["letters"].language, channels["letters"].governance.require_owner) == (
+        "en", False)
+    assert channels["letters"].allowed_variables == frozenset({"customer.name", "order.number"})

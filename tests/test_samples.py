@@ -1,0 +1,28 @@
+"""The bundled sample repository: exactly the problems samples/README.md documents as
+found by the checks that exist today, and nothing on its compliant text."""
+
+from pathlib import Path
+
+from tests.conftest import keys, lint
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+
+
+def test_samples_yield_exactly_the_documented_findings() -> None:
+    result = lint(SAMPLES)
+    assert keys(result.findings) == [
+        ("INPUT-MALFORMED", "input", "faq/faq.yaml", 24),
+        ("FRESHNESS-REVIEW-OVERDUE", "freshness", "kb/reklamacje.md", 4),
+        ("FRESHNESS-NO-OWNER", "freshness", "kb/sprzedaz-telefoniczna.md", 5),
+        ("TEMPLATE-UNKNOWN-VARIABLE", "template", "letters/odpowiedz-na-reklamacje.txt.j2", 8),
+        ("TEMPLATE-SYNTAX", "template", "letters/przypomnienie-o-platnosci.txt.j2", 9),
+        ("FRESHNESS-NO-OWNER", "freshness", "web/kontakt.html", 5),
+        ("INPUT-EMPTY", "input", "web/promocje.html", 1),
+    ]
+
+
+def test_samples_cover_every_channel_and_ignore_drafts() -> None:
+    documents = lint(SAMPLES).documents
+    assert {document.channel for document in documents} == {"web", "faq", "kb", "letters"}
+    assert not any("szkice" in document.path for document in documents)
+    assert len(documents) == 17
