@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import FIXTURES
 from typer.testing import CliRunner
 
 from consistency_lint import __version__
 from consistency_lint.checks import SPECS
 from consistency_lint.cli import app
+from tests.conftest import FIXTURES
 
 SHOP = FIXTURES / "projects" / "shop"
 runner = CliRunner()

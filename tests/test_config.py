@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import lint
 
 from consistency_lint.config import load_config
 from consistency_lint.errors import ConfigError
+from tests.conftest import lint
 
 BASE = "version: 1\nchannels:\n  web:\n    loader: html\n    paths: ['web/*.html']\n"
 PAGE = {"web/index.html": "<p>Dzień dobry</p>"}

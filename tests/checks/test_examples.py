@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import keys, lint, write_project
 
 from consistency_lint.checks import SPECS
 from consistency_lint.checks.spec import CheckSpec, Example
+from tests.conftest import keys, lint, write_project
 
 SPEC_LIST = sorted(SPECS.values(), key=lambda spec: spec.id)
 

@@ -3,6 +3,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from tests.conftest import keys, lint, single_channel_config
 
 GOVERNED = {"governance": {"require_owner": True, "review_every_days": 30}}

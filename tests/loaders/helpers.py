@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from tests.conftest import FIXTURES
-
 from consistency_lint.loaders import PARSERS
 from consistency_lint.loaders.parsed import ParsedContent
 from consistency_lint.loaders.source import Source
+from tests.conftest import FIXTURES
 
 SegmentRow = tuple[str, str, int, int]
 

@@ -1,8 +1,7 @@
-from tests.loaders.helpers import parse_fixture, rows
-
 from consistency_lint.loaders.faq import parse
 from consistency_lint.loaders.source import ContentLoadError, Source
 from consistency_lint.model import ProblemKind
+from tests.loaders.helpers import parse_fixture, rows
 
 
 def test_yaml_entries_become_question_and_answer_segments_at_their_lines() -> None:

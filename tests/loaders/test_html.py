@@ -1,7 +1,6 @@
-from tests.loaders.helpers import parse_fixture, rows
-
 from consistency_lint.loaders.html import parse
 from consistency_lint.loaders.source import Source
+from tests.loaders.helpers import parse_fixture, rows
 
 
 def test_visible_text_is_segmented_by_block_with_source_positions() -> None:

@@ -1,8 +1,8 @@
 import pytest
-from tests.conftest import FIXTURES
 
 from consistency_lint.loaders.source import ContentLoadError, decode
 from consistency_lint.model import ProblemKind
+from tests.conftest import FIXTURES
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,7 @@
-from tests.loaders.helpers import parse_fixture, rows
-
 from consistency_lint.loaders.source import Source
 from consistency_lint.loaders.template import parse
 from consistency_lint.model import ProblemKind
+from tests.loaders.helpers import parse_fixture, rows
 
 
 def test_all_branches_are_linted_and_tags_are_blanked_in_place() -> None:

@@ -6,9 +6,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import FIXTURES, lint
-
 from consistency_lint.report.json_report import write
+from tests.conftest import FIXTURES, lint
 
 SHOP = FIXTURES / "projects" / "shop"
 

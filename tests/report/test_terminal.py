@@ -1,9 +1,8 @@
 import io
 
-from tests.conftest import FIXTURES, lint
-
 from consistency_lint.report.terminal import write
 from consistency_lint.report.verbosity import Verbosity
+from tests.conftest import FIXTURES, lint
 
 SHOP = FIXTURES / "projects" / "shop"
 
