@@ -88,12 +88,12 @@ def _front_matter(tokens: list[_Token]) -> FrontMatter:
     if len(tokens) < 2 or tokens[0].kind != "comment_begin" or tokens[1].kind != "comment":
         return FrontMatter()
     body = tokens[1].value
-    if not body.strip().startswith("---"):
+    stripped = body.strip()
+    if len(stripped) < 6 or not (stripped.startswith("---") and stripped.endswith("---")):
         return FrontMatter()
-    yaml_text = body.strip().removeprefix("---").removesuffix("---")
-    leading_lines = body[: body.index("---")].count("\n") + 1
-    return parse_front_matter(yaml_text.lstrip("\n") if yaml_text.startswith("\n") else yaml_text,
-                              first_line=tokens[1].line + leading_lines)
+    start, end = body.index("---") + 3, body.rindex("---")
+    # The YAML text starts on the line of the opening `---`.
+    return parse_front_matter(body[start:end], first_line=tokens[1].line + body[:start].count("\n"))
 
 
 def _blank_tags(template_text: str, tokens: list[_Token]) -> str:
