@@ -1,0 +1,27 @@
+"""Where the built-in YAML data (`rules/` in the repository) lives at run time."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+
+@cache
+def builtin_rules_dir() -> Path:
+    """The packaged copy of `rules/`; in a source checkout (editable install), `rules/` itself."""
+    packaged = Path(__file__).parent / "builtin_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+@cache
+def load_builtin_yaml(relative: str) -> dict[str, object]:
+    """A built-in data file; these ship with the tool, so a malformed one is a bug."""
+    with (builtin_rules_dir() / relative).open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        raise TypeError(f"built-in data file {relative} must be a mapping")
+    return data

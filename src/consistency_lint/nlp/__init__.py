@@ -1,0 +1,1 @@
+"""The language layer: spaCy pipelines, the Morfeusz lemmatizer, the lexicons."""

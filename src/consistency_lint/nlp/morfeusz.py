@@ -1,0 +1,51 @@
+"""Morfeusz 2 (its wheel ships the SGJP dictionary, so it works offline), shared per process."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import morfeusz2
+
+UNKNOWN_TAG = "ign"
+
+
+@cache
+def _morfeusz() -> morfeusz2.Morfeusz:
+    return morfeusz2.Morfeusz(expand_tags=False)
+
+
+def _bare_lemma(lemma: str) -> str:
+    """Morfeusz lemmas carry homonym markers (`rok:Sm3~lata`); keep the word."""
+    return lemma.split(":", 1)[0]
+
+
+@lru_cache(maxsize=200_000)
+def analyses(surface: str) -> tuple[tuple[str, str], ...]:
+    """(lemma, part-of-speech) pairs Morfeusz knows for `surface`; empty if it knows none."""
+    found = []
+    for _start, _end, (_form, lemma, tag, *_rest) in _morfeusz().analyse(surface):
+        part_of_speech = tag.split(":", 1)[0]
+        if part_of_speech != UNKNOWN_TAG:
+            found.append((_bare_lemma(lemma), part_of_speech))
+    return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=200_000)
+def lemma(surface: str) -> str:
+    """The most plausible lemma, lower-cased: the surface itself when it is a lemma
+    ("lido", not "Lida"), else the first analysis; unknown words are their own lemma."""
+    lowered = surface.lower()
+    candidates = [candidate.lower() for candidate, _ in analyses(surface)]
+    if not candidates:
+        return lowered
+    return lowered if lowered in candidates else candidates[0]
+
+
+def is_known(surface: str) -> bool:
+    return bool(analyses(surface))
+
+
+@lru_cache(maxsize=4096)
+def inflected_forms(lemma_text: str) -> frozenset[str]:
+    """Every form Morfeusz generates for a lemma, lower-cased."""
+    return frozenset(form.lower() for form, *_ in _morfeusz().generate(lemma_text))

@@ -1,0 +1,62 @@
+"""Value extraction and normalisation: one module per value type, pure functions.
+
+`extract_values` finds every value in a text; where two extractors claim overlapping text,
+the more specific type wins (an e-mail address over the web address inside it, opening
+hours over the numbers in them, money over a bare number).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from consistency_lint.values import (
+    date,
+    duration,
+    email,
+    hours,
+    money,
+    number,
+    percent,
+    phone,
+    url,
+    volume,
+)
+from consistency_lint.values.model import Bound, Value, ValueMatch, ValueType
+
+Extractor = Callable[[str, str], Iterator[ValueMatch]]
+
+EXTRACTORS: dict[ValueType, Extractor] = {  # in order of priority
+    ValueType.EMAIL: email.extract,
+    ValueType.URL: url.extract,
+    ValueType.DATE: date.extract,
+    ValueType.HOURS: hours.extract,
+    ValueType.MONEY: money.extract,
+    ValueType.PERCENT: percent.extract,
+    ValueType.VOLUME: volume.extract,
+    ValueType.DURATION: duration.extract,
+    ValueType.PHONE: phone.extract,
+    ValueType.NUMBER: number.extract,
+}
+
+__all__ = ["Bound", "Value", "ValueMatch", "ValueType", "extract_values", "parse_value"]
+
+
+def extract_values(text: str, language: str,
+                   types: frozenset[ValueType] | None = None) -> list[ValueMatch]:
+    """Non-overlapping values in `text`, in order of appearance."""
+    accepted: list[ValueMatch] = []
+    for value_type, extractor in EXTRACTORS.items():
+        if types is not None and value_type not in types:
+            continue
+        for found in sorted(extractor(text, language), key=lambda m: (m.start, -m.end)):
+            if not any(found.start < kept.end and kept.start < found.end for kept in accepted):
+                accepted.append(found)
+    return sorted(accepted, key=lambda found: found.start)
+
+
+def parse_value(value_type: ValueType, text: str, language: str) -> Value | None:
+    """The value a registry entry states, or None if `text` holds no value of that type."""
+    if value_type is ValueType.TEXT:
+        return Value(ValueType.TEXT, text=" ".join(text.casefold().split()))
+    matches = extract_values(text, language, frozenset({value_type}))
+    return matches[0].value if matches else None

@@ -1,0 +1,47 @@
+"""Dates: "1.10.2026", "01.10.2026 r.", "1 października 2026 r.", "2026-10-01" -> ISO."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from functools import cache
+
+from consistency_lint.nlp.lexicon import lexicon
+from consistency_lint.values.grammar import compile_pattern, word_alternation
+from consistency_lint.values.model import Value, ValueMatch, ValueType
+
+_YEAR_SUFFIX = r"(?:\s*r\.)?"
+
+
+@cache
+def pattern(language: str) -> re.Pattern[str]:
+    month_name = word_alternation(lexicon(language).months)
+    return compile_pattern(
+        r"(?<![\d.])(?:"
+        rf"(?P<d1>\d{{1,2}})\.(?P<m1>\d{{1,2}})\.(?P<y1>\d{{4}}){_YEAR_SUFFIX}"
+        rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{month_name})\s+(?P<y2>\d{{4}}){_YEAR_SUFFIX}"
+        r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+        r")(?![\d])"
+    )
+
+
+def extract(text: str, language: str) -> Iterator[ValueMatch]:
+    months = lexicon(language).months
+    for match in pattern(language).finditer(text):
+        groups = match.groupdict()
+        for index in "123":
+            if groups[f"y{index}"]:
+                month_text = groups[f"m{index}"]
+                month = int(month_text) if month_text.isdigit() else months[month_text.lower()]
+                found = _valid_date(int(groups[f"y{index}"]), month, int(groups[f"d{index}"]))
+                if found is not None:
+                    value = Value(ValueType.DATE, text=found.isoformat())
+                    yield ValueMatch(match.start(), match.end(), match.group(), value)
+
+
+def _valid_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,64 @@
+"""Durations: "14 dni", "czternastu dni", "dwa tygodnie", "24 miesiące", "2 lata",
+"5–7 dni roboczych", "do 10 dni", "14-dniowy". Weeks become days, years become months;
+business days stay apart from calendar days."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import cache
+
+from consistency_lint.nlp.lexicon import lexicon
+from consistency_lint.values.grammar import (
+    bound_and_limits,
+    bound_pattern,
+    compile_pattern,
+    range_pattern,
+    word_alternation,
+)
+from consistency_lint.values.model import Value, ValueMatch, ValueType
+
+CANONICAL_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 1),
+                   "year": ("month", 12), "hour": ("hour", 1)}
+BUSINESS_DAY = "business_day"
+# "14-dniowy", "30-dniowego", "2-letnia", "24-miesięczna": number-unit compound adjectives.
+_COMPOUND = re.compile(r"(?<![\w])(?P<low>\d{1,3})-(?P<stem>dniow|tygodniow|miesięczn|letni)\w*",
+                       re.IGNORECASE)
+_COMPOUND_UNITS = {"dniow": "day", "tygodniow": "week", "miesięczn": "month", "letni": "year"}
+
+
+@cache
+def pattern(language: str) -> re.Pattern[str]:
+    words = lexicon(language)
+    unit = word_alternation(words.duration_units)
+    qualifier = word_alternation(words.business_day_qualifiers | words.calendar_day_qualifiers)
+    return compile_pattern(
+        f"(?:{bound_pattern(language)})?{range_pattern(language)}\\s*-?\\s*"
+        f"(?:(?P<before>{qualifier})\\s+)?(?P<unit>{unit})(?:\\s+(?P<after>{qualifier}))?"
+    )
+
+
+def extract(text: str, language: str) -> Iterator[ValueMatch]:
+    words = lexicon(language)
+    for match in pattern(language).finditer(text):
+        base_unit = words.duration_units[match.group("unit").lower()]
+        qualifier = (match.group("before") or match.group("after") or "").lower()
+        unit, factor = CANONICAL_UNITS[base_unit]
+        if unit == "day" and qualifier in words.business_day_qualifiers:
+            unit = BUSINESS_DAY if factor == 1 else unit
+        limits = bound_and_limits(match, words, Decimal(factor))
+        if limits is not None:
+            bound, low, high = limits
+            value = Value(ValueType.DURATION, unit, low, high, bound)
+            yield ValueMatch(match.start(), match.end(), match.group(), value)
+    if language == "pl":
+        yield from _compounds(text)
+
+
+def _compounds(text: str) -> Iterator[ValueMatch]:
+    for match in _COMPOUND.finditer(text):
+        unit, factor = CANONICAL_UNITS[_COMPOUND_UNITS[match.group("stem").lower()]]
+        amount = Decimal(match.group("low")) * factor
+        value = Value(ValueType.DURATION, unit, amount, amount)
+        yield ValueMatch(match.start(), match.end(), match.group(), value)

@@ -1,0 +1,76 @@
+"""Regular-expression building blocks shared by the value extractors, built per lexicon.
+
+Patterns are assembled from the lexicon's word lists (inflected forms included) and compiled
+once per language; every word alternation is anchored on word boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import cache
+
+from consistency_lint.nlp.lexicon import Lexicon, lexicon
+from consistency_lint.values.model import Bound
+from consistency_lint.values.numbers import DIGITS_PATTERN, parse_number
+
+WORD_START = r"(?<![\w])"
+WORD_END = r"(?![\w])"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (so "dniach" beats "dni")."""
+    ordered = sorted({word for word in words if word}, key=lambda word: (-len(word), word))
+    return "|".join(re.escape(word) for word in ordered)
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """Like `alternation`, for words: no match inside a longer word (a trailing dot or
+    symbol in a form such as "pn." or "€" is its own boundary)."""
+    return f"(?:{WORD_START}(?:{alternation(words)})(?:(?<=[.\\W])|{WORD_END}))"
+
+
+@cache
+def number_pattern(language: str) -> str:
+    """Digits, or a run of number words ("dwadzieścia jeden")."""
+    numeral = word_alternation(lexicon(language).numerals)
+    return f"(?:{DIGITS_PATTERN}|{numeral}(?:\\s+{numeral})*)"
+
+
+@cache
+def bound_pattern(language: str) -> str:
+    words = lexicon(language)
+    return f"(?P<bound>{word_alternation((*words.at_least, *words.at_most))})\\s*"
+
+
+@cache
+def range_pattern(language: str) -> str:
+    """ "N", "N–M", "N do M" with the numbers in groups `low` and `high`."""
+    number = number_pattern(language)
+    connectors = alternation(lexicon(language).range_connectors)
+    return f"(?P<low>{number})(?:\\s*(?:{connectors})\\s*(?P<high>{number}))?"
+
+
+def bound_and_limits(
+    match: re.Match[str], lexicon_: Lexicon, scale: Decimal = Decimal(1)
+) -> tuple[Bound, Decimal, Decimal] | None:
+    """Bound kind and the (low, high) limits of a match built from `range_pattern`."""
+    low = parse_number(match.group("low"), lexicon_)
+    high_text = match.group("high")
+    high = parse_number(high_text, lexicon_) if high_text else low
+    if low is None or high is None:
+        return None
+    low, high = low * scale, high * scale
+    bound_word = (match.groupdict().get("bound") or "").lower().strip()
+    if high_text:
+        return (Bound.RANGE, low, high) if low < high else None
+    if bound_word in lexicon_.at_least:
+        return Bound.AT_LEAST, low, high
+    if bound_word in lexicon_.at_most:
+        return Bound.AT_MOST, low, high
+    return Bound.EXACT, low, high
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)

@@ -1,0 +1,53 @@
+"""Money: "2 499 zł", "1.290,00 PLN", "1290,-", "49 zł/mies.", "99 gr", "od 49 zł"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import cache
+
+from consistency_lint.nlp.lexicon import lexicon
+from consistency_lint.values.grammar import (
+    alternation,
+    bound_and_limits,
+    bound_pattern,
+    compile_pattern,
+    range_pattern,
+    word_alternation,
+)
+from consistency_lint.values.model import Value, ValueMatch, ValueType
+
+HUNDREDTH_SUFFIX = "/100"  # currency code "PLN/100" means grosze
+MONTHLY = "/month"
+
+
+@cache
+def pattern(language: str) -> re.Pattern[str]:
+    words = lexicon(language)
+    currency = word_alternation(words.currencies)
+    per_month = alternation(words.per_month_markers)
+    return compile_pattern(
+        f"(?:{bound_pattern(language)})?{range_pattern(language)}"
+        f"(?:\\s*(?P<dash>,-)|\\s*(?P<currency>{currency}))"
+        f"(?P<monthly>\\s*(?:{per_month}))?"
+    )
+
+
+def extract(text: str, language: str) -> Iterator[ValueMatch]:
+    words = lexicon(language)
+    for match in pattern(language).finditer(text):
+        currency_text = (match.group("currency") or "").lower()
+        if not currency_text and language != "pl":
+            continue
+        code = words.currencies.get(currency_text, "PLN")
+        scale = Decimal(1)
+        if code.endswith(HUNDREDTH_SUFFIX):
+            code, scale = code.removesuffix(HUNDREDTH_SUFFIX), Decimal("0.01")
+        limits = bound_and_limits(match, words, scale)
+        if limits is None:
+            continue
+        bound, low, high = limits
+        unit = code + (MONTHLY if match.group("monthly") else "")
+        value = Value(ValueType.MONEY, unit, low, high, bound)
+        yield ValueMatch(match.start(), match.end(), match.group(), value)

@@ -1,0 +1,30 @@
+"""Web addresses: "https://www.velora.pl/zwroty/" = "velora.pl/zwroty" (scheme, "www." and a
+trailing slash do not make two addresses different)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from consistency_lint.values.model import Value, ValueMatch, ValueType
+
+_URL = re.compile(
+    r"(?<![\w@/.-])(?:https?://[^\s<>\"']+|www\.[^\s<>\"']+"
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:pl|com|eu|net|org|info|shop)(?:/[^\s<>\"']*)?)"
+    r"(?![\w@])",
+    re.IGNORECASE,
+)
+_TRAILING_PUNCTUATION = ".,;:!?)»”"
+
+
+def extract(text: str, language: str) -> Iterator[ValueMatch]:
+    for match in _URL.finditer(text):
+        raw = match.group().rstrip(_TRAILING_PUNCTUATION)
+        value = Value(ValueType.URL, text=normalise(raw))
+        yield ValueMatch(match.start(), match.start() + len(raw), raw, value)
+
+
+def normalise(url: str) -> str:
+    bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
+    host, _, path = bare.partition("/")
+    return f"{host.lower()}/{path}".rstrip("/")
