@@ -11,9 +11,14 @@ SAMPLES = Path(__file__).parent.parent / "samples"
 def test_samples_yield_exactly_the_documented_findings() -> None:
     result = lint(SAMPLES)
     assert keys(result.findings) == [
+        ("FACT-REGISTRY-MISMATCH", "fact-mismatch", "faq/faq.yaml", 9),
         ("INPUT-MALFORMED", "input", "faq/faq.yaml", 24),
+        ("FACT-REGISTRY-MISMATCH", "fact-mismatch", "kb/cennik-serwisu.md", 12),
         ("FRESHNESS-REVIEW-OVERDUE", "freshness", "kb/reklamacje.md", 4),
+        ("FACT-REGISTRY-MISMATCH", "fact-mismatch", "kb/reklamacje.md", 10),
+        ("COVERAGE-GAP", "coverage-gap", "kb/sprzedaz-telefoniczna.md", 5),
         ("FRESHNESS-NO-OWNER", "freshness", "kb/sprzedaz-telefoniczna.md", 5),
+        ("FACT-OUTDATED", "fact-mismatch", "kb/sprzedaz-telefoniczna.md", 10),
         ("TEMPLATE-UNKNOWN-VARIABLE", "template", "letters/odpowiedz-na-reklamacje.txt.j2", 8),
         ("TEMPLATE-SYNTAX", "template", "letters/przypomnienie-o-platnosci.txt.j2", 9),
         ("FRESHNESS-NO-OWNER", "freshness", "web/kontakt.html", 5),

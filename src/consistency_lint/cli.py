@@ -25,9 +25,12 @@ from consistency_lint.checks import SPECS
 from consistency_lint.checks.spec import CheckSpec, Example
 from consistency_lint.config import load_config
 from consistency_lint.errors import ConsistencyLintError, UsageError
+from consistency_lint.facts.matrix import fact_matrix
 from consistency_lint.model import RunResult, Severity
 from consistency_lint.pipeline import ProgressCallback, RunOptions, run
 from consistency_lint.report import REPORTERS, ReportFormat, Verbosity
+from consistency_lint.report.facts_report import MatrixFormat
+from consistency_lint.report.facts_report import write as write_fact_matrix
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEBUG_VARIABLE = "CONSISTENCY_LINT_DEBUG"
@@ -107,6 +110,28 @@ def check(
     result = _guarded(lambda: _run_with_progress(project_dir, config, options, verbosity))
     _guarded(lambda: _write_report(result, report_format, output, verbosity))
     raise typer.Exit(_exit_code(result, fail_on))
+
+
+@app.command()
+def facts(
+    project_dir: Annotated[Path, typer.Argument(
+        help="Root of the content repository (default: current directory).")] = Path(),
+    config: Annotated[Path | None, typer.Option("--config", help="Configuration file.")] = None,
+    output_format: Annotated[MatrixFormat, typer.Option(
+        "--format", help="Output format.")] = MatrixFormat.RICH,
+    today: Annotated[datetime | None, typer.Option(
+        "--today", formats=["%Y-%m-%d"], help="Date that selects registry values "
+        "(YYYY-MM-DD; default: today).")] = None,
+) -> None:
+    """Print the fact matrix: every subject x attribute, the registry value first, then
+    what each channel states; disagreements are highlighted."""
+    day = today.date() if today else date.today()
+    options = RunOptions(today=day, argv=tuple(sys.argv[1:]))
+    result = _guarded(lambda: _run_with_progress(project_dir, config, options,
+                                                  Verbosity.NORMAL))
+    channels = list(dict.fromkeys(document.channel for document in result.documents))
+    rows = fact_matrix(result.facts, result.registry, channels, day)
+    write_fact_matrix(rows, channels, sys.stdout, output_format)
 
 
 @rules_app.command("list")

@@ -58,6 +58,7 @@ class ConfigModel(_Strict):
     ignore: list[str] = []
     governance: GovernanceModel = GovernanceModel()
     max_file_size_mb: PositiveFloat = 10.0
+    pipelines: dict[Language, str] = {}
     channels: Annotated[dict[str, ChannelModel], Field(min_length=1)]
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
+
+from consistency_lint.values.model import Value
 
 
 class Severity(StrEnum):
@@ -163,6 +166,47 @@ class Document:
         return self.segments[0].anchors[0].line if self.segments else 1
 
 
+class Confidence(StrEnum):
+    """How sure the attribution of a value to (subject, attribute) is; only high and medium
+    attributions are compared, low ones are kept for the fact matrix."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A value a document states, attributed to a subject and an attribute."""
+
+    subject: str
+    attribute: str
+    text: str
+    value: Value
+    path: str
+    span: Span
+    channel: str
+    confidence: Confidence
+    sentence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryFact:
+    """A fact of the registry (the source of truth), true from/until the given dates."""
+
+    subject: str
+    attribute: str
+    text: str
+    value: Value
+    line: int
+    effective_from: date | None = None
+    effective_until: date | None = None
+
+    def valid_on(self, day: date) -> bool:
+        starts_ok = self.effective_from is None or self.effective_from <= day
+        return starts_ok and (self.effective_until is None or day <= self.effective_until)
+
+
 @dataclass(frozen=True, slots=True)
 class RelatedLocation:
     path: str
@@ -217,3 +261,5 @@ class RunResult:
     documents: tuple[Document, ...]
     findings: tuple[Finding, ...]
     summary: Summary
+    facts: tuple[Fact, ...] = ()
+    registry: tuple[RegistryFact, ...] = ()

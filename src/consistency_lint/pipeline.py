@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from consistency_lint import __version__
-from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.checks.runner import (
     apply_severity_overrides,
     ruleset_digest,
@@ -19,6 +19,8 @@ from consistency_lint.checks.runner import (
 from consistency_lint.config import Config
 from consistency_lint.discovery import discover, matches
 from consistency_lint.errors import UsageError
+from consistency_lint.facts.extraction import extract_corpus_facts
+from consistency_lint.facts.registry import load_registry
 from consistency_lint.loaders import load_document
 from consistency_lint.model import Document, Finding, RunMetadata, RunResult, Summary
 
@@ -38,6 +40,7 @@ def run(config: Config, options: RunOptions,
     """Lint the project described by `config`; raise ConsistencyLintError for bad setup."""
     validate_severity_overrides(config)
     _validate_channel_names(config, options.channels)
+    registry = load_registry(config)
     requests = discover(config)
     documents = []
     for done, request in enumerate(requests, start=1):
@@ -46,7 +49,11 @@ def run(config: Config, options: RunOptions,
             on_progress(done, len(requests))
     context = CheckContext(config=config, today=options.today)
     in_scope = [doc for doc in documents if _in_scope(doc.path, doc.channel, options)]
-    findings = run_checks(in_scope, context)
+    models = {str(language): model for language, model in config.model.pipelines.items()}
+    corpus_facts = extract_corpus_facts(documents, registry, models)
+    corpus = Corpus(tuple(documents), corpus_facts.facts, corpus_facts.document_subjects,
+                    registry)
+    findings = run_checks(in_scope, corpus, context)
     findings = [f for f in apply_severity_overrides(findings, config)
                 if _in_scope(f.path, f.channel, options)]
     findings = with_fingerprints(findings)
@@ -57,7 +64,9 @@ def run(config: Config, options: RunOptions,
         argv=options.argv,
         tool_version=__version__,
     )
-    return RunResult(metadata, tuple(in_scope), tuple(findings), summarise(in_scope, findings))
+    facts = tuple(fact for fact in corpus.facts if _in_scope(fact.path, fact.channel, options))
+    return RunResult(metadata, tuple(in_scope), tuple(findings), summarise(in_scope, findings),
+                     facts, registry.facts)
 
 
 def summarise(documents: Iterable[Document], findings: list[Finding]) -> Summary:

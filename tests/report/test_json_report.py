@@ -32,7 +32,14 @@ def test_report_follows_schema_version_1() -> None:
         ("web/o-nas.html", "web", None, "pl", 7),
         ("letters/wysylka.txt.j2", "letters", None, "pl", 8),
     ]
-    assert report["facts"] == []
+    assert report["facts"] == [
+        {"subject": "company", "attribute": "hotline", "text": "22 350 40 50",
+         "value": "+48223504050", "path": "web/kontakt.html", "line": 5, "column": 15,
+         "channel": "web", "confidence": "high"},
+        {"subject": "company", "attribute": "opening_hours", "text": "pn.–pt. 8:00–20:00",
+         "value": "mon-fri 08:00-20:00", "path": "web/kontakt.html", "line": 5, "column": 29,
+         "channel": "web", "confidence": "high"},
+    ]
     assert report["summary"] == {
         "documents": 3, "findings": 2,
         "by_severity": {"error": 1, "warning": 1},

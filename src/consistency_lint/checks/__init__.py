@@ -1,7 +1,7 @@
 """The registry of built-in checks: every check's metadata, and the function that runs it.
 
-Adding a check means adding a module and one line to CHECKS; the pipeline and the
-reports know nothing about individual checks.
+Adding a check means adding a module and one line to CHECKS or CORPUS_CHECKS; the pipeline
+and the reports know nothing about individual checks.
 """
 
 from __future__ import annotations
@@ -9,12 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from consistency_lint.checks import freshness, input_checks, template_checks
-from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks import fact_checks, freshness, input_checks, template_checks
+from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.checks.spec import CheckSpec
 from consistency_lint.model import Document, Finding
-
-DocumentCheckFunction = Callable[[Document, CheckContext], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -22,7 +20,15 @@ class DocumentCheck:
     """A function over one document, and the specs of the findings it may yield."""
 
     specs: tuple[CheckSpec, ...]
-    run: DocumentCheckFunction
+    run: Callable[[Document, CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class CorpusCheck:
+    """A function over all documents and their facts (comparisons across channels)."""
+
+    specs: tuple[CheckSpec, ...]
+    run: Callable[[Corpus, CheckContext], Iterable[Finding]]
 
 
 CHECKS: tuple[DocumentCheck, ...] = (
@@ -30,5 +36,12 @@ CHECKS: tuple[DocumentCheck, ...] = (
     DocumentCheck(template_checks.SPECS, template_checks.check),
     DocumentCheck(freshness.SPECS, freshness.check),
 )
+CORPUS_CHECKS: tuple[CorpusCheck, ...] = (
+    CorpusCheck(fact_checks.SPECS, fact_checks.check),
+)
 
-SPECS: dict[str, CheckSpec] = {spec.id: spec for check in CHECKS for spec in check.specs}
+SPECS: dict[str, CheckSpec] = {
+    spec.id: spec
+    for specs in (*(check.specs for check in CHECKS), *(check.specs for check in CORPUS_CHECKS))
+    for spec in specs
+}

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from consistency_lint.config import Config
+from consistency_lint.facts.registry import Registry
+from consistency_lint.model import Document, Fact
 
 
 @dataclass(frozen=True)
 class CheckContext:
     config: Config
     today: date
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything cross-document checks compare: all documents of all channels, the facts
+    they state, the product each document is about, and the registry."""
+
+    documents: tuple[Document, ...]
+    facts: tuple[Fact, ...]
+    document_subjects: Mapping[str, str | None]
+    registry: Registry
+
+    def document(self, path: str) -> Document:
+        return next(document for document in self.documents if document.path == path)

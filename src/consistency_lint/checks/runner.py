@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from consistency_lint.checks import CHECKS, SPECS
-from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks import CHECKS, CORPUS_CHECKS, SPECS
+from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.config import Config
 from consistency_lint.model import Category, Document, Finding, Severity
 
@@ -26,11 +26,15 @@ def validate_severity_overrides(config: Config) -> None:
             )
 
 
-def run_checks(documents: Iterable[Document], context: CheckContext) -> list[Finding]:
+def run_checks(documents: Iterable[Document], corpus: Corpus,
+               context: CheckContext) -> list[Finding]:
+    """Per-document checks on `documents`; cross-document checks on the whole corpus."""
     findings: list[Finding] = []
     for document in documents:
         for check in CHECKS:
             findings.extend(check.run(document, context))
+    for corpus_check in CORPUS_CHECKS:
+        findings.extend(corpus_check.run(corpus, context))
     return findings
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from consistency_lint.model import Category, Document, Finding, Severity, Span
+from consistency_lint.model import Category, Document, Finding, RelatedLocation, Severity, Span
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,8 @@ class CheckSpec:
     reference: str | None = None
 
     def finding(
-        self, document: Document, span: Span, message: str, excerpt: str = ""
+        self, document: Document, span: Span, message: str, excerpt: str = "",
+        related: tuple[RelatedLocation, ...] = (),
     ) -> Finding:
         return Finding(
             rule=self.id,
@@ -50,4 +51,5 @@ class CheckSpec:
             doc_type=document.doc_type,
             excerpt=excerpt,
             reference=self.reference,
+            related=related,
         )

@@ -20,6 +20,7 @@ MIN_GENERATED_FORM_LENGTH = 2
 class Lexicon:
     language: str
     abbreviations: frozenset[str]
+    sentence_final_abbreviations: frozenset[str]
     numerals: dict[str, Decimal]
     duration_units: dict[str, str]
     business_day_qualifiers: frozenset[str]
@@ -46,6 +47,7 @@ def lexicon(language: str) -> Lexicon:
     return Lexicon(
         language=language,
         abbreviations=frozenset(data["abbreviations"]),
+        sentence_final_abbreviations=frozenset(data["sentence_final_abbreviations"]),
         numerals=numerals,
         duration_units={form: unit for unit, words in data["duration_units"].items()
                         for form in expand(words["lemmas"], words["forms"])},

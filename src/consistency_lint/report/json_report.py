@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from consistency_lint.model import Document, Finding, RunResult
+from consistency_lint.model import Document, Fact, Finding, RunResult
 from consistency_lint.report.verbosity import Verbosity
 
 SCHEMA_VERSION = 1
@@ -30,7 +30,7 @@ def as_dict(result: RunResult) -> dict[str, Any]:
             "argv": list(metadata.argv),
         },
         "documents": [_document(document) for document in result.documents],
-        "facts": [],
+        "facts": [_fact(fact) for fact in result.facts],
         "findings": [_finding(finding) for finding in result.findings],
         "summary": {
             "documents": summary.documents,
@@ -50,6 +50,20 @@ def _document(document: Document) -> dict[str, Any]:
         "language": document.language,
         "sha256": document.sha256,
         "words": document.words,
+    }
+
+
+def _fact(fact: Fact) -> dict[str, Any]:
+    return {
+        "subject": fact.subject,
+        "attribute": fact.attribute,
+        "text": fact.text,
+        "value": fact.value.canonical(),
+        "path": fact.path,
+        "line": fact.span.line,
+        "column": fact.span.column,
+        "channel": fact.channel,
+        "confidence": fact.confidence.value,
     }
 
 

@@ -1,0 +1,200 @@
+"""`fact-mismatch` and `coverage-gap`: facts that contradict the registry or each other.
+
+Only facts attributed with high or medium confidence are compared, and only values of the
+same unit: a wrong mismatch costs more trust than a missed one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+
+from consistency_lint.checks.context import CheckContext, Corpus
+from consistency_lint.checks.spec import CheckSpec, Example
+from consistency_lint.facts.attributes import Scope
+from consistency_lint.model import (
+    Category,
+    Confidence,
+    Fact,
+    Finding,
+    RegistryFact,
+    RelatedLocation,
+    Severity,
+    Span,
+)
+from consistency_lint.values import Value
+
+_REGISTRY = ("subjects:\n  shop: {name: Sklep Meblino, aliases: [Meblino]}\n"
+             "  lido: {name: Sofa Lido, aliases: [sofa Lido]}\n"
+             "facts:\n  - {subject: shop, attribute: hotline, value: \"22 350 40 50\"}\n"
+             "  - {subject: lido, attribute: price, value: \"2 499 zł\", "
+             "effective_from: 2026-10-01}\n"
+             "  - {subject: lido, attribute: price, value: \"2 399 zł\", "
+             "effective_until: 2026-09-30}\n")
+_WITH_REGISTRY = {"facts": "facts.yaml"}
+_FILES = {"facts.yaml": _REGISTRY}
+
+REGISTRY_MISMATCH = CheckSpec(
+    id="FACT-REGISTRY-MISMATCH",
+    category=Category.FACT_MISMATCH,
+    severity=Severity.ERROR,
+    summary="A channel states a product or company fact that differs from the facts registry.",
+    rationale="The registry is the source of truth; a customer who reads another price, "
+    "deadline or phone number in one channel than in the others is misled, and what a "
+    "business told a consumer before the contract binds it (art. 22 of the Consumer Rights "
+    "Act).",
+    failing=Example("text", "Zadzwoń na infolinię: 22 350 40 51.\n", config=_WITH_REGISTRY,
+                    files=_FILES),
+    passing=Example("text", "Zadzwoń na infolinię: +48 22 350 40 50.\n", config=_WITH_REGISTRY,
+                    files=_FILES),
+    reference="art. 12 ust. 1 and art. 22 ustawy o prawach konsumenta",
+)
+OUTDATED = CheckSpec(
+    id="FACT-OUTDATED",
+    category=Category.FACT_MISMATCH,
+    severity=Severity.ERROR,
+    summary="A channel still states a value the registry marks as expired (or not yet valid) "
+    "on `--today`.",
+    rationale="Price changes and new terms are rolled out channel by channel; the one that "
+    "was forgotten keeps quoting yesterday's value to customers.",
+    failing=Example("text", "Sofa Lido kosztuje 2 399 zł.\n", config=_WITH_REGISTRY,
+                    files=_FILES),
+    passing=Example("text", "Sofa Lido kosztuje 2 499 zł.\n", config=_WITH_REGISTRY,
+                    files=_FILES),
+)
+CHANNEL_MISMATCH = CheckSpec(
+    id="FACT-CHANNEL-MISMATCH",
+    category=Category.FACT_MISMATCH,
+    severity=Severity.ERROR,
+    summary="Two documents state different values for the same fact, which the registry does "
+    "not settle; the finding points at the minority when there is a clear majority.",
+    rationale="Channels may differ in form, never in facts: without a registry value, "
+    "disagreement itself is the error.",
+    failing=Example("text", "Infolinia: 22 350 40 50.\n\nInfolinia: 22 350 40 50.\n\n"
+                    "Infolinia: 22 350 40 59.\n", file_name="a.txt"),
+    passing=Example("text", "Infolinia: 22 350 40 50.\n\nZadzwoń: +48 22 350 40 50.\n",
+                    file_name="a.txt"),
+)
+COVERAGE_GAP = CheckSpec(
+    id="COVERAGE-GAP",
+    category=Category.COVERAGE_GAP,
+    severity=Severity.WARNING,
+    summary="A channel has a page about a product but never states a fact the registry holds "
+    "for it (its price, say).",
+    rationale="A customer who asks the call center about a product the website sells should "
+    "hear the same key facts; a channel that talks about a product and is silent on its "
+    "price or warranty sends customers elsewhere.",
+    failing=Example("markdown", "# Sofa Lido\n\nWygodna sofa z funkcją spania.\n",
+                    file_name="lido.md", config=_WITH_REGISTRY, files=_FILES),
+    passing=Example("markdown", "# Sofa Lido\n\nWygodna sofa, cena: 2 499 zł.\n",
+                    file_name="lido.md", config=_WITH_REGISTRY, files=_FILES),
+)
+SPECS = (REGISTRY_MISMATCH, OUTDATED, CHANNEL_MISMATCH, COVERAGE_GAP)
+COMPARED = frozenset({Confidence.HIGH, Confidence.MEDIUM})
+
+
+def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
+    compared = [fact for fact in corpus.facts if fact.confidence in COMPARED and fact.subject]
+    unsettled: list[Fact] = []
+    for fact in compared:
+        versions = corpus.registry.versions(fact.subject, fact.attribute)
+        if versions:
+            yield from _against_registry(corpus, context, fact, versions)
+        else:
+            unsettled.append(fact)
+    yield from _across_documents(corpus, unsettled)
+    yield from _coverage_gaps(corpus, context)
+
+
+def _against_registry(corpus: Corpus, context: CheckContext, fact: Fact,
+                      versions: list[RegistryFact]) -> Iterator[Finding]:
+    current = next((v for v in versions if v.valid_on(context.today)), None)
+    if current is None or current.value.unit != fact.value.unit:
+        return
+    if fact.value.agrees_with(current.value):
+        return
+    document = corpus.document(fact.path)
+    related = (_registry_location(corpus, current),)
+    what = _describe(corpus, fact)
+    other = next((v for v in versions if v is not current and fact.value.agrees_with(v.value)),
+                 None)
+    if other is not None:
+        yield OUTDATED.finding(
+            document, fact.span,
+            f"{what}: stated {fact.text}, {_validity(other)}; now {current.text}",
+            excerpt=fact.sentence, related=related)
+    else:
+        yield REGISTRY_MISMATCH.finding(
+            document, fact.span,
+            f"{what}: stated {fact.text}; the registry says {current.text}",
+            excerpt=fact.sentence, related=related)
+
+
+def _across_documents(corpus: Corpus, facts: Iterable[Fact]) -> Iterator[Finding]:
+    groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        groups[(fact.subject, fact.attribute)].append(fact)
+    for group in groups.values():
+        votes = Counter(fact.value.canonical() for fact in group)
+        if len(votes) < 2 or _all_agree(group):
+            continue
+        (leader, leader_votes), (_, runner_up_votes) = votes.most_common(2)
+        majority = leader if leader_votes > runner_up_votes else None
+        for fact in group:
+            if majority is not None and fact.value.agrees_with(_value_of(group, majority)):
+                continue
+            others = [other for other in group if not other.value.agrees_with(fact.value)]
+            summary = ", ".join(f"{value} in {count}" for value, count in votes.most_common())
+            yield CHANNEL_MISMATCH.finding(
+                corpus.document(fact.path), fact.span,
+                f"{_describe(corpus, fact)}: stated {fact.text} here; the documents disagree "
+                f"({summary})",
+                excerpt=fact.sentence,
+                related=tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
+                              for o in others))
+
+
+def _coverage_gaps(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
+    stated = {(corpus.document(f.path).channel, f.subject, f.attribute) for f in corpus.facts}
+    reported: set[tuple[str, str, str]] = set()
+    for document in corpus.documents:
+        subject = corpus.document_subjects.get(document.path)
+        if subject is None:
+            continue
+        for fact in corpus.registry.facts:
+            attribute = corpus.registry.attributes[fact.attribute]
+            key = (document.channel, subject, fact.attribute)
+            if (fact.subject != subject or attribute.scope is Scope.COMPANY or key in stated
+                    or key in reported or not fact.valid_on(context.today)):
+                continue
+            reported.add(key)
+            yield COVERAGE_GAP.finding(
+                document, Span.point(document.first_line),
+                f"channel `{document.channel}` has a page about "
+                f"{corpus.registry.subjects[subject].name} but never states its "
+                f"{fact.attribute} (registry: {fact.text})",
+                related=(_registry_location(corpus, fact),))
+
+
+def _all_agree(group: list[Fact]) -> bool:
+    return all(a.value.agrees_with(b.value) for a in group for b in group)
+
+
+def _value_of(group: list[Fact], canonical: str) -> Value:
+    return next(fact.value for fact in group if fact.value.canonical() == canonical)
+
+
+def _describe(corpus: Corpus, fact: Fact) -> str:
+    subject = corpus.registry.subjects.get(fact.subject)
+    return f"{fact.attribute} of {subject.name if subject else fact.subject}"
+
+
+def _validity(version: RegistryFact) -> str:
+    if version.effective_until is not None:
+        return f"valid until {version.effective_until}"
+    return f"valid only from {version.effective_from}"
+
+
+def _registry_location(corpus: Corpus, fact: RegistryFact) -> RelatedLocation:
+    return RelatedLocation(corpus.registry.source or "facts.yaml", fact.line, "registry",
+                           fact.text)

@@ -1,0 +1,1 @@
+"""Product and company facts: the registry, attribution of values, comparisons."""

@@ -1,0 +1,208 @@
+"""Decides which (subject, attribute) each value in a document belongs to.
+
+A value is given the attribute of the nearest cue in its sentence (among attributes of
+its type and bound), or of a cue in its headings; its subject is the nearest subject named
+in the sentence, else in the headings, else the document's own subject. Company-wide
+attributes (hotline, delivery...) belong to the company subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from consistency_lint.facts.attributes import Attribute, Scope
+from consistency_lint.facts.registry import Registry
+from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention
+from consistency_lint.model import Confidence, Document, Fact
+from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
+from consistency_lint.values import ValueMatch, ValueType, extract_values
+
+HIGH_CONFIDENCE_DISTANCE = 8
+MEDIUM_CONFIDENCE_DISTANCE = 20
+HEADING_DISTANCE = 1_000
+NEARBY_DISTANCE = 4
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """The facts a document states and the product it is about (if it is about one)."""
+
+    subject: str | None
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class _Cue:
+    attribute: Attribute
+    distance: int
+    length: int
+
+
+class FactExtractor:
+    """Extracts facts from analysed documents of one language."""
+
+    def __init__(self, registry: Registry, language: str) -> None:
+        self.registry = registry
+        self.language = language
+        self.attributes = list(registry.attributes.values())
+        self.value_types = frozenset(a.type for a in self.attributes if a.type != ValueType.TEXT)
+        self.subjects = SubjectMatcher(registry.subjects.values(), language)
+        self.company = registry.company_subject
+
+    def extract(self, document: Document,
+                segments: Sequence[AnalysedSegment]) -> DocumentFacts:
+        document_subject = self._document_subject(document, segments)
+        facts: list[Fact] = []
+        for analysed in segments:
+            section_subject = self._heading_subject(analysed) or document_subject
+            placeholders = analysed.segment.placeholders
+            for match in extract_values(analysed.segment.text, self.language, self.value_types):
+                if any(p.start < match.end and match.start < p.end for p in placeholders):
+                    continue
+                fact = self._attribute(document, analysed, match, section_subject)
+                if fact is not None:
+                    facts.append(fact)
+        return DocumentFacts(document_subject, tuple(facts))
+
+    def _attribute(self, document: Document, analysed: AnalysedSegment, match: ValueMatch,
+                   section_subject: str | None) -> Fact | None:
+        sentence = _sentence_at(analysed.sentences, match.start)
+        if sentence is None:
+            return None
+        value_index = _token_index(sentence.tokens, match.start)
+        cues = self._ranked_cues(match, sentence, value_index, analysed.heading_lemmas)
+        if not cues:
+            return None
+        cue, subject = cues[0], None
+        for candidate in cues:  # the best cue whose attribute has a subject here
+            subject = self._subject(candidate.attribute, sentence, value_index, section_subject)
+            if subject is not None:
+                cue = candidate
+                break
+        confidence = _confidence(cue.distance, subject)
+        segment = analysed.segment
+        return Fact(
+            subject=subject or "",
+            attribute=cue.attribute.name,
+            text=match.text,
+            value=match.value,
+            path=document.path,
+            span=segment.span_of(match.start, match.end),
+            channel=document.channel,
+            confidence=confidence,
+            sentence=segment.text[sentence.start:sentence.end],
+        )
+
+    def _ranked_cues(self, match: ValueMatch, sentence: Sentence, value_index: int,
+                     heading_lemmas: frozenset[str]) -> list[_Cue]:
+        """For each candidate attribute its closest cue; best attribute first."""
+        claimed = self._claimed_by_other_types(sentence.tokens, match.value.type)
+        best: dict[str, _Cue] = {}
+        for attribute in self.attributes:
+            if not attribute.accepts(match.value.type, match.value.bound):
+                continue
+            for cue in attribute.cue_lemmas(self.language):
+                distance = _cue_distance(cue, sentence.tokens, value_index, heading_lemmas,
+                                         claimed)
+                if distance is None:
+                    continue
+                candidate = _Cue(attribute, distance, len(cue))
+                current = best.get(attribute.name)
+                if current is None or _rank(candidate) < _rank(current):
+                    best[attribute.name] = candidate
+        return sorted(best.values(), key=_rank)
+
+    def _claimed_by_other_types(self, tokens: Sequence[Token],
+                                value_type: ValueType) -> frozenset[int]:
+        """Tokens of multi-word cues of other value types that stand together in the
+        sentence: in "zwrócimy koszt dostawy w ciągu 14 dni", "dostawy" belongs to the
+        delivery cost and says nothing about the 14 days."""
+        lemmas = [token.lemma for token in tokens]
+        claimed: set[int] = set()
+        for attribute in self.attributes:
+            if attribute.type is value_type:
+                continue
+            for cue in attribute.cue_lemmas(self.language):
+                if len(cue) < 2:
+                    continue
+                for start in range(len(lemmas) - len(cue) + 1):
+                    if tuple(lemmas[start:start + len(cue)]) == cue:
+                        claimed.update(range(start, start + len(cue)))
+        return frozenset(claimed)
+
+    def _subject(self, attribute: Attribute, sentence: Sentence, value_index: int,
+                 section_subject: str | None) -> str | None:
+        mentions = self.subjects.find(sentence.tokens)
+        named = _nearest(mentions, value_index)
+        if attribute.scope is Scope.COMPANY:
+            if named and self.registry.versions(named, attribute.name):
+                return named
+            return self.company
+        if named and named != self.company:
+            return named
+        if section_subject and section_subject != self.company:
+            return section_subject
+        return None
+
+    def _document_subject(self, document: Document,
+                          segments: Sequence[AnalysedSegment]) -> str | None:
+        declared = document.metadata.get("subject")
+        if isinstance(declared, str) and declared in self.registry.subjects:
+            return declared
+        for analysed in segments[:3]:
+            if analysed.segment.kind in ("title", "heading"):
+                tokens = [t for s in analysed.sentences for t in s.tokens]
+                mentions = [m for m in self.subjects.find(tokens) if m.subject != self.company]
+                if mentions:
+                    return mentions[0].subject
+        return None
+
+    def _heading_subject(self, analysed: AnalysedSegment) -> str | None:
+        """The subject named last in the headings above the segment (the innermost)."""
+        mentions = [m for m in self.subjects.find(analysed.heading_tokens)
+                    if m.subject != self.company]
+        return mentions[-1].subject if mentions else None
+
+
+def _rank(cue: _Cue) -> tuple[int, int, int, int]:
+    """Attributes that constrain the bound ("od 1000 zł") first; then, among cues close to
+    the value, the most specific ("odpowiedź na reklamację" beats "wysyłać"); then the
+    nearest."""
+    nearby = cue.distance <= NEARBY_DISTANCE
+    return (0 if cue.attribute.bounds else 1, 0 if nearby else 1,
+            -cue.length if nearby else 0, cue.distance)
+
+
+def _cue_distance(cue: tuple[str, ...], tokens: Sequence[Token], value_index: int,
+                  heading_lemmas: frozenset[str], claimed: frozenset[int]) -> int | None:
+    distances = []
+    for lemma in cue:
+        positions = [i for i, token in enumerate(tokens)
+                     if token.lemma == lemma and i not in claimed]
+        if not positions:
+            return HEADING_DISTANCE if all(word in heading_lemmas for word in cue) else None
+        distances.append(min(abs(position - value_index) for position in positions))
+    return max(distances) if distances else None
+
+
+def _confidence(distance: int, subject: str | None) -> Confidence:
+    if subject is None or (MEDIUM_CONFIDENCE_DISTANCE < distance != HEADING_DISTANCE):
+        return Confidence.LOW
+    if distance <= HIGH_CONFIDENCE_DISTANCE:
+        return Confidence.HIGH
+    return Confidence.MEDIUM
+
+
+def _nearest(mentions: list[SubjectMention], index: int) -> str | None:
+    if not mentions:
+        return None
+    return min(mentions, key=lambda mention: abs(mention.token_index - index)).subject
+
+
+def _sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
+    return next((s for s in sentences if s.start <= offset < s.end), None)
+
+
+def _token_index(tokens: Sequence[Token], offset: int) -> int:
+    return next((i for i, token in enumerate(tokens) if token.end > offset), len(tokens) - 1)

@@ -1,0 +1,130 @@
+"""The facts registry (`facts.yaml`): the source of truth, validated like configuration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from consistency_lint.config import Config, project_file
+from consistency_lint.errors import ConfigError
+from consistency_lint.facts.attributes import Attribute, AttributeModel, Scope, attributes
+from consistency_lint.model import RegistryFact
+from consistency_lint.values import parse_value
+from consistency_lint.yaml_loading import YamlDocument, YamlError, load_yaml
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SubjectModel(_Strict):
+    name: str
+    aliases: list[str] = []
+
+
+class FactModel(_Strict):
+    subject: str
+    attribute: str
+    value: str | int | float
+    effective_from: date | None = None
+    effective_until: date | None = None
+
+
+class RegistryModel(_Strict):
+    subjects: dict[str, SubjectModel] = {}
+    facts: list[FactModel] = []
+    attributes: dict[str, AttributeModel] = {}
+
+
+@dataclass(frozen=True)
+class Subject:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Registry:
+    subjects: dict[str, Subject]
+    facts: tuple[RegistryFact, ...]
+    attributes: dict[str, Attribute]
+    source: str | None = None
+
+    def versions(self, subject: str, attribute: str) -> list[RegistryFact]:
+        return [f for f in self.facts if (f.subject, f.attribute) == (subject, attribute)]
+
+    def current(self, subject: str, attribute: str, today: date) -> RegistryFact | None:
+        return next((f for f in self.versions(subject, attribute) if f.valid_on(today)), None)
+
+    @property
+    def company_subject(self) -> str:
+        """The subject that holds company-wide facts: the one with most of them."""
+        counts: dict[str, int] = {}
+        for fact in self.facts:
+            if self.attributes[fact.attribute].scope is Scope.COMPANY:
+                counts[fact.subject] = counts.get(fact.subject, 0) + 1
+        return max(counts, key=lambda subject: counts[subject]) if counts else COMPANY
+
+
+COMPANY = "company"
+
+
+def load_registry(config: Config) -> Registry:
+    """The registry the configuration names, or an empty one; raises ConfigError."""
+    if config.model.facts is None:
+        return Registry({}, (), attributes())
+    path = project_file(config, config.model.facts, ("facts",))
+    return _read_registry(path, config.model.facts, config.model.language)
+
+
+def _read_registry(path: Path, shown_as: str, language: str) -> Registry:
+    try:
+        document = load_yaml(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read the facts registry: {error}", shown_as) from None
+    except YamlError as error:
+        raise ConfigError(error.message, shown_as, error.line) from None
+    try:
+        model = RegistryModel.model_validate(document.data or {})
+    except ValidationError as error:
+        first = error.errors()[0]
+        location = tuple(first["loc"])
+        where = ".".join(str(part) for part in location)
+        raise ConfigError(f"{where}: {first['msg']}", shown_as,
+                          document.line_of(location)) from None
+    known = attributes(model.attributes)
+    facts = tuple(_registry_fact(model, index, fact, known, document, shown_as, language)
+                  for index, fact in enumerate(model.facts))
+    subjects = {key: Subject(key, subject.name, tuple(subject.aliases))
+                for key, subject in model.subjects.items()}
+    return Registry(subjects, facts, known, shown_as)
+
+
+def _registry_fact(model: RegistryModel, index: int, fact: FactModel,
+                   known: dict[str, Attribute], document: YamlDocument, shown_as: str,
+                   language: str) -> RegistryFact:
+    line = document.line_of(("facts", index)) or 1
+
+    def fail(message: str) -> ConfigError:
+        return ConfigError(message, shown_as, line)
+
+    if fact.subject not in model.subjects:
+        raise fail(f"unknown subject `{fact.subject}` (define it under `subjects:`)")
+    attribute = known.get(fact.attribute)
+    if attribute is None:
+        raise fail(f"unknown attribute `{fact.attribute}` (define it under `attributes:`)")
+    value = parse_value(attribute.type, str(fact.value), language)
+    if value is None:
+        raise fail(f"`{fact.value}` is not a {attribute.type.value} value "
+                   f"(attribute `{fact.attribute}`)")
+    if fact.effective_from and fact.effective_until and fact.effective_from > fact.effective_until:
+        raise fail("effective_from is after effective_until")
+    return RegistryFact(fact.subject, fact.attribute, str(fact.value), value, line,
+                        fact.effective_from, fact.effective_until)

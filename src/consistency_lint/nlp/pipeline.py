@@ -1,0 +1,96 @@
+"""spaCy pipelines, one per language per process, built without downloading anything.
+
+Polish: a blank tokenizer that keeps abbreviations ("ul.", "tel.", "pn.") whole, our
+sentence boundaries, and a Morfeusz-backed lemmatizer. English: spaCy's lookup lemmatizer
+(tables from spacy-lookups-data). A configured trained pipeline replaces the default.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import cast
+
+import spacy
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+from consistency_lint.nlp import morfeusz
+from consistency_lint.nlp.lexicon import lexicon
+
+SENTENCE_END = frozenset({".", "!", "?", "…", "?!", "!!", "!!!", "??"})
+SENTENCES_COMPONENT = "consistency_lint_sentences"
+MORFEUSZ_COMPONENT = "morfeusz_lemmatizer"
+
+
+class PipelineUnavailableError(Exception):
+    """A configured trained pipeline is not installed."""
+
+
+@cache
+def pipeline(language: str, model: str | None = None) -> Language:
+    """The pipeline for `language`; `model` names an installed trained pipeline to use."""
+    if model is not None:
+        try:
+            return spacy.load(model)
+        except OSError:
+            raise PipelineUnavailableError(
+                f"spaCy pipeline `{model}` is not installed (pip install it, or remove it "
+                "from `pipelines` in the configuration)") from None
+    nlp = spacy.blank(language)
+    _keep_abbreviations_whole(nlp, language)
+    nlp.add_pipe(SENTENCES_COMPONENT, config={"language": language})
+    if language == "pl":
+        nlp.add_pipe(MORFEUSZ_COMPONENT)
+    else:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    return nlp
+
+
+def _keep_abbreviations_whole(nlp: Language, language: str) -> None:
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    for abbreviation in lexicon(language).abbreviations:
+        for variant in {abbreviation, abbreviation.capitalize()}:
+            tokenizer.add_special_case(f"{variant}.", [{ORTH: f"{variant}."}])
+
+
+@Language.factory(SENTENCES_COMPONENT, default_config={"language": "pl"})
+def _sentences_factory(nlp: Language, name: str, language: str) -> SentenceBoundaries:
+    return SentenceBoundaries(lexicon(language).sentence_final_abbreviations)
+
+
+class SentenceBoundaries:
+    """A sentence ends after . ! ? …, and after an abbreviation that can end a sentence
+    ("zł.", "itd.") when the next word is capitalised; never inside "ul. Składowa"."""
+
+    def __init__(self, final_abbreviations: frozenset[str]) -> None:
+        self.final_abbreviations = final_abbreviations
+
+    def __call__(self, doc: Doc) -> Doc:
+        for index, token in enumerate(doc):
+            token.is_sent_start = index == 0 or self._ends_sentence(doc[index - 1], token.text)
+        return doc
+
+    def _ends_sentence(self, previous: object, next_text: str) -> bool:
+        text = str(previous)
+        if text in SENTENCE_END:
+            return True
+        abbreviation = text.lower().removesuffix(".")
+        return (text.endswith(".") and abbreviation in self.final_abbreviations
+                and next_text[:1].isupper())
+
+
+@Language.factory(MORFEUSZ_COMPONENT)
+def _morfeusz_factory(nlp: Language, name: str) -> MorfeuszLemmatizer:
+    return MorfeuszLemmatizer()
+
+
+class MorfeuszLemmatizer:
+    """Sets `token.lemma_` from Morfeusz 2 (cached per surface form)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            token.lemma_ = morfeusz.lemma(token.text) if token.is_alpha else token.lower_
+        return doc
