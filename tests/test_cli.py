@@ -130,3 +130,34 @@ def test_installed_command_prints_no_traceback_on_bad_input(tmp_path: Path) -> N
     assert completed.returncode == 2
     assert "Traceback" not in completed.stderr
     assert completed.stderr.startswith("error: consistency-lint.yaml:")
+
+
+def test_facts_matrix_as_csv() -> None:
+    code, out, _ = invoke("facts", str(SHOP), "--format", "csv", "--today", "2026-11-30")
+    assert code == 0
+    assert out.splitlines() == [
+        "subject,attribute,registry,web,letters",
+        "company,hotline,,22 350 40 50,",
+        "company,opening_hours,,pn.–pt. 8:00–20:00,",
+    ]
+
+
+def test_facts_matrix_as_json_marks_disagreements() -> None:
+    code, out, _ = invoke("facts", str(FIXTURES.parent.parent / "samples"), "--format", "json",
+                          "--today", "2026-11-30")
+    assert code == 0
+    rows = {(row["subject"], row["attribute"]): row for row in json.loads(out)}
+    price = rows[("city-e5", "price")]
+    assert price["registry"] == "6 499 zł"
+    assert price["channels"] == {"web": {"values": ["6\u00a0499 zł"], "agrees": True},
+                                 "kb": {"values": ["6 199 zł"], "agrees": False}}
+
+
+def test_configured_trained_pipeline_that_is_not_installed_exits_two(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(SHOP, project)
+    config = project / "consistency-lint.yaml"
+    config.write_text(config.read_text() + "pipelines:\n  pl: pl_core_news_md\n")
+    code, _, err = invoke("check", str(project))
+    assert code == 2
+    assert "consistency-lint.yaml:17: spaCy pipeline `pl_core_news_md` is not installed" in err

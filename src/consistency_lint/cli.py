@@ -47,7 +47,7 @@ app = typer.Typer(
 rules_app = typer.Typer(help="List and explain the rules (checks) consistency-lint applies.",
                         no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
-stderr = Console(stderr=True, highlight=False)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class FailOn(StrEnum):

@@ -23,6 +23,7 @@ from consistency_lint.facts.extraction import extract_corpus_facts
 from consistency_lint.facts.registry import load_registry
 from consistency_lint.loaders import load_document
 from consistency_lint.model import Document, Finding, RunMetadata, RunResult, Summary
+from consistency_lint.nlp.pipeline import PipelineUnavailableError
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -50,7 +51,10 @@ def run(config: Config, options: RunOptions,
     context = CheckContext(config=config, today=options.today)
     in_scope = [doc for doc in documents if _in_scope(doc.path, doc.channel, options)]
     models = {str(language): model for language, model in config.model.pipelines.items()}
-    corpus_facts = extract_corpus_facts(documents, registry, models)
+    try:
+        corpus_facts = extract_corpus_facts(documents, registry, models)
+    except PipelineUnavailableError as error:
+        raise config.error(str(error), ("pipelines",)) from None
     corpus = Corpus(tuple(documents), corpus_facts.facts, corpus_facts.document_subjects,
                     registry)
     findings = run_checks(in_scope, corpus, context)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import product
 
 from consistency_lint.facts.attributes import Attribute, Scope
 from consistency_lint.facts.registry import Registry
@@ -22,6 +23,8 @@ HIGH_CONFIDENCE_DISTANCE = 8
 MEDIUM_CONFIDENCE_DISTANCE = 20
 HEADING_DISTANCE = 1_000
 NEARBY_DISTANCE = 4
+TITLE_MAX_WORDS = 8  # a short first line of a plain-text document is its title
+PHRASE_SLACK = 1  # words of a multi-word cue may stand this many tokens further apart
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class _Cue:
     attribute: Attribute
     distance: int
     length: int
+    compact: bool  # the cue's words stand together in the sentence
 
 
 class FactExtractor:
@@ -103,11 +107,11 @@ class FactExtractor:
             if not attribute.accepts(match.value.type, match.value.bound):
                 continue
             for cue in attribute.cue_lemmas(self.language):
-                distance = _cue_distance(cue, sentence.tokens, value_index, heading_lemmas,
-                                         claimed)
-                if distance is None:
+                found = _cue_distance(cue, sentence.tokens, value_index, heading_lemmas,
+                                      claimed)
+                if found is None:
                     continue
-                candidate = _Cue(attribute, distance, len(cue))
+                candidate = _Cue(attribute, found[0], len(cue), found[1])
                 current = best.get(attribute.name)
                 if current is None or _rank(candidate) < _rank(current):
                     best[attribute.name] = candidate
@@ -150,8 +154,10 @@ class FactExtractor:
         declared = document.metadata.get("subject")
         if isinstance(declared, str) and declared in self.registry.subjects:
             return declared
-        for analysed in segments[:3]:
-            if analysed.segment.kind in ("title", "heading"):
+        for position, analysed in enumerate(segments[:3]):
+            title_like = analysed.segment.kind in ("title", "heading") or (
+                position == 0 and analysed.segment.words <= TITLE_MAX_WORDS)
+            if title_like:
                 tokens = [t for s in analysed.sentences for t in s.tokens]
                 mentions = [m for m in self.subjects.find(tokens) if m.subject != self.company]
                 if mentions:
@@ -166,24 +172,32 @@ class FactExtractor:
 
 
 def _rank(cue: _Cue) -> tuple[int, int, int, int]:
-    """Attributes that constrain the bound ("od 1000 zł") first; then, among cues close to
-    the value, the most specific ("odpowiedź na reklamację" beats "wysyłać"); then the
-    nearest."""
-    nearby = cue.distance <= NEARBY_DISTANCE
-    return (0 if cue.attribute.bounds else 1, 0 if nearby else 1,
-            -cue.length if nearby else 0, cue.distance)
+    """Attributes that constrain the bound ("od 1000 zł") first; then, among compact cues
+    close to the value, the most specific ("odpowiedź na reklamację" beats "wysyłać");
+    then the nearest."""
+    close = cue.compact and cue.distance <= NEARBY_DISTANCE
+    return (0 if cue.attribute.bounds else 1, 0 if close else 1,
+            -cue.length if close else 0, cue.distance)
 
 
 def _cue_distance(cue: tuple[str, ...], tokens: Sequence[Token], value_index: int,
-                  heading_lemmas: frozenset[str], claimed: frozenset[int]) -> int | None:
-    distances = []
-    for lemma in cue:
-        positions = [i for i, token in enumerate(tokens)
-                     if token.lemma == lemma and i not in claimed]
-        if not positions:
-            return HEADING_DISTANCE if all(word in heading_lemmas for word in cue) else None
-        distances.append(min(abs(position - value_index) for position in positions))
-    return max(distances) if distances else None
+                  heading_lemmas: frozenset[str],
+                  claimed: frozenset[int]) -> tuple[int, bool] | None:
+    """Token distance from the value to the farthest word of the nearest occurrence of the
+    cue, and whether that occurrence is compact (its words stand together, in any order, a
+    word apart at most). A cue found only in the headings is far; None: not there."""
+    positions = [[i for i, token in enumerate(tokens) if token.lemma == lemma and i not in claimed]
+                 for lemma in cue]
+    best: tuple[int, bool] | None = None
+    for occurrence in product(*positions):
+        compact = max(occurrence) - min(occurrence) <= len(cue) + PHRASE_SLACK
+        distance = max(abs(position - value_index) for position in occurrence)
+        candidate = (distance, compact)
+        if best is None or (not candidate[1], candidate[0]) < (not best[1], best[0]):
+            best = candidate
+    if best is None and cue and all(word in heading_lemmas for word in cue):
+        return HEADING_DISTANCE, True
+    return best
 
 
 def _confidence(distance: int, subject: str | None) -> Confidence:

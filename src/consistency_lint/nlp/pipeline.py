@@ -13,6 +13,7 @@ from typing import cast
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.lookups import Table, load_lookups
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
@@ -22,6 +23,7 @@ from consistency_lint.nlp.lexicon import lexicon
 SENTENCE_END = frozenset({".", "!", "?", "…", "?!", "!!", "!!!", "??"})
 SENTENCES_COMPONENT = "consistency_lint_sentences"
 MORFEUSZ_COMPONENT = "morfeusz_lemmatizer"
+LOOKUP_COMPONENT = "lookup_lemmatizer"
 
 
 class PipelineUnavailableError(Exception):
@@ -41,11 +43,8 @@ def pipeline(language: str, model: str | None = None) -> Language:
     nlp = spacy.blank(language)
     _keep_abbreviations_whole(nlp, language)
     nlp.add_pipe(SENTENCES_COMPONENT, config={"language": language})
-    if language == "pl":
-        nlp.add_pipe(MORFEUSZ_COMPONENT)
-    else:
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
+    nlp.add_pipe(MORFEUSZ_COMPONENT if language == "pl" else LOOKUP_COMPONENT,
+                 config={} if language == "pl" else {"language": language})
     return nlp
 
 
@@ -80,6 +79,24 @@ class SentenceBoundaries:
         abbreviation = text.lower().removesuffix(".")
         return (text.endswith(".") and abbreviation in self.final_abbreviations
                 and next_text[:1].isupper())
+
+
+@Language.factory(LOOKUP_COMPONENT, default_config={"language": "en"})
+def _lookup_factory(nlp: Language, name: str, language: str) -> LookupLemmatizer:
+    return LookupLemmatizer(load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup"))
+
+
+class LookupLemmatizer:
+    """Lower-cased lemmas from spaCy's lookup tables (spacy-lookups-data), which know only
+    lower-case forms: "Refunds" -> "refund"."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            token.lemma_ = str(self.table.get(token.lower_, token.lower_))
+        return doc
 
 
 @Language.factory(MORFEUSZ_COMPONENT)

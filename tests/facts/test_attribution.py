@@ -1,0 +1,95 @@
+"""Which subject and attribute each stated value is given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from consistency_lint.model import Fact
+from tests.conftest import lint, write_project
+
+REGISTRY = (
+    "subjects:\n"
+    "  shop: {name: Sklep Meblino, aliases: [Meblino]}\n"
+    "  lido: {name: Sofa Lido, aliases: [sofa Lido]}\n"
+    "  nova: {name: Fotel Nova}\n"
+    "facts:\n"
+    "  - {subject: shop, attribute: hotline, value: 22 350 40 50}\n"
+    "attributes:\n"
+    "  loyalty_points: {type: number, cues: [punkt lojalnościowy, punkty]}\n"
+)
+
+
+def _facts(tmp_path: Path, loader: str, name: str, content: str) -> list[tuple[object, ...]]:
+    config = {"version": 1, "facts": "facts.yaml",
+              "channels": {"docs": {"loader": loader, "paths": [name]}}}
+    write_project(tmp_path, config, {"facts.yaml": REGISTRY, name: content})
+    return [_row(fact) for fact in lint(tmp_path).facts]
+
+
+def _row(fact: Fact) -> tuple[object, ...]:
+    return (fact.subject, fact.attribute, fact.value.canonical(), fact.span.line,
+            fact.confidence.value)
+
+
+def test_product_page_subject_price_warranty_and_company_delivery(tmp_path: Path) -> None:
+    page = ("# Sofa Lido\n\nCena: 2 499 zł. Gwarancja producenta: 24 miesiące.\n\n"
+            "Wysyłka w 5–7 dni roboczych, dostawa kosztuje 149 zł.\n")
+    assert _facts(tmp_path, "markdown", "lido.md", page) == [
+        ("lido", "price", "2499.00 PLN", 3, "high"),
+        ("lido", "warranty_period", "24 month", 3, "high"),
+        ("shop", "delivery_time", "5-7 business_day", 5, "high"),
+        ("shop", "delivery_cost", "149.00 PLN", 5, "high"),
+    ]
+
+
+def test_inflected_and_misspelt_subject_names_in_a_sentence(tmp_path: Path) -> None:
+    text = ("Cena sofy Lido to 2 499 zł, a fotela Nova 899 zł.\n\n"
+            "Sofa LIDO 3-os. kosztuje 2 599 zł.\n\nFotel Novva kosztuje 999 zł.\n")
+    assert _facts(tmp_path, "text", "ceny.txt", text) == [
+        ("lido", "price", "2499.00 PLN", 1, "high"),
+        ("nova", "price", "899.00 PLN", 1, "medium"),
+        ("lido", "price", "2599.00 PLN", 3, "high"),
+        ("nova", "price", "999.00 PLN", 5, "high"),
+    ]
+
+
+def test_free_delivery_threshold_needs_a_lower_bound(tmp_path: Path) -> None:
+    text = ("Koszt dostawy wynosi 39 zł; przy zamówieniach powyżej 1000 zł dostawa jest "
+            "bezpłatna.\n")
+    assert _facts(tmp_path, "text", "dostawa.txt", text) == [
+        ("shop", "delivery_cost", "39.00 PLN", 1, "high"),
+        ("shop", "free_delivery_threshold", ">=1000.00 PLN", 1, "high"),
+    ]
+
+
+def test_specific_cues_beat_generic_ones_and_claimed_cues_are_skipped(tmp_path: Path) -> None:
+    text = ("Odpowiedź na reklamację wysyłamy w ciągu 14 dni.\n\n"
+            "Zwrócimy wszystkie płatności, w tym koszt dostawy, w ciągu 14 dni od otrzymania "
+            "oświadczenia.\n")
+    assert _facts(tmp_path, "text", "a.txt", text) == [
+        ("shop", "complaint_response_deadline", "<=14 day", 1, "high"),
+        ("shop", "refund_deadline", "<=14 day", 3, "medium"),
+    ]
+
+
+def test_faq_question_is_the_cue_for_its_answer(tmp_path: Path) -> None:
+    faq = "- question: Jaki jest numer infolinii?\n  answer: 22 350 40 50\n"
+    assert _facts(tmp_path, "faq", "faq.yaml", faq) == [
+        ("shop", "hotline", "+48223504050", 2, "medium")]
+
+
+def test_a_price_without_a_product_is_kept_with_low_confidence(tmp_path: Path) -> None:
+    assert _facts(tmp_path, "text", "a.txt", "Przegląd kosztuje 249 zł.\n") == [
+        ("", "price", "249.00 PLN", 1, "low")]
+
+
+def test_custom_attribute_from_the_registry(tmp_path: Path) -> None:
+    text = "# Fotel Nova\n\nZa zakup otrzymasz 500 punktów lojalnościowych.\n"
+    assert _facts(tmp_path, "markdown", "nova.md", text) == [
+        ("nova", "loyalty_points", "500", 3, "high")]
+
+
+def test_template_placeholders_are_not_facts(tmp_path: Path) -> None:
+    letter = "Do zapłaty: {{ order.total }} zł. Infolinia: 22 350 40 50.\n"
+    assert _facts(tmp_path, "template", "list.txt.j2", letter) == [
+        ("shop", "hotline", "+48223504050", 1, "high")]

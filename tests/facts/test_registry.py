@@ -1,0 +1,66 @@
+from pathlib import Path
+
+import pytest
+
+from consistency_lint.config import load_config
+from consistency_lint.errors import ConfigError
+from consistency_lint.facts.registry import load_registry
+from tests.conftest import write_project
+
+SUBJECTS = "subjects:\n  shop: {name: Sklep Meblino}\n  lido: {name: Sofa Lido}\n"
+
+
+def _registry_error(tmp_path: Path, text: str) -> ConfigError:
+    config = {"version": 1, "facts": "facts.yaml",
+              "channels": {"web": {"loader": "text", "paths": ["*.txt"]}}}
+    write_project(tmp_path, config, {"facts.yaml": text, "a.txt": "Treść."})
+    with pytest.raises(ConfigError) as caught:
+        load_registry(load_config(tmp_path))
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("facts", "line", "message"),
+    [
+        ("facts:\n  - {subject: sofa, attribute: price, value: 1 zł}\n", 5,
+         "unknown subject `sofa`"),
+        ("facts:\n  - {subject: lido, attribute: colour, value: red}\n", 5,
+         "unknown attribute `colour`"),
+        ("facts:\n  - {subject: lido, attribute: price, value: tanio}\n", 5,
+         "`tanio` is not a money value"),
+        ("facts:\n  - {subject: shop, attribute: hotline, value: 22 350}\n", 5,
+         "is not a phone value"),
+        ("facts:\n  - {subject: lido, attribute: price, value: 1 zł,\n"
+         "     effective_from: 2026-10-01, effective_until: 2026-01-01}\n", 5,
+         "effective_from is after effective_until"),
+        ("facts:\n  - {subject: lido, attribute: price}\n", 5, "facts.0.value: Field required"),
+        ("facts:\n  - {subject: lido, attribute: price, value: [1 zł\n", 6, "invalid YAML"),
+        ("attributes:\n  points: {type: stars}\n", 5, "attributes.points.type: Input should be"),
+    ],
+)
+def test_invalid_registry_names_line_and_problem(tmp_path: Path, facts: str, line: int,
+                                                 message: str) -> None:
+    error = _registry_error(tmp_path, SUBJECTS + facts)
+    assert (error.path, error.line) == ("facts.yaml", line)
+    assert message in error.message
+
+
+def test_versions_and_company_subject(tmp_path: Path) -> None:
+    from datetime import date
+
+    registry_text = SUBJECTS + (
+        "facts:\n"
+        "  - {subject: lido, attribute: price, value: 2 499 zł, effective_from: 2026-10-01}\n"
+        "  - {subject: lido, attribute: price, value: 2 399 zł, effective_until: 2026-09-30}\n"
+        "  - {subject: shop, attribute: hotline, value: 22 350 40 50}\n"
+        "attributes:\n  loyalty_points: {type: number, cues: [punkt]}\n")
+    config = {"version": 1, "facts": "facts.yaml",
+              "channels": {"web": {"loader": "text", "paths": ["*.txt"]}}}
+    write_project(tmp_path, config, {"facts.yaml": registry_text, "a.txt": "Treść."})
+    registry = load_registry(load_config(tmp_path))
+    assert registry.company_subject == "shop"
+    current = registry.current("lido", "price", date(2026, 11, 30))
+    expired = registry.current("lido", "price", date(2026, 9, 1))
+    assert current is not None and current.value.canonical() == "2499.00 PLN"
+    assert expired is not None and expired.value.canonical() == "2399.00 PLN"
+    assert registry.attributes["loyalty_points"].cues == ("punkt",)
