@@ -19,6 +19,7 @@ def test_samples_yield_exactly_the_documented_findings() -> None:
         ("COVERAGE-GAP", "coverage-gap", "kb/sprzedaz-telefoniczna.md", 5),
         ("FRESHNESS-NO-OWNER", "freshness", "kb/sprzedaz-telefoniczna.md", 5),
         ("FACT-OUTDATED", "fact-mismatch", "kb/sprzedaz-telefoniczna.md", 10),
+        ("FACT-STALE-COPY", "fact-mismatch", "kb/wysylka.md", 8),
         ("TEMPLATE-UNKNOWN-VARIABLE", "template", "letters/odpowiedz-na-reklamacje.txt.j2", 8),
         ("TEMPLATE-SYNTAX", "template", "letters/przypomnienie-o-platnosci.txt.j2", 9),
         ("FRESHNESS-NO-OWNER", "freshness", "web/kontakt.html", 5),
@@ -30,4 +31,4 @@ def test_samples_cover_every_channel_and_ignore_drafts() -> None:
     documents = lint(SAMPLES).documents
     assert {document.channel for document in documents} == {"web", "faq", "kb", "letters"}
     assert not any("szkice" in document.path for document in documents)
-    assert len(documents) == 17
+    assert len(documents) == 18

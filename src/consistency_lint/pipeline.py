@@ -56,7 +56,7 @@ def run(config: Config, options: RunOptions,
     except PipelineUnavailableError as error:
         raise config.error(str(error), ("pipelines",)) from None
     corpus = Corpus(tuple(documents), corpus_facts.facts, corpus_facts.document_subjects,
-                    registry)
+                    registry, corpus_facts.stale_copies)
     findings = run_checks(in_scope, corpus, context)
     findings = [f for f in apply_severity_overrides(findings, config)
                 if _in_scope(f.path, f.channel, options)]

@@ -18,7 +18,8 @@ SPEC_LIST = sorted(SPECS.values(), key=lambda spec: spec.id)
 def _lint_example(root: Path, example: Example) -> list[tuple[str, str, str, int]]:
     channel: dict[str, Any] = {"loader": example.loader, "paths": [example.file_name],
                                **example.channel}
-    config = {"version": 1, **example.config, "channels": {"examples": channel}}
+    channels = {**example.config.get("channels", {}), "examples": channel}
+    config = {"version": 1, **example.config, "channels": channels}
     files: dict[str, str | bytes] = dict(example.files)
     if example.symlink_to is None:
         files[example.file_name] = example.content

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from consistency_lint.config import Config
+from consistency_lint.facts.passages import StaleCopy
 from consistency_lint.facts.registry import Registry
 from consistency_lint.model import Document, Fact
 
@@ -26,6 +27,7 @@ class Corpus:
     facts: tuple[Fact, ...]
     document_subjects: Mapping[str, str | None]
     registry: Registry
+    stale_copies: tuple[StaleCopy, ...] = ()
 
     def document(self, path: str) -> Document:
         return next(document for document in self.documents if document.path == path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.checks.spec import CheckSpec, Example
@@ -89,7 +90,29 @@ COVERAGE_GAP = CheckSpec(
     passing=Example("markdown", "# Sofa Lido\n\nWygodna sofa, cena: 2 499 zł.\n",
                     file_name="lido.md", config=_WITH_REGISTRY, files=_FILES),
 )
-SPECS = (REGISTRY_MISMATCH, OUTDATED, CHANNEL_MISMATCH, COVERAGE_GAP)
+_SHIPPING_WEB = ("Zamówienia złożone do godziny 12 wysyłamy tego samego dnia roboczego "
+                 "kurierem.\n")
+_SHIPPING_KB_STALE = _SHIPPING_WEB.replace("12", "14")
+_TWO_CHANNELS: dict[str, Any] = {
+    "channel": {"paths": ["kb/*.txt"]},
+    "files": {"web/wysylka.txt": _SHIPPING_WEB},
+    "config": {"channels": {"web": {"loader": "text", "paths": ["web/*.txt"]}}},
+}
+
+STALE_COPY = CheckSpec(
+    id="FACT-STALE-COPY",
+    category=Category.FACT_MISMATCH,
+    severity=Severity.WARNING,
+    summary="A sentence in one channel is a near copy of a sentence in another, but with a "
+    "different number or negation: likely a copy that was updated in only one place.",
+    rationale="Texts are copied from the website to the FAQ and the call-center scripts; "
+    "when the original changes, the copies are forgotten. The finding is reported on the "
+    "passage of the channel listed later in the configuration and shows both passages, so "
+    "an editor can decide which one is current.",
+    failing=Example("text", _SHIPPING_KB_STALE, file_name="kb/wysylka.txt", **_TWO_CHANNELS),
+    passing=Example("text", _SHIPPING_WEB, file_name="kb/wysylka.txt", **_TWO_CHANNELS),
+)
+SPECS = (REGISTRY_MISMATCH, OUTDATED, CHANNEL_MISMATCH, COVERAGE_GAP, STALE_COPY)
 COMPARED = frozenset({Confidence.HIGH, Confidence.MEDIUM})
 
 
@@ -104,6 +127,20 @@ def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
             unsettled.append(fact)
     yield from _across_documents(corpus, unsettled)
     yield from _coverage_gaps(corpus, context)
+    yield from _stale_copies(corpus)
+
+
+def _stale_copies(corpus: Corpus) -> Iterator[Finding]:
+    for stale in corpus.stale_copies:
+        original, copy = stale.original, stale.copy
+        yield STALE_COPY.finding(
+            corpus.document(copy.path), copy.span,
+            f"near copy of {original.path}:{original.span.line} ({original.channel}), "
+            f"{stale.similarity:.0f}% alike apart from numbers, but with a different number or "
+            f"negation: “{copy.text}” vs “{original.text}”",
+            excerpt=copy.text,
+            related=(RelatedLocation(original.path, original.span.line, original.channel,
+                                     original.text),))
 
 
 def _against_registry(corpus: Corpus, context: CheckContext, fact: Fact,

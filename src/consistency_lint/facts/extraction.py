@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from consistency_lint.facts.attribution import FactExtractor
+from consistency_lint.facts.passages import StaleCopy, corpus_passages, stale_copies
 from consistency_lint.facts.registry import Registry
 from consistency_lint.model import Document, Fact
 from consistency_lint.nlp.analysis import analyse
@@ -15,6 +16,7 @@ from consistency_lint.nlp.analysis import analyse
 class CorpusFacts:
     facts: tuple[Fact, ...]
     document_subjects: dict[str, str | None]
+    stale_copies: tuple[StaleCopy, ...]
 
 
 def extract_corpus_facts(documents: Sequence[Document], registry: Registry,
@@ -30,4 +32,5 @@ def extract_corpus_facts(documents: Sequence[Document], registry: Registry,
         facts.extend(found.facts)
         subjects[document.path] = found.subject
     facts.sort(key=lambda fact: (fact.path, fact.span.line, fact.span.column))
-    return CorpusFacts(tuple(facts), subjects)
+    copies = stale_copies(corpus_passages(documents, analysed))
+    return CorpusFacts(tuple(facts), subjects, tuple(copies))

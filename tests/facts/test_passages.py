@@ -1,0 +1,37 @@
+"""Stale copies: near-duplicate sentences across channels with another number or negation."""
+
+from pathlib import Path
+
+from tests.conftest import keys, lint, write_project
+
+SENTENCE = "Zamówienia opłacone do godziny 14:00 wysyłamy kurierem tego samego dnia roboczego."
+CONFIG = {"version": 1, "channels": {"web": {"loader": "text", "paths": ["web/*.txt"]},
+                                     "kb": {"loader": "text", "paths": ["kb/*.txt"]}}}
+
+
+def _stale(tmp_path: Path, web: str, kb: str) -> list[tuple[str, str, str, int]]:
+    write_project(tmp_path, CONFIG, {"web/a.txt": web + "\n", "kb/b.txt": kb + "\n"})
+    return [key for key in keys(lint(tmp_path).findings) if key[0] == "FACT-STALE-COPY"]
+
+
+def test_a_changed_clock_time_is_a_stale_copy(tmp_path: Path) -> None:
+    assert _stale(tmp_path, SENTENCE, SENTENCE.replace("14:00", "12:00")) == [
+        ("FACT-STALE-COPY", "fact-mismatch", "kb/b.txt", 1)]
+
+
+def test_a_dropped_negation_is_a_stale_copy(tmp_path: Path) -> None:
+    web = "Produktów z wyprzedaży nie można zwrócić w sklepie stacjonarnym bez paragonu."
+    kb = "Produktów z wyprzedaży można zwrócić w sklepie stacjonarnym bez paragonu."
+    assert _stale(tmp_path, web, kb) == [("FACT-STALE-COPY", "fact-mismatch", "kb/b.txt", 1)]
+
+
+def test_same_values_written_differently_are_not_a_stale_copy(tmp_path: Path) -> None:
+    web = "W sprawie zamówienia prosimy dzwonić na infolinię pod numer 22 350 40 50 codziennie."
+    kb = "W sprawie zamówienia prosimy dzwonić na infolinię pod numer +48 22 350 40 50 codziennie."
+    assert _stale(tmp_path, web, kb) == []
+
+
+def test_different_sentences_with_different_numbers_are_not_compared(tmp_path: Path) -> None:
+    web = "Sofa Lido ma trzy lata gwarancji i darmowy montaż w całej Polsce od zaraz."
+    kb = "Zamówienia opłacone do godziny 12:00 wysyłamy kurierem tego samego dnia roboczego."
+    assert _stale(tmp_path, web, kb) == []
