@@ -14,6 +14,7 @@ from consistency_lint.values.grammar import (
     bound_and_limits,
     bound_pattern,
     compile_pattern,
+    numeric_matches,
     range_pattern,
     word_alternation,
 )
@@ -29,19 +30,20 @@ _COMPOUND_UNITS = {"dniow": "day", "tygodniow": "week", "miesięczn": "month", "
 
 
 @cache
-def pattern(language: str) -> re.Pattern[str]:
-    words = lexicon(language)
-    unit = word_alternation(words.duration_units)
-    qualifier = word_alternation(words.business_day_qualifiers | words.calendar_day_qualifiers)
+def pattern(language: str, words: bool) -> re.Pattern[str]:
+    vocabulary = lexicon(language)
+    unit = word_alternation(vocabulary.duration_units)
+    qualifier = word_alternation(
+        vocabulary.business_day_qualifiers | vocabulary.calendar_day_qualifiers)
     return compile_pattern(
-        f"(?:{bound_pattern(language)})?{range_pattern(language)}\\s*-?\\s*"
+        f"(?:{bound_pattern(language)})?{range_pattern(language, words)}\\s*-?\\s*"
         f"(?:(?P<before>{qualifier})\\s+)?(?P<unit>{unit})(?:\\s+(?P<after>{qualifier}))?"
     )
 
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
     words = lexicon(language)
-    for match in pattern(language).finditer(text):
+    for match in numeric_matches(text, language, pattern):
         base_unit = words.duration_units[match.group("unit").lower()]
         qualifier = (match.group("before") or match.group("after") or "").lower()
         unit, factor = CANONICAL_UNITS[base_unit]

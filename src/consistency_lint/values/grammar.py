@@ -7,9 +7,9 @@ once per language; every word alternation is anchored on word boundaries.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from consistency_lint.nlp.lexicon import Lexicon, lexicon
 from consistency_lint.values.model import Bound
@@ -32,10 +32,27 @@ def word_alternation(words: Iterable[str]) -> str:
 
 
 @cache
-def number_pattern(language: str) -> str:
-    """Digits, or a run of number words ("dwadzieścia jeden")."""
+def number_pattern(language: str, words: bool) -> str:
+    """Digits, or (when `words`) a run of number words ("dwadzieścia jeden")."""
+    if not words:
+        return f"(?:{DIGITS_PATTERN})"
     numeral = word_alternation(lexicon(language).numerals)
     return f"(?:{DIGITS_PATTERN}|{numeral}(?:\\s+{numeral})*)"
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=256)
+def has_number_words(text: str, language: str) -> bool:
+    """Whether `text` has a number written in words; patterns without the long alternation
+    of numeral forms are much faster, and most texts need none."""
+    numerals = lexicon(language).numerals
+    return any(word in numerals for word in _WORD.findall(text.lower()))
+
+
+def may_hold_numbers(text: str, language: str) -> bool:
+    return any(character.isdigit() for character in text) or has_number_words(text, language)
 
 
 @cache
@@ -45,9 +62,9 @@ def bound_pattern(language: str) -> str:
 
 
 @cache
-def range_pattern(language: str) -> str:
+def range_pattern(language: str, words: bool) -> str:
     """ "N", "N–M", "N do M" with the numbers in groups `low` and `high`."""
-    number = number_pattern(language)
+    number = number_pattern(language, words)
     connectors = alternation(lexicon(language).range_connectors)
     return f"(?P<low>{number})(?:\\s*(?:{connectors})\\s*(?P<high>{number}))?"
 
@@ -70,6 +87,15 @@ def bound_and_limits(
     if bound_word in lexicon_.at_most:
         return Bound.AT_MOST, low, high
     return Bound.EXACT, low, high
+
+
+def numeric_matches(text: str, language: str,
+                    pattern: Callable[[str, bool], re.Pattern[str]]) -> Iterator[re.Match[str]]:
+    """Matches of a numeric value pattern, built with number words only if the text has
+    some; nothing at all for a text without numbers."""
+    if not may_hold_numbers(text, language):
+        return iter(())
+    return pattern(language, has_number_words(text, language)).finditer(text)
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:

@@ -13,6 +13,7 @@ from consistency_lint.values.grammar import (
     bound_and_limits,
     bound_pattern,
     compile_pattern,
+    numeric_matches,
     range_pattern,
     word_alternation,
 )
@@ -23,12 +24,12 @@ MONTHLY = "/month"
 
 
 @cache
-def pattern(language: str) -> re.Pattern[str]:
-    words = lexicon(language)
-    currency = word_alternation(words.currencies)
-    per_month = alternation(words.per_month_markers)
+def pattern(language: str, words: bool) -> re.Pattern[str]:
+    vocabulary = lexicon(language)
+    currency = word_alternation(vocabulary.currencies)
+    per_month = alternation(vocabulary.per_month_markers)
     return compile_pattern(
-        f"(?:{bound_pattern(language)})?{range_pattern(language)}"
+        f"(?:{bound_pattern(language)})?{range_pattern(language, words)}"
         f"(?:\\s*(?P<dash>,-)|\\s*(?P<currency>{currency}))"
         f"(?P<monthly>\\s*(?:{per_month}))?"
     )
@@ -36,7 +37,7 @@ def pattern(language: str) -> re.Pattern[str]:
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
     words = lexicon(language)
-    for match in pattern(language).finditer(text):
+    for match in numeric_matches(text, language, pattern):
         currency_text = (match.group("currency") or "").lower()
         if not currency_text and language != "pl":
             continue

@@ -11,20 +11,21 @@ from consistency_lint.values.grammar import (
     bound_and_limits,
     bound_pattern,
     compile_pattern,
+    numeric_matches,
     range_pattern,
 )
 from consistency_lint.values.model import Value, ValueMatch, ValueType
 
 
 @cache
-def pattern(language: str) -> re.Pattern[str]:
+def pattern(language: str, words: bool) -> re.Pattern[str]:
     return compile_pattern(f"(?<![\\w.,:/-])(?:{bound_pattern(language)})?"
-                           f"{range_pattern(language)}(?![\\w:/])")
+                           f"{range_pattern(language, words)}(?![\\w:/])")
 
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
     words = lexicon(language)
-    for match in pattern(language).finditer(text):
+    for match in numeric_matches(text, language, pattern):
         limits = bound_and_limits(match, words)
         if limits is not None:
             bound, low, high = limits

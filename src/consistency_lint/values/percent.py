@@ -12,21 +12,22 @@ from consistency_lint.values.grammar import (
     bound_and_limits,
     bound_pattern,
     compile_pattern,
+    numeric_matches,
     range_pattern,
 )
 from consistency_lint.values.model import Value, ValueMatch, ValueType
 
 
 @cache
-def pattern(language: str) -> re.Pattern[str]:
+def pattern(language: str, words: bool) -> re.Pattern[str]:
     markers = alternation(lexicon(language).percent_markers)
-    return compile_pattern(f"(?:{bound_pattern(language)})?{range_pattern(language)}"
+    return compile_pattern(f"(?:{bound_pattern(language)})?{range_pattern(language, words)}"
                            f"\\s*(?:{markers})(?![\\w])")
 
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
     words = lexicon(language)
-    for match in pattern(language).finditer(text):
+    for match in numeric_matches(text, language, pattern):
         limits = bound_and_limits(match, words)
         if limits is not None:
             bound, low, high = limits
