@@ -42,7 +42,8 @@ def phase_language(root: Path) -> dict[str, float]:
     start = time.perf_counter()
     documents = [load_document(request) for request in discover(config)]
     loaded = time.perf_counter()
-    analyse(documents)
+    for _document, _segments in analyse(documents):
+        pass
     done = time.perf_counter()
     words = sum(document.words for document in documents)
     return {"documents": len(documents), "words": words, "load_seconds": loaded - start,

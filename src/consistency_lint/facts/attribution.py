@@ -53,10 +53,12 @@ class FactExtractor:
         self.value_types = frozenset(a.type for a in self.attributes if a.type != ValueType.TEXT)
         self.subjects = SubjectMatcher(registry.subjects.values(), language)
         self.company = registry.company_subject
+        self._claimed: dict[tuple[int, ValueType], frozenset[int]] = {}
 
     def extract(self, document: Document,
                 segments: Sequence[AnalysedSegment]) -> DocumentFacts:
         document_subject = self._document_subject(document, segments)
+        self._claimed.clear()  # keyed by sentence identity: valid within one document
         facts: list[Fact] = []
         for analysed in segments:
             section_subject = self._heading_subject(analysed) or document_subject
@@ -101,7 +103,10 @@ class FactExtractor:
     def _ranked_cues(self, match: ValueMatch, sentence: Sentence, value_index: int,
                      heading_lemmas: frozenset[str]) -> list[_Cue]:
         """For each candidate attribute its closest cue; best attribute first."""
-        claimed = self._claimed_by_other_types(sentence.tokens, match.value.type)
+        key = (id(sentence), match.value.type)
+        if key not in self._claimed:
+            self._claimed[key] = self._claimed_by_other_types(sentence.tokens, match.value.type)
+        claimed = self._claimed[key]
         best: dict[str, _Cue] = {}
         for attribute in self.attributes:
             if not attribute.accepts(match.value.type, match.value.bound):

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from consistency_lint.facts.attribution import FactExtractor
-from consistency_lint.facts.passages import StaleCopy, corpus_passages, stale_copies
+from consistency_lint.facts.passages import Passage, StaleCopy, passages, stale_copies
 from consistency_lint.facts.registry import Registry
 from consistency_lint.model import Document, Fact
 from consistency_lint.nlp.analysis import analyse
@@ -21,16 +21,16 @@ class CorpusFacts:
 
 def extract_corpus_facts(documents: Sequence[Document], registry: Registry,
                          models: Mapping[str, str] | None = None) -> CorpusFacts:
-    analysed = analyse(documents, models)
     extractors: dict[str, FactExtractor] = {}
     facts: list[Fact] = []
     subjects: dict[str, str | None] = {}
-    for document in documents:
+    all_passages: list[Passage] = []
+    for document, analysed in analyse(documents, models):
         if document.language not in extractors:
             extractors[document.language] = FactExtractor(registry, document.language)
-        found = extractors[document.language].extract(document, analysed.get(document.path, []))
+        found = extractors[document.language].extract(document, analysed)
         facts.extend(found.facts)
         subjects[document.path] = found.subject
+        all_passages.extend(passages(document, analysed))
     facts.sort(key=lambda fact: (fact.path, fact.span.line, fact.span.column))
-    copies = stale_copies(corpus_passages(documents, analysed))
-    return CorpusFacts(tuple(facts), subjects, tuple(copies))
+    return CorpusFacts(tuple(facts), subjects, tuple(stale_copies(all_passages)))

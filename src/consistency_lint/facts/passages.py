@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -100,9 +100,3 @@ def _values(cache: dict[int, list[str]], index: int, passage: Passage) -> list[s
         found = [m.value.canonical() for m in extract_values(passage.text, passage.language)]
         cache[index] = found + _CLOCK.findall(passage.text)
     return cache[index]
-
-
-def corpus_passages(documents: Iterable[Document],
-                    analysed: Mapping[str, Sequence[AnalysedSegment]]) -> list[Passage]:
-    return [passage for document in documents
-            for passage in passages(document, analysed.get(document.path, []))]

@@ -68,12 +68,14 @@ class SentenceBoundaries:
         self.final_abbreviations = final_abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
+        previous = ""
         for index, token in enumerate(doc):
-            token.is_sent_start = index == 0 or self._ends_sentence(doc[index - 1], token.text)
+            text = token.text
+            token.is_sent_start = index == 0 or self._ends_sentence(previous, text)
+            previous = text
         return doc
 
-    def _ends_sentence(self, previous: object, next_text: str) -> bool:
-        text = str(previous)
+    def _ends_sentence(self, text: str, next_text: str) -> bool:
         if text in SENTENCE_END:
             return True
         abbreviation = text.lower().removesuffix(".")
@@ -105,9 +107,18 @@ def _morfeusz_factory(nlp: Language, name: str) -> MorfeuszLemmatizer:
 
 
 class MorfeuszLemmatizer:
-    """Sets `token.lemma_` from Morfeusz 2 (cached per surface form)."""
+    """Sets `token.lemma_` from Morfeusz 2, cached per surface form."""
+
+    def __init__(self) -> None:
+        self._lemmas: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        lemmas = self._lemmas
         for token in doc:
-            token.lemma_ = morfeusz.lemma(token.text) if token.is_alpha else token.lower_
+            text = token.text
+            lemma = lemmas.get(text)
+            if lemma is None:
+                lemma = morfeusz.lemma(text) if text.isalpha() else text.lower()
+                lemmas[text] = lemma
+            token.lemma_ = lemma
         return doc

@@ -8,7 +8,7 @@ from datetime import date
 from functools import cache
 
 from consistency_lint.nlp.lexicon import lexicon
-from consistency_lint.values.grammar import compile_pattern, word_alternation
+from consistency_lint.values.grammar import compile_pattern, has_digits, word_alternation
 from consistency_lint.values.model import Value, ValueMatch, ValueType
 
 _YEAR_SUFFIX = r"(?:\s*r\.)?"
@@ -27,6 +27,8 @@ def pattern(language: str) -> re.Pattern[str]:
 
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
+    if not has_digits(text):
+        return
     months = lexicon(language).months
     for match in pattern(language).finditer(text):
         groups = match.groupdict()

@@ -51,8 +51,15 @@ def has_number_words(text: str, language: str) -> bool:
     return any(word in numerals for word in _WORD.findall(text.lower()))
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def has_digits(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
 def may_hold_numbers(text: str, language: str) -> bool:
-    return any(character.isdigit() for character in text) or has_number_words(text, language)
+    return has_digits(text) or has_number_words(text, language)
 
 
 @cache

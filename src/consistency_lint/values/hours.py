@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from consistency_lint.nlp.lexicon import lexicon
-from consistency_lint.values.grammar import compile_pattern, word_alternation
+from consistency_lint.values.grammar import compile_pattern, has_digits, word_alternation
 from consistency_lint.values.model import Value, ValueMatch, ValueType
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -45,6 +45,8 @@ def _item_pattern(language: str) -> re.Pattern[str]:
 
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
+    if not has_digits(text):
+        return
     for match in pattern(language).finditer(text):
         items = _item_pattern(language).finditer(match.group())
         value = Value(ValueType.HOURS, text="; ".join(_describe(item, language) for item in items))

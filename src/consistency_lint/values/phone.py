@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from consistency_lint.values.grammar import has_digits
 from consistency_lint.values.model import Value, ValueMatch, ValueType
 
 _PHONE = re.compile(
@@ -16,6 +17,8 @@ _PHONE = re.compile(
 
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
+    if not has_digits(text):
+        return
     for match in _PHONE.finditer(text):
         digits = re.sub(r"\D", "", match.group())
         national = digits[-9:]
