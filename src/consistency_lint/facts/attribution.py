@@ -36,6 +36,12 @@ class DocumentFacts:
 
 
 @dataclass(frozen=True)
+class _SentenceIndex:
+    positions: dict[str, list[int]]
+    mentions: list[SubjectMention]
+
+
+@dataclass(frozen=True)
 class _Cue:
     attribute: Attribute
     distance: int
@@ -54,11 +60,13 @@ class FactExtractor:
         self.subjects = SubjectMatcher(registry.subjects.values(), language)
         self.company = registry.company_subject
         self._claimed: dict[tuple[int, ValueType], frozenset[int]] = {}
+        self._sentence_index: dict[int, _SentenceIndex] = {}
 
     def extract(self, document: Document,
                 segments: Sequence[AnalysedSegment]) -> DocumentFacts:
         document_subject = self._document_subject(document, segments)
         self._claimed.clear()  # keyed by sentence identity: valid within one document
+        self._sentence_index.clear()
         facts: list[Fact] = []
         for analysed in segments:
             section_subject = self._heading_subject(analysed) or document_subject
@@ -107,12 +115,13 @@ class FactExtractor:
         if key not in self._claimed:
             self._claimed[key] = self._claimed_by_other_types(sentence.tokens, match.value.type)
         claimed = self._claimed[key]
+        index = self._index(sentence)
         best: dict[str, _Cue] = {}
         for attribute in self.attributes:
             if not attribute.accepts(match.value.type, match.value.bound):
                 continue
             for cue in attribute.cue_lemmas(self.language):
-                found = _cue_distance(cue, sentence.tokens, value_index, heading_lemmas,
+                found = _cue_distance(cue, index.positions, value_index, heading_lemmas,
                                       claimed)
                 if found is None:
                     continue
@@ -121,6 +130,17 @@ class FactExtractor:
                 if current is None or _rank(candidate) < _rank(current):
                     best[attribute.name] = candidate
         return sorted(best.values(), key=_rank)
+
+    def _index(self, sentence: Sentence) -> _SentenceIndex:
+        """Where each lemma and subject stands in the sentence, computed once per sentence."""
+        index = self._sentence_index.get(id(sentence))
+        if index is None:
+            positions: dict[str, list[int]] = {}
+            for position, token in enumerate(sentence.tokens):
+                positions.setdefault(token.lemma, []).append(position)
+            index = _SentenceIndex(positions, self.subjects.find(sentence.tokens))
+            self._sentence_index[id(sentence)] = index
+        return index
 
     def _claimed_by_other_types(self, tokens: Sequence[Token],
                                 value_type: ValueType) -> frozenset[int]:
@@ -142,8 +162,7 @@ class FactExtractor:
 
     def _subject(self, attribute: Attribute, sentence: Sentence, value_index: int,
                  section_subject: str | None) -> str | None:
-        mentions = self.subjects.find(sentence.tokens)
-        named = _nearest(mentions, value_index)
+        named = _nearest(self._index(sentence).mentions, value_index)
         if attribute.scope is Scope.COMPANY:
             if named and self.registry.versions(named, attribute.name):
                 return named
@@ -185,14 +204,13 @@ def _rank(cue: _Cue) -> tuple[int, int, int, int]:
             -cue.length if close else 0, cue.distance)
 
 
-def _cue_distance(cue: tuple[str, ...], tokens: Sequence[Token], value_index: int,
+def _cue_distance(cue: tuple[str, ...], lemma_positions: dict[str, list[int]], value_index: int,
                   heading_lemmas: frozenset[str],
                   claimed: frozenset[int]) -> tuple[int, bool] | None:
     """Token distance from the value to the farthest word of the nearest occurrence of the
     cue, and whether that occurrence is compact (its words stand together, in any order, a
     word apart at most). A cue found only in the headings is far; None: not there."""
-    positions = [[i for i, token in enumerate(tokens) if token.lemma == lemma and i not in claimed]
-                 for lemma in cue]
+    positions = [[i for i in lemma_positions.get(lemma, ()) if i not in claimed] for lemma in cue]
     best: tuple[int, bool] | None = None
     for occurrence in product(*positions):
         compact = max(occurrence) - min(occurrence) <= len(cue) + PHRASE_SLACK

@@ -11,6 +11,8 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?![\w]
 
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
+    if "@" not in text:
+        return
     for match in _EMAIL.finditer(text):
         value = Value(ValueType.EMAIL, text=match.group().lower())
         yield ValueMatch(match.start(), match.end(), match.group(), value)

@@ -27,6 +27,9 @@ def pattern(language: str, words: bool) -> re.Pattern[str]:
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
     words = lexicon(language)
+    lowered = text.lower()
+    if not any(marker in lowered for marker in words.percent_markers):
+        return
     for match in numeric_matches(text, language, pattern):
         limits = bound_and_limits(match, words)
         if limits is not None:

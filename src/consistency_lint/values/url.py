@@ -14,10 +14,14 @@ _URL = re.compile(
     r"(?![\w@])",
     re.IGNORECASE,
 )
+# A quick test that lets most texts skip the full pattern.
+_HINT = re.compile(r"https?://|www\.|\.(?:pl|com|eu|net|org|info|shop)(?![\w])", re.IGNORECASE)
 _TRAILING_PUNCTUATION = ".,;:!?)»”"
 
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
+    if _HINT.search(text) is None:
+        return
     for match in _URL.finditer(text):
         raw = match.group().rstrip(_TRAILING_PUNCTUATION)
         value = Value(ValueType.URL, text=normalise(raw))

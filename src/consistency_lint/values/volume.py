@@ -17,6 +17,8 @@ from consistency_lint.values.grammar import (
 )
 from consistency_lint.values.model import Value, ValueMatch, ValueType
 
+_UNIT_HINT = re.compile(r"[KMGT]B", re.IGNORECASE)
+
 
 @cache
 def pattern(language: str, words: bool) -> re.Pattern[str]:
@@ -27,6 +29,8 @@ def pattern(language: str, words: bool) -> re.Pattern[str]:
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
     words = lexicon(language)
+    if _UNIT_HINT.search(text) is None:
+        return
     for match in numeric_matches(text, language, pattern):
         limits = bound_and_limits(match, words, words.volume_units[match.group("unit").upper()])
         if limits is not None:
