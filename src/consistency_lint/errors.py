@@ -25,7 +25,3 @@ class ConfigError(ConsistencyLintError):
 
 class UsageError(ConsistencyLintError):
     """The command line asks for something that cannot be done."""
-
-
-class UnsafeYamlError(Exception):
-    """A YAML document expands beyond the allowed size (an alias bomb)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from consistency_lint.model import Anchor, Link, Placeholder, Segment
+from consistency_lint.model import Anchor, Link, Segment
 
 _LEADING_SPACE = re.compile(r"^[ \t\r\f\v\u00a0]+")
 
@@ -22,7 +22,6 @@ class SegmentBuilder:
         self._length = 0
         self._anchors: list[Anchor] = []
         self._links: list[Link] = []
-        self._placeholders: list[Placeholder] = []
         self._open_link: tuple[str, int] | None = None
         self._at_line_start = True
 
@@ -47,11 +46,6 @@ class SegmentBuilder:
             self._append(" ")
         self._at_line_start = True
 
-    def add_placeholder(self, text: str, name: str, line: int, column: int) -> None:
-        start = self._length
-        self._add_line_part(text, line, column)
-        self._placeholders.append(Placeholder(name, start, self._length))
-
     def start_link(self, href: str) -> None:
         self._open_link = (href, self._length)
 
@@ -73,7 +67,6 @@ class SegmentBuilder:
             anchors=tuple(self._anchors),
             heading_path=heading_path,
             links=tuple(self._links),
-            placeholders=tuple(self._placeholders),
         )
 
     def _add_line_part(self, part: str, line: int, column: int) -> None:

@@ -35,10 +35,6 @@ class Source:
     def text(self) -> str:
         return decode(self.raw)
 
-    @cached_property
-    def encoding(self) -> str:
-        return detect_encoding(self.raw)
-
 
 def decode(raw: bytes) -> str:
     """Decoded text with newlines normalised to "\\n"; raises ContentLoadError."""

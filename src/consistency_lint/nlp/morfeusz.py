@@ -41,10 +41,6 @@ def lemma(surface: str) -> str:
     return lowered if lowered in candidates else candidates[0]
 
 
-def is_known(surface: str) -> bool:
-    return bool(analyses(surface))
-
-
 @lru_cache(maxsize=4096)
 def inflected_forms(lemma_text: str) -> frozenset[str]:
     """Every form Morfeusz generates for a lemma, lower-cased."""

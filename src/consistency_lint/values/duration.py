@@ -11,10 +11,9 @@ from functools import cache
 
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.grammar import (
-    bound_and_limits,
     bound_pattern,
     compile_pattern,
-    numeric_matches,
+    numeric_values,
     range_pattern,
     word_alternation,
 )
@@ -42,18 +41,17 @@ def pattern(language: str, words: bool) -> re.Pattern[str]:
 
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
-    words = lexicon(language)
-    for match in numeric_matches(text, language, pattern):
-        base_unit = words.duration_units[match.group("unit").lower()]
+    vocabulary = lexicon(language)
+
+    def canonical_unit(match: re.Match[str]) -> tuple[str, Decimal]:
+        base_unit = vocabulary.duration_units[match.group("unit").lower()]
         qualifier = (match.group("before") or match.group("after") or "").lower()
         unit, factor = CANONICAL_UNITS[base_unit]
-        if unit == "day" and qualifier in words.business_day_qualifiers:
-            unit = BUSINESS_DAY if factor == 1 else unit
-        limits = bound_and_limits(match, words, Decimal(factor))
-        if limits is not None:
-            bound, low, high = limits
-            value = Value(ValueType.DURATION, unit, low, high, bound)
-            yield ValueMatch(match.start(), match.end(), match.group(), value)
+        if base_unit == "day" and qualifier in vocabulary.business_day_qualifiers:
+            unit = BUSINESS_DAY
+        return unit, Decimal(factor)
+
+    yield from numeric_values(text, language, pattern, ValueType.DURATION, canonical_unit)
     if language == "pl":
         yield from _compounds(text)
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from consistency_lint.nlp.lexicon import Lexicon, lexicon
-from consistency_lint.values.model import Bound
+from consistency_lint.values.model import Bound, Value, ValueMatch, ValueType
 from consistency_lint.values.numbers import DIGITS_PATTERN, parse_number
 
 WORD_START = r"(?<![\w])"
@@ -103,6 +103,27 @@ def numeric_matches(text: str, language: str,
     if not may_hold_numbers(text, language):
         return iter(())
     return pattern(language, has_number_words(text, language)).finditer(text)
+
+
+UnitAndScale = Callable[[re.Match[str]], tuple[str, Decimal] | None]
+
+
+def numeric_values(text: str, language: str,
+                   pattern: Callable[[str, bool], re.Pattern[str]], value_type: ValueType,
+                   unit_and_scale: UnitAndScale) -> Iterator[ValueMatch]:
+    """Values of one numeric type: each match of `pattern` with its bound and limits, in the
+    unit (and scaled by the factor) that `unit_and_scale` reads from the match; a match for
+    which it returns None is not a value."""
+    vocabulary = lexicon(language)
+    for match in numeric_matches(text, language, pattern):
+        unit = unit_and_scale(match)
+        if unit is None:
+            continue
+        limits = bound_and_limits(match, vocabulary, unit[1])
+        if limits is not None:
+            bound, low, high = limits
+            value = Value(value_type, unit[0], low, high, bound)
+            yield ValueMatch(match.start(), match.end(), match.group(), value)
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:

@@ -10,14 +10,13 @@ from functools import cache
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.grammar import (
     alternation,
-    bound_and_limits,
     bound_pattern,
     compile_pattern,
-    numeric_matches,
+    numeric_values,
     range_pattern,
     word_alternation,
 )
-from consistency_lint.values.model import Value, ValueMatch, ValueType
+from consistency_lint.values.model import ValueMatch, ValueType
 
 HUNDREDTH_SUFFIX = "/100"  # currency code "PLN/100" means grosze
 MONTHLY = "/month"
@@ -36,19 +35,16 @@ def pattern(language: str, words: bool) -> re.Pattern[str]:
 
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
-    words = lexicon(language)
-    for match in numeric_matches(text, language, pattern):
+    currencies = lexicon(language).currencies
+
+    def currency_unit(match: re.Match[str]) -> tuple[str, Decimal] | None:
         currency_text = (match.group("currency") or "").lower()
         if not currency_text and language != "pl":
-            continue
-        code = words.currencies.get(currency_text, "PLN")
+            return None  # "1290,-" means złoty only in Polish text
+        code = currencies.get(currency_text, "PLN")
         scale = Decimal(1)
         if code.endswith(HUNDREDTH_SUFFIX):
             code, scale = code.removesuffix(HUNDREDTH_SUFFIX), Decimal("0.01")
-        limits = bound_and_limits(match, words, scale)
-        if limits is None:
-            continue
-        bound, low, high = limits
-        unit = code + (MONTHLY if match.group("monthly") else "")
-        value = Value(ValueType.MONEY, unit, low, high, bound)
-        yield ValueMatch(match.start(), match.end(), match.group(), value)
+        return code + (MONTHLY if match.group("monthly") else ""), scale
+
+    yield from numeric_values(text, language, pattern, ValueType.MONEY, currency_unit)

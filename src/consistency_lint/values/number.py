@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import cache
 
-from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.grammar import (
-    bound_and_limits,
     bound_pattern,
     compile_pattern,
-    numeric_matches,
+    numeric_values,
     range_pattern,
 )
-from consistency_lint.values.model import Value, ValueMatch, ValueType
+from consistency_lint.values.model import ValueMatch, ValueType
 
 
 @cache
@@ -24,10 +23,5 @@ def pattern(language: str, words: bool) -> re.Pattern[str]:
 
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
-    words = lexicon(language)
-    for match in numeric_matches(text, language, pattern):
-        limits = bound_and_limits(match, words)
-        if limits is not None:
-            bound, low, high = limits
-            value = Value(ValueType.NUMBER, "", low, high, bound)
-            yield ValueMatch(match.start(), match.end(), match.group(), value)
+    yield from numeric_values(text, language, pattern, ValueType.NUMBER,
+                              lambda _match: ("", Decimal(1)))

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import cache
 
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.grammar import (
     alternation,
-    bound_and_limits,
     bound_pattern,
     compile_pattern,
-    numeric_matches,
+    numeric_values,
     range_pattern,
 )
-from consistency_lint.values.model import Value, ValueMatch, ValueType
+from consistency_lint.values.model import ValueMatch, ValueType
 
 _UNIT_HINT = re.compile(r"[KMGT]B", re.IGNORECASE)
 
@@ -28,12 +28,11 @@ def pattern(language: str, words: bool) -> re.Pattern[str]:
 
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
-    words = lexicon(language)
     if _UNIT_HINT.search(text) is None:
         return
-    for match in numeric_matches(text, language, pattern):
-        limits = bound_and_limits(match, words, words.volume_units[match.group("unit").upper()])
-        if limits is not None:
-            bound, low, high = limits
-            value = Value(ValueType.VOLUME, "GB", low, high, bound)
-            yield ValueMatch(match.start(), match.end(), match.group(), value)
+    scales = lexicon(language).volume_units
+
+    def in_gigabytes(match: re.Match[str]) -> tuple[str, Decimal]:
+        return "GB", scales[match.group("unit").upper()]
+
+    yield from numeric_values(text, language, pattern, ValueType.VOLUME, in_gigabytes)
