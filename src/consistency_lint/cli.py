@@ -22,7 +22,6 @@ from rich.text import Text
 
 from consistency_lint import __version__
 from consistency_lint.checks import SPECS
-from consistency_lint.checks.spec import CheckSpec, Example
 from consistency_lint.config import load_config
 from consistency_lint.errors import ConsistencyLintError, UsageError
 from consistency_lint.facts.matrix import fact_matrix
@@ -31,6 +30,7 @@ from consistency_lint.pipeline import ProgressCallback, RunOptions, run
 from consistency_lint.report import REPORTERS, ReportFormat, Verbosity
 from consistency_lint.report.facts_report import MatrixFormat
 from consistency_lint.report.facts_report import write as write_fact_matrix
+from consistency_lint.specs import CheckSpec, Example
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEBUG_VARIABLE = "CONSISTENCY_LINT_DEBUG"

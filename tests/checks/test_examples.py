@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from consistency_lint.checks import SPECS
-from consistency_lint.checks.spec import CheckSpec, Example
+from consistency_lint.specs import CheckSpec, Example
 from tests.conftest import keys, lint, write_project
 
 SPEC_LIST = sorted(SPECS.values(), key=lambda spec: spec.id)

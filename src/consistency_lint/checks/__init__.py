@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from consistency_lint.checks import fact_checks, freshness, input_checks, template_checks
 from consistency_lint.checks.context import CheckContext, Corpus
-from consistency_lint.checks.spec import CheckSpec
 from consistency_lint.model import Document, Finding
+from consistency_lint.specs import CheckSpec
 
 
 @dataclass(frozen=True)

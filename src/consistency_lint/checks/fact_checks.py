@@ -11,7 +11,6 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from consistency_lint.checks.context import CheckContext, Corpus
-from consistency_lint.checks.spec import CheckSpec, Example
 from consistency_lint.facts.attributes import Scope
 from consistency_lint.model import (
     Category,
@@ -23,6 +22,7 @@ from consistency_lint.model import (
     Severity,
     Span,
 )
+from consistency_lint.specs import CheckSpec, Example
 from consistency_lint.values import Value
 
 _REGISTRY = ("subjects:\n  shop: {name: Sklep Meblino, aliases: [Meblino]}\n"

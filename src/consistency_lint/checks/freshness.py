@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 from consistency_lint.checks.context import CheckContext
-from consistency_lint.checks.spec import CheckSpec, Example
 from consistency_lint.model import Category, Document, Finding, Severity, Span
+from consistency_lint.specs import CheckSpec, Example
 
 _OWNED = {"governance": {"require_owner": True}}
 _REVIEWED = {"governance": {"review_every_days": 365}}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consistency_lint.checks.context import CheckContext
-from consistency_lint.checks.spec import CheckSpec, Example
 from consistency_lint.model import Category, Document, Finding, ProblemKind, Severity
+from consistency_lint.specs import CheckSpec, Example
 
 _GOOD_TEXT = Example("text", "Dziękujemy za zakupy w naszym sklepie.\n")
 

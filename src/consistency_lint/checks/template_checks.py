@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consistency_lint.checks.context import CheckContext
-from consistency_lint.checks.spec import CheckSpec, Example
 from consistency_lint.model import Category, Document, Finding, ProblemKind, Severity
+from consistency_lint.specs import CheckSpec, Example
 
 _VARIABLES = {"variables.yaml": "customer:\n  name: imię i nazwisko\norder:\n  number: numer\n"}
 _CHANNEL = {"variables": "variables.yaml"}

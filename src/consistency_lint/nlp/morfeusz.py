@@ -32,13 +32,31 @@ def analyses(surface: str) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=200_000)
 def lemma(surface: str) -> str:
-    """The most plausible lemma, lower-cased: the surface itself when it is a lemma
-    ("lido", not "Lida"), else the first analysis; unknown words are their own lemma."""
+    """The most plausible lemma, lower-cased. Nouns are preferred over gerunds, verbs and
+    adjectives ("umowy" is "umowa", not the adjective "umowy"); among analyses of that part
+    of speech, the surface itself when it is a lemma ("Lido" is "lido", not "Lida").
+    Unknown words are their own lemma."""
     lowered = surface.lower()
-    candidates = [candidate.lower() for candidate, _ in analyses(surface)]
-    if not candidates:
+    found = analyses(surface)
+    if not found:
         return lowered
+    best_rank = min(_rank(part_of_speech) for _, part_of_speech in found)
+    candidates = [candidate.lower() for candidate, part_of_speech in found
+                  if _rank(part_of_speech) == best_rank]
     return lowered if lowered in candidates else candidates[0]
+
+
+_VERB_TAGS = frozenset({"fin", "inf", "praet", "impt", "imps", "pcon", "pant", "bedzie", "pred"})
+
+
+def _rank(part_of_speech: str) -> int:
+    if part_of_speech == "subst":
+        return 0
+    if part_of_speech == "ger":
+        return 1
+    if part_of_speech in _VERB_TAGS:
+        return 2
+    return 3 if part_of_speech == "adj" else 4
 
 
 @lru_cache(maxsize=4096)

@@ -1,4 +1,4 @@
-"""What every check declares about itself; `rules explain` and the docs test read it."""
+"""What every check and rule declares about itself; `rules explain` and the docs test read it."""
 
 from __future__ import annotations
 

@@ -1,0 +1,93 @@
+"""Finding phrases in analysed sentences the way people write them: in any inflected form
+("zwrotu", "zwrotem"), without diacritics ("odstapienie") or with a typo ("odstąpienei").
+
+A phrase matches where all of its words stand together (in any order, a word apart at most).
+A word matches a token with the same lemma, the same lemma or form without Polish
+diacritics, or, for words of six letters or more, a lemma that is nearly the same.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import product
+
+from rapidfuzz import fuzz
+
+from consistency_lint.nlp.analysis import Token
+from consistency_lint.nlp.pipeline import pipeline
+
+FUZZY_MIN_LENGTH = 6
+FUZZY_THRESHOLD = 85
+PHRASE_SLACK = 1
+_FOLD = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+
+
+def fold(text: str) -> str:
+    """Lower case without Polish diacritics: "Odstąpić" -> "odstapic"."""
+    return text.lower().translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    words: tuple[frozenset[str], ...]  # per word: its folded lemma and folded form
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    phrase: Phrase
+    first: int  # token indexes, inclusive
+    last: int
+
+
+class TokenIndex:
+    """Positions of the tokens of one sentence by folded lemma and folded form."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.positions: dict[str, list[int]] = defaultdict(list)
+        for position, token in enumerate(tokens):
+            for key in {fold(token.lemma), fold(token.text)}:
+                self.positions[key].append(position)
+        self._by_prefix: dict[str, set[str]] = defaultdict(set)
+        for key in self.positions:
+            if len(key) >= FUZZY_MIN_LENGTH - 1:
+                self._by_prefix[key[:2]].add(key)
+
+    def positions_of(self, word: frozenset[str]) -> list[int]:
+        exact = sorted({position for key in word for position in self.positions.get(key, ())})
+        if exact:
+            return exact
+        return sorted({position for variant in word if len(variant) >= FUZZY_MIN_LENGTH
+                       for key in self._by_prefix.get(variant[:2], ())
+                       if fuzz.ratio(key, variant) >= FUZZY_THRESHOLD
+                       for position in self.positions[key]})
+
+
+def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
+    nlp = pipeline(language)
+    phrases = []
+    for text in texts:
+        words = tuple(frozenset({fold(token.lemma_), fold(token.text)})
+                      for token in nlp(text) if not token.is_punct)
+        if words:
+            phrases.append(Phrase(text, words))
+    return tuple(phrases)
+
+
+def find_phrase(phrase: Phrase, index: TokenIndex) -> PhraseMatch | None:
+    """The first compact occurrence of the phrase, or None."""
+    positions = [index.positions_of(word) for word in phrase.words]
+    if not all(positions):
+        return None
+    best: PhraseMatch | None = None
+    for occurrence in product(*positions):
+        first, last = min(occurrence), max(occurrence)
+        if last - first <= len(phrase.words) + PHRASE_SLACK and (best is None or first < best.first):
+            best = PhraseMatch(phrase, first, last)
+    return best
+
+
+def find_any(phrases: Iterable[Phrase], index: TokenIndex) -> PhraseMatch | None:
+    return next((match for phrase in phrases if (match := find_phrase(phrase, index))), None)
