@@ -84,7 +84,8 @@ def find_phrase(phrase: Phrase, index: TokenIndex) -> PhraseMatch | None:
     best: PhraseMatch | None = None
     for occurrence in product(*positions):
         first, last = min(occurrence), max(occurrence)
-        if last - first <= len(phrase.words) + PHRASE_SLACK and (best is None or first < best.first):
+        compact = last - first <= len(phrase.words) + PHRASE_SLACK
+        if compact and (best is None or first < best.first):
             best = PhraseMatch(phrase, first, last)
     return best
 
