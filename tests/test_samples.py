@@ -15,15 +15,22 @@ def test_samples_yield_exactly_the_documented_findings() -> None:
         ("INPUT-MALFORMED", "input", "faq/faq.yaml", 24),
         ("FACT-REGISTRY-MISMATCH", "fact-mismatch", "kb/cennik-serwisu.md", 12),
         ("FRESHNESS-REVIEW-OVERDUE", "freshness", "kb/reklamacje.md", 4),
+        ("PL-CRA-COMPLAINT-ANSWER-14D", "legal-prohibited", "kb/reklamacje.md", 10),
         ("FACT-REGISTRY-MISMATCH", "fact-mismatch", "kb/reklamacje.md", 10),
         ("COVERAGE-GAP", "coverage-gap", "kb/sprzedaz-telefoniczna.md", 5),
         ("FRESHNESS-NO-OWNER", "freshness", "kb/sprzedaz-telefoniczna.md", 5),
+        ("PL-CRA-DURABLE-MEDIUM", "legal-missing-clause", "kb/sprzedaz-telefoniczna.md", 5),
+        ("PL-CRA-WITHDRAWAL-14D", "legal-missing-clause", "kb/sprzedaz-telefoniczna.md", 5),
         ("FACT-OUTDATED", "fact-mismatch", "kb/sprzedaz-telefoniczna.md", 10),
         ("FACT-STALE-COPY", "fact-mismatch", "kb/wysylka.md", 8),
+        ("PL-CRA-REFUND-VOUCHER-ONLY", "legal-prohibited", "kb/zwroty.md", 12),
         ("TEMPLATE-UNKNOWN-VARIABLE", "template", "letters/odpowiedz-na-reklamacje.txt.j2", 8),
+        ("PL-CRA-COMPLAINT-COSTS-ON-CONSUMER", "legal-prohibited",
+         "letters/odpowiedz-na-reklamacje.txt.j2", 11),
         ("TEMPLATE-SYNTAX", "template", "letters/przypomnienie-o-platnosci.txt.j2", 9),
         ("FRESHNESS-NO-OWNER", "freshness", "web/kontakt.html", 5),
         ("INPUT-EMPTY", "input", "web/promocje.html", 1),
+        ("PL-CRA-SALE-GOODS-EXCLUDED", "legal-prohibited", "web/zwroty.html", 28),
     ]
 
 

@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from consistency_lint import __version__
-from consistency_lint.checks import SPECS
+from consistency_lint.checks import documented_specs
 from consistency_lint.config import load_config
 from consistency_lint.errors import ConsistencyLintError, UsageError
 from consistency_lint.facts.matrix import fact_matrix
@@ -142,7 +142,7 @@ def rules_list() -> None:
     table.add_column("category", no_wrap=True)
     table.add_column("severity", no_wrap=True)
     table.add_column("summary", overflow="fold")
-    for spec in sorted(SPECS.values(), key=lambda spec: (spec.category, spec.id)):
+    for spec in sorted(documented_specs().values(), key=lambda spec: (spec.category, spec.id)):
         table.add_row(spec.id, spec.category.value, spec.severity.value, spec.summary)
     Console(highlight=False).print(table)
 
@@ -151,9 +151,10 @@ def rules_list() -> None:
 def rules_explain(rule_id: Annotated[str, typer.Argument(help="Rule id, e.g. "
                                                          "TEMPLATE-UNKNOWN-VARIABLE.")]) -> None:
     """Explain one rule: what it checks, why, an example that fails and one that passes."""
-    spec = SPECS.get(rule_id.upper())
+    specs = documented_specs()
+    spec = specs.get(rule_id.upper())
     if spec is None:
-        close = difflib.get_close_matches(rule_id.upper(), SPECS, n=1)
+        close = difflib.get_close_matches(rule_id.upper(), specs, n=1)
         hint = f"; did you mean {close[0]}?" if close else "; see `consistency-lint rules list`"
         _fail(UsageError(f"unknown rule `{rule_id}`{hint}"))
     _explain(Console(highlight=False), spec)
@@ -232,6 +233,8 @@ def _explain(console: Console, spec: CheckSpec) -> None:
     if spec.reference:
         console.print(f"[bold]Legal basis:[/] {spec.reference}")
     for title, example in (("Fails", spec.failing), ("Passes", spec.passing)):
+        if example is None:
+            continue
         console.print(f"\n[bold]{title}:[/] {_describe_example(example)}")
         if example.symlink_to is None:
             console.print(_listing(example.content))

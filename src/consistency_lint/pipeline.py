@@ -19,11 +19,14 @@ from consistency_lint.checks.runner import (
 from consistency_lint.config import Config
 from consistency_lint.discovery import discover, matches
 from consistency_lint.errors import UsageError
-from consistency_lint.facts.extraction import extract_corpus_facts
+from consistency_lint.facts.extraction import FactCollector
 from consistency_lint.facts.registry import load_registry
 from consistency_lint.loaders import load_document
 from consistency_lint.model import Document, Finding, RunMetadata, RunResult, Summary
+from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import PipelineUnavailableError
+from consistency_lint.rules.engine import RuleEngine
+from consistency_lint.rules.loading import load_packs
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -39,9 +42,10 @@ class RunOptions:
 def run(config: Config, options: RunOptions,
         on_progress: ProgressCallback | None = None) -> RunResult:
     """Lint the project described by `config`; raise ConsistencyLintError for bad setup."""
-    validate_severity_overrides(config)
     _validate_channel_names(config, options.channels)
     registry = load_registry(config)
+    rules = load_packs(config)
+    validate_severity_overrides(config, [rule.spec for rule in rules])
     requests = discover(config)
     documents = []
     for done, request in enumerate(requests, start=1):
@@ -50,21 +54,28 @@ def run(config: Config, options: RunOptions,
             on_progress(done, len(requests))
     context = CheckContext(config=config, today=options.today)
     in_scope = [doc for doc in documents if _in_scope(doc.path, doc.channel, options)]
+    collector = FactCollector(registry)
+    engine = RuleEngine(rules, config)
+    rule_findings: list[Finding] = []
     models = {str(language): model for language, model in config.model.pipelines.items()}
     try:
-        corpus_facts = extract_corpus_facts(documents, registry, models)
+        for document, analysed in analyse(documents, models):
+            collector.add(document, analysed)
+            if _in_scope(document.path, document.channel, options):
+                rule_findings.extend(engine.check(document, analysed))
     except PipelineUnavailableError as error:
         raise config.error(str(error), ("pipelines",)) from None
+    corpus_facts = collector.result()
     corpus = Corpus(tuple(documents), corpus_facts.facts, corpus_facts.document_subjects,
                     registry, corpus_facts.stale_copies)
-    findings = run_checks(in_scope, corpus, context)
+    findings = run_checks(in_scope, corpus, context) + rule_findings
     findings = [f for f in apply_severity_overrides(findings, config)
                 if _in_scope(f.path, f.channel, options)]
     findings = with_fingerprints(findings)
     metadata = RunMetadata(
         today=options.today.isoformat(),
         config=config.source,
-        ruleset_sha256=ruleset_digest(config),
+        ruleset_sha256=ruleset_digest(config, [rule.spec for rule in rules]),
         argv=options.argv,
         tool_version=__version__,
     )

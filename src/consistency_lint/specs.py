@@ -19,6 +19,7 @@ class Example:
     loader: str
     content: str
     file_name: str = "example.txt"
+    channel_name: str = "examples"
     config: dict[str, Any] = field(default_factory=dict)
     channel: dict[str, Any] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
@@ -32,8 +33,8 @@ class CheckSpec:
     severity: Severity
     summary: str
     rationale: str
-    failing: Example
-    passing: Example
+    failing: Example | None = None
+    passing: Example | None = None
     reference: str | None = None
 
     def finding(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from consistency_lint.checks import fact_checks, freshness, input_checks, template_checks
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.model import Document, Finding
+from consistency_lint.rules.loading import builtin_pack_rules
 from consistency_lint.specs import CheckSpec
 
 
@@ -39,6 +40,11 @@ CHECKS: tuple[DocumentCheck, ...] = (
 CORPUS_CHECKS: tuple[CorpusCheck, ...] = (
     CorpusCheck(fact_checks.SPECS, fact_checks.check),
 )
+
+def documented_specs() -> dict[str, CheckSpec]:
+    """Every built-in check and every rule of the built-in packs, by id."""
+    return {**SPECS, **{rule.spec.id: rule.spec for rule in builtin_pack_rules()}}
+
 
 SPECS: dict[str, CheckSpec] = {
     spec.id: spec

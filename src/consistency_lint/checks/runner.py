@@ -5,20 +5,22 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from consistency_lint.checks import CHECKS, CORPUS_CHECKS, SPECS
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.config import Config
 from consistency_lint.model import Category, Document, Finding, Severity
+from consistency_lint.specs import CheckSpec
 
 
-def validate_severity_overrides(config: Config) -> None:
-    """Every key under `severity:` must name a known rule or category."""
-    categories = {category.value for category in Category}
+def validate_severity_overrides(config: Config, pack_rules: Sequence[CheckSpec] = ()) -> None:
+    """Every key under `severity:` must name a known rule (built in or from a configured
+    pack) or a category."""
+    known = {*SPECS, *(spec.id for spec in pack_rules), *(c.value for c in Category)}
     for key in config.model.severity:
-        if key not in SPECS and key not in categories:
+        if key not in known:
             raise config.error(
                 f"severity: `{key}` is neither a rule id nor a category "
                 "(see `consistency-lint rules list`)",
@@ -65,10 +67,12 @@ def with_fingerprints(findings: Iterable[Finding]) -> list[Finding]:
     return result
 
 
-def ruleset_digest(config: Config) -> str:
-    """Identifies the effective rule set: every check with its effective severity."""
+def ruleset_digest(config: Config, pack_rules: Sequence[CheckSpec] = ()) -> str:
+    """Identifies the effective rule set: every check and pack rule with its effective
+    severity."""
     lines = []
-    for spec in sorted(SPECS.values(), key=lambda spec: spec.id):
+    specs = {**SPECS, **{spec.id: spec for spec in pack_rules}}
+    for spec in sorted(specs.values(), key=lambda spec: spec.id):
         override = config.severity_override(spec.id, spec.category)
         lines.append(f"{spec.id} {spec.category} {override or spec.severity}")
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()

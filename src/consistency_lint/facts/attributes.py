@@ -1,6 +1,6 @@
 """Fact attributes (price, delivery_time, ...): their value type, scope and cue words.
 
-Built-in definitions live in `rules/attributes.yaml`; the registry may add custom ones.
+Built-in definitions live in `rules/facts/attributes.yaml`; the registry may add custom ones.
 Cues are lemmatized once per language, so that a cue matches any inflected form.
 """
 
@@ -51,7 +51,7 @@ class Attribute:
 
 
 def builtin_attribute_models() -> dict[str, AttributeModel]:
-    data: Any = load_builtin_yaml("attributes.yaml")["attributes"]
+    data: Any = load_builtin_yaml("facts/attributes.yaml")["attributes"]
     return TypeAdapter(dict[str, AttributeModel]).validate_python(data)
 
 

@@ -1,15 +1,16 @@
-"""Facts of a whole corpus: language analysis, then attribution, language by language."""
+"""Collects the facts of a whole corpus, document by document as the language layer
+streams them, and finishes with what needs all of them (stale copies)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from consistency_lint.facts.attribution import FactExtractor
 from consistency_lint.facts.passages import Passage, StaleCopy, passages, stale_copies
 from consistency_lint.facts.registry import Registry
 from consistency_lint.model import Document, Fact
-from consistency_lint.nlp.analysis import analyse
+from consistency_lint.nlp.analysis import AnalysedSegment
 
 
 @dataclass(frozen=True)
@@ -19,18 +20,25 @@ class CorpusFacts:
     stale_copies: tuple[StaleCopy, ...]
 
 
-def extract_corpus_facts(documents: Sequence[Document], registry: Registry,
-                         models: Mapping[str, str] | None = None) -> CorpusFacts:
-    extractors: dict[str, FactExtractor] = {}
-    facts: list[Fact] = []
-    subjects: dict[str, str | None] = {}
-    all_passages: list[Passage] = []
-    for document, analysed in analyse(documents, models):
-        if document.language not in extractors:
-            extractors[document.language] = FactExtractor(registry, document.language)
-        found = extractors[document.language].extract(document, analysed)
-        facts.extend(found.facts)
-        subjects[document.path] = found.subject
-        all_passages.extend(passages(document, analysed))
-    facts.sort(key=lambda fact: (fact.path, fact.span.line, fact.span.column))
-    return CorpusFacts(tuple(facts), subjects, tuple(stale_copies(all_passages)))
+class FactCollector:
+    def __init__(self, registry: Registry) -> None:
+        self._registry = registry
+        self._extractors: dict[str, FactExtractor] = {}
+        self._facts: list[Fact] = []
+        self._subjects: dict[str, str | None] = {}
+        self._passages: list[Passage] = []
+
+    def add(self, document: Document, analysed: Sequence[AnalysedSegment]) -> None:
+        extractor = self._extractors.get(document.language)
+        if extractor is None:
+            extractor = FactExtractor(self._registry, document.language)
+            self._extractors[document.language] = extractor
+        found = extractor.extract(document, analysed)
+        self._facts.extend(found.facts)
+        self._subjects[document.path] = found.subject
+        self._passages.extend(passages(document, analysed))
+
+    def result(self) -> CorpusFacts:
+        facts = sorted(self._facts, key=lambda fact: (fact.path, fact.span.line, fact.span.column))
+        return CorpusFacts(tuple(facts), dict(self._subjects),
+                           tuple(stale_copies(self._passages)))

@@ -32,7 +32,8 @@ def analyses(surface: str) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=200_000)
 def lemma(surface: str) -> str:
-    """The most plausible lemma, lower-cased. Nouns are preferred over gerunds, verbs and
+    """The most plausible lemma, lower-cased. A function word is itself ("od", not "oda");
+    otherwise nouns are preferred over gerunds, verbs and
     adjectives ("umowy" is "umowa", not the adjective "umowy"); among analyses of that part
     of speech, the surface itself when it is a lemma ("Lido" is "lido", not "Lida").
     Unknown words are their own lemma."""
@@ -40,12 +41,16 @@ def lemma(surface: str) -> str:
     found = analyses(surface)
     if not found:
         return lowered
+    if any(candidate.lower() == lowered and part_of_speech in _FUNCTION_WORD_TAGS
+           for candidate, part_of_speech in found):
+        return lowered  # "od" is the preposition, not "oda"
     best_rank = min(_rank(part_of_speech) for _, part_of_speech in found)
     candidates = [candidate.lower() for candidate, part_of_speech in found
                   if _rank(part_of_speech) == best_rank]
     return lowered if lowered in candidates else candidates[0]
 
 
+_FUNCTION_WORD_TAGS = frozenset({"prep", "conj", "comp", "qub", "interj"})
 _VERB_TAGS = frozenset({"fin", "inf", "praet", "impt", "imps", "pcon", "pant", "bedzie", "pred"})
 
 

@@ -1,0 +1,154 @@
+"""Evaluates compiled rules on one analysed document.
+
+A `require` rule passes when some sentence (or segment) of the document satisfies its
+clause, and otherwise yields one finding at the document's first line. A `forbid` rule
+yields a finding at every sentence that satisfies its clause and none of its `unless`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from consistency_lint.config import Config
+from consistency_lint.model import Document, Finding, Span
+from consistency_lint.nlp.analysis import AnalysedSegment, Token
+from consistency_lint.nlp.phrases import TokenIndex, find_any
+from consistency_lint.rules.loading import CompiledClause, CompiledRule
+from consistency_lint.rules.model import ValueConstraintModel
+from consistency_lint.values import Value, extract_values
+
+
+@dataclass
+class _Unit:
+    """A sentence (or a whole segment) with its token index, built once per document."""
+
+    segment: AnalysedSegment
+    start: int
+    end: int
+    tokens: Sequence[Token]
+    _index: TokenIndex | None = None
+
+    @property
+    def index(self) -> TokenIndex:
+        if self._index is None:
+            self._index = TokenIndex(self.tokens)
+        return self._index
+
+    @property
+    def text(self) -> str:
+        return self.segment.segment.text[self.start:self.end]
+
+    @property
+    def span(self) -> Span:
+        return self.segment.segment.span_of(self.start, self.end)
+
+
+CLAUSE_ENDS = frozenset({";", ":"})
+CONJUNCTIONS = frozenset({"a", "ale", "lecz", "natomiast", "zaś", "oraz", "jednak", "but",
+                          "while", "whereas"})
+
+
+class RuleEngine:
+    def __init__(self, rules: Sequence[CompiledRule], config: Config) -> None:
+        self.rules = rules
+        self.config = config
+
+    def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
+        if not segments:
+            return []  # unreadable or empty: an `input` finding says so, clauses cannot
+        sentences = [_Unit(s, sentence.start, sentence.end, sentence.tokens)
+                     for s in segments for sentence in s.sentences]
+        whole_segments = [_Unit(s, 0, len(s.segment.text),
+                                [t for sentence in s.sentences for t in sentence.tokens])
+                          for s in segments]
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if not self._applies(rule, document):
+                continue
+            units = whole_segments if rule.clause.model.within == "segment" else sentences
+            kinds = rule.model.applies_to.segment_kinds
+            if kinds is not None:
+                units = [unit for unit in units if unit.segment.segment.kind in kinds]
+            findings.extend(_evaluate(rule, document, units))
+        return findings
+
+    def _applies(self, rule: CompiledRule, document: Document) -> bool:
+        scope = rule.model.applies_to
+        channel = self.config.channels.get(document.channel)
+        profile = channel.settings.profile if channel else None
+        languages: set[str] = {rule.language} if scope.languages is None else set(scope.languages)
+        return (document.language in languages
+                and (scope.doc_types is None or document.doc_type in scope.doc_types)
+                and (scope.channels is None or document.channel in scope.channels)
+                and (scope.profiles is None or profile in scope.profiles))
+
+
+def _evaluate(rule: CompiledRule, document: Document, units: list[_Unit]) -> Iterator[Finding]:
+    message = _message(rule, document.language)
+    if not rule.forbids:
+        if not any(_satisfies(rule.clause, unit, document.language) for unit in units):
+            yield rule.spec.finding(document, Span.point(document.first_line), message)
+        return
+    for unit in units:
+        if (_satisfies(rule.clause, unit, document.language)
+                and not any(find_any(concept, unit.index) for concept in rule.unless)):
+            yield rule.spec.finding(document, unit.span, message, excerpt=unit.text)
+
+
+def _satisfies(clause: CompiledClause, unit: _Unit, language: str) -> bool:
+    all_matches = [find_any(concept, unit.index) for concept in clause.all]
+    if not all(all_matches):
+        return False
+    any_matches = [match for concept in clause.any if (match := find_any(concept, unit.index))]
+    if clause.any and not any_matches:
+        return False
+    constraint = clause.model.value
+    if constraint is None:
+        return True
+    clause_of = _clause_numbers(unit.tokens)
+    phrase_clauses = {clause_of[m.first] for m in (*all_matches, *any_matches) if m is not None}
+    for found in extract_values(unit.text, language, frozenset({constraint.type})):
+        token = _token_at(unit.tokens, unit.start + found.start)
+        # "naprawa potrwa 30 dni, a odpowiedź na reklamację w ciągu 14 dni": the value
+        # must stand in the same clause as the rule's phrase
+        if _within(found.value, constraint) and (
+                not phrase_clauses or clause_of[token] in phrase_clauses):
+            return True
+    return False
+
+
+def _clause_numbers(tokens: Sequence[Token]) -> list[int]:
+    """For each token, the number of the clause it stands in: clauses end at ";" or ":",
+    and at a comma followed by a conjunction ("…, a …", "…, ale …")."""
+    numbers = []
+    clause = 0
+    for position, token in enumerate(tokens):
+        following = tokens[position + 1].lemma if position + 1 < len(tokens) else ""
+        numbers.append(clause)
+        if token.text in CLAUSE_ENDS or (token.text == "," and following in CONJUNCTIONS):
+            clause += 1
+    return numbers
+
+
+def _token_at(tokens: Sequence[Token], offset: int) -> int:
+    return next((i for i, token in enumerate(tokens) if token.end > offset), len(tokens) - 1)
+
+
+def _within(value: Value, constraint: ValueConstraintModel) -> bool:
+    if constraint.units is not None and value.unit not in constraint.units:
+        return False
+    upper = value.high
+    if upper is None:
+        return True
+    return ((constraint.at_least is None or upper >= constraint.at_least)
+            and (constraint.at_most is None or upper <= constraint.at_most)
+            and (constraint.below is None or upper < constraint.below)
+            and (constraint.above is None or upper > constraint.above))
+
+
+def _message(rule: CompiledRule, language: str) -> str:
+    message = rule.model.message
+    if isinstance(message, str):
+        return message
+    return message.pl if language == "pl" else message.en

@@ -1,0 +1,158 @@
+"""Reads rule packs named by the configuration (`builtin:NAME` or a project file),
+validates them and compiles their phrases. Errors name the pack, the line and the rule."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from consistency_lint.builtin_data import builtin_rules_dir
+from consistency_lint.config import Config, project_file
+from consistency_lint.errors import ConfigError
+from consistency_lint.model import Category
+from consistency_lint.nlp.phrases import Phrase, compile_phrases
+from consistency_lint.rules.model import ClauseModel, ExampleModel, PackModel, RuleModel
+from consistency_lint.specs import CheckSpec, Example
+from consistency_lint.yaml_loading import YamlDocument, YamlError, load_yaml
+
+BUILTIN_PREFIX = "builtin:"
+Concept = tuple[Phrase, ...]
+
+
+@dataclass(frozen=True)
+class CompiledClause:
+    all: tuple[Concept, ...]
+    any: tuple[Concept, ...]
+    model: ClauseModel
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    model: RuleModel
+    spec: CheckSpec
+    clause: CompiledClause
+    unless: tuple[Concept, ...]
+    language: str
+
+    @property
+    def forbids(self) -> bool:
+        return self.model.forbid is not None
+
+
+def builtin_pack_names() -> list[str]:
+    return sorted(path.stem for path in builtin_rules_dir().glob("*.yaml"))
+
+
+@cache
+def builtin_pack_rules() -> tuple[CompiledRule, ...]:
+    """Every rule of every built-in pack (for `rules list`, `rules explain` and the docs)."""
+    return tuple(rule for name in builtin_pack_names()
+                 for rule in read_pack(builtin_rules_dir() / f"{name}.yaml",
+                                       f"{BUILTIN_PREFIX}{name}", f"{BUILTIN_PREFIX}{name}"))
+
+
+def load_packs(config: Config) -> list[CompiledRule]:
+    """The rules of every pack in `rules:`, in order; a later rule replaces one of the
+    same id."""
+    rules: dict[str, CompiledRule] = {}
+    for index, reference in enumerate(config.model.rules):
+        path, shown_as = _locate(config, reference, index)
+        for rule in read_pack(path, shown_as, reference):
+            rules[rule.model.id] = rule
+    return list(rules.values())
+
+
+def read_pack(path: Path, shown_as: str, reference: str) -> list[CompiledRule]:
+    try:
+        document = load_yaml(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read rule pack: {error}", shown_as) from None
+    except YamlError as error:
+        raise ConfigError(error.message, shown_as, error.line) from None
+    try:
+        pack = PackModel.model_validate(document.data or {})
+    except ValidationError as error:
+        raise _pack_error(error, document, shown_as) from None
+    return [_compile(pack, index, rule, document, shown_as, reference)
+            for index, rule in enumerate(pack.rules)]
+
+
+def _locate(config: Config, reference: str, index: int) -> tuple[Path, str]:
+    if reference.startswith(BUILTIN_PREFIX):
+        name = reference.removeprefix(BUILTIN_PREFIX)
+        if name not in builtin_pack_names():
+            known = ", ".join(builtin_pack_names())
+            raise config.error(f"unknown built-in rule pack `{name}` (built in: {known})",
+                               ("rules", index))
+        return builtin_rules_dir() / f"{name}.yaml", reference
+    return project_file(config, reference, ("rules", index)), reference
+
+
+def _pack_error(error: ValidationError, document: YamlDocument, shown_as: str) -> ConfigError:
+    first = error.errors()[0]
+    location = tuple(first["loc"])
+    rule = ""
+    if len(location) >= 2 and location[0] == "rules" and isinstance(location[1], int):
+        rules = document.data.get("rules") if isinstance(document.data, dict) else None
+        if isinstance(rules, list) and isinstance(rules[location[1]], dict):
+            rule = f"rule {rules[location[1]].get('id', location[1])}: "
+    where = ".".join(str(part) for part in location)
+    return ConfigError(f"{rule}{where}: {first['msg']}", shown_as, document.line_of(location))
+
+
+def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocument,
+             shown_as: str, reference: str) -> CompiledRule:
+    clause = rule.require or rule.forbid
+    assert clause is not None  # the model guarantees exactly one
+
+    def concepts(names: Sequence[str], key: str) -> tuple[Concept, ...]:
+        compiled = []
+        for name in names:
+            if name in pack.concepts:
+                compiled.append(compile_phrases(pack.concepts[name], pack.language))
+            elif " " not in name and "_" in name:
+                raise ConfigError(f"rule {rule.id}: unknown concept `{name}` in `{key}`",
+                                  shown_as, document.line_of(("rules", index)))
+            else:
+                compiled.append(compile_phrases([name], pack.language))
+        return tuple(compiled)
+
+    kind = "require" if rule.require is not None else "forbid"
+    compiled_clause = CompiledClause(concepts(clause.all, f"{kind}.all"),
+                                     concepts(clause.any, f"{kind}.any"), clause)
+    return CompiledRule(rule, _spec(rule, reference), compiled_clause,
+                        concepts(rule.unless, "unless"), pack.language)
+
+
+def _spec(rule: RuleModel, reference: str) -> CheckSpec:
+    summary = rule.message if isinstance(rule.message, str) else rule.message.en
+    examples = rule.examples
+    return CheckSpec(
+        id=rule.id,
+        category=Category(rule.category),
+        severity=rule.severity,
+        summary=summary,
+        rationale=rule.why,
+        failing=_example(examples.fail[0], reference) if examples else None,
+        passing=_example(examples.pass_[0], reference) if examples else None,
+        reference=rule.reference,
+    )
+
+
+def _example(example: ExampleModel, reference: str) -> Example:
+    """The example as a one-file project: its document type goes into front matter (text,
+    Markdown) or a meta tag (HTML)."""
+    text = example.text.strip() + "\n"
+    if example.doc_type and example.loader == "html":
+        text = f'<meta name="doc_type" content="{example.doc_type}">\n{text}'
+    elif example.doc_type:
+        text = f"---\ndoc_type: {example.doc_type}\n---\n{text}"
+    suffix = {"text": "txt", "markdown": "md", "html": "html"}[example.loader]
+    channel = {"profile": example.profile} if example.profile else {}
+    return Example(example.loader, text, file_name=f"example.{suffix}",
+                   config={"rules": [reference]}, channel=channel,
+                   channel_name=example.channel or "examples")

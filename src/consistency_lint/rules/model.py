@@ -1,0 +1,121 @@
+"""The rule-pack format, as pydantic models; `rules explain` and the README document it.
+
+    pack: NAME
+    language: pl
+    concepts: {NAME: [phrase, ...]}        # named sets of equivalent phrasings
+    rules:
+      - id: PL-CRA-WITHDRAWAL-14D
+        category: legal-missing-clause     # a finding category of the contract
+        severity: error
+        applies_to: {doc_types: [...], channels: [...], profiles: [...], languages: [...],
+                     segment_kinds: [...]}
+        reference: "art. 27 ustawy o prawach konsumenta"
+        message: {pl: "...", en: "..."}     # or one string
+        why: "..."                         # the rationale `rules explain` prints
+        require | forbid:                  # exactly one of the two
+          all: [concept or phrase, ...]    # each must occur in the same sentence
+          any: [concept or phrase, ...]    # at least one must occur there
+          value: {type: duration, units: [day], at_least: 14}   # a value in that sentence
+          within: sentence | segment
+        unless: [concept or phrase, ...]   # forbid only: context that makes it compliant
+        examples:
+          fail: [{text: "...", doc_type: terms}]
+          pass: [{text: "...", doc_type: terms}]
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from consistency_lint.model import Category, Severity
+from consistency_lint.values import ValueType
+
+RULE_ID_PATTERN = r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ScopeModel(_Strict):
+    doc_types: list[str] | None = None
+    channels: list[str] | None = None
+    profiles: list[str] | None = None
+    languages: list[Literal["pl", "en"]] | None = None
+    segment_kinds: list[str] | None = None
+
+
+class ValueConstraintModel(_Strict):
+    """A value of this type in the sentence; bounds apply to the value's upper end."""
+
+    type: ValueType
+    units: list[str] | None = None
+    at_least: Decimal | None = None
+    at_most: Decimal | None = None
+    below: Decimal | None = None
+    above: Decimal | None = None
+
+
+class ClauseModel(_Strict):
+    all: list[str] = []
+    any: list[str] = []
+    value: ValueConstraintModel | None = None
+    within: Literal["sentence", "segment"] = "sentence"
+
+    @model_validator(mode="after")
+    def _says_something(self) -> ClauseModel:
+        if not (self.all or self.any or self.value):
+            raise ValueError("a clause needs `all`, `any` or `value`")
+        return self
+
+
+class MessageModel(_Strict):
+    pl: str
+    en: str
+
+
+class ExampleModel(_Strict):
+    text: str
+    loader: Literal["text", "markdown", "html"] = "text"
+    doc_type: str | None = None
+    channel: str | None = None
+    profile: str | None = None
+
+
+class ExamplesModel(_Strict):
+    fail: list[ExampleModel] = Field(min_length=1)
+    pass_: list[ExampleModel] = Field(min_length=1, alias="pass")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class RuleModel(_Strict):
+    id: str = Field(pattern=RULE_ID_PATTERN)
+    category: Category
+    severity: Severity = Severity.WARNING
+    applies_to: ScopeModel = ScopeModel()
+    reference: str | None = None
+    message: MessageModel | str
+    why: str
+    require: ClauseModel | None = None
+    forbid: ClauseModel | None = None
+    unless: list[str] = []
+    examples: ExamplesModel | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> RuleModel:
+        if (self.require is None) == (self.forbid is None):
+            raise ValueError("a rule needs exactly one of `require` and `forbid`")
+        if self.unless and self.forbid is None:
+            raise ValueError("`unless` only goes with `forbid`")
+        return self
+
+
+class PackModel(_Strict):
+    pack: str
+    language: Literal["pl", "en"] = "pl"
+    concepts: dict[str, list[str]] = {}
+    rules: list[RuleModel] = Field(min_length=1)
