@@ -1,0 +1,72 @@
+"""A broken rule pack stops the run with one message naming the pack, line and rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from consistency_lint.errors import ConfigError
+from tests.conftest import lint, write_project
+
+RULE = """pack: house
+language: pl
+rules:
+  - id: HOUSE-VOUCHER
+    category: legal-prohibited
+    message: Bon tylko na życzenie.
+    why: Zwrot pieniędzy tym samym sposobem.
+    forbid:
+      all: [bon]
+"""
+
+
+def _error(tmp_path: Path, pack: str, rules: list[str] | None = None) -> ConfigError:
+    config = {"version": 1, "rules": rules or ["house.yaml"],
+              "channels": {"docs": {"loader": "text", "paths": ["*.txt"]}}}
+    write_project(tmp_path, config, {"house.yaml": pack, "a.txt": "Treść."})
+    with pytest.raises(ConfigError) as caught:
+        lint(tmp_path)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("pack", "line", "message"),
+    [
+        (RULE.replace("    why: Zwrot pieniędzy tym samym sposobem.\n", ""), 4,
+         "rule HOUSE-VOUCHER: rules.0.why: Field required"),
+        (RULE.replace("legal-prohibited", "legal-forbidden"), 5,
+         "rule HOUSE-VOUCHER: rules.0.category: Input should be"),
+        (RULE.replace("HOUSE-VOUCHER", "house voucher"), 4, "rules.0.id: String should match"),
+        (RULE + "    require:\n      all: [bon]\n", 4,
+         "a rule needs exactly one of `require` and `forbid`"),
+        (RULE.replace("all: [bon]", "all: [voucher_words]"), 4,
+         "rule HOUSE-VOUCHER: unknown concept `voucher_words` in `forbid.all`"),
+        (RULE.replace("    forbid:\n      all: [bon]\n", "    forbid: {within: sentence}\n"), 8,
+         "a clause needs `all`, `any` or `value`"),
+        (RULE + "    colour: red\n", 10, "rules.0.colour: Extra inputs are not permitted"),
+        ("pack: house\nrules: [\n", 3, "invalid YAML"),
+    ],
+)
+def test_invalid_pack(tmp_path: Path, pack: str, line: int, message: str) -> None:
+    error = _error(tmp_path, pack)
+    assert (error.path, error.line) == ("house.yaml", line)
+    assert message in error.message
+
+
+def test_unknown_builtin_pack(tmp_path: Path) -> None:
+    error = _error(tmp_path, RULE, ["builtin:pl-consumer-rights-2041"])
+    assert (error.path, error.line) == ("consistency-lint.yaml", 3)
+    assert error.message.startswith("unknown built-in rule pack `pl-consumer-rights-2041`")
+
+
+def test_a_later_pack_overrides_a_rule_of_the_same_id(tmp_path: Path) -> None:
+    override = RULE.replace("HOUSE-VOUCHER", "PL-CRA-ODR-PLATFORM").replace("[bon]", "[kupon]")
+    config = {"version": 1, "rules": ["builtin:pl-consumer-rights-2014", "house.yaml"],
+              "severity": {"PL-CRA-ODR-PLATFORM": "info"},
+              "channels": {"docs": {"loader": "text", "paths": ["*.txt"]}}}
+    write_project(tmp_path, config, {"house.yaml": override,
+                                     "a.txt": "Platforma ODR.\n\nKupon rabatowy.\n"})
+    findings = lint(tmp_path).findings
+    assert [(f.rule, f.span.line, f.severity.value) for f in findings] == [
+        ("PL-CRA-ODR-PLATFORM", 3, "info")]
