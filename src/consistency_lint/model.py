@@ -141,6 +141,16 @@ class ContentProblem:
     span: Span = field(default_factory=lambda: Span.point(1))
 
 
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """An inline `disable` directive: the rules it silences, where, and why."""
+
+    rules: frozenset[str]
+    whole_file: bool
+    line: int
+    reason: str = ""
+
+
 @dataclass(frozen=True)
 class Document:
     """One content file as every later step sees it."""
@@ -156,6 +166,7 @@ class Document:
     metadata_lines: Mapping[str, int] = field(default_factory=dict)
     template_expressions: tuple[TemplateExpression, ...] = ()
     problems: tuple[ContentProblem, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
 
     @property
     def words(self) -> int:
@@ -236,6 +247,12 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class SuppressedFinding:
+    finding: Finding
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     documents: int
     findings: int
@@ -263,3 +280,4 @@ class RunResult:
     summary: Summary
     facts: tuple[Fact, ...] = ()
     registry: tuple[RegistryFact, ...] = ()
+    suppressed: tuple[SuppressedFinding, ...] = ()

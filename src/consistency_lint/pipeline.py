@@ -8,21 +8,30 @@ from dataclasses import dataclass
 from datetime import date
 
 from consistency_lint import __version__
+from consistency_lint.checks import SPECS
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.checks.runner import (
     apply_severity_overrides,
     ruleset_digest,
     run_checks,
+    suppressed_with_fingerprints,
     validate_severity_overrides,
     with_fingerprints,
 )
+from consistency_lint.checks.suppressions import apply_suppressions
 from consistency_lint.config import Config
 from consistency_lint.discovery import discover, matches
 from consistency_lint.errors import UsageError
 from consistency_lint.facts.extraction import FactCollector
 from consistency_lint.facts.registry import load_registry
 from consistency_lint.loaders import load_document
-from consistency_lint.model import Document, Finding, RunMetadata, RunResult, Summary
+from consistency_lint.model import (
+    Document,
+    Finding,
+    RunMetadata,
+    RunResult,
+    Summary,
+)
 from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import PipelineUnavailableError
 from consistency_lint.rules.engine import RuleEngine
@@ -71,7 +80,10 @@ def run(config: Config, options: RunOptions,
     findings = run_checks(in_scope, corpus, context) + rule_findings
     findings = [f for f in apply_severity_overrides(findings, config)
                 if _in_scope(f.path, f.channel, options)]
-    findings = with_fingerprints(findings)
+    known_rules = frozenset({*SPECS, *(rule.model.id for rule in rules)})
+    silenced = apply_suppressions(findings, in_scope, known_rules)
+    findings = with_fingerprints(silenced.kept)
+    suppressed = suppressed_with_fingerprints(silenced.suppressed)
     metadata = RunMetadata(
         today=options.today.isoformat(),
         config=config.source,
@@ -81,7 +93,7 @@ def run(config: Config, options: RunOptions,
     )
     facts = tuple(fact for fact in corpus.facts if _in_scope(fact.path, fact.channel, options))
     return RunResult(metadata, tuple(in_scope), tuple(findings), summarise(in_scope, findings),
-                     facts, registry.facts)
+                     facts, registry.facts, suppressed)
 
 
 def summarise(documents: Iterable[Document], findings: list[Finding]) -> Summary:

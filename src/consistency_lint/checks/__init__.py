@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from consistency_lint.checks import fact_checks, freshness, input_checks, template_checks
+from consistency_lint.checks import (
+    fact_checks,
+    freshness,
+    input_checks,
+    suppressions,
+    template_checks,
+)
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.model import Document, Finding
 from consistency_lint.rules.loading import builtin_pack_rules
@@ -48,6 +54,7 @@ def documented_specs() -> dict[str, CheckSpec]:
 
 SPECS: dict[str, CheckSpec] = {
     spec.id: spec
-    for specs in (*(check.specs for check in CHECKS), *(check.specs for check in CORPUS_CHECKS))
+    for specs in (*(check.specs for check in CHECKS), *(check.specs for check in CORPUS_CHECKS),
+                  suppressions.SPECS)
     for spec in specs
 }

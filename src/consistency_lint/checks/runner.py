@@ -11,7 +11,7 @@ from dataclasses import replace
 from consistency_lint.checks import CHECKS, CORPUS_CHECKS, SPECS
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.config import Config
-from consistency_lint.model import Category, Document, Finding, Severity
+from consistency_lint.model import Category, Document, Finding, Severity, SuppressedFinding
 from consistency_lint.specs import CheckSpec
 
 
@@ -65,6 +65,16 @@ def with_fingerprints(findings: Iterable[Finding]) -> list[Finding]:
         digest = hashlib.sha256("\x1f".join((*key, str(seen[key]))).encode()).hexdigest()
         result.append(replace(finding, fingerprint=digest[:32]))
     return result
+
+
+def suppressed_with_fingerprints(
+        entries: Iterable[SuppressedFinding]) -> tuple[SuppressedFinding, ...]:
+    """Suppressed findings, sorted and fingerprinted like reported ones (a baseline or an
+    audit can follow them)."""
+    ordered = sorted(entries, key=lambda entry: entry.finding.sort_key)
+    fingerprinted = with_fingerprints(entry.finding for entry in ordered)
+    return tuple(SuppressedFinding(finding, entry.reason)
+                 for finding, entry in zip(fingerprinted, ordered, strict=True))
 
 
 def ruleset_digest(config: Config, pack_rules: Sequence[CheckSpec] = ()) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from consistency_lint.loaders import docx, faq, html, markdown, template, text
 from consistency_lint.loaders.parsed import ParsedContent
 from consistency_lint.loaders.source import ContentLoadError, Source
+from consistency_lint.loaders.suppressions import front_matter_suppressions, inline_suppressions
 from consistency_lint.model import ContentProblem, Document, ProblemKind, Span
 
 Parser = Callable[[Source], ParsedContent]
@@ -52,7 +53,8 @@ def load_document(request: LoadRequest) -> Document:
         raw = _read_bounded(request.path, request.max_bytes)
         if not raw.strip():
             raise ContentLoadError(ProblemKind.EMPTY, "file is empty")
-        parsed = PARSERS[request.loader](Source(raw, request.relative_path))
+        source = Source(raw, request.relative_path)
+        parsed = PARSERS[request.loader](source)
     except ContentLoadError as error:
         return _unparsed(request, raw, ContentProblem(error.kind, error.message,
                                                       Span.point(error.line)))
@@ -68,6 +70,10 @@ def load_document(request: LoadRequest) -> Document:
                                                       f"file could not be parsed: {error!r}"))
     metadata = parsed.metadata
     language = str(metadata.get("language") or request.language)
+    suppressions = front_matter_suppressions(metadata, parsed.metadata_lines)
+    syntax = _comment_syntax(request.loader, request.relative_path)
+    if syntax is not None:
+        suppressions += inline_suppressions(source.text, syntax)
     doc_type = metadata.get("doc_type")
     return Document(
         path=request.relative_path,
@@ -81,7 +87,15 @@ def load_document(request: LoadRequest) -> Document:
         metadata_lines=parsed.metadata_lines,
         template_expressions=parsed.template_expressions,
         problems=parsed.problems,
+        suppressions=suppressions,
     )
+
+
+def _comment_syntax(loader: str, path: str) -> str | None:
+    """The comment syntax that carries suppression directives in this kind of file."""
+    if loader == "faq":
+        return "yaml" if path.lower().endswith((".yaml", ".yml")) else "html"
+    return {"html": "html", "markdown": "html", "template": "jinja"}.get(loader)
 
 
 def _read_bounded(path: Path, max_bytes: int) -> bytes:

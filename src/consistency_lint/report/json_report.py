@@ -32,6 +32,8 @@ def as_dict(result: RunResult) -> dict[str, Any]:
         "documents": [_document(document) for document in result.documents],
         "facts": [_fact(fact) for fact in result.facts],
         "findings": [_finding(finding) for finding in result.findings],
+        "suppressed": [{**_finding(entry.finding), "reason": entry.reason}
+                       for entry in result.suppressed],
         "summary": {
             "documents": summary.documents,
             "findings": summary.findings,

@@ -22,6 +22,7 @@ def write(result: RunResult, stream: TextIO, verbosity: Verbosity = Verbosity.NO
         _write_file(console, path, list(findings))
     if verbosity is Verbosity.VERBOSE:
         _write_documents(console, result)
+        _write_suppressed(console, result)
     if verbosity is not Verbosity.QUIET:
         _write_summary(console, result)
 
@@ -60,6 +61,14 @@ def _write_documents(console: Console, result: RunResult) -> None:
     console.print(table)
 
 
+def _write_suppressed(console: Console, result: RunResult) -> None:
+    for entry in result.suppressed:
+        finding = entry.finding
+        reason = f" — {entry.reason}" if entry.reason else ""
+        console.print(Text(f"suppressed {finding.path}:{finding.span.line}:{finding.span.column} "
+                           f"{finding.rule}{reason}", style="dim"))
+
+
 def _write_summary(console: Console, result: RunResult) -> None:
     counts: dict[tuple[str, Severity], int] = {}
     for finding in result.findings:
@@ -77,4 +86,5 @@ def _write_summary(console: Console, result: RunResult) -> None:
         table.add_row(channel, *(str(n) for n in row), str(sum(row)))
     console.print(table)
     summary = result.summary
-    console.print(f"{summary.findings} finding(s) in {summary.documents} document(s).")
+    suppressed = f", {len(result.suppressed)} suppressed" if result.suppressed else ""
+    console.print(f"{summary.findings} finding(s) in {summary.documents} document(s){suppressed}.")
