@@ -56,7 +56,8 @@ def test_file_scope_and_front_matter(tmp_path: Path) -> None:
 
 
 def test_reason_is_kept_in_the_json_report(tmp_path: Path) -> None:
-    content = f"<!-- consistency-lint: disable=PL-CRA-ODR-PLATFORM -- strona archiwalna -->\n{ODR}\n"
+    directive = "<!-- consistency-lint: disable=PL-CRA-ODR-PLATFORM -- strona archiwalna -->"
+    content = f"{directive}\n{ODR}\n"
     config = {"version": 1, **PACK, "channels": {"docs": {"loader": "markdown", "paths": ["a.md"]}}}
     write_project(tmp_path, config, {"a.md": content})
     stream = io.StringIO()
