@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from consistency_lint import __version__
-from consistency_lint.checks import SPECS
+from consistency_lint.checks import SPECS, language_checks
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.checks.runner import (
     apply_severity_overrides,
@@ -34,7 +34,6 @@ from consistency_lint.model import (
 )
 from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import PipelineUnavailableError
-from consistency_lint.rules.engine import RuleEngine
 from consistency_lint.rules.loading import load_packs
 
 ProgressCallback = Callable[[int, int], None]
@@ -64,14 +63,15 @@ def run(config: Config, options: RunOptions,
     context = CheckContext(config=config, today=options.today)
     in_scope = [doc for doc in documents if _in_scope(doc.path, doc.channel, options)]
     collector = FactCollector(registry)
-    engine = RuleEngine(rules, config)
+    checks_on_language = language_checks(context, registry, rules)
     rule_findings: list[Finding] = []
     models = {str(language): model for language, model in config.model.pipelines.items()}
     try:
         for document, analysed in analyse(documents, models):
             collector.add(document, analysed)
             if _in_scope(document.path, document.channel, options):
-                rule_findings.extend(engine.check(document, analysed))
+                for language_check in checks_on_language:
+                    rule_findings.extend(language_check.check(document, analysed))
     except PipelineUnavailableError as error:
         raise config.error(str(error), ("pipelines",)) from None
     corpus_facts = collector.result()

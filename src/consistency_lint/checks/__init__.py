@@ -6,19 +6,24 @@ and the reports know nothing about individual checks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from consistency_lint.checks import (
     fact_checks,
     freshness,
     input_checks,
+    spelling,
     suppressions,
     template_checks,
 )
 from consistency_lint.checks.context import CheckContext, Corpus
+from consistency_lint.facts.registry import Registry
 from consistency_lint.model import Document, Finding
-from consistency_lint.rules.loading import builtin_pack_rules
+from consistency_lint.nlp.analysis import AnalysedSegment
+from consistency_lint.rules.engine import RuleEngine
+from consistency_lint.rules.loading import CompiledRule, builtin_pack_rules
 from consistency_lint.specs import CheckSpec
 
 
@@ -47,6 +52,20 @@ CORPUS_CHECKS: tuple[CorpusCheck, ...] = (
     CorpusCheck(fact_checks.SPECS, fact_checks.check),
 )
 
+class LanguageCheck(Protocol):
+    """A check over one analysed document (sentences, tokens, lemmas)."""
+
+    def check(self, document: Document,
+              segments: Sequence[AnalysedSegment]) -> list[Finding]: ...
+
+
+def language_checks(context: CheckContext, registry: Registry,
+                    rules: Sequence[CompiledRule]) -> list[LanguageCheck]:
+    """The checks that run while the language layer streams documents: the rule packs'
+    rules, spelling and terminology."""
+    return [RuleEngine(rules, context.config), spelling.SpellingCheck(context, registry)]
+
+
 def documented_specs() -> dict[str, CheckSpec]:
     """Every built-in check and every rule of the built-in packs, by id."""
     return {**SPECS, **{rule.spec.id: rule.spec for rule in builtin_pack_rules()}}
@@ -55,6 +74,6 @@ def documented_specs() -> dict[str, CheckSpec]:
 SPECS: dict[str, CheckSpec] = {
     spec.id: spec
     for specs in (*(check.specs for check in CHECKS), *(check.specs for check in CORPUS_CHECKS),
-                  suppressions.SPECS)
+                  spelling.SPECS, suppressions.SPECS)
     for spec in specs
 }
