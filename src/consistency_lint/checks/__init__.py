@@ -17,6 +17,7 @@ from consistency_lint.checks import (
     spelling,
     suppressions,
     template_checks,
+    tone,
 )
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.facts.registry import Registry
@@ -62,8 +63,9 @@ class LanguageCheck(Protocol):
 def language_checks(context: CheckContext, registry: Registry,
                     rules: Sequence[CompiledRule]) -> list[LanguageCheck]:
     """The checks that run while the language layer streams documents: the rule packs'
-    rules, spelling and terminology."""
-    return [RuleEngine(rules, context.config), spelling.SpellingCheck(context, registry)]
+    rules, spelling and terminology, tone."""
+    return [RuleEngine(rules, context.config), spelling.SpellingCheck(context, registry),
+            tone.ToneCheck(context)]
 
 
 def documented_specs() -> dict[str, CheckSpec]:
@@ -74,6 +76,6 @@ def documented_specs() -> dict[str, CheckSpec]:
 SPECS: dict[str, CheckSpec] = {
     spec.id: spec
     for specs in (*(check.specs for check in CHECKS), *(check.specs for check in CORPUS_CHECKS),
-                  spelling.SPECS, suppressions.SPECS)
+                  spelling.SPECS, tone.SPECS, suppressions.SPECS)
     for spec in specs
 }

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from consistency_lint.nlp.analysis import Token
 from consistency_lint.nlp.pipeline import pipeline
 
+EXACT_FORM = "="
 FUZZY_MIN_LENGTH = 6
 FUZZY_THRESHOLD = 85
 PHRASE_SLACK = 1
@@ -66,13 +67,20 @@ class TokenIndex:
 
 
 def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
+    """Phrases from their written form; a word written `=masz` matches only that exact form
+    (not every form of its lemma "mieć")."""
     nlp = pipeline(language)
     phrases = []
     for text in texts:
-        words = tuple(frozenset({fold(token.lemma_), fold(token.text)})
-                      for token in nlp(text) if not token.is_punct)
+        words: list[frozenset[str]] = []
+        for word in text.split():
+            if word.startswith(EXACT_FORM) and len(word) > 1:
+                words.append(frozenset({fold(word[1:])}))
+            else:
+                words.extend(frozenset({fold(token.lemma_), fold(token.text)})
+                             for token in nlp(word) if not token.is_punct)
         if words:
-            phrases.append(Phrase(text, words))
+            phrases.append(Phrase(text, tuple(words)))
     return tuple(phrases)
 
 

@@ -76,6 +76,8 @@ class SentenceBoundaries:
         return doc
 
     def _ends_sentence(self, text: str, next_text: str) -> bool:
+        if next_text in SENTENCE_END:
+            return False  # "!!!" and "?!" close one sentence
         if text in SENTENCE_END:
             return True
         abbreviation = text.lower().removesuffix(".")

@@ -1,0 +1,168 @@
+"""`tone` checks with per-profile thresholds (`rules/tone/profiles.yaml`): shouting, emoji,
+overlong sentences and a Polish readability score. Phrase-level tone rules (informal
+address, dismissive phrases, jargon) are in the `tone-pl` rule pack."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter
+
+from consistency_lint.builtin_data import load_builtin_yaml
+from consistency_lint.checks.context import CheckContext
+from consistency_lint.model import Category, Document, Finding, Severity, Span
+from consistency_lint.nlp.analysis import AnalysedSegment, Token
+from consistency_lint.specs import CheckSpec, Example
+
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\U0001F000-\U0001F2FF\u2600-\u27BF]")
+_VOWELS = "aąeęioóuyAĄEĘIOÓUY"
+_NON_SYLLABIC_I = re.compile(r"i(?=[aąeęoóuy])", re.IGNORECASE)
+HARD_WORD_SYLLABLES = 4
+MIN_WORDS_FOR_READABILITY = 60
+MIN_CAPS_WORD = 3
+_LETTER = {"profile": "letter"}
+_LONG = ("Uprzejmie informujemy, że zgodnie z obowiązującymi przepisami oraz postanowieniami "
+         "regulaminu sklepu internetowego, z którymi mieli Państwo możliwość zapoznania się "
+         "przed złożeniem zamówienia, reklamacja zostanie rozpatrzona przez nasz dział "
+         "obsługi klienta w terminie czternastu dni od dnia jej otrzymania przez sprzedawcę, "
+         "o czym poinformujemy Państwa odrębną wiadomością.\n")
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_sentence_words: int
+    max_exclamations: int
+    max_caps_words: int
+    emoji: bool
+    max_fog: float
+
+
+@cache
+def profiles() -> dict[str, Profile]:
+    data = load_builtin_yaml("tone/profiles.yaml")["profiles"]
+    return TypeAdapter(dict[str, Profile]).validate_python(data)
+
+
+SHOUTING = CheckSpec(
+    id="TONE-SHOUTING",
+    category=Category.TONE,
+    severity=Severity.WARNING,
+    summary="More exclamation marks in a sentence, or more words in capitals in a row, than "
+    "the channel's profile allows.",
+    rationale="Capitals and \"!!!\" read as shouting; a letter or a call-center script that "
+    "shouts at the customer undermines the brand and escalates complaints.",
+    failing=Example("text", "PROSIMY O PILNY KONTAKT!!!\n", channel=_LETTER),
+    passing=Example("text", "Prosimy o pilny kontakt.\n", channel=_LETTER),
+)
+EMOJI = CheckSpec(
+    id="TONE-EMOJI",
+    category=Category.TONE,
+    severity=Severity.WARNING,
+    summary="An emoji in a channel whose profile does not allow them (letters, FAQ, "
+    "call-center scripts, legal texts).",
+    rationale="Emoji suit marketing and social media, not formal letters or legal texts, "
+    "and they may not survive an e-mail client or a printed letter.",
+    failing=Example("text", "Dziękujemy za zamówienie 😊\n", channel=_LETTER),
+    passing=Example("text", "Dziękujemy za zamówienie.\n", channel=_LETTER),
+)
+LONG_SENTENCE = CheckSpec(
+    id="TONE-LONG-SENTENCE",
+    category=Category.TONE,
+    severity=Severity.INFO,
+    summary="A sentence longer than the profile's `max_sentence_words`.",
+    rationale="Long sentences are where customers stop reading, and where a consultant "
+    "reading a script aloud loses the caller; split them.",
+    failing=Example("text", _LONG, channel=_LETTER),
+    passing=Example("text", "Reklamację rozpatrzymy w ciągu 14 dni. Odpowiedź wyślemy "
+                    "e-mailem.\n", channel=_LETTER),
+)
+READABILITY = CheckSpec(
+    id="TONE-READABILITY",
+    category=Category.TONE,
+    severity=Severity.INFO,
+    summary="The document's FOG-PL readability score is above the profile's `max_fog`.",
+    rationale="FOG-PL (as in Jasnopis) combines sentence length with the share of words of "
+    "four or more syllables; customer texts above the profile's threshold are hard to read "
+    "for many customers.",
+    failing=Example("text", _LONG * 2, channel=_LETTER),
+    passing=Example("text", ("Dziękujemy za zakup. Rower dostarczymy w ciągu pięciu dni. "
+                             "Kurier zadzwoni przed przyjazdem. ") * 8 + "\n", channel=_LETTER),
+)
+SPECS = (SHOUTING, EMOJI, LONG_SENTENCE, READABILITY)
+
+
+class ToneCheck:
+    def __init__(self, context: CheckContext) -> None:
+        self.context = context
+
+    def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
+        channel = self.context.config.channels.get(document.channel)
+        profile_name = channel.settings.profile if channel else None
+        if profile_name is None or document.language != "pl" or not segments:
+            return []
+        profile = profiles()[profile_name]
+        findings = [finding for analysed in segments
+                    for finding in self._segment(document, analysed, profile)]
+        findings.extend(_readability(document, segments, profile))
+        return findings
+
+    def _segment(self, document: Document, analysed: AnalysedSegment,
+                 profile: Profile) -> Iterator[Finding]:
+        segment = analysed.segment
+        for sentence in analysed.sentences:
+            text = segment.text[sentence.start:sentence.end]
+            span = segment.span_of(sentence.start, sentence.end)
+            words = [token for token in sentence.tokens if token.text.isalpha()]
+            shouting = _shouting(text, sentence.tokens, profile)
+            if shouting:
+                yield SHOUTING.finding(document, span, shouting, excerpt=text)
+            if not profile.emoji and _EMOJI.search(text):
+                yield EMOJI.finding(document, span, "emoji in a channel that does not use them",
+                                    excerpt=text)
+            if len(words) > profile.max_sentence_words:
+                yield LONG_SENTENCE.finding(
+                    document, span, f"sentence of {len(words)} words (profile limit "
+                    f"{profile.max_sentence_words})", excerpt=text)
+
+
+def _shouting(text: str, tokens: Sequence[Token], profile: Profile) -> str | None:
+    exclamations = text.count("!")
+    if exclamations > profile.max_exclamations:
+        return f"{exclamations} exclamation mark(s) (profile limit {profile.max_exclamations})"
+    run = longest = 0
+    for token in tokens:
+        if token.text.isalpha() and len(token.text) >= MIN_CAPS_WORD and token.text.isupper():
+            run += 1
+            longest = max(longest, run)
+        elif token.text.isalpha():
+            run = 0
+    if longest > profile.max_caps_words:
+        return f"{longest} words in capitals in a row (profile limit {profile.max_caps_words})"
+    return None
+
+
+def fog_pl(segments: Sequence[AnalysedSegment]) -> tuple[float, int]:
+    """FOG-PL score of the segments, and the number of words it is based on."""
+    sentences = [s for analysed in segments for s in analysed.sentences]
+    words = [t.text for s in sentences for t in s.tokens if t.text.isalpha()]
+    if not words or not sentences:
+        return 0.0, 0
+    hard = sum(1 for word in words if syllables(word) >= HARD_WORD_SYLLABLES)
+    return 0.4 * (len(words) / len(sentences) + 100 * hard / len(words)), len(words)
+
+
+def syllables(word: str) -> int:
+    """Vowel groups, where an "i" before another vowel only softens ("nie" is one)."""
+    return sum(1 for char in _NON_SYLLABIC_I.sub("", word) if char in _VOWELS)
+
+
+def _readability(document: Document, segments: Sequence[AnalysedSegment],
+                 profile: Profile) -> Iterator[Finding]:
+    score, words = fog_pl(segments)
+    if words >= MIN_WORDS_FOR_READABILITY and score > profile.max_fog:
+        yield READABILITY.finding(document, Span.point(document.first_line),
+                                  f"FOG-PL readability {score:.1f} (profile limit "
+                                  f"{profile.max_fog:g}): use shorter sentences and words")
