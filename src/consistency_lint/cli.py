@@ -242,8 +242,9 @@ def _explain(console: Console, spec: CheckSpec) -> None:
             console.print(f"[dim]{name}:[/]")
             console.print(_listing(content))
     console.print(
-        f"\n[bold]Silence it:[/] in consistency-lint.yaml, `severity: {{{spec.id}: off}}`, "
-        f"or lower it to `info`.")
+        f"\n[bold]Silence it:[/] everywhere with `severity: {{{spec.id}: off}}` (or `info`) in "
+        f"consistency-lint.yaml; in one place with a comment before the text, e.g. "
+        f"`<!-- consistency-lint: disable={spec.id} -- reason -->` (see the README).")
 
 
 def _listing(content: str) -> Syntax:

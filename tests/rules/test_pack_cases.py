@@ -26,8 +26,9 @@ def _cases() -> list[Any]:
 def test_case(tmp_path: Path, pack: str, rule_id: str, case: dict[str, Any]) -> None:
     front_matter = f"---\ndoc_type: {case['doc_type']}\n---\n" if "doc_type" in case else ""
     offset = front_matter.count("\n")
-    config = {"version": 1, "rules": [f"builtin:{pack}"],
-              "channels": {"docs": {"loader": "text", "paths": ["*.txt"]}}}
+    channel = {"loader": "text", "paths": ["*.txt"],
+               **({"profile": case["profile"]} if "profile" in case else {})}
+    config = {"version": 1, "rules": [f"builtin:{pack}"], "channels": {"docs": channel}}
     write_project(tmp_path, config, {"case.txt": front_matter + case["text"] + "\n"})
     lines = [line - offset for rule, _, _, line in keys(lint(tmp_path).findings)
              if rule == rule_id]

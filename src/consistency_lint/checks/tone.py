@@ -101,12 +101,13 @@ class ToneCheck:
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
         channel = self.context.config.channels.get(document.channel)
         profile_name = channel.settings.profile if channel else None
-        if profile_name is None or document.language != "pl" or not segments:
+        if profile_name is None or not segments:
             return []
         profile = profiles()[profile_name]
         findings = [finding for analysed in segments
                     for finding in self._segment(document, analysed, profile)]
-        findings.extend(_readability(document, segments, profile))
+        if document.language == "pl":  # FOG-PL counts Polish syllables
+            findings.extend(_readability(document, segments, profile))
         return findings
 
     def _segment(self, document: Document, analysed: AnalysedSegment,

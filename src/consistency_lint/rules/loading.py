@@ -124,11 +124,11 @@ def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocumen
     kind = "require" if rule.require is not None else "forbid"
     compiled_clause = CompiledClause(concepts(clause.all, f"{kind}.all"),
                                      concepts(clause.any, f"{kind}.any"), clause)
-    return CompiledRule(rule, _spec(rule, reference), compiled_clause,
+    return CompiledRule(rule, _spec(rule, reference, pack.language), compiled_clause,
                         concepts(rule.unless, "unless"), pack.language)
 
 
-def _spec(rule: RuleModel, reference: str) -> CheckSpec:
+def _spec(rule: RuleModel, reference: str, language: str) -> CheckSpec:
     summary = rule.message if isinstance(rule.message, str) else rule.message.en
     examples = rule.examples
     return CheckSpec(
@@ -137,13 +137,13 @@ def _spec(rule: RuleModel, reference: str) -> CheckSpec:
         severity=rule.severity,
         summary=summary,
         rationale=rule.why,
-        failing=_example(examples.fail[0], reference) if examples else None,
-        passing=_example(examples.pass_[0], reference) if examples else None,
+        failing=_example(examples.fail[0], reference, language) if examples else None,
+        passing=_example(examples.pass_[0], reference, language) if examples else None,
         reference=rule.reference,
     )
 
 
-def _example(example: ExampleModel, reference: str) -> Example:
+def _example(example: ExampleModel, reference: str, language: str) -> Example:
     """The example as a one-file project: its document type goes into front matter (text,
     Markdown) or a meta tag (HTML)."""
     text = example.text.strip() + "\n"
@@ -152,7 +152,9 @@ def _example(example: ExampleModel, reference: str) -> Example:
     elif example.doc_type:
         text = f"---\ndoc_type: {example.doc_type}\n---\n{text}"
     suffix = {"text": "txt", "markdown": "md", "html": "html"}[example.loader]
-    channel = {"profile": example.profile} if example.profile else {}
+    channel: dict[str, str] = {"language": language}
+    if example.profile:
+        channel["profile"] = example.profile
     return Example(example.loader, text, file_name=f"example.{suffix}",
                    config={"rules": [reference]}, channel=channel,
                    channel_name=example.channel or "examples")
