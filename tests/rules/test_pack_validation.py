@@ -70,3 +70,13 @@ def test_a_later_pack_overrides_a_rule_of_the_same_id(tmp_path: Path) -> None:
     findings = lint(tmp_path).findings
     assert [(f.rule, f.span.line, f.severity.value) for f in findings] == [
         ("PL-CRA-ODR-PLATFORM", 3, "info")]
+
+
+def test_severity_overrides_by_category_and_by_rule(tmp_path: Path) -> None:
+    config = {"version": 1, "rules": ["builtin:pl-consumer-rights-2014"],
+              "severity": {"legal-prohibited": "info", "PL-CRA-ODR-PLATFORM": "error"},
+              "channels": {"docs": {"loader": "text", "paths": ["*.txt"]}}}
+    text = "Zwrot towaru możliwy w ciągu 7 dni.\n\nSkorzystaj z platformy ODR.\n"
+    write_project(tmp_path, config, {"a.txt": text})
+    assert [(f.rule, f.severity.value) for f in lint(tmp_path).findings] == [
+        ("PL-CRA-WITHDRAWAL-PERIOD-SHORT", "info"), ("PL-CRA-ODR-PLATFORM", "error")]

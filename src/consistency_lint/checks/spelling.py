@@ -70,6 +70,10 @@ class SpellingCheck:
         self.accepted = _dictionary(context) | {word.lower() for word in _registry_words(registry)}
         self.brands = sorted({word for word in _registry_words(registry)
                               if word[:1].isupper() and not is_known(word, "pl")})
+        self._brands_by_prefix: dict[str, list[str]] = {}
+        for brand in self.brands:
+            self._brands_by_prefix.setdefault(brand[:2].lower(), []).append(brand)
+        self._brand_verdicts: dict[str, str | None] = {}
 
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
         findings: list[Finding] = []
@@ -86,20 +90,20 @@ class SpellingCheck:
             if any(p.start <= token.start < p.end for p in segment.placeholders):
                 previous = None
                 continue
-            span = segment.span_of(token.start, token.end)
             if (previous is not None and token.text.isalpha()
                     and token.text.lower() == previous.text.lower()):
-                yield DOUBLED_WORD.finding(document, span,
+                yield DOUBLED_WORD.finding(document, segment.span_of(token.start, token.end),
                                            f"doubled word: “{previous.text} {token.text}”",
                                            excerpt=token.text)
             previous = token
             brand = self._brand_near_miss(token.text)
             if brand is not None:
-                yield BRAND_SPELLING.finding(document, span,
+                yield BRAND_SPELLING.finding(document, segment.span_of(token.start, token.end),
                                              f"“{token.text}”: the name is spelt “{brand}”",
                                              excerpt=token.text)
             elif self._unknown(token.text, document.language):
-                yield self._unknown_word(document, token, span, position)
+                yield self._unknown_word(document, token,
+                                         segment.span_of(token.start, token.end), position)
 
     def _unknown(self, word: str, language: str) -> bool:
         return (len(word) >= MIN_WORD_LENGTH and word.isalpha() and not word.isupper()
@@ -119,9 +123,14 @@ class SpellingCheck:
         return UNKNOWN_WORD.finding(document, span, message, excerpt=token.text)
 
     def _brand_near_miss(self, word: str) -> str | None:
+        if word not in self._brand_verdicts:
+            self._brand_verdicts[word] = self._judge_brand(word)
+        return self._brand_verdicts[word]
+
+    def _judge_brand(self, word: str) -> str | None:
         if len(word) < MIN_WORD_LENGTH + 1 or not word.isalpha() or word.isupper():
             return None
-        for brand in self.brands:
+        for brand in self._brands_by_prefix.get(word[:2].lower(), ()):
             if _is_form_of(word, brand):
                 return None
             if fuzz.ratio(word.lower(), brand.lower()) >= BRAND_SIMILARITY or (

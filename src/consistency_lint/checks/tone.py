@@ -115,18 +115,18 @@ class ToneCheck:
         segment = analysed.segment
         for sentence in analysed.sentences:
             text = segment.text[sentence.start:sentence.end]
-            span = segment.span_of(sentence.start, sentence.end)
-            words = [token for token in sentence.tokens if token.text.isalpha()]
-            shouting = _shouting(text, sentence.tokens, profile)
-            if shouting:
-                yield SHOUTING.finding(document, span, shouting, excerpt=text)
-            if not profile.emoji and _EMOJI.search(text):
-                yield EMOJI.finding(document, span, "emoji in a channel that does not use them",
-                                    excerpt=text)
-            if len(words) > profile.max_sentence_words:
-                yield LONG_SENTENCE.finding(
-                    document, span, f"sentence of {len(words)} words (profile limit "
-                    f"{profile.max_sentence_words})", excerpt=text)
+            words = sum(1 for token in sentence.tokens if token.text.isalpha())
+            problems = [
+                (SHOUTING, _shouting(text, sentence.tokens, profile)),
+                (EMOJI, "emoji in a channel that does not use them"
+                 if not profile.emoji and _EMOJI.search(text) else None),
+                (LONG_SENTENCE, f"sentence of {words} words (profile limit "
+                 f"{profile.max_sentence_words})" if words > profile.max_sentence_words else None),
+            ]
+            for spec, message in problems:
+                if message is not None:
+                    span = segment.span_of(sentence.start, sentence.end)
+                    yield spec.finding(document, span, message, excerpt=text)
 
 
 def _shouting(text: str, tokens: Sequence[Token], profile: Profile) -> str | None:

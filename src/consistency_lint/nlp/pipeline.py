@@ -8,14 +8,17 @@ sentence boundaries, and a Morfeusz-backed lemmatizer. English: spaCy's lookup l
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 from typing import cast
 
+import numpy
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.lookups import Table, load_lookups
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.lexicon import lexicon
@@ -68,11 +71,14 @@ class SentenceBoundaries:
         self.final_abbreviations = final_abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
-        previous = ""
-        for index, token in enumerate(doc):
-            text = token.text
-            token.is_sent_start = index == 0 or self._ends_sentence(previous, text)
-            previous = text
+        texts = [token.text for token in doc]
+        if not texts:
+            return doc
+        starts = [1] + [1 if self._ends_sentence(previous, text) else -1
+                        for previous, text in pairwise(texts)]
+        # One array write instead of a per-token property (which re-checks annotations).
+        column = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], cast(Ints2d, column))
         return doc
 
     def _ends_sentence(self, text: str, next_text: str) -> bool:
