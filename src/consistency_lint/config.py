@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, ValidationError
 
@@ -19,6 +19,7 @@ from consistency_lint.errors import ConfigError
 from consistency_lint.model import Category
 from consistency_lint.yaml_loading import YamlDocument, YamlError, load_yaml
 
+ModelT = TypeVar("ModelT", bound=BaseModel)
 CONFIG_FILE_NAME = "consistency-lint.yaml"
 PYPROJECT_TABLE = "consistency-lint"
 
@@ -165,17 +166,43 @@ def _reason(error: Exception) -> str:
     return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
 
 
+ErrorPrefix = Callable[[tuple[str | int, ...], YamlDocument], str]
+
+
+def read_yaml_model(path: Path, shown_as: str, model: type[ModelT],
+                    error_prefix: ErrorPrefix | None = None) -> tuple[ModelT, YamlDocument]:
+    """Read a YAML file of the project (registry, rule pack) into a pydantic model; every
+    problem is one ConfigError with the file and line."""
+    try:
+        document = load_yaml(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read file: {_reason(error)}", shown_as) from None
+    except YamlError as error:
+        raise ConfigError(error.message, shown_as, error.line) from None
+    try:
+        return model.model_validate(document.data or {}), document
+    except ValidationError as error:
+        raise validation_error(error, shown_as, document, error_prefix) from None
+
+
+def validation_error(error: ValidationError, shown_as: str, document: YamlDocument | None,
+                     error_prefix: ErrorPrefix | None = None) -> ConfigError:
+    """The first validation problem as `file:line: key.path: message`."""
+    first = error.errors()[0]
+    location = tuple(first["loc"])
+    where = ".".join(str(part) for part in location) or "configuration"
+    prefix = error_prefix(location, document) if error_prefix and document else ""
+    line = document.line_of(location) if document else None
+    return ConfigError(f"{prefix}{where}: {first['msg']}", shown_as, line)
+
+
 def _build_config(
     data: dict[str, Any], root: Path, source: str, document: YamlDocument | None
 ) -> Config:
     try:
         model = ConfigModel.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        location = tuple(first["loc"])
-        where = ".".join(str(part) for part in location) or "configuration"
-        line = document.line_of(location) if document else None
-        raise ConfigError(f"{where}: {first['msg']}", source, line) from None
+        raise validation_error(error, source, document) from None
     config = Config(root.resolve(), source, model, {}, document)
     _check_project_paths(config)
     channels = {name: _resolve_channel(config, name, settings)

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from consistency_lint.config import Config, project_file
+from consistency_lint.config import Config, project_file, read_yaml_model
 from consistency_lint.errors import ConfigError
 from consistency_lint.facts.attributes import Attribute, AttributeModel, Scope, attributes
 from consistency_lint.model import RegistryFact
 from consistency_lint.values import parse_value
-from consistency_lint.yaml_loading import YamlDocument, YamlError, load_yaml
+from consistency_lint.yaml_loading import YamlDocument
 
 
 class _Strict(BaseModel):
@@ -85,20 +85,7 @@ def load_registry(config: Config) -> Registry:
 
 
 def _read_registry(path: Path, shown_as: str, language: str) -> Registry:
-    try:
-        document = load_yaml(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read the facts registry: {error}", shown_as) from None
-    except YamlError as error:
-        raise ConfigError(error.message, shown_as, error.line) from None
-    try:
-        model = RegistryModel.model_validate(document.data or {})
-    except ValidationError as error:
-        first = error.errors()[0]
-        location = tuple(first["loc"])
-        where = ".".join(str(part) for part in location)
-        raise ConfigError(f"{where}: {first['msg']}", shown_as,
-                          document.line_of(location)) from None
+    model, document = read_yaml_model(path, shown_as, RegistryModel)
     known = attributes(model.attributes)
     facts = tuple(_registry_fact(model, index, fact, known, document, shown_as, language)
                   for index, fact in enumerate(model.facts))

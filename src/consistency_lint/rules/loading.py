@@ -8,16 +8,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from consistency_lint.builtin_data import builtin_rules_dir
-from consistency_lint.config import Config, project_file
+from consistency_lint.config import Config, project_file, read_yaml_model
 from consistency_lint.errors import ConfigError
 from consistency_lint.model import Category
 from consistency_lint.nlp.phrases import Phrase, compile_phrases
 from consistency_lint.rules.model import ClauseModel, ExampleModel, PackModel, RuleModel
 from consistency_lint.specs import CheckSpec, Example
-from consistency_lint.yaml_loading import YamlDocument, YamlError, load_yaml
+from consistency_lint.yaml_loading import YamlDocument
 
 BUILTIN_PREFIX = "builtin:"
 Concept = tuple[Phrase, ...]
@@ -67,16 +65,7 @@ def load_packs(config: Config) -> list[CompiledRule]:
 
 
 def read_pack(path: Path, shown_as: str, reference: str) -> list[CompiledRule]:
-    try:
-        document = load_yaml(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read rule pack: {error}", shown_as) from None
-    except YamlError as error:
-        raise ConfigError(error.message, shown_as, error.line) from None
-    try:
-        pack = PackModel.model_validate(document.data or {})
-    except ValidationError as error:
-        raise _pack_error(error, document, shown_as) from None
+    pack, document = read_yaml_model(path, shown_as, PackModel, _rule_named)
     return [_compile(pack, index, rule, document, shown_as, reference)
             for index, rule in enumerate(pack.rules)]
 
@@ -92,16 +81,14 @@ def _locate(config: Config, reference: str, index: int) -> tuple[Path, str]:
     return project_file(config, reference, ("rules", index)), reference
 
 
-def _pack_error(error: ValidationError, document: YamlDocument, shown_as: str) -> ConfigError:
-    first = error.errors()[0]
-    location = tuple(first["loc"])
-    rule = ""
-    if len(location) >= 2 and location[0] == "rules" and isinstance(location[1], int):
-        rules = document.data.get("rules") if isinstance(document.data, dict) else None
-        if isinstance(rules, list) and isinstance(rules[location[1]], dict):
-            rule = f"rule {rules[location[1]].get('id', location[1])}: "
-    where = ".".join(str(part) for part in location)
-    return ConfigError(f"{rule}{where}: {first['msg']}", shown_as, document.line_of(location))
+def _rule_named(location: tuple[str | int, ...], document: YamlDocument) -> str:
+    """ "rule PL-CRA-...: " when a validation error lies inside a rule."""
+    if len(location) < 2 or location[0] != "rules" or not isinstance(location[1], int):
+        return ""
+    rules = document.data.get("rules") if isinstance(document.data, dict) else None
+    if isinstance(rules, list) and isinstance(rules[location[1]], dict):
+        return f"rule {rules[location[1]].get('id', location[1])}: "
+    return ""
 
 
 def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocument,
