@@ -161,3 +161,10 @@ def test_configured_trained_pipeline_that_is_not_installed_exits_two(tmp_path: P
     code, _, err = invoke("check", str(project))
     assert code == 2
     assert "consistency-lint.yaml:17: spaCy pipeline `pl_core_news_md` is not installed" in err
+
+
+def test_rules_explain_shows_what_a_pack_rule_matches() -> None:
+    code, out, _ = invoke("rules", "explain", "PL-CRA-COMPLAINT-ANSWER-14D")
+    assert code == 0
+    assert "Legal basis: art. 7a ust. 1 ustawy o prawach konsumenta" in out
+    assert "forbid:" in out and "above: '14'" in out and "odpowiedź na reklamację" in out

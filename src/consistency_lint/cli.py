@@ -232,6 +232,10 @@ def _explain(console: Console, spec: CheckSpec) -> None:
     console.print(f"\n{spec.summary}\n\n[bold]Why:[/] {spec.rationale}")
     if spec.reference:
         console.print(f"[bold]Legal basis:[/] {spec.reference}")
+    if spec.matcher:
+        console.print("\n[bold]Matches[/] (on lemmas; any inflection, missing diacritics, "
+                      "small typos):")
+        console.print(Syntax(spec.matcher.rstrip(), "yaml", word_wrap=True))
     for title, example in (("Fails", spec.failing), ("Passes", spec.passing)):
         if example is None:
             continue

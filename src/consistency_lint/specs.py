@@ -36,6 +36,7 @@ class CheckSpec:
     failing: Example | None = None
     passing: Example | None = None
     reference: str | None = None
+    matcher: str = ""  # for pack rules: the clause and its phrases, as YAML
 
     def finding(
         self, document: Document, span: Span, message: str, excerpt: str = "",

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import yaml
+
 from consistency_lint.builtin_data import builtin_rules_dir
 from consistency_lint.config import Config, project_file, read_yaml_model
 from consistency_lint.errors import ConfigError
@@ -111,11 +113,28 @@ def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocumen
     kind = "require" if rule.require is not None else "forbid"
     compiled_clause = CompiledClause(concepts(clause.all, f"{kind}.all"),
                                      concepts(clause.any, f"{kind}.any"), clause)
-    return CompiledRule(rule, _spec(rule, reference, pack.language), compiled_clause,
+    return CompiledRule(rule, _spec(rule, reference, pack.language, _matcher(pack, rule)),
+                        compiled_clause,
                         concepts(rule.unless, "unless"), pack.language)
 
 
-def _spec(rule: RuleModel, reference: str, language: str) -> CheckSpec:
+def _matcher(pack: PackModel, rule: RuleModel) -> str:
+    """The rule's clause and the phrases of the concepts it names, for `rules explain`."""
+    kind = "require" if rule.require is not None else "forbid"
+    clause = (rule.require or rule.forbid)
+    assert clause is not None
+    shown: dict[str, object] = {kind: clause.model_dump(exclude_defaults=True, mode="json")}
+    if rule.unless:
+        shown["unless"] = rule.unless
+    names = [*clause.all, *clause.any, *rule.unless]
+    concepts = {name: pack.concepts[name] for name in names if name in pack.concepts}
+    if concepts:
+        shown["concepts"] = concepts
+    return yaml.safe_dump(shown, allow_unicode=True, sort_keys=False, width=90,
+                          default_flow_style=None)
+
+
+def _spec(rule: RuleModel, reference: str, language: str, matcher: str) -> CheckSpec:
     summary = rule.message if isinstance(rule.message, str) else rule.message.en
     examples = rule.examples
     return CheckSpec(
@@ -127,6 +146,7 @@ def _spec(rule: RuleModel, reference: str, language: str) -> CheckSpec:
         failing=_example(examples.fail[0], reference, language) if examples else None,
         passing=_example(examples.pass_[0], reference, language) if examples else None,
         reference=rule.reference,
+        matcher=matcher,
     )
 
 
