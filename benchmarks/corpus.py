@@ -144,6 +144,7 @@ def letter(writer: Writer) -> str:
 
 CONFIG = """version: 1
 facts: facts.yaml
+rules: [builtin:pl-consumer-rights-2014, builtin:tone-pl]
 channels:
   web: {loader: html, paths: ["web/**/*.html"], profile: web}
   faq: {loader: faq, paths: ["faq/*.yaml"], profile: faq}

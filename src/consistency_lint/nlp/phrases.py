@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 
 from rapidfuzz import fuzz
@@ -25,6 +26,7 @@ PHRASE_SLACK = 1
 _FOLD = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case without Polish diacritics: "Odstąpić" -> "odstapic"."""
     return text.lower().translate(_FOLD)
@@ -55,11 +57,20 @@ class TokenIndex:
         for key in self.positions:
             if len(key) >= FUZZY_MIN_LENGTH - 1:
                 self._by_prefix[key[:2]].add(key)
+        self._found: dict[frozenset[str], list[int]] = {}
 
     def positions_of(self, word: frozenset[str]) -> list[int]:
-        exact = sorted({position for key in word for position in self.positions.get(key, ())})
-        if exact:
-            return exact
+        """Where a phrase word stands (exactly, else nearly); remembered per word."""
+        found = self._found.get(word)
+        if found is None:
+            found = self._exact(word) or self._fuzzy(word)
+            self._found[word] = found
+        return found
+
+    def _exact(self, word: frozenset[str]) -> list[int]:
+        return sorted({position for key in word for position in self.positions.get(key, ())})
+
+    def _fuzzy(self, word: frozenset[str]) -> list[int]:
         return sorted({position for variant in word if len(variant) >= FUZZY_MIN_LENGTH
                        for key in self._by_prefix.get(variant[:2], ())
                        if fuzz.ratio(key, variant) >= FUZZY_THRESHOLD

@@ -62,9 +62,16 @@ class RuleEngine:
         whole_segments = [_Unit(s, 0, len(s.segment.text),
                                 [t for sentence in s.sentences for t in sentence.tokens])
                           for s in segments]
+        whole_document = TokenIndex([t for unit in whole_segments for t in unit.tokens])
         findings: list[Finding] = []
         for rule in self.rules:
             if not self._applies(rule, document):
+                continue
+            if not _may_hold(rule.clause, whole_document):
+                # a phrase missing from the whole document is missing from every sentence
+                if not rule.forbids:
+                    findings.append(rule.spec.finding(document, Span.point(document.first_line),
+                                                      _message(rule, document.language)))
                 continue
             units = whole_segments if rule.clause.model.within == "segment" else sentences
             kinds = rule.model.applies_to.segment_kinds
@@ -94,6 +101,11 @@ def _evaluate(rule: CompiledRule, document: Document, units: list[_Unit]) -> Ite
         if (_satisfies(rule.clause, unit, document.language)
                 and not any(find_any(concept, unit.index) for concept in rule.unless)):
             yield rule.spec.finding(document, unit.span, message, excerpt=unit.text)
+
+
+def _may_hold(clause: CompiledClause, index: TokenIndex) -> bool:
+    return all(find_any(concept, index) for concept in clause.all) and (
+        not clause.any or any(find_any(concept, index) for concept in clause.any))
 
 
 def _satisfies(clause: CompiledClause, unit: _Unit, language: str) -> bool:
