@@ -168,3 +168,18 @@ def test_rules_explain_shows_what_a_pack_rule_matches() -> None:
     assert code == 0
     assert "Legal basis: art. 7a ust. 1 ustawy o prawach konsumenta" in out
     assert "forbid:" in out and "above: '14'" in out and "odpowiedź na reklamację" in out
+
+
+def test_init_scaffolds_a_working_setup_and_keeps_existing_files(tmp_path: Path) -> None:
+    (tmp_path / "strony").mkdir()
+    (tmp_path / "strony" / "kontakt.html").write_text(
+        "<p>Napisz do nas email albo zadzwoń: 22 000 00 00.</p>", encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text("subjects: {}\n", encoding="utf-8")
+    code, out, _ = invoke("init", str(tmp_path))
+    assert code == 0
+    assert out.splitlines()[:3] == ["created consistency-lint.yaml",
+                                    "created rules/house-style.yaml", "kept existing facts.yaml"]
+    assert (tmp_path / "facts.yaml").read_text(encoding="utf-8") == "subjects: {}\n"
+    code, out, _ = invoke("check", str(tmp_path), "--format", "json")
+    findings = [(f["rule"], f["path"]) for f in json.loads(out)["findings"]]
+    assert ("HOUSE-EMAIL-SPELLING", "strony/kontakt.html") in findings

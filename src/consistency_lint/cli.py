@@ -30,6 +30,7 @@ from consistency_lint.pipeline import ProgressCallback, RunOptions, run
 from consistency_lint.report import REPORTERS, ReportFormat, Verbosity
 from consistency_lint.report.facts_report import MatrixFormat
 from consistency_lint.report.facts_report import write as write_fact_matrix
+from consistency_lint.scaffold import scaffold
 from consistency_lint.specs import CheckSpec, Example
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -132,6 +133,23 @@ def facts(
     channels = list(dict.fromkeys(document.channel for document in result.documents))
     rows = fact_matrix(result.facts, result.registry, channels, day)
     write_fact_matrix(rows, channels, sys.stdout, output_format)
+
+
+@app.command()
+def init(directory: Annotated[Path, typer.Argument(
+        help="Content repository to set up (default: current directory).")] = Path()) -> None:
+    """Create a configuration, a facts registry and an example rule pack, with channels for
+    the kinds of files the directory has. Existing files are kept."""
+    if not directory.is_dir():
+        _fail(UsageError("not a directory", str(directory)))
+    result = scaffold(directory)
+    for name in result.created:
+        typer.echo(f"created {name}")
+    for name in result.kept:
+        typer.echo(f"kept existing {name}")
+    found = ", ".join(result.channels) or "none found; edit the `web` channel's paths"
+    typer.echo(f"channels: {found}. Next: edit facts.yaml, then run "
+               f"`consistency-lint check {directory}`.")
 
 
 @rules_app.command("list")
