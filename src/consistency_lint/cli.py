@@ -21,10 +21,12 @@ from rich.table import Table
 from rich.text import Text
 
 from consistency_lint import __version__
+from consistency_lint.baseline import read_baseline, write_baseline
 from consistency_lint.checks import documented_specs
 from consistency_lint.config import load_config
 from consistency_lint.errors import ConsistencyLintError, UsageError
 from consistency_lint.facts.matrix import fact_matrix
+from consistency_lint.git_changes import changed_files
 from consistency_lint.model import RunResult, Severity
 from consistency_lint.pipeline import ProgressCallback, RunOptions, run
 from consistency_lint.report import REPORTERS, ReportFormat, Verbosity
@@ -94,6 +96,11 @@ def check(
     only: Annotated[list[str] | None, typer.Option(
         "--only", help="Report findings only for files matching this glob (repeatable).")]
     = None,
+    changed_since: Annotated[str | None, typer.Option(
+        "--changed-since", help="Report findings only for files changed since this git ref "
+        "(comparisons still use every file).")] = None,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", help="Hide the findings recorded in this baseline file.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only: no summary, "
                                         "no progress bar.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list every "
@@ -107,10 +114,33 @@ def check(
         channels=tuple(channel or ()),
         only=tuple(only or ()),
         argv=tuple(sys.argv[1:]),
+        changed_files=_guarded(lambda: changed_files(project_dir, changed_since))
+        if changed_since else None,
+        baseline=_guarded(lambda: read_baseline(baseline)) if baseline else None,
     )
     result = _guarded(lambda: _run_with_progress(project_dir, config, options, verbosity))
     _guarded(lambda: _write_report(result, report_format, output, verbosity))
     raise typer.Exit(_exit_code(result, fail_on))
+
+
+@app.command("baseline")
+def baseline_command(
+    project_dir: Annotated[Path, typer.Argument(
+        help="Root of the content repository (default: current directory).")] = Path(),
+    output: Annotated[Path, typer.Option("--output", help="Baseline file to write.")] = Path(
+        "consistency-lint-baseline.json"),
+    config: Annotated[Path | None, typer.Option("--config", help="Configuration file.")] = None,
+) -> None:
+    """Record today's findings so that `check --baseline FILE` reports only new ones."""
+    options = RunOptions(today=date.today(), argv=tuple(sys.argv[1:]))
+    result = _guarded(lambda: _run_with_progress(project_dir, config, options,
+                                                  Verbosity.NORMAL))
+    try:
+        with output.open("w", encoding="utf-8") as stream:
+            write_baseline(result.findings, stream)
+    except OSError as error:
+        _fail(UsageError(f"cannot write the baseline: {error.strerror}", str(output)))
+    stderr.print(f"Baseline of {len(result.findings)} finding(s) written to {output}.")
 
 
 @app.command()

@@ -7,8 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from consistency_lint.values.model import Value
+
+if TYPE_CHECKING:
+    from consistency_lint.baseline import BaselineOutcome
 
 
 class Severity(StrEnum):
@@ -281,3 +285,4 @@ class RunResult:
     facts: tuple[Fact, ...] = ()
     registry: tuple[RegistryFact, ...] = ()
     suppressed: tuple[SuppressedFinding, ...] = ()
+    baseline: BaselineOutcome | None = None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from consistency_lint import __version__
+from consistency_lint.baseline import apply_baseline
 from consistency_lint.checks import SPECS, language_checks
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.checks.runner import (
@@ -45,6 +46,8 @@ class RunOptions:
     channels: tuple[str, ...] = ()
     only: tuple[str, ...] = ()
     argv: tuple[str, ...] = ()
+    changed_files: frozenset[str] | None = None  # report only these (`--changed-since`)
+    baseline: frozenset[str] | None = None  # fingerprints to hide (`--baseline`)
 
 
 def run(config: Config, options: RunOptions,
@@ -84,6 +87,9 @@ def run(config: Config, options: RunOptions,
     silenced = apply_suppressions(findings, in_scope, known_rules)
     findings = with_fingerprints(silenced.kept)
     suppressed = suppressed_with_fingerprints(silenced.suppressed)
+    baseline_outcome = None
+    if options.baseline is not None:
+        findings, baseline_outcome = apply_baseline(findings, options.baseline)
     metadata = RunMetadata(
         today=options.today.isoformat(),
         config=config.source,
@@ -93,7 +99,7 @@ def run(config: Config, options: RunOptions,
     )
     facts = tuple(fact for fact in corpus.facts if _in_scope(fact.path, fact.channel, options))
     return RunResult(metadata, tuple(in_scope), tuple(findings), summarise(in_scope, findings),
-                     facts, registry.facts, suppressed)
+                     facts, registry.facts, suppressed, baseline_outcome)
 
 
 def summarise(documents: Iterable[Document], findings: list[Finding]) -> Summary:
@@ -115,5 +121,7 @@ def _validate_channel_names(config: Config, names: tuple[str, ...]) -> None:
 
 def _in_scope(path: str, channel: str, options: RunOptions) -> bool:
     if options.channels and channel not in options.channels:
+        return False
+    if options.changed_files is not None and path not in options.changed_files:
         return False
     return not options.only or matches(path, options.only)

@@ -4,6 +4,7 @@ severity overrides (or `off`), which findings are reported, and stable fingerpri
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -13,6 +14,8 @@ from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.config import Config
 from consistency_lint.model import Category, Document, Finding, Severity, SuppressedFinding
 from consistency_lint.specs import CheckSpec
+
+_DIGITS = re.compile(r"\d+")
 
 
 def validate_severity_overrides(config: Config, pack_rules: Sequence[CheckSpec] = ()) -> None:
@@ -53,14 +56,15 @@ def apply_severity_overrides(findings: Iterable[Finding], config: Config) -> lis
 def with_fingerprints(findings: Iterable[Finding]) -> list[Finding]:
     """Sorted findings, each with a fingerprint that ignores line numbers.
 
-    The fingerprint hashes rule, path and what was found (excerpt, else message); repeated
-    identical findings in one file are told apart by their order of appearance.
+    The fingerprint hashes rule, path and what was found (the excerpt, else the message with
+    its numbers masked, so "reviewed 658 days ago" stays the same finding tomorrow);
+    repeated identical findings in one file are told apart by their order of appearance.
     """
     ordered = sorted(findings, key=lambda finding: finding.sort_key)
     seen: Counter[tuple[str, str, str]] = Counter()
     result = []
     for finding in ordered:
-        key = (finding.rule, finding.path, finding.excerpt or finding.message)
+        key = (finding.rule, finding.path, finding.excerpt or _DIGITS.sub("#", finding.message))
         seen[key] += 1
         digest = hashlib.sha256("\x1f".join((*key, str(seen[key]))).encode()).hexdigest()
         result.append(replace(finding, fingerprint=digest[:32]))

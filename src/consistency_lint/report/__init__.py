@@ -7,13 +7,16 @@ from enum import StrEnum
 from typing import TextIO
 
 from consistency_lint.model import RunResult
-from consistency_lint.report import json_report, terminal
+from consistency_lint.report import github, json_report, junit, markdown, terminal
 from consistency_lint.report.verbosity import Verbosity
 
 
 class ReportFormat(StrEnum):
     RICH = "rich"
     JSON = "json"
+    JUNIT = "junit"
+    GITHUB = "github"
+    MARKDOWN = "markdown"
 
 
 Reporter = Callable[[RunResult, TextIO, Verbosity], None]
@@ -21,6 +24,9 @@ Reporter = Callable[[RunResult, TextIO, Verbosity], None]
 REPORTERS: dict[ReportFormat, Reporter] = {
     ReportFormat.RICH: terminal.write,
     ReportFormat.JSON: json_report.write,
+    ReportFormat.JUNIT: junit.write,
+    ReportFormat.GITHUB: github.write,
+    ReportFormat.MARKDOWN: markdown.write,
 }
 
 __all__ = ["REPORTERS", "ReportFormat", "Reporter", "Verbosity"]

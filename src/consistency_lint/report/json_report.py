@@ -34,6 +34,8 @@ def as_dict(result: RunResult) -> dict[str, Any]:
         "findings": [_finding(finding) for finding in result.findings],
         "suppressed": [{**_finding(entry.finding), "reason": entry.reason}
                        for entry in result.suppressed],
+        **({"baseline": {"hidden": result.baseline.hidden, "fixed": result.baseline.fixed}}
+           if result.baseline else {}),
         "summary": {
             "documents": summary.documents,
             "findings": summary.findings,

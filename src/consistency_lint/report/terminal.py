@@ -87,4 +87,8 @@ def _write_summary(console: Console, result: RunResult) -> None:
     console.print(table)
     summary = result.summary
     suppressed = f", {len(result.suppressed)} suppressed" if result.suppressed else ""
-    console.print(f"{summary.findings} finding(s) in {summary.documents} document(s){suppressed}.")
+    baseline = result.baseline
+    baselined = (f"; the baseline hid {baseline.hidden}, {baseline.fixed} of its findings are "
+                 "fixed" if baseline else "")
+    console.print(f"{summary.findings} finding(s) in {summary.documents} document(s)"
+                  f"{suppressed}{baselined}.")

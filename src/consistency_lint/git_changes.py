@@ -1,0 +1,27 @@
+"""Which files changed since a git ref (`--changed-since`), relative to the project root."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from consistency_lint.errors import UsageError
+
+
+def changed_files(root: Path, ref: str) -> frozenset[str]:
+    """Files changed since `ref` (committed, staged or not) and untracked files."""
+    changed = _git(root, "diff", "--name-only", "--relative", ref, "--")
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard")
+    return frozenset(line for line in (*changed, *untracked) if line)
+
+
+def _git(root: Path, *arguments: str) -> list[str]:
+    try:
+        completed = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True,
+                                   text=True, check=False, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise UsageError(f"--changed-since needs git: {error}") from None
+    if completed.returncode != 0:
+        message = completed.stderr.strip().splitlines()[-1] if completed.stderr.strip() else ""
+        raise UsageError(f"--changed-since: git failed: {message}") from None
+    return completed.stdout.splitlines()
