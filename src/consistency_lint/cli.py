@@ -240,6 +240,8 @@ def _run_with_progress(project_dir: Path, config_path: Path | None, options: Run
 def _write_report(result: RunResult, report_format: ReportFormat, output: Path | None,
                   verbosity: Verbosity) -> None:
     reporter = REPORTERS[report_format]
+    if output is None and report_format is ReportFormat.HTML:
+        raise UsageError("--format html needs --output FILE (the report is one HTML file)")
     if output is None:
         reporter(result, sys.stdout, verbosity)
         return

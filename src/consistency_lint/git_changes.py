@@ -15,6 +15,14 @@ def changed_files(root: Path, ref: str) -> frozenset[str]:
     return frozenset(line for line in (*changed, *untracked) if line)
 
 
+def head_commit(root: Path) -> str | None:
+    """The commit the content repository is at, for audit reports; None outside git."""
+    try:
+        return _git(root, "rev-parse", "HEAD")[0]
+    except (UsageError, IndexError):
+        return None
+
+
 def _git(root: Path, *arguments: str) -> list[str]:
     try:
         completed = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True,

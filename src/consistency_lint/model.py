@@ -272,6 +272,21 @@ class RunMetadata:
     ruleset_sha256: str
     argv: tuple[str, ...]
     tool_version: str
+    packs: tuple[str, ...] = ()
+    git_commit: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistEntry:
+    """A legal requirement applied to one document, and whether the document passes it."""
+
+    rule: str
+    reference: str | None
+    summary: str
+    path: str
+    channel: str
+    passed: bool
 
 
 @dataclass(frozen=True)
@@ -286,3 +301,4 @@ class RunResult:
     registry: tuple[RegistryFact, ...] = ()
     suppressed: tuple[SuppressedFinding, ...] = ()
     baseline: BaselineOutcome | None = None
+    checklist: tuple[ChecklistEntry, ...] = ()

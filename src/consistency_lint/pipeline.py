@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -25,8 +26,11 @@ from consistency_lint.discovery import discover, matches
 from consistency_lint.errors import UsageError
 from consistency_lint.facts.extraction import FactCollector
 from consistency_lint.facts.registry import load_registry
+from consistency_lint.git_changes import head_commit
 from consistency_lint.loaders import load_document
 from consistency_lint.model import (
+    Category,
+    ChecklistEntry,
     Document,
     Finding,
     RunMetadata,
@@ -35,6 +39,7 @@ from consistency_lint.model import (
 )
 from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import PipelineUnavailableError
+from consistency_lint.rules.engine import RuleEngine
 from consistency_lint.rules.loading import load_packs
 
 ProgressCallback = Callable[[int, int], None]
@@ -53,6 +58,7 @@ class RunOptions:
 def run(config: Config, options: RunOptions,
         on_progress: ProgressCallback | None = None) -> RunResult:
     """Lint the project described by `config`; raise ConsistencyLintError for bad setup."""
+    started = time.perf_counter()
     _validate_channel_names(config, options.channels)
     registry = load_registry(config)
     rules = load_packs(config)
@@ -66,7 +72,8 @@ def run(config: Config, options: RunOptions,
     context = CheckContext(config=config, today=options.today)
     in_scope = [doc for doc in documents if _in_scope(doc.path, doc.channel, options)]
     collector = FactCollector(registry)
-    checks_on_language = language_checks(context, registry, rules)
+    engine = RuleEngine(rules, config)
+    checks_on_language = [engine, *language_checks(context, registry)]
     rule_findings: list[Finding] = []
     models = {str(language): model for language, model in config.model.pipelines.items()}
     try:
@@ -96,10 +103,28 @@ def run(config: Config, options: RunOptions,
         ruleset_sha256=ruleset_digest(config, [rule.spec for rule in rules]),
         argv=options.argv,
         tool_version=__version__,
+        packs=tuple(config.model.rules),
+        git_commit=head_commit(config.root),
+        seconds=round(time.perf_counter() - started, 2),
     )
     facts = tuple(fact for fact in corpus.facts if _in_scope(fact.path, fact.channel, options))
     return RunResult(metadata, tuple(in_scope), tuple(findings), summarise(in_scope, findings),
-                     facts, registry.facts, suppressed, baseline_outcome)
+                     facts, registry.facts, suppressed, baseline_outcome,
+                     legal_checklist(engine, in_scope, findings))
+
+
+LEGAL_CATEGORIES = frozenset({Category.LEGAL_MISSING_CLAUSE, Category.LEGAL_PROHIBITED})
+
+
+def legal_checklist(engine: RuleEngine, documents: Iterable[Document],
+                    findings: Iterable[Finding]) -> tuple[ChecklistEntry, ...]:
+    """Every legal rule against every document it applies to, passed or not."""
+    failed = {(finding.rule, finding.path) for finding in findings}
+    return tuple(
+        ChecklistEntry(rule.model.id, rule.model.reference, rule.spec.summary, document.path,
+                       document.channel, (rule.model.id, document.path) not in failed)
+        for document in documents if document.segments
+        for rule in engine.applicable(document) if rule.spec.category in LEGAL_CATEGORIES)
 
 
 def summarise(documents: Iterable[Document], findings: list[Finding]) -> Summary:

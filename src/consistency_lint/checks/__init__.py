@@ -23,8 +23,7 @@ from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.facts.registry import Registry
 from consistency_lint.model import Document, Finding
 from consistency_lint.nlp.analysis import AnalysedSegment
-from consistency_lint.rules.engine import RuleEngine
-from consistency_lint.rules.loading import CompiledRule, builtin_pack_rules
+from consistency_lint.rules.loading import builtin_pack_rules
 from consistency_lint.specs import CheckSpec
 
 
@@ -60,12 +59,10 @@ class LanguageCheck(Protocol):
               segments: Sequence[AnalysedSegment]) -> list[Finding]: ...
 
 
-def language_checks(context: CheckContext, registry: Registry,
-                    rules: Sequence[CompiledRule]) -> list[LanguageCheck]:
-    """The checks that run while the language layer streams documents: the rule packs'
-    rules, spelling and terminology, tone."""
-    return [RuleEngine(rules, context.config), spelling.SpellingCheck(context, registry),
-            tone.ToneCheck(context)]
+def language_checks(context: CheckContext, registry: Registry) -> list[LanguageCheck]:
+    """The built-in checks that run while the language layer streams documents, besides the
+    rule engine: spelling and terminology, tone."""
+    return [spelling.SpellingCheck(context, registry), tone.ToneCheck(context)]
 
 
 def documented_specs() -> dict[str, CheckSpec]:

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import TextIO
 
 from consistency_lint.model import RunResult
-from consistency_lint.report import github, json_report, junit, markdown, terminal
+from consistency_lint.report import github, html, json_report, junit, markdown, terminal
 from consistency_lint.report.verbosity import Verbosity
 
 
@@ -17,6 +17,7 @@ class ReportFormat(StrEnum):
     JUNIT = "junit"
     GITHUB = "github"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 Reporter = Callable[[RunResult, TextIO, Verbosity], None]
@@ -27,6 +28,7 @@ REPORTERS: dict[ReportFormat, Reporter] = {
     ReportFormat.JUNIT: junit.write,
     ReportFormat.GITHUB: github.write,
     ReportFormat.MARKDOWN: markdown.write,
+    ReportFormat.HTML: html.write,
 }
 
 __all__ = ["REPORTERS", "ReportFormat", "Reporter", "Verbosity"]

@@ -80,6 +80,10 @@ class RuleEngine:
             findings.extend(_evaluate(rule, document, units))
         return findings
 
+    def applicable(self, document: Document) -> list[CompiledRule]:
+        """The rules whose scope covers the document (for the legal checklist)."""
+        return [rule for rule in self.rules if self._applies(rule, document)]
+
     def _applies(self, rule: CompiledRule, document: Document) -> bool:
         scope = rule.model.applies_to
         channel = self.config.channels.get(document.channel)

@@ -1,0 +1,83 @@
+"""The HTML audit report, opened in a real headless Chromium: filters work, counts are right,
+and content that contains HTML or JavaScript is shown as text and never executed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from consistency_lint.cli import app
+from tests.conftest import write_project
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PAYLOAD = ("Klient pisze: <script>document.title='pwned'</script> "
+           "<img src=x onerror=\"document.title='pwned'\"> Skorzystaj z platformy ODR.")
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed "
+                                "(.ci/run installs the Debian package)")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("project")
+    config = {"version": 1, "rules": ["builtin:pl-consumer-rights-2014"],
+              "governance": {"require_owner": True},
+              "channels": {"kb": {"loader": "text", "paths": ["kb/*.txt"]},
+                           "web": {"loader": "html", "paths": ["web/*.html"]}}}
+    write_project(root, config, {
+        "kb/skrypt.txt": PAYLOAD + "\n\nZwrot towaru możliwy w ciągu 7 dni.\n",
+        "web/index.html": "<p>Witamy w sklepie.</p>",
+    })
+    output = root / "report.html"
+    result = CliRunner().invoke(app, ["check", str(root), "--format", "html", "--output",
+                                      str(output), "--today", "2026-11-30"])
+    assert result.exit_code == 1, result.output
+    return output
+
+
+def _dom(report: Path, fragment: str = "", tmp: Path | None = None) -> str:
+    profile = (tmp or report.parent) / "chromium-profile"
+    command = [CHROMIUM or "chromium", "--headless", "--no-sandbox", "--disable-gpu",
+               "--disable-quic", "--no-first-run", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}",
+               "--virtual-time-budget=2000", "--dump-dom", f"file://{report}{fragment}"]
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+    return completed.stdout
+
+
+def _visible_findings(dom: str) -> list[str]:
+    rows = re.findall(r'<tr class="finding"([^>]*)>', dom)
+    return [re.search(r'data-severity="(\w+)"', row).group(1)  # type: ignore[union-attr]
+            for row in rows if "display: none" not in row]
+
+
+def test_all_findings_are_listed_with_the_right_counts(report: Path) -> None:
+    dom = _dom(report)
+    assert sorted(_visible_findings(dom)) == ["error"] + ["warning"] * 5
+    assert '<span id="shown-count">6 of 6 shown</span>' in dom
+    assert '<strong id="total-findings">6</strong>' in dom
+
+
+def test_filters_preset_from_the_address_hide_other_rows(report: Path) -> None:
+    dom = _dom(report, "#severity=warning&channel=kb")
+    assert _visible_findings(dom) == ["warning"] * 4
+    assert '<span id="shown-count">4 of 6 shown</span>' in dom
+
+
+def test_content_with_html_or_javascript_is_shown_as_text_never_run(report: Path) -> None:
+    dom = _dom(report)
+    assert "<title>consistency-lint audit report – 2026-11-30</title>" in dom
+    assert "pwned" not in re.search(r"<title>(.*?)</title>", dom).group(1)  # type: ignore[union-attr]
+    assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in dom
+    assert "<img src=\"x\"" not in dom and "<script>document.title" not in dom
+
+
+def test_report_is_self_contained(report: Path) -> None:
+    html = report.read_text(encoding="utf-8")
+    assert not re.search(r"""(?:src|href)=["']https?://""", html)
+    assert "<link" not in html and "@import" not in html
