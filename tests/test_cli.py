@@ -183,3 +183,16 @@ def test_init_scaffolds_a_working_setup_and_keeps_existing_files(tmp_path: Path)
     code, out, _ = invoke("check", str(tmp_path), "--format", "json")
     findings = [(f["rule"], f["path"]) for f in json.loads(out)["findings"]]
     assert ("HOUSE-EMAIL-SPELLING", "strony/kontakt.html") in findings
+
+
+def test_integration_files_call_the_documented_commands() -> None:
+    import yaml
+
+    root = Path(__file__).parent.parent
+    (hook,) = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "consistency-lint" and hook["entry"].startswith("consistency-lint check")
+    action = yaml.safe_load((root / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    script = "\n".join(step["run"] for step in action["runs"]["steps"])
+    for fmt in ("sarif", "markdown", "github"):
+        assert f"--format {fmt}" in script

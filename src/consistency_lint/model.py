@@ -272,7 +272,7 @@ class RunMetadata:
     ruleset_sha256: str
     argv: tuple[str, ...]
     tool_version: str
-    packs: tuple[str, ...] = ()
+    packs: tuple[tuple[str, str], ...] = ()  # (pack reference, sha256 of its file)
     git_commit: str | None = None
     seconds: float = 0.0
 

@@ -40,7 +40,7 @@ from consistency_lint.model import (
 from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import PipelineUnavailableError
 from consistency_lint.rules.engine import RuleEngine
-from consistency_lint.rules.loading import load_packs
+from consistency_lint.rules.loading import load_packs, pack_digests
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -103,7 +103,7 @@ def run(config: Config, options: RunOptions,
         ruleset_sha256=ruleset_digest(config, [rule.spec for rule in rules]),
         argv=options.argv,
         tool_version=__version__,
-        packs=tuple(config.model.rules),
+        packs=pack_digests(config),
         git_commit=head_commit(config.root),
         seconds=round(time.perf_counter() - started, 2),
     )

@@ -7,7 +7,15 @@ from enum import StrEnum
 from typing import TextIO
 
 from consistency_lint.model import RunResult
-from consistency_lint.report import github, html, json_report, junit, markdown, terminal
+from consistency_lint.report import (
+    github,
+    html,
+    json_report,
+    junit,
+    markdown,
+    sarif,
+    terminal,
+)
 from consistency_lint.report.verbosity import Verbosity
 
 
@@ -18,6 +26,7 @@ class ReportFormat(StrEnum):
     GITHUB = "github"
     MARKDOWN = "markdown"
     HTML = "html"
+    SARIF = "sarif"
 
 
 Reporter = Callable[[RunResult, TextIO, Verbosity], None]
@@ -29,6 +38,7 @@ REPORTERS: dict[ReportFormat, Reporter] = {
     ReportFormat.GITHUB: github.write,
     ReportFormat.MARKDOWN: markdown.write,
     ReportFormat.HTML: html.write,
+    ReportFormat.SARIF: sarif.write,
 }
 
 __all__ = ["REPORTERS", "ReportFormat", "Reporter", "Verbosity"]

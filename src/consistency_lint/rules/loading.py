@@ -3,6 +3,7 @@ validates them and compiles their phrases. Errors name the pack, the line and th
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -53,6 +54,15 @@ def builtin_pack_rules() -> tuple[CompiledRule, ...]:
     return tuple(rule for name in builtin_pack_names()
                  for rule in read_pack(builtin_rules_dir() / f"{name}.yaml",
                                        f"{BUILTIN_PREFIX}{name}", f"{BUILTIN_PREFIX}{name}"))
+
+
+def pack_digests(config: Config) -> tuple[tuple[str, str], ...]:
+    """Each configured pack with the sha256 of its file, for audit reports."""
+    digests = []
+    for index, reference in enumerate(config.model.rules):
+        path, _ = _locate(config, reference, index)
+        digests.append((reference, hashlib.sha256(path.read_bytes()).hexdigest()))
+    return tuple(digests)
 
 
 def load_packs(config: Config) -> list[CompiledRule]:
