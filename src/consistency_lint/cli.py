@@ -101,6 +101,8 @@ def check(
         "(comparisons still use every file).")] = None,
     baseline: Annotated[Path | None, typer.Option(
         "--baseline", help="Hide the findings recorded in this baseline file.")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", min=1, help="Worker processes (default: the number of cores).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only: no summary, "
                                         "no progress bar.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list every "
@@ -117,6 +119,7 @@ def check(
         changed_files=_guarded(lambda: changed_files(project_dir, changed_since))
         if changed_since else None,
         baseline=_guarded(lambda: read_baseline(baseline)) if baseline else None,
+        jobs=jobs or os.cpu_count() or 1,
     )
     result = _guarded(lambda: _run_with_progress(project_dir, config, options, verbosity))
     _guarded(lambda: _write_report(result, report_format, output, verbosity))

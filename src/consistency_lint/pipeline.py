@@ -10,7 +10,7 @@ from datetime import date
 
 from consistency_lint import __version__
 from consistency_lint.baseline import apply_baseline
-from consistency_lint.checks import SPECS, language_checks
+from consistency_lint.checks import SPECS
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.checks.runner import (
     apply_severity_overrides,
@@ -24,10 +24,8 @@ from consistency_lint.checks.suppressions import apply_suppressions
 from consistency_lint.config import Config
 from consistency_lint.discovery import discover, matches
 from consistency_lint.errors import UsageError
-from consistency_lint.facts.extraction import FactCollector
 from consistency_lint.facts.registry import load_registry
 from consistency_lint.git_changes import head_commit
-from consistency_lint.loaders import load_document
 from consistency_lint.model import (
     Category,
     ChecklistEntry,
@@ -37,12 +35,12 @@ from consistency_lint.model import (
     RunResult,
     Summary,
 )
-from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import PipelineUnavailableError
+from consistency_lint.processing import DocumentWork, process_documents
 from consistency_lint.rules.engine import RuleEngine
 from consistency_lint.rules.loading import load_packs, pack_digests
 
-ProgressCallback = Callable[[int, int], None]
+ProgressCallback = Callable[[int, int], None]  # (documents done, total)
 
 
 @dataclass(frozen=True)
@@ -52,6 +50,7 @@ class RunOptions:
     only: tuple[str, ...] = ()
     argv: tuple[str, ...] = ()
     changed_files: frozenset[str] | None = None  # report only these (`--changed-since`)
+    jobs: int = 1  # worker processes for the per-document stage
     baseline: frozenset[str] | None = None  # fingerprints to hide (`--baseline`)
 
 
@@ -64,30 +63,18 @@ def run(config: Config, options: RunOptions,
     rules = load_packs(config)
     validate_severity_overrides(config, [rule.spec for rule in rules])
     requests = discover(config)
-    documents = []
-    for done, request in enumerate(requests, start=1):
-        documents.append(load_document(request))
-        if on_progress is not None:
-            on_progress(done, len(requests))
-    context = CheckContext(config=config, today=options.today)
-    in_scope = [doc for doc in documents if _in_scope(doc.path, doc.channel, options)]
-    collector = FactCollector(registry)
-    engine = RuleEngine(rules, config)
-    checks_on_language = [engine, *language_checks(context, registry)]
-    rule_findings: list[Finding] = []
-    models = {str(language): model for language, model in config.model.pipelines.items()}
+    work = DocumentWork(config, registry, tuple(rules), options.today, frozenset(
+        r.relative_path for r in requests if _in_scope(r.relative_path, r.channel, options)))
     try:
-        for document, analysed in analyse(documents, models):
-            collector.add(document, analysed)
-            if _in_scope(document.path, document.channel, options):
-                for language_check in checks_on_language:
-                    rule_findings.extend(language_check.check(document, analysed))
+        stage = process_documents(requests, work, options.jobs, on_progress)
     except PipelineUnavailableError as error:
         raise config.error(str(error), ("pipelines",)) from None
-    corpus_facts = collector.result()
-    corpus = Corpus(tuple(documents), corpus_facts.facts, corpus_facts.document_subjects,
-                    registry, corpus_facts.stale_copies)
-    findings = run_checks(in_scope, corpus, context) + rule_findings
+    documents = stage.documents
+    context = CheckContext(config=config, today=options.today)
+    in_scope = [doc for doc in documents if doc.path in work.reported_paths]
+    corpus = Corpus(tuple(documents), stage.facts.facts, stage.facts.document_subjects,
+                    registry, stage.facts.stale_copies)
+    findings = run_checks(in_scope, corpus, context) + stage.findings
     findings = [f for f in apply_severity_overrides(findings, config)
                 if _in_scope(f.path, f.channel, options)]
     known_rules = frozenset({*SPECS, *(rule.model.id for rule in rules)})
@@ -110,7 +97,7 @@ def run(config: Config, options: RunOptions,
     facts = tuple(fact for fact in corpus.facts if _in_scope(fact.path, fact.channel, options))
     return RunResult(metadata, tuple(in_scope), tuple(findings), summarise(in_scope, findings),
                      facts, registry.facts, suppressed, baseline_outcome,
-                     legal_checklist(engine, in_scope, findings))
+                     legal_checklist(RuleEngine(rules, config), in_scope, findings))
 
 
 LEGAL_CATEGORIES = frozenset({Category.LEGAL_MISSING_CLAUSE, Category.LEGAL_PROHIBITED})

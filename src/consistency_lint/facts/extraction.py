@@ -20,6 +20,25 @@ class CorpusFacts:
     stale_copies: tuple[StaleCopy, ...]
 
 
+@dataclass(frozen=True)
+class CollectedFacts:
+    """What a collector gathered from its documents; parts from workers are merged."""
+
+    facts: tuple[Fact, ...]
+    document_subjects: dict[str, str | None]
+    passages: tuple[Passage, ...]
+
+
+def merge(parts: Sequence[CollectedFacts]) -> CorpusFacts:
+    """The corpus's facts from the parts collected over its documents."""
+    facts = sorted((fact for part in parts for fact in part.facts),
+                   key=lambda fact: (fact.path, fact.span.line, fact.span.column))
+    subjects = {path: subject for part in parts for path, subject in
+                part.document_subjects.items()}
+    passages = [passage for part in parts for passage in part.passages]
+    return CorpusFacts(tuple(facts), subjects, tuple(stale_copies(passages)))
+
+
 class FactCollector:
     def __init__(self, registry: Registry) -> None:
         self._registry = registry
@@ -38,7 +57,5 @@ class FactCollector:
         self._subjects[document.path] = found.subject
         self._passages.extend(passages(document, analysed))
 
-    def result(self) -> CorpusFacts:
-        facts = sorted(self._facts, key=lambda fact: (fact.path, fact.span.line, fact.span.column))
-        return CorpusFacts(tuple(facts), dict(self._subjects),
-                           tuple(stale_copies(self._passages)))
+    def collected(self) -> CollectedFacts:
+        return CollectedFacts(tuple(self._facts), dict(self._subjects), tuple(self._passages))
