@@ -21,7 +21,9 @@ runner = CliRunner()
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
+    """Run the command line; `check` runs uncached, so fixtures stay untouched."""
+    arguments = [*args, "--no-cache"] if args[:1] == ("check",) else list(args)
+    result = runner.invoke(app, arguments)
     assert result.exception is None or isinstance(result.exception, SystemExit)
     return result.exit_code, result.stdout, result.stderr
 

@@ -103,6 +103,8 @@ def check(
         "--baseline", help="Hide the findings recorded in this baseline file.")] = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", min=1, help="Worker processes (default: the number of cores).")] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Neither read nor write .consistency-lint-cache/.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only: no summary, "
                                         "no progress bar.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list every "
@@ -120,6 +122,7 @@ def check(
         if changed_since else None,
         baseline=_guarded(lambda: read_baseline(baseline)) if baseline else None,
         jobs=jobs or os.cpu_count() or 1,
+        use_cache=not no_cache,
     )
     result = _guarded(lambda: _run_with_progress(project_dir, config, options, verbosity))
     _guarded(lambda: _write_report(result, report_format, output, verbosity))

@@ -10,6 +10,7 @@ from datetime import date
 
 from consistency_lint import __version__
 from consistency_lint.baseline import apply_baseline
+from consistency_lint.cache import DocumentCache
 from consistency_lint.checks import SPECS
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.checks.runner import (
@@ -51,6 +52,7 @@ class RunOptions:
     argv: tuple[str, ...] = ()
     changed_files: frozenset[str] | None = None  # report only these (`--changed-since`)
     jobs: int = 1  # worker processes for the per-document stage
+    use_cache: bool = False  # reuse per-document results from .consistency-lint-cache/
     baseline: frozenset[str] | None = None  # fingerprints to hide (`--baseline`)
 
 
@@ -63,8 +65,10 @@ def run(config: Config, options: RunOptions,
     rules = load_packs(config)
     validate_severity_overrides(config, [rule.spec for rule in rules])
     requests = discover(config)
+    digests = pack_digests(config)
     work = DocumentWork(config, registry, tuple(rules), options.today, frozenset(
-        r.relative_path for r in requests if _in_scope(r.relative_path, r.channel, options)))
+        r.relative_path for r in requests if _in_scope(r.relative_path, r.channel, options)),
+        DocumentCache.for_config(config, digests) if options.use_cache else None)
     try:
         stage = process_documents(requests, work, options.jobs, on_progress)
     except PipelineUnavailableError as error:
@@ -90,7 +94,7 @@ def run(config: Config, options: RunOptions,
         ruleset_sha256=ruleset_digest(config, [rule.spec for rule in rules]),
         argv=options.argv,
         tool_version=__version__,
-        packs=pack_digests(config),
+        packs=digests,
         git_commit=head_commit(config.root),
         seconds=round(time.perf_counter() - started, 2),
     )

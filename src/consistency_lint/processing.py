@@ -7,19 +7,22 @@ processes; results come back in file order, so the output does not depend on N."
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from multiprocessing import get_context
 
+from consistency_lint.cache import DocumentCache
 from consistency_lint.checks import language_checks
 from consistency_lint.checks.context import CheckContext
 from consistency_lint.config import Config
-from consistency_lint.facts.extraction import CollectedFacts, CorpusFacts, FactCollector, merge
+from consistency_lint.facts.attribution import FactExtractor
+from consistency_lint.facts.extraction import CollectedFacts, CorpusFacts, merge
+from consistency_lint.facts.passages import Passage, passages
 from consistency_lint.facts.registry import Registry
 from consistency_lint.loaders import LoadRequest, load_document
-from consistency_lint.model import Document, Finding
+from consistency_lint.model import Document, Fact, Finding
 from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import pipeline
 from consistency_lint.rules.engine import RuleEngine
@@ -38,13 +41,7 @@ class DocumentWork:
     rules: tuple[CompiledRule, ...]
     today: date
     reported_paths: frozenset[str]  # only these documents get per-document findings
-
-
-@dataclass(frozen=True)
-class ChunkResult:
-    documents: tuple[Document, ...]
-    findings: tuple[Finding, ...]
-    facts: CollectedFacts
+    cache: DocumentCache[DocumentOutcome] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,23 +53,58 @@ class StageResult:
 
 def process_documents(requests: Sequence[LoadRequest], work: DocumentWork, jobs: int,
                       on_progress: ProgressCallback | None = None) -> StageResult:
+    """Per-document outcomes for every request: from the cache where the file is unchanged,
+    else computed (in worker processes when `jobs` > 1)."""
+    keys = {request.relative_path: _cache_key(work, request) for request in requests}
+    outcomes = _cached(work, keys)
+    _progress(on_progress, len(outcomes), len(requests))
+    misses = [request for request in requests if request.relative_path not in outcomes]
+    for outcome in _compute(work, misses, jobs, on_progress, len(requests), len(outcomes)):
+        outcomes[outcome.document.path] = outcome
+        key = keys[outcome.document.path]
+        if work.cache is not None and key:
+            work.cache.put(key, outcome)
+    ordered = [outcomes[request.relative_path] for request in requests]
+    return StageResult(
+        [outcome.document for outcome in ordered],
+        [finding for outcome in ordered for finding in outcome.findings],
+        merge([CollectedFacts(
+            tuple(fact for outcome in ordered for fact in outcome.facts),
+            {outcome.document.path: outcome.subject for outcome in ordered},
+            tuple(passage for outcome in ordered for passage in outcome.passages))]),
+    )
+
+
+def _cached(work: DocumentWork, keys: dict[str, str | None]) -> dict[str, DocumentOutcome]:
+    found: dict[str, DocumentOutcome] = {}
+    if work.cache is None:
+        return found
+    for path, key in keys.items():
+        outcome = work.cache.get(key) if key else None
+        if outcome is not None:
+            found[path] = outcome
+    return found
+
+
+def _compute(work: DocumentWork, requests: list[LoadRequest], jobs: int,
+             on_progress: ProgressCallback | None, total: int,
+             done: int) -> Iterator[DocumentOutcome]:
     chunks = _chunks(requests, jobs)
-    results: list[ChunkResult] = []
     if jobs <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            results.append(_process(work, chunk))
-            _report(on_progress, results, len(requests))
-    else:
-        _warm_up(work.config)
-        context = get_context("fork")  # workers inherit the loaded pipelines and packs
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                                 initializer=_remember, initargs=(work,)) as pool:
-            for result in pool.map(_process_in_worker, chunks):
-                results.append(result)
-                _report(on_progress, results, len(requests))
-    return StageResult([d for r in results for d in r.documents],
-                       [f for r in results for f in r.findings],
-                       merge([r.facts for r in results]))
+        results: Iterator[list[DocumentOutcome]] = (_process(work, chunk) for chunk in chunks)
+        for outcomes in results:
+            done += len(outcomes)
+            _progress(on_progress, done, total)
+            yield from outcomes
+        return
+    _warm_up(work.config)
+    context = get_context("fork")  # workers inherit the loaded pipelines and packs
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                             initializer=_remember, initargs=(work,)) as pool:
+        for outcomes in pool.map(_process_in_worker, chunks):
+            done += len(outcomes)
+            _progress(on_progress, done, total)
+            yield from outcomes
 
 
 def _warm_up(config: Config) -> None:
@@ -90,10 +122,9 @@ def _chunks(requests: Sequence[LoadRequest], jobs: int) -> list[list[LoadRequest
     return [list(requests[start:start + size]) for start in range(0, len(requests), size)]
 
 
-def _report(on_progress: ProgressCallback | None, results: list[ChunkResult],
-            total: int) -> None:
+def _progress(on_progress: ProgressCallback | None, done: int, total: int) -> None:
     if on_progress is not None:
-        on_progress(sum(len(result.documents) for result in results), total)
+        on_progress(done, total)
 
 
 _worker_work: list[DocumentWork] = []  # set once in each worker process by _remember
@@ -103,20 +134,51 @@ def _remember(work: DocumentWork) -> None:
     _worker_work.append(work)
 
 
-def _process_in_worker(requests: list[LoadRequest]) -> ChunkResult:
+def _process_in_worker(requests: list[LoadRequest]) -> list[DocumentOutcome]:
     return _process(_worker_work[0], requests)
 
 
-def _process(work: DocumentWork, requests: list[LoadRequest]) -> ChunkResult:
-    documents = [load_document(request) for request in requests]
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """Everything the per-document stage learns from one file (what the cache stores)."""
+
+    document: Document
+    findings: tuple[Finding, ...]
+    facts: tuple[Fact, ...]
+    subject: str | None
+    passages: tuple[Passage, ...]
+
+
+def _process(work: DocumentWork, requests: list[LoadRequest]) -> list[DocumentOutcome]:
+    return list(_analyse(work, [load_document(request) for request in requests]))
+
+
+def _analyse(work: DocumentWork, documents: list[Document]) -> Iterator[DocumentOutcome]:
     context = CheckContext(config=work.config, today=work.today)
     checks = [RuleEngine(work.rules, work.config), *language_checks(context, work.registry)]
-    collector = FactCollector(work.registry)
-    findings: list[Finding] = []
+    extractors: dict[str, FactExtractor] = {}
     models = {str(language): model for language, model in work.config.model.pipelines.items()}
     for document, analysed in analyse(documents, models):
-        collector.add(document, analysed)
-        if document.path in work.reported_paths:
-            for check in checks:
-                findings.extend(check.check(document, analysed))
-    return ChunkResult(tuple(documents), tuple(findings), collector.collected())
+        if document.language not in extractors:
+            extractors[document.language] = FactExtractor(work.registry, document.language)
+        found = extractors[document.language].extract(document, analysed)
+        findings = [finding for check in checks for finding in check.check(document, analysed)
+                    ] if document.path in work.reported_paths else []
+        yield DocumentOutcome(document, tuple(findings), found.facts, found.subject,
+                              tuple(passages(document, analysed)))
+
+
+def _cache_key(work: DocumentWork, request: LoadRequest) -> str | None:
+    """The file's cache key, or None when it cannot or should not be cached."""
+    if work.cache is None or request.outside_project:
+        return None
+    try:
+        if request.path.stat().st_size > request.max_bytes:
+            return None
+        raw = request.path.read_bytes()
+    except OSError:
+        return None
+    identity = "\0".join((request.relative_path, request.channel, request.loader,
+                          request.language, request.doc_type or "",
+                          str(request.relative_path in work.reported_paths)))
+    return work.cache.key(identity, raw)

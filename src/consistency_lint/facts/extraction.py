@@ -1,16 +1,13 @@
-"""Collects the facts of a whole corpus, document by document as the language layer
-streams them, and finishes with what needs all of them (stale copies)."""
+"""The facts of a whole corpus, merged from what was collected document by document, and
+what needs all of them at once (stale copies)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from consistency_lint.facts.attribution import FactExtractor
-from consistency_lint.facts.passages import Passage, StaleCopy, passages, stale_copies
-from consistency_lint.facts.registry import Registry
-from consistency_lint.model import Document, Fact
-from consistency_lint.nlp.analysis import AnalysedSegment
+from consistency_lint.facts.passages import Passage, StaleCopy, stale_copies
+from consistency_lint.model import Fact
 
 
 @dataclass(frozen=True)
@@ -37,25 +34,3 @@ def merge(parts: Sequence[CollectedFacts]) -> CorpusFacts:
                 part.document_subjects.items()}
     passages = [passage for part in parts for passage in part.passages]
     return CorpusFacts(tuple(facts), subjects, tuple(stale_copies(passages)))
-
-
-class FactCollector:
-    def __init__(self, registry: Registry) -> None:
-        self._registry = registry
-        self._extractors: dict[str, FactExtractor] = {}
-        self._facts: list[Fact] = []
-        self._subjects: dict[str, str | None] = {}
-        self._passages: list[Passage] = []
-
-    def add(self, document: Document, analysed: Sequence[AnalysedSegment]) -> None:
-        extractor = self._extractors.get(document.language)
-        if extractor is None:
-            extractor = FactExtractor(self._registry, document.language)
-            self._extractors[document.language] = extractor
-        found = extractor.extract(document, analysed)
-        self._facts.extend(found.facts)
-        self._subjects[document.path] = found.subject
-        self._passages.extend(passages(document, analysed))
-
-    def collected(self) -> CollectedFacts:
-        return CollectedFacts(tuple(self._facts), dict(self._subjects), tuple(self._passages))
