@@ -275,6 +275,7 @@ class RunMetadata:
     packs: tuple[tuple[str, str], ...] = ()  # (pack reference, sha256 of its file)
     git_commit: str | None = None
     seconds: float = 0.0
+    phase_seconds: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,7 +78,9 @@ def run(config: Config, options: RunOptions,
     in_scope = [doc for doc in documents if doc.path in work.reported_paths]
     corpus = Corpus(tuple(documents), stage.facts.facts, stage.facts.document_subjects,
                     registry, stage.facts.stale_copies)
+    comparison_started = time.perf_counter()
     findings = run_checks(in_scope, corpus, context) + stage.findings
+    comparison_seconds = time.perf_counter() - comparison_started
     findings = [f for f in apply_severity_overrides(findings, config)
                 if _in_scope(f.path, f.channel, options)]
     known_rules = frozenset({*SPECS, *(rule.model.id for rule in rules)})
@@ -97,6 +99,8 @@ def run(config: Config, options: RunOptions,
         packs=digests,
         git_commit=head_commit(config.root),
         seconds=round(time.perf_counter() - started, 2),
+        phase_seconds={**{phase: round(value, 2) for phase, value in stage.seconds.items()},
+                       "comparison": round(comparison_seconds, 2)},
     )
     facts = tuple(fact for fact in corpus.facts if _in_scope(fact.path, fact.channel, options))
     return RunResult(metadata, tuple(in_scope), tuple(findings), summarise(in_scope, findings),

@@ -7,10 +7,13 @@ processes; results come back in file order, so the output does not depend on N."
 from __future__ import annotations
 
 import math
+import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from multiprocessing import get_context
 
 from consistency_lint.cache import DocumentCache
@@ -49,6 +52,7 @@ class StageResult:
     documents: list[Document]
     findings: list[Finding]
     facts: CorpusFacts
+    seconds: dict[str, float]  # worker seconds per phase (load, language, facts, rules)
 
 
 def process_documents(requests: Sequence[LoadRequest], work: DocumentWork, jobs: int,
@@ -59,19 +63,27 @@ def process_documents(requests: Sequence[LoadRequest], work: DocumentWork, jobs:
     outcomes = _cached(work, keys)
     _progress(on_progress, len(outcomes), len(requests))
     misses = [request for request in requests if request.relative_path not in outcomes]
-    for outcome in _compute(work, misses, jobs, on_progress, len(requests), len(outcomes)):
-        outcomes[outcome.document.path] = outcome
-        key = keys[outcome.document.path]
-        if work.cache is not None and key:
-            work.cache.put(key, outcome)
+    seconds: defaultdict[str, float] = defaultdict(float)
+    for chunk in _compute(work, misses, jobs, on_progress, len(requests), len(outcomes)):
+        for phase, spent in chunk.seconds.items():
+            seconds[phase] += spent
+        for outcome in chunk.outcomes:
+            outcomes[outcome.document.path] = outcome
+            key = keys[outcome.document.path]
+            if work.cache is not None and key:
+                work.cache.put(key, outcome)
     ordered = [outcomes[request.relative_path] for request in requests]
+    merge_started = time.perf_counter()
+    facts = merge([CollectedFacts(
+        tuple(fact for outcome in ordered for fact in outcome.facts),
+        {outcome.document.path: outcome.subject for outcome in ordered},
+        tuple(passage for outcome in ordered for passage in outcome.passages))])
+    seconds["stale copies"] += time.perf_counter() - merge_started
     return StageResult(
         [outcome.document for outcome in ordered],
         [finding for outcome in ordered for finding in outcome.findings],
-        merge([CollectedFacts(
-            tuple(fact for outcome in ordered for fact in outcome.facts),
-            {outcome.document.path: outcome.subject for outcome in ordered},
-            tuple(passage for outcome in ordered for passage in outcome.passages))]),
+        facts,
+        dict(seconds),
     )
 
 
@@ -88,23 +100,24 @@ def _cached(work: DocumentWork, keys: dict[str, str | None]) -> dict[str, Docume
 
 def _compute(work: DocumentWork, requests: list[LoadRequest], jobs: int,
              on_progress: ProgressCallback | None, total: int,
-             done: int) -> Iterator[DocumentOutcome]:
+             done: int) -> Iterator[ChunkResult]:
     chunks = _chunks(requests, jobs)
     if jobs <= 1 or len(chunks) <= 1:
-        results: Iterator[list[DocumentOutcome]] = (_process(work, chunk) for chunk in chunks)
-        for outcomes in results:
-            done += len(outcomes)
-            _progress(on_progress, done, total)
-            yield from outcomes
+        yield from _reporting(map(partial(_process, work), chunks), on_progress, total, done)
         return
     _warm_up(work.config)
     context = get_context("fork")  # workers inherit the loaded pipelines and packs
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                              initializer=_remember, initargs=(work,)) as pool:
-        for outcomes in pool.map(_process_in_worker, chunks):
-            done += len(outcomes)
-            _progress(on_progress, done, total)
-            yield from outcomes
+        yield from _reporting(pool.map(_process_in_worker, chunks), on_progress, total, done)
+
+
+def _reporting(results: Iterator[ChunkResult], on_progress: ProgressCallback | None,
+               total: int, done: int) -> Iterator[ChunkResult]:
+    for result in results:
+        done += len(result.outcomes)
+        _progress(on_progress, done, total)
+        yield result
 
 
 def _warm_up(config: Config) -> None:
@@ -134,7 +147,7 @@ def _remember(work: DocumentWork) -> None:
     _worker_work.append(work)
 
 
-def _process_in_worker(requests: list[LoadRequest]) -> list[DocumentOutcome]:
+def _process_in_worker(requests: list[LoadRequest]) -> ChunkResult:
     return _process(_worker_work[0], requests)
 
 
@@ -149,23 +162,46 @@ class DocumentOutcome:
     passages: tuple[Passage, ...]
 
 
-def _process(work: DocumentWork, requests: list[LoadRequest]) -> list[DocumentOutcome]:
-    return list(_analyse(work, [load_document(request) for request in requests]))
+@dataclass(frozen=True)
+class ChunkResult:
+    outcomes: list[DocumentOutcome]
+    seconds: dict[str, float]
 
 
-def _analyse(work: DocumentWork, documents: list[Document]) -> Iterator[DocumentOutcome]:
+def _process(work: DocumentWork, requests: list[LoadRequest]) -> ChunkResult:
+    seconds: defaultdict[str, float] = defaultdict(float)
+    started = time.perf_counter()
+    documents = [load_document(request) for request in requests]
+    seconds["load"] += time.perf_counter() - started
+    return ChunkResult(list(_analyse(work, documents, seconds)), dict(seconds))
+
+
+def _analyse(work: DocumentWork, documents: list[Document],
+             seconds: defaultdict[str, float]) -> Iterator[DocumentOutcome]:
     context = CheckContext(config=work.config, today=work.today)
     checks = [RuleEngine(work.rules, work.config), *language_checks(context, work.registry)]
     extractors: dict[str, FactExtractor] = {}
     models = {str(language): model for language, model in work.config.model.pipelines.items()}
-    for document, analysed in analyse(documents, models):
+    analysed_documents = analyse(documents, models)
+    while True:
+        started = time.perf_counter()
+        item = next(analysed_documents, None)
+        seconds["language"] += time.perf_counter() - started
+        if item is None:
+            return
+        document, analysed = item
+        started = time.perf_counter()
         if document.language not in extractors:
             extractors[document.language] = FactExtractor(work.registry, document.language)
         found = extractors[document.language].extract(document, analysed)
+        document_passages = tuple(passages(document, analysed))
+        seconds["facts"] += time.perf_counter() - started
+        started = time.perf_counter()
         findings = [finding for check in checks for finding in check.check(document, analysed)
                     ] if document.path in work.reported_paths else []
+        seconds["rules"] += time.perf_counter() - started
         yield DocumentOutcome(document, tuple(findings), found.facts, found.subject,
-                              tuple(passages(document, analysed)))
+                              document_passages)
 
 
 def _cache_key(work: DocumentWork, request: LoadRequest) -> str | None:
