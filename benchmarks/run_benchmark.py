@@ -1,18 +1,23 @@
 """Speed, memory and fact-mismatch precision/recall on a generated corpus.
 
-    python benchmarks/run_benchmark.py --documents 2000
+    python benchmarks/run_benchmark.py --documents 10000 --scaling 1000
 
 Each phase runs in a fresh process so that its peak memory is its own: `language` (load
 the documents and run the language layer) and `check` (the whole check, as the command
-line runs it). Precision and recall compare the fact-mismatch findings with the corpus's
-ground truth of seeded mismatches (a finding counts when its file and line match).
+line runs it, with the cache). The check runs three times: cold (empty cache), warm
+(nothing changed) and after one changed file. Precision and recall compare the
+fact-mismatch findings with the corpus's ground truth of seeded mismatches (a finding
+counts when its file and line match). `--scaling N` also checks an N-document corpus and
+prints how the cross-channel comparison grows between the two sizes.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -29,6 +34,7 @@ from consistency_lint.loaders import load_document
 from consistency_lint.model import Category
 from consistency_lint.nlp.analysis import analyse
 from consistency_lint.pipeline import RunOptions, run
+from consistency_lint.report import json_report
 
 TODAY = date(2026, 11, 30)
 
@@ -54,8 +60,11 @@ def phase_language(root: Path) -> dict[str, float]:
 
 def phase_check(root: Path, jobs: int = 1) -> dict[str, float]:
     start = time.perf_counter()
-    result = run(load_config(root), RunOptions(today=TODAY, jobs=jobs))
-    seconds = time.perf_counter() - start
+    result = run(load_config(root), RunOptions(today=TODAY, jobs=jobs, use_cache=True))
+    checked = time.perf_counter()
+    json_report.write(result, io.StringIO())
+    done = time.perf_counter()
+    seconds = done - start
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     expected = {(item["path"], item["line"]) for item in truth["seeded_mismatches"]}
     reported = {(f.path, f.span.line) for f in result.findings
@@ -64,6 +73,8 @@ def phase_check(root: Path, jobs: int = 1) -> dict[str, float]:
     return {"documents": result.summary.documents,
             "words": sum(document.words for document in result.documents),
             "seconds": seconds, "peak_mb": _peak_mb(), "seeded": len(expected),
+            **{f"phase {name}": spent for name, spent in result.metadata.phase_seconds.items()},
+            "phase report": done - checked,
             "reported": len(reported),
             "precision": true_positives / len(reported) if reported else 1.0,
             "recall": true_positives / len(expected) if expected else 1.0}
@@ -77,6 +88,31 @@ def _in_fresh_process(phase: str, root: Path, jobs: int = 1) -> dict[str, float]
     return result
 
 
+def _corpus(root: Path, documents: int, seed: int) -> None:
+    if not (root / "ground-truth.json").exists():
+        generate(root, documents, seed, 0.05)
+
+
+def _cached_checks(root: Path, jobs: int) -> dict[str, dict[str, float]]:
+    """Cold (empty cache), warm (nothing changed) and one-changed-file runs of the check."""
+    shutil.rmtree(root / ".consistency-lint-cache", ignore_errors=True)
+    runs = {"cold": _in_fresh_process("check", root, jobs),
+            "warm": _in_fresh_process("check", root, jobs)}
+    changed = next(iter(sorted((root / "kb").glob("*.md"))))
+    original = changed.read_bytes()
+    try:
+        changed.write_bytes(original + b"\nDodatkowa uwaga dla konsultanta.\n")
+        runs["one changed"] = _in_fresh_process("check", root, jobs)
+    finally:
+        changed.write_bytes(original)
+    return runs
+
+
+def _phases(check: dict[str, float]) -> str:
+    return ", ".join(f"{name.removeprefix('phase ')} {spent:.1f} s"
+                     for name, spent in check.items() if name.startswith("phase "))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=2000)
@@ -84,6 +120,8 @@ def main() -> None:
     parser.add_argument("--root", type=Path, default=Path("/tmp/consistency-lint-benchmark"))
     parser.add_argument("--phase", choices=["language", "check"])
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the check")
+    parser.add_argument("--scaling", type=int, metavar="N",
+                        help="also check an N-document corpus to show how comparison scales")
     arguments = parser.parse_args()
     if arguments.phase == "language":
         print(json.dumps(phase_language(arguments.root)))
@@ -91,22 +129,33 @@ def main() -> None:
     if arguments.phase == "check":
         print(json.dumps(phase_check(arguments.root, arguments.jobs)))
         return
-    if not (arguments.root / "ground-truth.json").exists():
-        generate(arguments.root, arguments.documents, arguments.seed, 0.05)
+    _corpus(arguments.root, arguments.documents, arguments.seed)
     language = _in_fresh_process("language", arguments.root)
-    check = _in_fresh_process("check", arguments.root, arguments.jobs)
     words = language["words"]
     language_seconds = language["load_seconds"] + language["language_seconds"]
     print(f"corpus: {int(language['documents'])} documents, {int(words):,} words")
     print(f"language layer: {language['documents'] / language_seconds:,.0f} documents/s, "
           f"{words / language_seconds:,.0f} words/s (load {language['load_seconds']:.1f} s, "
           f"language {language['language_seconds']:.1f} s), peak {language['peak_mb']:.0f} MB")
-    print(f"whole check (--jobs {arguments.jobs}): "
-          f"{check['documents'] / check['seconds']:,.0f} documents/s, "
-          f"{check['words'] / check['seconds']:,.0f} words/s ({check['seconds']:.1f} s), "
-          f"peak {check['peak_mb']:.0f} MB")
-    print(f"fact-mismatch:  precision {check['precision']:.3f}, recall {check['recall']:.3f} "
-          f"({int(check['reported'])} reported, {int(check['seeded'])} seeded)")
+    runs = _cached_checks(arguments.root, arguments.jobs)
+    cold = runs["cold"]
+    for name, check in runs.items():
+        print(f"check {name} (--jobs {arguments.jobs}): {check['seconds']:.1f} s "
+              f"({check['seconds'] / cold['seconds']:.0%} of cold), "
+              f"{check['words'] / check['seconds']:,.0f} words/s, "
+              f"peak {check['peak_mb']:.0f} MB")
+        print(f"  time split (worker phases summed over workers): {_phases(check)}")
+    print(f"fact-mismatch:  precision {cold['precision']:.3f}, recall {cold['recall']:.3f} "
+          f"({int(cold['reported'])} reported, {int(cold['seeded'])} seeded)")
+    if arguments.scaling:
+        small_root = arguments.root.with_name(f"{arguments.root.name}-{arguments.scaling}")
+        _corpus(small_root, arguments.scaling, arguments.seed)
+        small = _in_fresh_process("check", small_root, arguments.jobs)
+        ratio = cold["documents"] / small["documents"]
+        growth = cold["phase comparison"] / max(small["phase comparison"], 1e-9)
+        print(f"comparison scaling: {int(small['documents'])} documents "
+              f"{small['phase comparison']:.2f} s -> {int(cold['documents'])} documents "
+              f"{cold['phase comparison']:.2f} s ({ratio:.0f}x documents, {growth:.1f}x time)")
 
 
 if __name__ == "__main__":
