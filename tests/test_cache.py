@@ -3,13 +3,16 @@ document's results changes, and never a reason for a wrong or failed run."""
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
 from consistency_lint.cache import CACHE_DIR
 from consistency_lint.config import load_config
-from consistency_lint.model import RunResult
+from consistency_lint.model import RunResult, Span
 from consistency_lint.pipeline import RunOptions, run
+from consistency_lint.values import parse_value
+from consistency_lint.values.model import ValueType
 from tests.conftest import FIXTURES, TODAY, keys
 
 SHOP = FIXTURES / "projects" / "shop"
@@ -69,3 +72,10 @@ def test_no_cache_writes_nothing(tmp_path: Path) -> None:
     shutil.copytree(SHOP, project)
     _run(project, use_cache=False)
     assert not (project / CACHE_DIR).exists()
+
+
+def test_cached_value_types_survive_a_pickle_round_trip() -> None:
+    fact_value = parse_value(ValueType.MONEY, "2 499 zł", "pl")
+    assert fact_value is not None
+    span = Span(3, 7, 3, 15)
+    assert pickle.loads(pickle.dumps((fact_value, span))) == (fact_value, span)

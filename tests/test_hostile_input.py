@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from consistency_lint.cli import app
 from consistency_lint.config import load_config
 from consistency_lint.discovery import discover
 from consistency_lint.errors import ConfigError
@@ -18,6 +23,7 @@ from consistency_lint.model import Document, ProblemKind
 from tests.conftest import keys, lint, single_channel_config, write_project
 
 MARKUP = "<>/{}%#-:[]!&;\n\t abcąę\"'=*|_.01"
+SAMPLES = Path(__file__).parent.parent / "samples"
 SUFFIXES = {"html": "x.html", "markdown": "x.md", "faq": "x.yaml", "template": "x.txt.j2",
             "docx": "x.docx", "text": "x.txt"}
 
@@ -108,12 +114,40 @@ def test_file_names_with_spaces_polish_letters_and_leading_dashes(tmp_path: Path
 
 
 def test_a_run_changes_no_content_file(tmp_path: Path) -> None:
-    samples = Path(__file__).parent.parent / "samples"
-
     def snapshot() -> dict[str, str]:
-        return {str(path.relative_to(samples)): hashlib.sha256(path.read_bytes()).hexdigest()
-                for path in sorted(samples.rglob("*")) if path.is_file()}
+        return {str(path.relative_to(SAMPLES)): hashlib.sha256(path.read_bytes()).hexdigest()
+                for path in sorted(SAMPLES.rglob("*")) if path.is_file()}
 
     before = snapshot()
-    lint(samples)
+    lint(SAMPLES)
     assert snapshot() == before
+
+
+def test_a_file_that_changes_while_the_run_reads_it(tmp_path: Path) -> None:
+    write_project(tmp_path, single_channel_config("text", "*.txt"),
+                  {"grows.txt": "Treść.", "becomes-a-folder.txt": "Treść."})
+    grows, becomes_a_folder = sorted(discover(load_config(tmp_path)),
+                                     key=lambda request: request.relative_path, reverse=True)
+    (tmp_path / "grows.txt").write_bytes(b"x" * (grows.max_bytes + 1))
+    (tmp_path / "becomes-a-folder.txt").unlink()
+    (tmp_path / "becomes-a-folder.txt").mkdir()
+    assert [problem.kind for problem in load_document(grows).problems] == [ProblemKind.TOO_LARGE]
+    assert [problem.kind for problem in load_document(becomes_a_folder).problems] == [
+        ProblemKind.UNREADABLE]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories anyway")
+def test_a_read_only_project_is_checked_without_a_cache(tmp_path: Path) -> None:
+    project = tmp_path / "shop"
+    shutil.copytree(SAMPLES, project)
+    for folder in [project, *(path for path in project.rglob("*") if path.is_dir())]:
+        folder.chmod(0o555)
+    try:
+        result = CliRunner().invoke(app, ["check", str(project), "--format", "json",
+                                          "--today", "2026-11-30"])
+    finally:
+        for folder in [project, *(path for path in project.rglob("*") if path.is_dir())]:
+            folder.chmod(0o755)
+    assert result.exit_code == 1
+    assert len(json.loads(result.stdout)["findings"]) == len(lint(SAMPLES).findings)
+    assert not (project / ".consistency-lint-cache").exists()

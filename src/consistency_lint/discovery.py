@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from wcmatch import glob
@@ -29,7 +30,13 @@ def discover(config: Config) -> list[LoadRequest]:
 
 
 def matches(relative_path: str, patterns: list[str] | tuple[str, ...]) -> bool:
-    return bool(glob.globmatch(relative_path, list(patterns), flags=GLOB_FLAGS))
+    return _matcher(tuple(patterns)).match(relative_path)
+
+
+@lru_cache(maxsize=256)
+def _matcher(patterns: tuple[str, ...]) -> glob.WcMatcher[str]:
+    """Patterns compiled once: compiling per file cost seconds on 10 000 files."""
+    return glob.compile(list(patterns), flags=GLOB_FLAGS)
 
 
 def _project_files(root: Path) -> list[str]:

@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from consistency_lint.pickling import pickled_by_constructor
 from consistency_lint.values.model import Value
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class Category(StrEnum):
     INPUT = "input"
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Span:
     """A 1-based, inclusive-start / exclusive-end region of a source file."""
@@ -53,6 +55,7 @@ class Span:
         return cls(line, column, line, column)
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """Maps the segment text from `offset` onwards to a source position.
@@ -66,6 +69,7 @@ class Anchor:
     column: int
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Link:
     href: str
@@ -73,6 +77,7 @@ class Link:
     end: int
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Placeholder:
     """A template expression kept verbatim in the text, never to be linted as prose."""
@@ -82,6 +87,7 @@ class Placeholder:
     end: int
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One unit of text (a paragraph, heading, list item, FAQ answer...) with its source map."""
@@ -115,6 +121,7 @@ class Segment:
         return len(self.text.split()) - extra
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class TemplateExpression:
     """A variable path used by a letter template (`customer.name`), or an unsafe access."""
@@ -136,6 +143,7 @@ class ProblemKind(StrEnum):
     TEMPLATE_SYNTAX = "template-syntax"
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class ContentProblem:
     """Something a loader could not read or parse; the checks turn it into a finding."""
@@ -145,6 +153,7 @@ class ContentProblem:
     span: Span = field(default_factory=lambda: Span.point(1))
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Suppression:
     """An inline `disable` directive: the rules it silences, where, and why."""
@@ -190,6 +199,7 @@ class Confidence(StrEnum):
     LOW = "low"
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Fact:
     """A value a document states, attributed to a subject and an attribute."""
@@ -205,6 +215,7 @@ class Fact:
     sentence: str = ""
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class RegistryFact:
     """A fact of the registry (the source of truth), true from/until the given dates."""
@@ -222,6 +233,7 @@ class RegistryFact:
         return starts_ok and (self.effective_until is None or day <= self.effective_until)
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class RelatedLocation:
     path: str
@@ -230,6 +242,7 @@ class RelatedLocation:
     value: str | None = None
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
@@ -250,12 +263,14 @@ class Finding:
         return (self.path, self.span.line, self.span.column, self.rule, self.message)
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class SuppressedFinding:
     finding: Finding
     reason: str
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Summary:
     documents: int
@@ -278,6 +293,7 @@ class RunMetadata:
     phase_seconds: Mapping[str, float] = field(default_factory=dict)
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class ChecklistEntry:
     """A legal requirement applied to one document, and whether the document passes it."""

@@ -46,6 +46,9 @@ def _error(tmp_path: Path, pack: str, rules: list[str] | None = None) -> ConfigE
          "a clause needs `all`, `any` or `value`"),
         (RULE + "    colour: red\n", 10, "rules.0.colour: Extra inputs are not permitted"),
         ("pack: house\nrules: [\n", 3, "invalid YAML"),
+        (RULE.replace("all: [bon]", "all: {bon: 1}"), 9,
+         "rule HOUSE-VOUCHER: rules.0.forbid.all: Input should be a valid list"),
+        (RULE.replace("pack: house", "pack: [house]"), 1, "pack: Input should be a valid string"),
     ],
 )
 def test_invalid_pack(tmp_path: Path, pack: str, line: int, message: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from consistency_lint.config import Config
 from consistency_lint.facts.passages import StaleCopy
@@ -30,4 +31,8 @@ class Corpus:
     stale_copies: tuple[StaleCopy, ...] = ()
 
     def document(self, path: str) -> Document:
-        return next(document for document in self.documents if document.path == path)
+        return self._documents_by_path[path]
+
+    @cached_property
+    def _documents_by_path(self) -> dict[str, Document]:
+        return {document.path: document for document in self.documents}

@@ -192,16 +192,19 @@ def _across_documents(corpus: Corpus, facts: Iterable[Fact]) -> Iterator[Finding
 
 
 def _coverage_gaps(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
-    stated = {(corpus.document(f.path).channel, f.subject, f.attribute) for f in corpus.facts}
+    stated = {(f.channel, f.subject, f.attribute) for f in corpus.facts}
+    registry_facts: defaultdict[str, list[RegistryFact]] = defaultdict(list)
+    for fact in corpus.registry.facts:
+        registry_facts[fact.subject].append(fact)
     reported: set[tuple[str, str, str]] = set()
     for document in corpus.documents:
         subject = corpus.document_subjects.get(document.path)
         if subject is None:
             continue
-        for fact in corpus.registry.facts:
+        for fact in registry_facts[subject]:
             attribute = corpus.registry.attributes[fact.attribute]
             key = (document.channel, subject, fact.attribute)
-            if (fact.subject != subject or attribute.scope is Scope.COMPANY or key in stated
+            if (attribute.scope is Scope.COMPANY or key in stated
                     or key in reported or not fact.valid_on(context.today)):
                 continue
             reported.add(key)

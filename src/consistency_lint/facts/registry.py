@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -58,7 +59,14 @@ class Registry:
     source: str | None = None
 
     def versions(self, subject: str, attribute: str) -> list[RegistryFact]:
-        return [f for f in self.facts if (f.subject, f.attribute) == (subject, attribute)]
+        return self._versions.get((subject, attribute), [])
+
+    @cached_property
+    def _versions(self) -> dict[tuple[str, str], list[RegistryFact]]:
+        found: dict[tuple[str, str], list[RegistryFact]] = {}
+        for fact in self.facts:
+            found.setdefault((fact.subject, fact.attribute), []).append(fact)
+        return found
 
     def current(self, subject: str, attribute: str, today: date) -> RegistryFact | None:
         return next((f for f in self.versions(subject, attribute) if f.valid_on(today)), None)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from consistency_lint.pickling import pickled_by_constructor
+
 
 class ValueType(StrEnum):
     MONEY = "money"
@@ -28,6 +30,7 @@ class Bound(StrEnum):
     AT_MOST = "at_most"
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Value:
     """Numeric values keep `low`/`high` and a unit; the others a canonical `text`."""
@@ -86,6 +89,7 @@ def _number(value: Decimal | None, value_type: ValueType) -> str:
     return f"{normalised:f}"
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class ValueMatch:
     """A value found at text[start:end]."""
