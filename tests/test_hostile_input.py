@@ -140,13 +140,14 @@ def test_a_file_that_changes_while_the_run_reads_it(tmp_path: Path) -> None:
 def test_a_read_only_project_is_checked_without_a_cache(tmp_path: Path) -> None:
     project = tmp_path / "shop"
     shutil.copytree(SAMPLES, project)
-    for folder in [project, *(path for path in project.rglob("*") if path.is_dir())]:
+    folders = [project, *(path for path in project.rglob("*") if path.is_dir())]
+    for folder in folders:
         folder.chmod(0o555)
     try:
         result = CliRunner().invoke(app, ["check", str(project), "--format", "json",
                                           "--today", "2026-11-30"])
     finally:
-        for folder in [project, *(path for path in project.rglob("*") if path.is_dir())]:
+        for folder in folders:
             folder.chmod(0o755)
     assert result.exit_code == 1
     assert len(json.loads(result.stdout)["findings"]) == len(lint(SAMPLES).findings)

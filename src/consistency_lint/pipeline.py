@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -40,6 +40,7 @@ from consistency_lint.nlp.pipeline import PipelineUnavailableError
 from consistency_lint.processing import DocumentWork, process_documents
 from consistency_lint.rules.engine import RuleEngine
 from consistency_lint.rules.loading import load_packs, pack_digests
+from consistency_lint.timing import PhaseSeconds, timed
 
 ProgressCallback = Callable[[int, int], None]  # (documents done, total)
 
@@ -78,9 +79,9 @@ def run(config: Config, options: RunOptions,
     in_scope = [doc for doc in documents if doc.path in work.reported_paths]
     corpus = Corpus(tuple(documents), stage.facts.facts, stage.facts.document_subjects,
                     registry, stage.facts.stale_copies)
-    comparison_started = time.perf_counter()
-    findings = run_checks(in_scope, corpus, context) + stage.findings
-    comparison_seconds = time.perf_counter() - comparison_started
+    seconds: PhaseSeconds = defaultdict(float, stage.seconds)
+    with timed(seconds, "comparison"):
+        findings = run_checks(in_scope, corpus, context) + stage.findings
     findings = [f for f in apply_severity_overrides(findings, config)
                 if _in_scope(f.path, f.channel, options)]
     known_rules = frozenset({*SPECS, *(rule.model.id for rule in rules)})
@@ -99,8 +100,7 @@ def run(config: Config, options: RunOptions,
         packs=digests,
         git_commit=head_commit(config.root),
         seconds=round(time.perf_counter() - started, 2),
-        phase_seconds={**{phase: round(value, 2) for phase, value in stage.seconds.items()},
-                       "comparison": round(comparison_seconds, 2)},
+        phase_seconds={phase: round(spent, 2) for phase, spent in seconds.items()},
     )
     facts = tuple(fact for fact in corpus.facts if _in_scope(fact.path, fact.channel, options))
     return RunResult(metadata, tuple(in_scope), tuple(findings), summarise(in_scope, findings),

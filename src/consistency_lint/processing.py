@@ -7,7 +7,6 @@ processes; results come back in file order, so the output does not depend on N."
 from __future__ import annotations
 
 import math
-import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +29,7 @@ from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import pipeline
 from consistency_lint.rules.engine import RuleEngine
 from consistency_lint.rules.loading import CompiledRule
+from consistency_lint.timing import PhaseSeconds, timed, timed_items
 
 CHUNKS_PER_JOB = 4  # smaller chunks balance the load between workers
 ProgressCallback = Callable[[int, int], None]
@@ -63,7 +63,7 @@ def process_documents(requests: Sequence[LoadRequest], work: DocumentWork, jobs:
     outcomes = _cached(work, keys)
     _progress(on_progress, len(outcomes), len(requests))
     misses = [request for request in requests if request.relative_path not in outcomes]
-    seconds: defaultdict[str, float] = defaultdict(float)
+    seconds: PhaseSeconds = defaultdict(float)
     for chunk in _compute(work, misses, jobs, on_progress, len(requests), len(outcomes)):
         for phase, spent in chunk.seconds.items():
             seconds[phase] += spent
@@ -73,12 +73,11 @@ def process_documents(requests: Sequence[LoadRequest], work: DocumentWork, jobs:
             if work.cache is not None and key:
                 work.cache.put(key, outcome)
     ordered = [outcomes[request.relative_path] for request in requests]
-    merge_started = time.perf_counter()
-    facts = merge([CollectedFacts(
-        tuple(fact for outcome in ordered for fact in outcome.facts),
-        {outcome.document.path: outcome.subject for outcome in ordered},
-        tuple(passage for outcome in ordered for passage in outcome.passages))])
-    seconds["stale copies"] += time.perf_counter() - merge_started
+    with timed(seconds, "stale copies"):
+        facts = merge([CollectedFacts(
+            tuple(fact for outcome in ordered for fact in outcome.facts),
+            {outcome.document.path: outcome.subject for outcome in ordered},
+            tuple(passage for outcome in ordered for passage in outcome.passages))])
     return StageResult(
         [outcome.document for outcome in ordered],
         [finding for outcome in ordered for finding in outcome.findings],
@@ -169,37 +168,28 @@ class ChunkResult:
 
 
 def _process(work: DocumentWork, requests: list[LoadRequest]) -> ChunkResult:
-    seconds: defaultdict[str, float] = defaultdict(float)
-    started = time.perf_counter()
-    documents = [load_document(request) for request in requests]
-    seconds["load"] += time.perf_counter() - started
+    seconds: PhaseSeconds = defaultdict(float)
+    with timed(seconds, "load"):
+        documents = [load_document(request) for request in requests]
     return ChunkResult(list(_analyse(work, documents, seconds)), dict(seconds))
 
 
 def _analyse(work: DocumentWork, documents: list[Document],
-             seconds: defaultdict[str, float]) -> Iterator[DocumentOutcome]:
+             seconds: PhaseSeconds) -> Iterator[DocumentOutcome]:
     context = CheckContext(config=work.config, today=work.today)
     checks = [RuleEngine(work.rules, work.config), *language_checks(context, work.registry)]
     extractors: dict[str, FactExtractor] = {}
     models = {str(language): model for language, model in work.config.model.pipelines.items()}
-    analysed_documents = analyse(documents, models)
-    while True:
-        started = time.perf_counter()
-        item = next(analysed_documents, None)
-        seconds["language"] += time.perf_counter() - started
-        if item is None:
-            return
-        document, analysed = item
-        started = time.perf_counter()
-        if document.language not in extractors:
-            extractors[document.language] = FactExtractor(work.registry, document.language)
-        found = extractors[document.language].extract(document, analysed)
-        document_passages = tuple(passages(document, analysed))
-        seconds["facts"] += time.perf_counter() - started
-        started = time.perf_counter()
-        findings = [finding for check in checks for finding in check.check(document, analysed)
-                    ] if document.path in work.reported_paths else []
-        seconds["rules"] += time.perf_counter() - started
+    for document, analysed in timed_items(analyse(documents, models), seconds, "language"):
+        with timed(seconds, "facts"):
+            if document.language not in extractors:
+                extractors[document.language] = FactExtractor(work.registry, document.language)
+            found = extractors[document.language].extract(document, analysed)
+            document_passages = tuple(passages(document, analysed))
+        with timed(seconds, "rules"):
+            findings = [finding for check in checks
+                        for finding in check.check(document, analysed)
+                        ] if document.path in work.reported_paths else []
         yield DocumentOutcome(document, tuple(findings), found.facts, found.subject,
                               document_passages)
 
