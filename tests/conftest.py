@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from consistency_lint.cache import CACHE_DIR_VARIABLE
 from consistency_lint.config import load_config
 from consistency_lint.model import Finding, RunResult
 from consistency_lint.pipeline import RunOptions, run
@@ -53,3 +54,12 @@ def project(tmp_path: Path) -> Callable[..., Path]:
     def make(config: Mapping[str, Any], files: Mapping[str, str | bytes]) -> Path:
         return write_project(tmp_path / "project", config, files)
     return make
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache_home(tmp_path_factory: pytest.TempPathFactory,
+                        monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty cache home, never the user's."""
+    home = tmp_path_factory.mktemp("cache-home")
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(home))
+    return home

@@ -1,19 +1,22 @@
 """The content-hash cache: reused when nothing changed, rebuilt when anything that shapes a
-document's results changes, and never a reason for a wrong or failed run."""
+document's results changes, never a reason for a wrong or failed run, and never a way for a
+content repository to run code."""
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from pathlib import Path
 
-from consistency_lint.cache import CACHE_DIR
+import msgspec
+import pytest
+
+from consistency_lint.cache import CACHE_DIR_VARIABLE, FORMAT_VERSION, project_cache_directory
 from consistency_lint.config import load_config
 from consistency_lint.model import RunResult, Span
 from consistency_lint.pipeline import RunOptions, run
-from consistency_lint.values import parse_value
-from consistency_lint.values.model import ValueType
-from tests.conftest import FIXTURES, TODAY, keys
+from tests.conftest import FIXTURES, TODAY, keys, single_channel_config, write_project
 
 SHOP = FIXTURES / "projects" / "shop"
 
@@ -23,12 +26,18 @@ def _run(project: Path, use_cache: bool = True) -> RunResult:
 
 
 def _entries(project: Path) -> list[Path]:
-    return sorted(path for path in (project / CACHE_DIR).rglob("*") if path.is_file())
+    folder = project_cache_directory(project.resolve())
+    return sorted(path for path in folder.rglob("*") if path.is_file())
+
+
+def _copy_of_shop(tmp_path: Path) -> Path:
+    project = tmp_path / "shop"
+    shutil.copytree(SHOP, project)
+    return project
 
 
 def test_results_are_the_same_with_a_cold_and_a_warm_cache(tmp_path: Path) -> None:
-    project = tmp_path / "shop"
-    shutil.copytree(SHOP, project)
+    project = _copy_of_shop(tmp_path)
     cold = _run(project)
     assert len(_entries(project)) == 3
     warm = _run(project)
@@ -38,8 +47,7 @@ def test_results_are_the_same_with_a_cold_and_a_warm_cache(tmp_path: Path) -> No
 
 
 def test_a_changed_file_or_configuration_is_processed_again(tmp_path: Path) -> None:
-    project = tmp_path / "shop"
-    shutil.copytree(SHOP, project)
+    project = _copy_of_shop(tmp_path)
     _run(project)
     letter = project / "letters" / "wysylka.txt.j2"
     letter.write_text(letter.read_text(encoding="utf-8").replace("order.numer", "order.number"),
@@ -51,8 +59,7 @@ def test_a_changed_file_or_configuration_is_processed_again(tmp_path: Path) -> N
 
 
 def test_corrupt_entries_are_ignored_and_rebuilt(tmp_path: Path) -> None:
-    project = tmp_path / "shop"
-    shutil.copytree(SHOP, project)
+    project = _copy_of_shop(tmp_path)
     expected = keys(_run(project).findings)
     for entry in _entries(project):
         entry.write_bytes(entry.read_bytes()[:10])
@@ -60,22 +67,86 @@ def test_corrupt_entries_are_ignored_and_rebuilt(tmp_path: Path) -> None:
     assert keys(_run(project).findings) == expected
 
 
-def test_an_unwritable_cache_location_does_not_fail_the_run(tmp_path: Path) -> None:
-    project = tmp_path / "shop"
-    shutil.copytree(SHOP, project)
-    (project / CACHE_DIR).write_text("not a directory", encoding="utf-8")
+def test_an_unwritable_cache_location_does_not_fail_the_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = _copy_of_shop(tmp_path)
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where the cache home should be", encoding="utf-8")
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(blocker))
     assert keys(_run(project).findings) == keys(_run(project, use_cache=False).findings)
 
 
 def test_no_cache_writes_nothing(tmp_path: Path) -> None:
-    project = tmp_path / "shop"
-    shutil.copytree(SHOP, project)
+    project = _copy_of_shop(tmp_path)
     _run(project, use_cache=False)
-    assert not (project / CACHE_DIR).exists()
+    assert _entries(project) == []
 
 
-def test_cached_value_types_survive_a_pickle_round_trip() -> None:
-    fact_value = parse_value(ValueType.MONEY, "2 499 zł", "pl")
-    assert fact_value is not None
-    span = Span(3, 7, 3, 15)
-    assert pickle.loads(pickle.dumps((fact_value, span))) == (fact_value, span)
+def test_the_cache_lives_outside_the_content_tree(tmp_path: Path) -> None:
+    project = _copy_of_shop(tmp_path)
+    before = sorted(path.relative_to(project) for path in project.rglob("*"))
+    _run(project)
+    assert len(_entries(project)) == 3
+    assert sorted(path.relative_to(project) for path in project.rglob("*")) == before
+
+
+def _planted_pickle(marker: Path) -> bytes:
+    class RunsCode:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+    return pickle.dumps(RunsCode())
+
+
+def test_a_committed_cache_folder_is_never_read(tmp_path: Path) -> None:
+    project = _copy_of_shop(tmp_path)
+    marker = tmp_path / "code-ran"
+    expected = keys(_run(project, use_cache=False).findings)
+    committed = project / ".consistency-lint-cache"  # where version 0.1 kept its pickles
+    _run(project)
+    for entry in _entries(project):
+        planted = committed / entry.parent.name / entry.name
+        planted.parent.mkdir(parents=True, exist_ok=True)
+        planted.write_bytes(_planted_pickle(marker))
+    shutil.rmtree(project_cache_directory(project.resolve()))
+    assert keys(_run(project).findings) == expected
+    assert not marker.exists()
+
+
+def test_a_pickle_planted_in_the_cache_runs_no_code(tmp_path: Path) -> None:
+    project = _copy_of_shop(tmp_path)
+    marker = tmp_path / "code-ran"
+    expected = keys(_run(project).findings)
+    for entry in _entries(project):
+        entry.write_bytes(_planted_pickle(marker))
+    assert keys(_run(project).findings) == expected
+    assert not marker.exists()
+
+
+def test_entries_of_the_wrong_shape_or_for_another_key_are_ignored(tmp_path: Path) -> None:
+    project = _copy_of_shop(tmp_path)
+    expected = keys(_run(project).findings)
+    first, second, third = _entries(project)
+    first.write_bytes(msgspec.msgpack.encode([FORMAT_VERSION, first.name, {"document": 1}]))
+    second.write_bytes(third.read_bytes())  # a valid entry, but written for another file
+    third.write_bytes(msgspec.msgpack.encode([[[[[]]]]] * 1000))
+    assert keys(_run(project).findings) == expected
+    assert keys(_run(project).findings) == expected
+
+
+def test_cached_values_are_read_back_equal(tmp_path: Path) -> None:
+    project = _copy_of_shop(tmp_path)
+    cold = _run(project)
+    warm = _run(project)
+    assert warm.facts == cold.facts and warm.documents == cold.documents
+    assert warm.facts and all(isinstance(fact.span, Span) for fact in warm.facts)
+
+
+def test_front_matter_dates_read_from_the_cache_give_the_same_findings(tmp_path: Path) -> None:
+    config = {**single_channel_config("markdown", "*.md"),
+              "governance": {"review_every_days": 365}}
+    write_project(tmp_path, config, {"a.md": "---\nlast_reviewed: 2020-01-02\n---\nTreść.\n"})
+    cold, warm = _run(tmp_path), _run(tmp_path)
+    assert [(f.rule, f.message) for f in warm.findings] == [
+        (f.rule, f.message) for f in cold.findings] == [
+        ("FRESHNESS-REVIEW-OVERDUE", "last reviewed 2020-01-02, 2524 days ago; reviews are "
+         "due every 365 days (this one since 2021-01-01)")]

@@ -1,37 +1,66 @@
-"""The content-hash cache (`.consistency-lint-cache/` in the project): per-document results
-keyed by the file's bytes and everything that shapes them (configuration, registry, rule
-packs, dictionary, variables, tool version), so an unchanged file is not processed again.
+"""The document cache: per-document results keyed by the file's bytes and everything that
+shapes them (configuration, registry, rule packs, dictionary, variables, tool version), so
+an unchanged file is not processed again.
 
-Writes are atomic (a temporary file renamed into place), so concurrent runs are safe; an
-unreadable or corrupt entry is ignored and rebuilt; a read-only project runs uncached."""
+The cache lives outside the content tree (the user's cache directory, one folder per
+project), so a cache committed to a content repository is never read. Entries are plain
+data (typed MessagePack) decoded against the exact types they must hold, and each names
+the key it was written for: a foreign, corrupt or wrongly shaped entry is ignored and
+rebuilt, and no entry can make the tool run code. Writes are atomic (a temporary file
+renamed into place), so concurrent runs are safe; an unwritable location runs uncached.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
+
+import msgspec
+from platformdirs import user_cache_path
 
 from consistency_lint import __version__
 from consistency_lint.config import Config
 
-CACHE_DIR = ".consistency-lint-cache"
-FORMAT_VERSION = "1"
+CACHE_DIR_VARIABLE = "CONSISTENCY_LINT_CACHE_DIR"
+FORMAT_VERSION = "2"  # 1 was pickle, which could run code from a planted entry
 T = TypeVar("T")
+_UNSAFE_NAME_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-@dataclass(frozen=True)
+def cache_home() -> Path:
+    """Where every project's cache folder lives: $CONSISTENCY_LINT_CACHE_DIR, else the
+    user cache directory (~/.cache/consistency-lint on Linux)."""
+    configured = os.environ.get(CACHE_DIR_VARIABLE)
+    return Path(configured) if configured else user_cache_path("consistency-lint")
+
+
+def project_cache_directory(root: Path) -> Path:
+    """The project's own folder: its name for people, a digest of its path for uniqueness."""
+    digest = hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:16]
+    name = _UNSAFE_NAME_CHARACTERS.sub("_", root.name)[:40] or "project"
+    return cache_home() / f"{name}-{digest}"
+
+
 class DocumentCache(Generic[T]):
-    directory: Path
-    run_key: str
+    """Entries of one value type for one project and one run configuration."""
+
+    def __init__(self, directory: Path, run_key: str, value_type: type[T]) -> None:
+        self.directory = directory
+        self.run_key = run_key
+        self._encoder = msgspec.msgpack.Encoder()
+        self._decoder: msgspec.msgpack.Decoder[_Entry] = msgspec.msgpack.Decoder(
+            _entry_type(value_type))
 
     @classmethod
-    def for_config(cls, config: Config,
-                   pack_digests: tuple[tuple[str, str], ...]) -> DocumentCache[T]:
-        return cls(config.root / CACHE_DIR, _run_key(config, pack_digests))
+    def for_config(cls, config: Config, pack_digests: tuple[tuple[str, str], ...],
+                   value_type: type[T]) -> DocumentCache[T]:
+        return cls(project_cache_directory(config.root), _run_key(config, pack_digests),
+                   value_type)
 
     def key(self, identity: str, raw: bytes) -> str:
         digest = hashlib.sha256()
@@ -41,23 +70,39 @@ class DocumentCache(Generic[T]):
         return digest.hexdigest()
 
     def get(self, key: str) -> T | None:
+        """The value stored under `key`, or None when it is missing or not to be trusted."""
         try:
-            with (self.directory / key[:2] / key).open("rb") as handle:
-                value: T = pickle.load(handle)  # only files this cache wrote itself
-        except Exception:  # noqa: BLE001 - missing, unreadable or corrupt: rebuild
+            encoded = (self.directory / key[:2] / key).read_bytes()
+            format_version, stored_key, value = self._decoder.decode(encoded)
+        except Exception:  # noqa: BLE001 - missing, unreadable, corrupt or foreign: rebuild
             return None
-        return value
+        if (format_version, stored_key) != (FORMAT_VERSION, key):
+            return None
+        stored: T = value
+        return stored
 
     def put(self, key: str, value: T) -> None:
         folder = self.directory / key[:2]
         try:
+            encoded = self._encoder.encode((FORMAT_VERSION, key, value))
+        except (TypeError, OverflowError, ValueError):
+            return  # metadata that plain data cannot hold: that document stays uncached
+        try:
             folder.mkdir(parents=True, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             with os.fdopen(descriptor, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(encoded)
             Path(temporary).replace(folder / key)
         except OSError:
-            return  # a read-only project runs without a cache
+            return  # an unwritable cache location runs without a cache
+
+
+_Entry = tuple[str, str, Any]
+
+
+def _entry_type(value_type: type[T]) -> Any:
+    """(format version, key, value): the only shape an entry may have."""
+    return tuple[str, str, value_type]  # type: ignore[valid-type]
 
 
 def _run_key(config: Config, pack_digests: tuple[tuple[str, str], ...]) -> str:

@@ -37,7 +37,7 @@ from consistency_lint.model import (
     Summary,
 )
 from consistency_lint.nlp.pipeline import PipelineUnavailableError
-from consistency_lint.processing import DocumentWork, process_documents
+from consistency_lint.processing import DocumentOutcome, DocumentWork, process_documents
 from consistency_lint.rules.engine import RuleEngine
 from consistency_lint.rules.loading import load_packs, pack_digests
 from consistency_lint.timing import PhaseSeconds, timed
@@ -69,7 +69,7 @@ def run(config: Config, options: RunOptions,
     digests = pack_digests(config)
     work = DocumentWork(config, registry, tuple(rules), options.today, frozenset(
         r.relative_path for r in requests if _in_scope(r.relative_path, r.channel, options)),
-        DocumentCache.for_config(config, digests) if options.use_cache else None)
+        DocumentCache.for_config(config, digests, DocumentOutcome) if options.use_cache else None)
     try:
         stage = process_documents(requests, work, options.jobs, on_progress)
     except PipelineUnavailableError as error:

@@ -92,7 +92,7 @@ def _cached(work: DocumentWork, keys: dict[str, str | None]) -> dict[str, Docume
         return found
     for path, key in keys.items():
         outcome = work.cache.get(key) if key else None
-        if outcome is not None:
+        if outcome is not None and outcome.document.path == path:
             found[path] = outcome
     return found
 
