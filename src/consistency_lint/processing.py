@@ -24,6 +24,7 @@ from consistency_lint.facts.extraction import CollectedFacts, CorpusFacts, merge
 from consistency_lint.facts.passages import Passage, passages
 from consistency_lint.facts.registry import Registry
 from consistency_lint.loaders import LoadRequest, load_document
+from consistency_lint.loaders.source import ContentLoadError, read_regular_file
 from consistency_lint.model import Document, Fact, Finding
 from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import pipeline
@@ -199,10 +200,8 @@ def _cache_key(work: DocumentWork, request: LoadRequest) -> str | None:
     if work.cache is None or request.outside_project:
         return None
     try:
-        if request.path.stat().st_size > request.max_bytes:
-            return None
-        raw = request.path.read_bytes()
-    except OSError:
+        raw = read_regular_file(request.path, request.max_bytes)
+    except (OSError, ContentLoadError):
         return None
     identity = "\0".join((request.relative_path, request.channel, request.loader,
                           request.language, request.doc_type or "",

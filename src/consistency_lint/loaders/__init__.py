@@ -13,7 +13,7 @@ from pathlib import Path
 
 from consistency_lint.loaders import docx, faq, html, markdown, template, text
 from consistency_lint.loaders.parsed import ParsedContent
-from consistency_lint.loaders.source import ContentLoadError, Source
+from consistency_lint.loaders.source import ContentLoadError, Source, read_regular_file
 from consistency_lint.loaders.suppressions import front_matter_suppressions, inline_suppressions
 from consistency_lint.model import ContentProblem, Document, ProblemKind, Span
 
@@ -50,7 +50,7 @@ def load_document(request: LoadRequest) -> Document:
         if request.outside_project:
             raise ContentLoadError(ProblemKind.UNREADABLE,
                                    "symbolic link leads outside the project; not read")
-        raw = _read_bounded(request.path, request.max_bytes)
+        raw = read_regular_file(request.path, request.max_bytes)
         if not raw.strip():
             raise ContentLoadError(ProblemKind.EMPTY, "file is empty")
         source = Source(raw, request.relative_path)
@@ -96,17 +96,6 @@ def _comment_syntax(loader: str, path: str) -> str | None:
     if loader == "faq":
         return "yaml" if path.lower().endswith((".yaml", ".yml")) else "html"
     return {"html": "html", "markdown": "html", "template": "jinja"}.get(loader)
-
-
-def _read_bounded(path: Path, max_bytes: int) -> bytes:
-    with path.open("rb") as handle:
-        raw = handle.read(max_bytes + 1)
-    if len(raw) > max_bytes:
-        raise ContentLoadError(
-            ProblemKind.TOO_LARGE,
-            f"file is larger than {max_bytes / 2**20:g} MB (max_file_size_mb); not read",
-        )
-    return raw
 
 
 def _unparsed(request: LoadRequest, raw: bytes, problem: ContentProblem) -> Document:

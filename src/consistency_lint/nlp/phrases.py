@@ -8,11 +8,11 @@ diacritics, or, for words of six letters or more, a lemma that is nearly the sam
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
 
 from rapidfuzz import fuzz
 
@@ -96,17 +96,27 @@ def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
 
 
 def find_phrase(phrase: Phrase, index: TokenIndex) -> PhraseMatch | None:
-    """The first compact occurrence of the phrase, or None."""
+    """The compact occurrence of the phrase that starts first, or None.
+
+    Each position where a phrase word stands is tried as the start, taking for every word
+    its first position from there on: linear in the number of positions, where trying
+    every combination of positions grew with their product (and hung on long texts).
+    """
     positions = [index.positions_of(word) for word in phrase.words]
     if not all(positions):
         return None
-    best: PhraseMatch | None = None
-    for occurrence in product(*positions):
-        first, last = min(occurrence), max(occurrence)
-        compact = last - first <= len(phrase.words) + PHRASE_SLACK
-        if compact and (best is None or first < best.first):
-            best = PhraseMatch(phrase, first, last)
-    return best
+    width = len(phrase.words) + PHRASE_SLACK
+    for start in sorted({position for found in positions for position in found}):
+        chosen = []
+        for found in positions:
+            at = bisect_left(found, start)
+            if at == len(found):
+                return None  # this word never stands at or after `start`, nor later
+            chosen.append(found[at])
+        first, last = min(chosen), max(chosen)
+        if last - first <= width:
+            return PhraseMatch(phrase, first, last)
+    return None
 
 
 def find_any(phrases: Iterable[Phrase], index: TokenIndex) -> PhraseMatch | None:
