@@ -44,6 +44,14 @@ def _error(root: Path, config_text: str, files: dict[str, str] | None = None) ->
         (BASE + "rules: [missing-pack.yaml]\n", 6, "file not found: missing-pack.yaml"),
         ("version: 1\nchannels: [web\n", 3, "invalid YAML"),
         ("- just\n- a list\n", 1, "must be a YAML mapping"),
+        (BASE + "governance:\n  review_every_days: 1000000000000000000000000000000\n", 7,
+         "governance.review_every_days: Input should be less than or equal to 36500"),
+        (BASE + "max_file_size_mb: .inf\n", 6, "max_file_size_mb: Input should be a finite"),
+        (BASE + "max_file_size_mb: 1e308\n", 6, "Input should be less than or equal to 1024"),
+        (BASE + "ignore: ['" + "{a,b,c,d}" * 12 + "']\n", 6,
+         "ignore.0: pattern `{a,b,c,d}{a,b,c,d}"),
+        (BASE + "    doc_types: {terms: [web/regulamin.html]}\n", 6,
+         "doc type `terms` pattern `web/regulamin.html` matches none of the channel's files"),
     ],
 )
 def test_invalid_configuration_names_file_line_and_problem(
@@ -117,3 +125,12 @@ def test_channel_settings_inherit_and_override_project_settings(
     assert (channels["letters"].language, channels["letters"].governance.require_owner) == (
         "en", False)
     assert channels["letters"].allowed_variables == frozenset({"customer.name", "order.number"})
+
+
+def test_severity_off_may_be_written_unquoted(tmp_path: Path) -> None:
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web/index.html").write_text("<p>Dzien dobry</p>", encoding="utf-8")
+    (tmp_path / "consistency-lint.yaml").write_text(
+        BASE + "severity: {SPELLING-UNKNOWN-WORD: off}\n", encoding="utf-8")
+    assert load_config(tmp_path).model.severity == {"SPELLING-UNKNOWN-WORD": "off"}
+    assert [f.rule for f in lint(tmp_path).findings] == []

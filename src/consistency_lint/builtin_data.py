@@ -25,3 +25,11 @@ def load_builtin_yaml(relative: str) -> dict[str, object]:
     if not isinstance(data, dict):
         raise TypeError(f"built-in data file {relative} must be a mapping")
     return data
+
+
+@cache
+def builtin_doc_types() -> dict[str, str]:
+    """The document types the built-in packs know, each with what it is."""
+    types = load_builtin_yaml("documents/doc_types.yaml")["doc_types"]
+    assert isinstance(types, dict)
+    return {str(name): str(description) for name, description in types.items()}

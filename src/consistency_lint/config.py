@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from consistency_lint.errors import ConfigError
+from consistency_lint.globs import check_pattern
 from consistency_lint.model import Category
 from consistency_lint.yaml_loading import YamlDocument, YamlError, load_yaml
 
@@ -26,8 +27,19 @@ PYPROJECT_TABLE = "consistency-lint"
 Language = Literal["pl", "en"]
 LoaderName = Literal["html", "markdown", "faq", "template", "docx", "text"]
 Profile = Literal["web", "faq", "call-center", "letter", "marketing", "legal"]
-SeverityOverride = Literal["error", "warning", "info", "off"]
-NonEmptyPatterns = Annotated[list[str], Field(min_length=1)]
+MAX_REVIEW_DAYS = 36_500  # a hundred years
+MAX_FILE_SIZE_MB = 1024
+
+
+def _off_as_written(value: object) -> object:
+    """YAML 1.1 reads an unquoted `off` as false; the README tells users to write it so."""
+    return "off" if value is False else value
+
+
+SeverityOverride = Annotated[Literal["error", "warning", "info", "off"],
+                             BeforeValidator(_off_as_written)]
+Pattern = Annotated[str, AfterValidator(check_pattern)]
+NonEmptyPatterns = Annotated[list[Pattern], Field(min_length=1)]
 
 
 class _Strict(BaseModel):
@@ -36,7 +48,7 @@ class _Strict(BaseModel):
 
 class GovernanceModel(_Strict):
     require_owner: bool = False
-    review_every_days: PositiveInt | None = None
+    review_every_days: Annotated[int, Field(gt=0, le=MAX_REVIEW_DAYS)] | None = None
 
 
 class ChannelModel(_Strict):
@@ -44,7 +56,7 @@ class ChannelModel(_Strict):
     paths: NonEmptyPatterns
     profile: Profile | None = None
     language: Language | None = None
-    doc_types: dict[str, list[str]] = {}
+    doc_types: dict[str, list[Pattern]] = {}
     variables: str | None = None
     governance: GovernanceModel | None = None
 
@@ -56,9 +68,10 @@ class ConfigModel(_Strict):
     rules: list[str] = []
     dictionary: str | None = None
     severity: dict[str, SeverityOverride] = {}
-    ignore: list[str] = []
+    ignore: list[Pattern] = []
     governance: GovernanceModel = GovernanceModel()
-    max_file_size_mb: PositiveFloat = 10.0
+    max_file_size_mb: Annotated[float, Field(gt=0, le=MAX_FILE_SIZE_MB,
+                                             allow_inf_nan=False)] = 10.0
     pipelines: dict[Language, str] = {}
     channels: Annotated[dict[str, ChannelModel], Field(min_length=1)]
 
@@ -193,7 +206,8 @@ def validation_error(error: ValidationError, shown_as: str, document: YamlDocume
     where = ".".join(str(part) for part in location) or "configuration"
     prefix = error_prefix(location, document) if error_prefix and document else ""
     line = document.line_of(location) if document else None
-    return ConfigError(f"{prefix}{where}: {first['msg']}", shown_as, line)
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return ConfigError(f"{prefix}{where}: {message}", shown_as, line)
 
 
 def _build_config(

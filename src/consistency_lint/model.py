@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from consistency_lint.pickling import pickled_by_constructor
 from consistency_lint.values.model import Value
@@ -85,6 +85,11 @@ class Placeholder:
     name: str
     start: int
     end: int
+
+
+# What a loader calls its segments; rules can be scoped to them (`segment_kinds`).
+SegmentKind = Literal["paragraph", "heading", "title", "list-item", "table-cell", "button",
+                      "label", "question", "answer"]
 
 
 @pickled_by_constructor

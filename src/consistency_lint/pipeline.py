@@ -23,10 +23,11 @@ from consistency_lint.checks.runner import (
 )
 from consistency_lint.checks.suppressions import apply_suppressions
 from consistency_lint.config import Config
-from consistency_lint.discovery import discover, matches
+from consistency_lint.discovery import discover
 from consistency_lint.errors import UsageError
 from consistency_lint.facts.registry import load_registry
 from consistency_lint.git_changes import head_commit
+from consistency_lint.globs import matches
 from consistency_lint.model import (
     Category,
     ChecklistEntry,
@@ -105,7 +106,7 @@ def run(config: Config, options: RunOptions,
     facts = tuple(fact for fact in corpus.facts if _in_scope(fact.path, fact.channel, options))
     return RunResult(metadata, tuple(in_scope), tuple(findings), summarise(in_scope, findings),
                      facts, registry.facts, suppressed, baseline_outcome,
-                     legal_checklist(RuleEngine(rules, config), in_scope, findings))
+                     legal_checklist(RuleEngine.for_config(rules, config), in_scope, findings))
 
 
 LEGAL_CATEGORIES = frozenset({Category.LEGAL_MISSING_CLAUSE, Category.LEGAL_PROHIBITED})

@@ -28,8 +28,8 @@ from consistency_lint.loaders.source import ContentLoadError, read_regular_file
 from consistency_lint.model import Document, Fact, Finding
 from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import pipeline
+from consistency_lint.rules.compiled import CompiledRule
 from consistency_lint.rules.engine import RuleEngine
-from consistency_lint.rules.loading import CompiledRule
 from consistency_lint.timing import PhaseSeconds, timed, timed_items
 
 CHUNKS_PER_JOB = 4  # smaller chunks balance the load between workers
@@ -178,7 +178,8 @@ def _process(work: DocumentWork, requests: list[LoadRequest]) -> ChunkResult:
 def _analyse(work: DocumentWork, documents: list[Document],
              seconds: PhaseSeconds) -> Iterator[DocumentOutcome]:
     context = CheckContext(config=work.config, today=work.today)
-    checks = [RuleEngine(work.rules, work.config), *language_checks(context, work.registry)]
+    checks = [RuleEngine.for_config(work.rules, work.config),
+              *language_checks(context, work.registry)]
     extractors: dict[str, FactExtractor] = {}
     models = {str(language): model for language, model in work.config.model.pipelines.items()}
     for document, analysed in timed_items(analyse(documents, models), seconds, "language"):

@@ -42,7 +42,7 @@ rules:
     message: {pl: "Piszemy „e-mail”.", en: "We write \\"e-mail\\"."}
     why: "One spelling of the word in every channel."
     forbid:
-      any: ["=email", "=mail", "=emaila"]
+      any: ["=email", "=emaila", "=emailem"]
     examples:
       fail: [{text: "Napisz do nas email."}]
       pass: [{text: "Napisz do nas e-mail."}]

@@ -49,6 +49,22 @@ def _error(tmp_path: Path, pack: str, rules: list[str] | None = None) -> ConfigE
         (RULE.replace("all: [bon]", "all: {bon: 1}"), 9,
          "rule HOUSE-VOUCHER: rules.0.forbid.all: Input should be a valid list"),
         (RULE.replace("pack: house", "pack: [house]"), 1, "pack: Input should be a valid string"),
+        (RULE + "    applies_to: {profiles: [webpage]}\n", 10,
+         "rule HOUSE-VOUCHER: rules.0.applies_to.profiles.0: Input should be 'web'"),
+        (RULE + "    applies_to: {segment_kinds: [buton]}\n", 10,
+         "rules.0.applies_to.segment_kinds.0: Input should be 'paragraph'"),
+        (RULE + "    applies_to: {channels: [website]}\n", 10,
+         "rule HOUSE-VOUCHER: unknown channel `website` (configured: docs)"),
+        (RULE + "    applies_to: {doc_types: [regulamin]}\n", 10,
+         "rule HOUSE-VOUCHER: unknown doc type `regulamin` (known: terms, product,"),
+        (RULE.replace("all: [bon]", "value: {type: duration, units: [days]}"), 9,
+         "unknown unit days for duration values (known: business_day, day, hour, month)"),
+        (RULE + "    examples:\n      fail: [{text: Zwrot w gotówce.}]\n"
+         "      pass: [{text: Zwrot na konto.}]\n", 11,
+         "rule HOUSE-VOUCHER: its `fail` example does not fail: 'Zwrot w gotówce.'"),
+        (RULE + "    examples:\n      fail: [{text: Bon.}]\n"
+         "      pass: [{text: Bonem.}]\n", 12,
+         "rule HOUSE-VOUCHER: its `pass` example fails: 'Bonem.'"),
     ],
 )
 def test_invalid_pack(tmp_path: Path, pack: str, line: int, message: str) -> None:
@@ -83,3 +99,26 @@ def test_severity_overrides_by_category_and_by_rule(tmp_path: Path) -> None:
     write_project(tmp_path, config, {"a.txt": text})
     assert [(f.rule, f.severity.value) for f in lint(tmp_path).findings] == [
         ("PL-CRA-WITHDRAWAL-PERIOD-SHORT", "info"), ("PL-CRA-ODR-PLATFORM", "error")]
+
+
+def test_a_pack_may_declare_its_own_document_types(tmp_path: Path) -> None:
+    pack = RULE.replace("rules:\n", "doc_types: {voucher-terms: regulamin bonów}\nrules:\n") + (
+        "    applies_to: {doc_types: [voucher-terms]}\n")
+    config = {"version": 1, "rules": ["house.yaml"],
+              "channels": {"docs": {"loader": "text", "paths": ["*.txt"],
+                                    "doc_types": {"voucher-terms": ["bony.txt"]}}}}
+    write_project(tmp_path, config, {"house.yaml": pack, "bony.txt": "Wydajemy bon.\n",
+                                     "a.txt": "Wydajemy bon.\n"})
+    assert [(f.rule, f.path) for f in lint(tmp_path).findings] == [("HOUSE-VOUCHER", "bony.txt")]
+
+
+def test_a_configured_document_type_no_pack_knows_is_an_error(tmp_path: Path) -> None:
+    config = {"version": 1, "rules": ["builtin:pl-consumer-rights-2014"],
+              "channels": {"docs": {"loader": "text", "paths": ["*.txt"],
+                                    "doc_types": {"regulamim": ["a.txt"]}}}}
+    write_project(tmp_path, config, {"a.txt": "Treść.\n"})
+    with pytest.raises(ConfigError) as caught:
+        lint(tmp_path)
+    assert (caught.value.path, caught.value.line) == ("consistency-lint.yaml", 11)
+    assert caught.value.message.startswith(
+        "channel `docs`: unknown doc type `regulamim` (known: terms, product,")

@@ -7,14 +7,14 @@ yields a finding at every sentence that satisfies its clause and none of its `un
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from consistency_lint.config import Config
 from consistency_lint.model import Document, Finding, Span
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
 from consistency_lint.nlp.phrases import TokenIndex, find_any
-from consistency_lint.rules.loading import CompiledClause, CompiledRule
+from consistency_lint.rules.compiled import CompiledClause, CompiledRule
 from consistency_lint.rules.model import ValueConstraintModel
 from consistency_lint.values import Value, extract_values
 
@@ -50,9 +50,15 @@ CONJUNCTIONS = frozenset({"a", "ale", "lecz", "natomiast", "zaś", "oraz", "jedn
 
 
 class RuleEngine:
-    def __init__(self, rules: Sequence[CompiledRule], config: Config) -> None:
+    def __init__(self, rules: Sequence[CompiledRule], profiles: Mapping[str, str | None]
+                 ) -> None:
         self.rules = rules
-        self.config = config
+        self.profiles = profiles  # channel name -> tone profile
+
+    @classmethod
+    def for_config(cls, rules: Sequence[CompiledRule], config: Config) -> RuleEngine:
+        return cls(rules, {name: channel.settings.profile
+                           for name, channel in config.channels.items()})
 
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
         if not segments:
@@ -86,8 +92,7 @@ class RuleEngine:
 
     def _applies(self, rule: CompiledRule, document: Document) -> bool:
         scope = rule.model.applies_to
-        channel = self.config.channels.get(document.channel)
-        profile = channel.settings.profile if channel else None
+        profile = self.profiles.get(document.channel)
         languages: set[str] = {rule.language} if scope.languages is None else set(scope.languages)
         return (document.language in languages
                 and (scope.doc_types is None or document.doc_type in scope.doc_types)

@@ -11,37 +11,18 @@ from pathlib import Path
 
 import yaml
 
-from consistency_lint.builtin_data import builtin_rules_dir
+from consistency_lint.builtin_data import builtin_doc_types, builtin_rules_dir
 from consistency_lint.config import Config, project_file, read_yaml_model
 from consistency_lint.errors import ConfigError
 from consistency_lint.model import Category
-from consistency_lint.nlp.phrases import Phrase, compile_phrases
-from consistency_lint.rules.model import ClauseModel, ExampleModel, PackModel, RuleModel
+from consistency_lint.nlp.phrases import compile_phrases
+from consistency_lint.rules.compiled import CompiledClause, CompiledRule, Concept
+from consistency_lint.rules.examples import check_examples
+from consistency_lint.rules.model import ExampleModel, PackModel, RuleModel
 from consistency_lint.specs import CheckSpec, Example
 from consistency_lint.yaml_loading import YamlDocument
 
 BUILTIN_PREFIX = "builtin:"
-Concept = tuple[Phrase, ...]
-
-
-@dataclass(frozen=True)
-class CompiledClause:
-    all: tuple[Concept, ...]
-    any: tuple[Concept, ...]
-    model: ClauseModel
-
-
-@dataclass(frozen=True)
-class CompiledRule:
-    model: RuleModel
-    spec: CheckSpec
-    clause: CompiledClause
-    unless: tuple[Concept, ...]
-    language: str
-
-    @property
-    def forbids(self) -> bool:
-        return self.model.forbid is not None
 
 
 def builtin_pack_names() -> list[str]:
@@ -53,7 +34,8 @@ def builtin_pack_rules() -> tuple[CompiledRule, ...]:
     """Every rule of every built-in pack (for `rules list`, `rules explain` and the docs)."""
     return tuple(rule for name in builtin_pack_names()
                  for rule in read_pack(builtin_rules_dir() / f"{name}.yaml",
-                                       f"{BUILTIN_PREFIX}{name}", f"{BUILTIN_PREFIX}{name}"))
+                                       f"{BUILTIN_PREFIX}{name}",
+                                       f"{BUILTIN_PREFIX}{name}").rules)
 
 
 def pack_digests(config: Config) -> tuple[tuple[str, str], ...]:
@@ -65,21 +47,81 @@ def pack_digests(config: Config) -> tuple[tuple[str, str], ...]:
     return tuple(digests)
 
 
+@dataclass(frozen=True)
+class LoadedPack:
+    """A validated pack with its compiled rules and where its text came from."""
+
+    model: PackModel
+    rules: tuple[CompiledRule, ...]
+    document: YamlDocument
+    shown_as: str
+
+    @property
+    def builtin(self) -> bool:
+        return self.shown_as.startswith(BUILTIN_PREFIX)
+
+
 def load_packs(config: Config) -> list[CompiledRule]:
     """The rules of every pack in `rules:`, in order; a later rule replaces one of the
-    same id."""
+    same id. Every scope must name configured channels and known document types, and the
+    configuration's document types must be known: a typo must not switch a check off."""
+    packs = [read_pack(*_locate(config, reference, index), reference)
+             for index, reference in enumerate(config.model.rules)]
+    known = known_doc_types(packs)
+    for pack in packs:
+        _check_scopes(config, pack, known)
+    _check_configured_doc_types(config, known)
     rules: dict[str, CompiledRule] = {}
-    for index, reference in enumerate(config.model.rules):
-        path, shown_as = _locate(config, reference, index)
-        for rule in read_pack(path, shown_as, reference):
+    for pack in packs:
+        if not pack.builtin:
+            check_examples(pack, config)
+        for rule in pack.rules:
             rules[rule.model.id] = rule
     return list(rules.values())
 
 
-def read_pack(path: Path, shown_as: str, reference: str) -> list[CompiledRule]:
+def known_doc_types(packs: Sequence[LoadedPack]) -> dict[str, str]:
+    """The built-in document types and those the packs declare, with their descriptions."""
+    return {**builtin_doc_types(),
+            **{name: text for pack in packs for name, text in pack.model.doc_types.items()}}
+
+
+def read_pack(path: Path, shown_as: str, reference: str) -> LoadedPack:
     pack, document = read_yaml_model(path, shown_as, PackModel, _rule_named)
-    return [_compile(pack, index, rule, document, shown_as, reference)
-            for index, rule in enumerate(pack.rules)]
+    rules = tuple(_compile(pack, index, rule, document, shown_as, reference)
+                  for index, rule in enumerate(pack.rules))
+    return LoadedPack(pack, rules, document, shown_as)
+
+
+def _check_scopes(config: Config, pack: LoadedPack, known: dict[str, str]) -> None:
+    for index, rule in enumerate(pack.model.rules):
+        scope = rule.applies_to
+        location: tuple[str | int, ...] = ("rules", index, "applies_to")
+        for position, name in enumerate(scope.doc_types or ()):
+            if name not in known:
+                raise ConfigError(
+                    f"rule {rule.id}: unknown doc type `{name}` ({_known_list(known)})",
+                    pack.shown_as, pack.document.line_of((*location, "doc_types", position)))
+        for position, name in enumerate(scope.channels or ()):
+            if name not in config.channels:
+                raise ConfigError(
+                    f"rule {rule.id}: unknown channel `{name}` (configured: "
+                    f"{', '.join(config.channels)})",
+                    pack.shown_as, pack.document.line_of((*location, "channels", position)))
+
+
+def _check_configured_doc_types(config: Config, known: dict[str, str]) -> None:
+    for channel in config.channels.values():
+        for name in channel.settings.doc_types:
+            if name not in known:
+                raise config.error(f"channel `{channel.name}`: unknown doc type `{name}` "
+                                   f"({_known_list(known)})",
+                                   ("channels", channel.name, "doc_types", name))
+
+
+def _known_list(known: dict[str, str]) -> str:
+    return (f"known: {', '.join(known)}; a custom type must be declared under a rule "
+            "pack's `doc_types:`")
 
 
 def _locate(config: Config, reference: str, index: int) -> tuple[Path, str]:

@@ -2,6 +2,7 @@
 
     pack: NAME
     language: pl
+    doc_types: {NAME: description}         # custom document types this pack introduces
     concepts: {NAME: [phrase, ...]}        # named sets of equivalent phrasings
     rules:
       - id: PL-CRA-WITHDRAWAL-14D
@@ -30,8 +31,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from consistency_lint.model import Category, Severity
-from consistency_lint.values import ValueType
+from consistency_lint.config import Profile
+from consistency_lint.model import Category, SegmentKind, Severity
+from consistency_lint.values import ValueType, units_of
 
 RULE_ID_PATTERN = r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$"
 
@@ -43,9 +45,9 @@ class _Strict(BaseModel):
 class ScopeModel(_Strict):
     doc_types: list[str] | None = None
     channels: list[str] | None = None
-    profiles: list[str] | None = None
+    profiles: list[Profile] | None = None
     languages: list[Literal["pl", "en"]] | None = None
-    segment_kinds: list[str] | None = None
+    segment_kinds: list[SegmentKind] | None = None
 
 
 class ValueConstraintModel(_Strict):
@@ -57,6 +59,15 @@ class ValueConstraintModel(_Strict):
     at_most: Decimal | None = None
     below: Decimal | None = None
     above: Decimal | None = None
+
+    @model_validator(mode="after")
+    def _known_units(self) -> ValueConstraintModel:
+        known = units_of(self.type)
+        unknown = sorted(set(self.units or ()) - known)
+        if unknown:
+            raise ValueError(f"unknown unit {', '.join(unknown)} for {self.type.value} values "
+                             f"(known: {', '.join(sorted(known)) or 'none'})")
+        return self
 
 
 class ClauseModel(_Strict):
@@ -82,7 +93,7 @@ class ExampleModel(_Strict):
     loader: Literal["text", "markdown", "html"] = "text"
     doc_type: str | None = None
     channel: str | None = None
-    profile: str | None = None
+    profile: Profile | None = None
 
 
 class ExamplesModel(_Strict):
@@ -117,5 +128,6 @@ class RuleModel(_Strict):
 class PackModel(_Strict):
     pack: str
     language: Literal["pl", "en"] = "pl"
+    doc_types: dict[str, str] = {}
     concepts: dict[str, list[str]] = {}
     rules: list[RuleModel] = Field(min_length=1)

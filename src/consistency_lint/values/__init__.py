@@ -38,7 +38,9 @@ EXTRACTORS: dict[ValueType, Extractor] = {  # in order of priority
     ValueType.NUMBER: number.extract,
 }
 
-__all__ = ["Bound", "Value", "ValueMatch", "ValueType", "extract_values", "parse_value"]
+__all__ = ["Bound", "Value", "ValueMatch", "ValueType", "extract_values", "parse_value",
+           "units_of"]
+LANGUAGES = ("pl", "en")
 
 
 def extract_values(text: str, language: str,
@@ -60,3 +62,13 @@ def parse_value(value_type: ValueType, text: str, language: str) -> Value | None
         return Value(ValueType.TEXT, text=" ".join(text.casefold().split()))
     matches = extract_values(text, language, frozenset({value_type}))
     return matches[0].value if matches else None
+
+
+def units_of(value_type: ValueType) -> frozenset[str]:
+    """The units values of this type are normalised to (what a rule's `units:` may name)."""
+    if value_type is ValueType.DURATION:
+        return duration.UNITS
+    if value_type is ValueType.MONEY:
+        return frozenset().union(*(money.units(language) for language in LANGUAGES))
+    return {ValueType.PERCENT: frozenset({"%"}),
+            ValueType.VOLUME: frozenset({"GB"})}.get(value_type, frozenset({""}))

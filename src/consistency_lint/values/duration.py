@@ -22,6 +22,7 @@ from consistency_lint.values.model import Value, ValueMatch, ValueType
 CANONICAL_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 1),
                    "year": ("month", 12), "hour": ("hour", 1)}
 BUSINESS_DAY = "business_day"
+UNITS = frozenset({unit for unit, _ in CANONICAL_UNITS.values()} | {BUSINESS_DAY})
 # "14-dniowy", "30-dniowego", "2-letnia", "24-miesięczna": number-unit compound adjectives.
 _COMPOUND = re.compile(r"(?<![\w])(?P<low>\d{1,3})-(?P<stem>dniow|tygodniow|miesięczn|letni)\w*",
                        re.IGNORECASE)

@@ -34,6 +34,12 @@ def pattern(language: str, words: bool) -> re.Pattern[str]:
     )
 
 
+def units(language: str) -> frozenset[str]:
+    """The currency codes values are normalised to, each also per month ("PLN/month")."""
+    codes = {code.removesuffix(HUNDREDTH_SUFFIX) for code in lexicon(language).currencies.values()}
+    return frozenset(codes | {code + MONTHLY for code in codes})
+
+
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
     currencies = lexicon(language).currencies
 
