@@ -134,3 +134,46 @@ def test_severity_off_may_be_written_unquoted(tmp_path: Path) -> None:
         BASE + "severity: {SPELLING-UNKNOWN-WORD: off}\n", encoding="utf-8")
     assert load_config(tmp_path).model.severity == {"SPELLING-UNKNOWN-WORD": "off"}
     assert [f.rule for f in lint(tmp_path).findings] == []
+
+
+LETTERS = ("version: 1\nchannels:\n  letters:\n    loader: template\n"
+           "    paths: ['letters/*.j2']\n    variables: letters/variables.yaml\n")
+
+
+@pytest.mark.parametrize(("variables", "names"), [
+    ("- customer.name\n- order.number\n", {"customer.name", "order.number"}),
+    ("variables: [customer.name, order.number]\n", {"customer.name", "order.number"}),
+    ("variables:\n  customer: {name: imię}\n", {"customer.name"}),
+    ("customer: [name, email]\norder:\n  number: numer\n  total:\n",
+     {"customer.name", "customer.email", "order.number", "order.total"}),
+])
+def test_variables_files_of_every_documented_shape(tmp_path: Path, variables: str,
+                                                   names: set[str]) -> None:
+    files = {"letters/a.txt.j2": "Dzień dobry", "letters/variables.yaml": variables}
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    (tmp_path / "consistency-lint.yaml").write_text(LETTERS, encoding="utf-8")
+    assert load_config(tmp_path).channels["letters"].allowed_variables == frozenset(names)
+
+
+@pytest.mark.parametrize("variables", ["customer.name\n", "- [customer, name]\n",
+                                       "variables: 3\n", "- 1\n- 2\n"])
+def test_a_variables_file_of_another_shape_is_an_error(tmp_path: Path, variables: str) -> None:
+    error = _error(tmp_path, LETTERS, {"letters/a.txt.j2": "Dzień dobry",
+                                       "letters/variables.yaml": variables})
+    assert (error.path, error.line) == ("letters/variables.yaml", 1)
+    assert error.message.startswith("variables must be a list of names")
+
+
+def test_a_dictionary_in_windows_1250_is_read(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/a.txt").write_text("Zamówienia realizuje Pczółkowo.\n", encoding="utf-8")
+    (tmp_path / "slownik.txt").write_bytes("Pczółkowo\n".encode("cp1250"))
+    (tmp_path / "consistency-lint.yaml").write_text(
+        "version: 1\ndictionary: slownik.txt\n"
+        "channels: {docs: {loader: text, paths: ['docs/*.txt']}}\n", encoding="utf-8")
+    assert [f.excerpt for f in lint(tmp_path).findings] == []
+    (tmp_path / "slownik.txt").write_bytes(b"\x81\x00\xff")
+    with pytest.raises(ConfigError, match=r"slownik\.txt: file contains binary data"):
+        lint(tmp_path)

@@ -271,24 +271,38 @@ def _resolve_channel(config: Config, name: str, settings: ChannelModel) -> Chann
 
 
 def _read_variables(config: Config, path: Path, shown_as: str) -> frozenset[str]:
-    """Allowed template variables: a list of dotted names, or a nested mapping of them."""
+    """Allowed template variables: a list of dotted names, a nested mapping of names (a leaf
+    is empty or a description), or either of them under a top-level `variables:` key."""
     try:
         data = load_yaml(_read_text(path, shown_as)).data
     except YamlError as error:
         raise ConfigError(error.message, shown_as, error.line) from None
-    if isinstance(data, list) and all(isinstance(item, str) for item in data):
-        return frozenset(data)
-    if isinstance(data, dict):
-        return frozenset(_dotted_leaves(data, ""))
-    raise ConfigError("variables must be a list of names or a mapping of names", shown_as, 1)
+    if isinstance(data, dict) and list(data) == ["variables"]:
+        data = data["variables"]
+    names = _variable_names(data, "")
+    if names is None:
+        raise ConfigError("variables must be a list of names (`- customer.name`) or a "
+                          "mapping of names (`customer: {name: }`), optionally under "
+                          "`variables:`", shown_as, 1)
+    return frozenset(names)
 
 
-def _dotted_leaves(mapping: Mapping[Any, Any], prefix: str) -> list[str]:
+def _variable_names(data: object, prefix: str) -> list[str] | None:
+    """The dotted names `data` declares, or None when it is not of a recognised shape."""
+    if isinstance(data, list):
+        if not all(isinstance(item, str) and item.strip() for item in data):
+            return None
+        return [f"{prefix}{item.strip()}" for item in data]
+    if not isinstance(data, Mapping):
+        return None
     names: list[str] = []
-    for key, value in mapping.items():
+    for key, value in data.items():
         name = f"{prefix}{key}"
-        if isinstance(value, Mapping) and value:
-            names.extend(_dotted_leaves(value, f"{name}."))
+        if isinstance(value, Mapping | list) and value:
+            nested = _variable_names(value, f"{name}.")
+            if nested is None:
+                return None
+            names.extend(nested)
         else:
-            names.append(name)
+            names.append(name)  # a leaf: empty, or a description of the variable
     return names

@@ -21,8 +21,9 @@ from consistency_lint.checks.runner import (
     validate_severity_overrides,
     with_fingerprints,
 )
+from consistency_lint.checks.spelling import read_dictionary
 from consistency_lint.checks.suppressions import apply_suppressions
-from consistency_lint.config import Config
+from consistency_lint.config import Config, project_file
 from consistency_lint.discovery import discover
 from consistency_lint.errors import UsageError
 from consistency_lint.facts.registry import load_registry
@@ -66,6 +67,9 @@ def run(config: Config, options: RunOptions,
     registry = load_registry(config)
     rules = load_packs(config)
     validate_severity_overrides(config, [rule.spec for rule in rules])
+    if config.model.dictionary is not None:  # read before the workers, which inherit it
+        read_dictionary(project_file(config, config.model.dictionary, ("dictionary",)),
+                        config.model.dictionary)
     requests = discover(config)
     digests = pack_digests(config)
     work = DocumentWork(config, registry, tuple(rules), options.today, frozenset(

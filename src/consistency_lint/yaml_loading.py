@@ -52,6 +52,7 @@ def load_yaml(text: str, max_nodes: int = MAX_EXPANDED_NODES) -> YamlDocument:
         if root is None:
             return YamlDocument(None, None)
         _check_expanded_size(root, max_nodes)
+        _check_dates(loader, root)
         return YamlDocument(loader.construct_document(root), root)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -94,6 +95,30 @@ def _check_expanded_size(root: yaml.Node, max_nodes: int) -> None:
         return total
 
     size(root)
+
+
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+def _check_dates(loader: yaml.SafeLoader, root: yaml.Node) -> None:
+    """An impossible date (2026-02-30) looks like a date to YAML and fails only when it is
+    constructed; name it and its line instead of failing somewhere inside PyYAML."""
+    pending, seen = [root], set()
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            pending.extend(item for pair in node.value for item in pair)
+        elif isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP_TAG:
+            try:
+                loader.construct_yaml_timestamp(node)
+            except ValueError as error:
+                raise YamlError(f"`{node.value}` is not a real date: {error}",
+                                node.start_mark.line + 1) from None
 
 
 def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:

@@ -36,6 +36,16 @@ def _registry_error(tmp_path: Path, text: str) -> ConfigError:
         ("facts:\n  - {subject: lido, attribute: price}\n", 5, "facts.0.value: Field required"),
         ("facts:\n  - {subject: lido, attribute: price, value: [1 zł\n", 6, "invalid YAML"),
         ("attributes:\n  points: {type: stars}\n", 5, "attributes.points.type: Input should be"),
+        ("facts:\n  - {subject: lido, attribute: price, value: 1 zł, "
+         "effective_from: 2026-02-30}\n", 5,
+         "`2026-02-30` is not a real date: day is out of range for month"),
+        ("facts:\n  - {subject: lido, attribute: price, value: 1 zł}\n"
+         "  - {subject: lido, attribute: price, value: 2 zł, effective_from: 2026-01-01}\n", 6,
+         "`lido` `price` is `2 zł` here and `1 zł` at line 5 for the same dates"),
+        ("facts:\n  - {subject: lido, attribute: price, value: 1 zł, "
+         "effective_until: 2026-06-30}\n"
+         "  - {subject: lido, attribute: price, value: 2 zł, effective_from: 2026-06-01}\n", 6,
+         "for the same dates; give one of them effective_from/effective_until"),
     ],
 )
 def test_invalid_registry_names_line_and_problem(tmp_path: Path, facts: str, line: int,
@@ -64,3 +74,15 @@ def test_versions_and_company_subject(tmp_path: Path) -> None:
     assert current is not None and current.value.canonical() == "2499.00 PLN"
     assert expired is not None and expired.value.canonical() == "2399.00 PLN"
     assert registry.attributes["loyalty_points"].cues == ("punkt",)
+
+
+def test_successive_and_equal_registry_values_are_not_conflicts(tmp_path: Path) -> None:
+    config = {"version": 1, "facts": "facts.yaml",
+              "channels": {"web": {"loader": "text", "paths": ["*.txt"]}}}
+    facts = (SUBJECTS + "facts:\n"
+             "  - {subject: lido, attribute: price, value: 1 zł, effective_until: 2026-05-31}\n"
+             "  - {subject: lido, attribute: price, value: 2 zł, effective_from: 2026-06-01}\n"
+             "  - {subject: lido, attribute: price, value: '2,00 zł',\n"
+             "     effective_from: 2026-07-01}\n")
+    write_project(tmp_path, config, {"facts.yaml": facts, "a.txt": "Treść."})
+    assert len(load_registry(load_config(tmp_path)).facts) == 3

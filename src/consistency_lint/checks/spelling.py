@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from consistency_lint.checks.context import CheckContext
 from consistency_lint.config import project_file
+from consistency_lint.errors import ConfigError
 from consistency_lint.facts.registry import Registry
+from consistency_lint.loaders.source import ContentLoadError, decode
 from consistency_lint.model import Category, Document, Finding, Severity, Span
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
 from consistency_lint.nlp.vocabulary import is_known, suggestions
@@ -150,8 +153,27 @@ def _dictionary(context: CheckContext) -> frozenset[str]:
     name = context.config.model.dictionary
     if name is None:
         return frozenset()
-    path: Path = project_file(context.config, name, ("dictionary",))
-    text = path.read_text(encoding="utf-8-sig")
+    return read_dictionary(project_file(context.config, name, ("dictionary",)), name)
+
+
+def read_dictionary(path: Path, shown_as: str) -> frozenset[str]:
+    """The project's extra words, one per line, in UTF-8 or a legacy Polish encoding; read
+    once per version of the file (workers inherit what the main process read)."""
+    try:
+        status = path.stat()
+    except OSError as error:
+        raise ConfigError(f"cannot read file: {error.strerror}", shown_as) from None
+    return _dictionary_words(path, status.st_mtime_ns, status.st_size, shown_as)
+
+
+@cache
+def _dictionary_words(path: Path, _mtime_ns: int, _size: int, shown_as: str) -> frozenset[str]:
+    try:
+        text = decode(path.read_bytes())
+    except OSError as error:
+        raise ConfigError(f"cannot read file: {error.strerror}", shown_as) from None
+    except ContentLoadError as error:
+        raise ConfigError(error.message, shown_as) from None
     return frozenset(line.strip().lower() for line in text.splitlines()
                      if line.strip() and not line.startswith("#"))
 

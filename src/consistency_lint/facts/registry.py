@@ -97,9 +97,30 @@ def _read_registry(path: Path, shown_as: str, language: str) -> Registry:
     known = attributes(model.attributes)
     facts = tuple(_registry_fact(model, index, fact, known, document, shown_as, language)
                   for index, fact in enumerate(model.facts))
+    _check_no_conflicts(facts, shown_as)
     subjects = {key: Subject(key, subject.name, tuple(subject.aliases))
                 for key, subject in model.subjects.items()}
     return Registry(subjects, facts, known, shown_as)
+
+
+def _check_no_conflicts(facts: tuple[RegistryFact, ...], shown_as: str) -> None:
+    """Two different values for one subject and attribute on the same day: which one is
+    the truth? The registry must say; a run cannot guess."""
+    seen: dict[tuple[str, str], list[RegistryFact]] = {}
+    for fact in facts:
+        for earlier in seen.setdefault((fact.subject, fact.attribute), []):
+            if _overlap(earlier, fact) and not earlier.value.agrees_with(fact.value):
+                raise ConfigError(
+                    f"`{fact.subject}` `{fact.attribute}` is `{fact.text}` here and "
+                    f"`{earlier.text}` at line {earlier.line} for the same dates; give one of "
+                    "them effective_from/effective_until", shown_as, fact.line)
+        seen[(fact.subject, fact.attribute)].append(fact)
+
+
+def _overlap(first: RegistryFact, second: RegistryFact) -> bool:
+    starts = max(first.effective_from or date.min, second.effective_from or date.min)
+    ends = min(first.effective_until or date.max, second.effective_until or date.max)
+    return starts <= ends
 
 
 def _registry_fact(model: RegistryModel, index: int, fact: FactModel,

@@ -79,9 +79,20 @@ def detect_encoding(raw: bytes) -> str:
     else:
         return "utf-8"
     best = from_bytes(raw, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    if best is None and _plain_windows_1250(raw):
+        return "cp1250"  # too short for a statistical guess ("Łódź"), yet clean text
     if best is None:
         raise ContentLoadError(
             ProblemKind.NOT_TEXT,
             "file is neither UTF-8 nor a legacy Polish encoding (windows-1250, ISO-8859-2)",
         )
     return str(best.encoding)
+
+
+def _plain_windows_1250(raw: bytes) -> bool:
+    """Whether `raw` decodes as windows-1250 into text without control characters."""
+    try:
+        text = raw.decode("cp1250")
+    except UnicodeDecodeError:
+        return False
+    return all(character.isprintable() or character in "\t\n\r\f" for character in text)
