@@ -41,7 +41,7 @@ def read_baseline(path: Path) -> frozenset[str]:
         fingerprints = frozenset(str(entry["fingerprint"]) for entry in data["findings"])
     except OSError as error:
         raise UsageError(f"cannot read the baseline: {error.strerror}", str(path)) from None
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         raise UsageError("not a consistency-lint baseline (create one with "
                          "`consistency-lint baseline DIR --output FILE`)", str(path)) from None
     return fingerprints

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from contextlib import nullcontext
+from dataclasses import replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -19,23 +20,27 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
+from wcmatch import glob
 
 from consistency_lint import __version__
 from consistency_lint.baseline import read_baseline, write_baseline
 from consistency_lint.checks import documented_specs
-from consistency_lint.config import load_config
+from consistency_lint.config import Config, load_config
 from consistency_lint.errors import ConsistencyLintError, UsageError
 from consistency_lint.facts.matrix import fact_matrix
 from consistency_lint.git_changes import changed_files
 from consistency_lint.model import RunResult, Severity
+from consistency_lint.output_file import absolute_path, checked_output, write_atomically
 from consistency_lint.pipeline import ProgressCallback, RunOptions, run
 from consistency_lint.report import REPORTERS, ReportFormat, Verbosity
 from consistency_lint.report.facts_report import MatrixFormat
 from consistency_lint.report.facts_report import write as write_fact_matrix
 from consistency_lint.scaffold import scaffold
 from consistency_lint.specs import CheckSpec, Example
+from consistency_lint.terminal_text import visible
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+JOBS_PER_CORE = 4
 DEBUG_VARIABLE = "CONSISTENCY_LINT_DEBUG"
 T = TypeVar("T")
 
@@ -78,7 +83,8 @@ def main_options(
 @app.command()
 def check(
     project_dir: Annotated[Path, typer.Argument(
-        help="Root of the content repository (default: current directory).")] = Path(),
+        help="The content repository, or one file of it (default: current directory); the "
+        "configuration is looked for there and in its parent directories.")] = Path(),
     config: Annotated[Path | None, typer.Option(
         "--config", help="Configuration file (instead of consistency-lint.yaml or "
         "[tool.consistency-lint] in pyproject.toml).")] = None,
@@ -121,10 +127,11 @@ def check(
         changed_files=_guarded(lambda: changed_files(project_dir, changed_since))
         if changed_since else None,
         baseline=_guarded(lambda: read_baseline(baseline)) if baseline else None,
-        jobs=jobs or os.cpu_count() or 1,
+        jobs=_worker_count(jobs),
         use_cache=not no_cache,
     )
-    result = _guarded(lambda: _run_with_progress(project_dir, config, options, verbosity))
+    result = _guarded(lambda: _run_with_progress(project_dir, config, options, verbosity,
+                                                  output))
     _guarded(lambda: _write_report(result, report_format, output, verbosity))
     raise typer.Exit(_exit_code(result, fail_on))
 
@@ -140,13 +147,14 @@ def baseline_command(
     """Record today's findings so that `check --baseline FILE` reports only new ones."""
     options = RunOptions(today=date.today(), argv=tuple(sys.argv[1:]))
     result = _guarded(lambda: _run_with_progress(project_dir, config, options,
-                                                  Verbosity.NORMAL))
+                                                  Verbosity.NORMAL, output))
     try:
-        with output.open("w", encoding="utf-8") as stream:
-            write_baseline(result.findings, stream)
+        write_atomically(absolute_path(output),
+                         lambda stream: write_baseline(result.findings, stream))
     except OSError as error:
         _fail(UsageError(f"cannot write the baseline: {error.strerror}", str(output)))
-    stderr.print(f"Baseline of {len(result.findings)} finding(s) written to {output}.")
+    stderr.print(Text(visible(f"Baseline of {len(result.findings)} finding(s) written to "
+                              f"{output}.")))
 
 
 @app.command()
@@ -197,7 +205,8 @@ def rules_list() -> None:
     table.add_column("severity", no_wrap=True)
     table.add_column("summary", overflow="fold")
     for spec in sorted(documented_specs().values(), key=lambda spec: (spec.category, spec.id)):
-        table.add_row(spec.id, spec.category.value, spec.severity.value, spec.summary)
+        table.add_row(*(Text(visible(cell)) for cell in (
+            spec.id, spec.category.value, spec.severity.value, spec.summary)))
     Console(highlight=False).print(table)
 
 
@@ -228,8 +237,14 @@ def main() -> None:
 
 
 def _run_with_progress(project_dir: Path, config_path: Path | None, options: RunOptions,
-                       verbosity: Verbosity) -> RunResult:
+                       verbosity: Verbosity, output: Path | None = None) -> RunResult:
+    """Run on PROJECT_DIR (or, when it names a file, on that file within its project),
+    after checking that `output` may be written."""
     config = load_config(project_dir, config_path)
+    if output is not None:
+        checked_output(config, output)
+    if project_dir.is_file():
+        options = replace(options, only=(*options.only, _pattern_for(config, project_dir)))
     show_progress = verbosity is not Verbosity.QUIET and stderr.is_terminal
     progress = Progress(TextColumn("Reading content"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=stderr, transient=True)
@@ -252,13 +267,34 @@ def _write_report(result: RunResult, report_format: ReportFormat, output: Path |
         reporter(result, sys.stdout, verbosity)
         return
     try:
-        with output.open("w", encoding="utf-8") as stream:
-            reporter(result, stream, verbosity)
+        write_atomically(absolute_path(output),
+                         lambda stream: reporter(result, stream, verbosity))
     except OSError as error:
         raise UsageError(f"cannot write the report: {error.strerror}", str(output)) from None
     if verbosity is not Verbosity.QUIET:
-        stderr.print(f"Report written to {output} "
-                     f"({result.summary.findings} finding(s)).")
+        stderr.print(Text(visible(f"Report written to {output} "
+                                  f"({result.summary.findings} finding(s)).")))
+
+
+def _pattern_for(config: Config, file: Path) -> str:
+    """A `--only` pattern that matches exactly `file` (glob characters in its name escaped)."""
+    relative = Path(os.path.realpath(file)).relative_to(config.root).as_posix()
+    return glob.escape(relative)
+
+
+def _worker_count(requested: int | None) -> int:
+    """`--jobs`, capped at JOBS_PER_CORE per core: more workers only cost memory and start-up
+    time (10 000 forked workers would exhaust the machine)."""
+    cores = os.cpu_count() or 1
+    if requested is None:
+        return cores
+    cap = JOBS_PER_CORE * cores
+    if requested > cap:
+        stderr.print(Text(f"warning: --jobs {requested} capped at {cap} "
+                          f"({JOBS_PER_CORE} per core on this machine's {cores})",
+                          style="yellow"))
+        return cap
+    return requested
 
 
 def _exit_code(result: RunResult, fail_on: FailOn) -> int:
@@ -278,37 +314,56 @@ def _guarded(action: Callable[[], T]) -> T:
 
 
 def _fail(error: ConsistencyLintError) -> NoReturn:
-    stderr.print(Text.assemble(("error: ", "bold red"), str(error)))
+    stderr.print(Text.assemble(("error: ", "bold red"), visible(str(error))))
     raise typer.Exit(EXIT_ERROR)
 
 
 def _explain(console: Console, spec: CheckSpec) -> None:
-    console.print(f"[bold]{spec.id}[/]  [dim]{spec.category.value} · default severity "
-                  f"{spec.severity.value}[/]")
-    console.print(f"\n{spec.summary}\n\n[bold]Why:[/] {spec.rationale}")
+    """Every text from a pack is printed as plain Text: a project pack's message may hold
+    `[/red]` or escape sequences, which must be shown, not interpreted."""
+    console.print(Text.assemble((visible(spec.id), "bold"), "  ", (
+        f"{spec.category.value} · default severity {spec.severity.value}", "dim")))
+    console.print(Text.assemble("\n", visible(spec.summary), "\n\n", ("Why: ", "bold"),
+                                visible(spec.rationale)))
     if spec.reference:
-        console.print(f"[bold]Legal basis:[/] {spec.reference}")
+        console.print(Text.assemble(("Legal basis: ", "bold"), visible(spec.reference)))
     if spec.matcher:
-        console.print("\n[bold]Matches[/] (on lemmas; any inflection, missing diacritics, "
-                      "small typos):")
-        console.print(Syntax(spec.matcher.rstrip(), "yaml", word_wrap=True))
+        console.print(Text.assemble("\n", ("Matches", "bold"), " (on lemmas; any inflection, "
+                                    "missing diacritics, small typos):"))
+        console.print(Syntax(visible(spec.matcher.rstrip()), "yaml", word_wrap=True))
     for title, example in (("Fails", spec.failing), ("Passes", spec.passing)):
         if example is None:
             continue
-        console.print(f"\n[bold]{title}:[/] {_describe_example(example)}")
+        console.print(Text.assemble("\n", (f"{title}: ", "bold"),
+                                    visible(_describe_example(example))))
         if example.symlink_to is None:
             console.print(_listing(example.content))
         for name, content in example.files.items():
-            console.print(f"[dim]{name}:[/]")
+            console.print(Text(visible(f"{name}:"), style="dim"))
             console.print(_listing(content))
-    console.print(
-        f"\n[bold]Silence it:[/] everywhere with `severity: {{{spec.id}: off}}` (or `info`) in "
-        f"consistency-lint.yaml; in one place with a comment before the text, e.g. "
-        f"`<!-- consistency-lint: disable={spec.id} -- reason -->` (see the README).")
+    console.print(Text.assemble(
+        "\n", ("Silence it: ", "bold"), f"everywhere with `severity: {{{spec.id}: off}}` (or "
+        "`info`) in consistency-lint.yaml; in one place with a comment before the text, in "
+        "the file's own comment syntax:"))
+    for kind, directive in _suppression_forms(spec.id):
+        console.print(Text.assemble(f"  {kind}: ", (directive, "bold")))
+
+
+def _suppression_forms(rule_id: str) -> list[tuple[str, str]]:
+    """The inline directive for each kind of file. In letter and e-mail templates only the
+    Jinja comment is safe: it is dropped when the template is rendered, while an HTML
+    comment would be sent to the customer."""
+    directive = f"consistency-lint: disable={rule_id} -- reason"
+    return [
+        ("letter and e-mail templates (.j2)", f"{{# {directive} #}}"),
+        ("YAML FAQ (.yaml)", f"# {directive}"),
+        ("HTML pages, Markdown", f"<!-- {directive} -->"),
+        ("any front matter", f"lint_disable: [{rule_id}]"),
+    ]
 
 
 def _listing(content: str) -> Syntax:
-    return Syntax(content.rstrip("\n"), "text", line_numbers=True, word_wrap=True)
+    return Syntax(visible(content.rstrip("\n")), "text", line_numbers=True, word_wrap=True)
 
 
 def _describe_example(example: Example) -> str:

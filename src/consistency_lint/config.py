@@ -121,22 +121,25 @@ class Config:
 
 
 def load_config(project_dir: Path, explicit: Path | None = None) -> Config:
-    """Locate and validate the configuration for `project_dir`; raise ConfigError."""
-    if not project_dir.is_dir():
+    """Locate and validate the configuration for `project_dir` (a directory or a file in
+    it), looking in its parent directories too, as ruff and Vale do; raise ConfigError."""
+    if not project_dir.exists():
         raise ConfigError("project directory does not exist", str(project_dir))
     if explicit is not None:
         return _load_config_file(explicit)
-    yaml_path = project_dir / CONFIG_FILE_NAME
-    if yaml_path.is_file():
-        return _load_config_file(yaml_path)
-    pyproject = project_dir / "pyproject.toml"
-    if pyproject.is_file():
-        table = _read_pyproject_table(pyproject)
-        if table is not None:
-            return _build_config(table, pyproject.parent, "pyproject.toml", None)
+    start = Path(os.path.realpath(project_dir))
+    for directory in [start, *start.parents] if start.is_dir() else start.parents:
+        yaml_path = directory / CONFIG_FILE_NAME
+        if yaml_path.is_file():
+            return _load_config_file(yaml_path)
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read_pyproject_table(pyproject)
+            if table is not None:
+                return _build_config(table, pyproject.parent, "pyproject.toml", None)
     raise ConfigError(
-        f"no configuration found: create {CONFIG_FILE_NAME} or a [tool.{PYPROJECT_TABLE}] "
-        "table in pyproject.toml, or pass --config FILE",
+        f"no configuration found here or in a parent directory: create {CONFIG_FILE_NAME} "
+        f"or a [tool.{PYPROJECT_TABLE}] table in pyproject.toml, or pass --config FILE",
         str(project_dir),
     )
 

@@ -110,6 +110,18 @@ class Segment:
         anchor = self.anchors[max(index, 0)]
         return anchor.line, anchor.column + max(offset - anchor.offset, 0)
 
+    def overlaps_placeholder(self, start: int, end: int) -> bool:
+        """Whether text[start:end] overlaps a template placeholder (they are sorted and do
+        not overlap each other, so a bisection finds the candidates)."""
+        index = max(bisect.bisect_right(self.placeholders, start,
+                                        key=lambda placeholder: placeholder.start) - 1, 0)
+        for placeholder in self.placeholders[index:]:
+            if placeholder.start >= end:
+                return False
+            if placeholder.end > start:
+                return True
+        return False
+
     def span_of(self, start: int, end: int) -> Span:
         line, column = self.position(start)
         end_line, end_column = self.position(max(end - 1, start))
@@ -294,6 +306,7 @@ class RunMetadata:
     tool_version: str
     packs: tuple[tuple[str, str], ...] = ()  # (pack reference, sha256 of its file)
     git_commit: str | None = None
+    git_uncommitted_changes: bool = False
     seconds: float = 0.0
     phase_seconds: Mapping[str, float] = field(default_factory=dict)
 

@@ -27,8 +27,8 @@ from consistency_lint.config import Config, project_file
 from consistency_lint.discovery import discover
 from consistency_lint.errors import UsageError
 from consistency_lint.facts.registry import load_registry
-from consistency_lint.git_changes import head_commit
-from consistency_lint.globs import matches
+from consistency_lint.git_changes import has_uncommitted_changes, head_commit
+from consistency_lint.globs import PatternError, check_pattern, matches
 from consistency_lint.model import (
     Category,
     ChecklistEntry,
@@ -71,6 +71,7 @@ def run(config: Config, options: RunOptions,
         read_dictionary(project_file(config, config.model.dictionary, ("dictionary",)),
                         config.model.dictionary)
     requests = discover(config)
+    _validate_only(options.only, [request.relative_path for request in requests])
     digests = pack_digests(config)
     work = DocumentWork(config, registry, tuple(rules), options.today, frozenset(
         r.relative_path for r in requests if _in_scope(r.relative_path, r.channel, options)),
@@ -103,7 +104,8 @@ def run(config: Config, options: RunOptions,
         argv=options.argv,
         tool_version=__version__,
         packs=digests,
-        git_commit=head_commit(config.root),
+        git_commit=(commit := head_commit(config.root)),
+        git_uncommitted_changes=commit is not None and has_uncommitted_changes(config.root),
         seconds=round(time.perf_counter() - started, 2),
         phase_seconds={phase: round(spent, 2) for phase, spent in seconds.items()},
     )
@@ -142,6 +144,18 @@ def _validate_channel_names(config: Config, names: tuple[str, ...]) -> None:
     if unknown:
         known = ", ".join(config.channels)
         raise UsageError(f"unknown channel {', '.join(unknown)} (configured: {known})")
+
+
+def _validate_only(patterns: tuple[str, ...], paths: list[str]) -> None:
+    """Each `--only` pattern must be usable and match a content file: a typo must not turn
+    a check into a silent pass."""
+    for pattern in patterns:
+        try:
+            check_pattern(pattern)
+        except PatternError as error:
+            raise UsageError(f"--only: {error}") from None
+        if not any(matches(path, [pattern]) for path in paths):
+            raise UsageError(f"--only `{pattern}` matches no content file of any channel")
 
 
 def _in_scope(path: str, channel: str, options: RunOptions) -> bool:

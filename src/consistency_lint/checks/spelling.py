@@ -90,7 +90,7 @@ class SpellingCheck:
         segment = analysed.segment
         previous: Token | None = None
         for position, token in enumerate(tokens):
-            if any(p.start <= token.start < p.end for p in segment.placeholders):
+            if segment.overlaps_placeholder(token.start, token.start + 1):
                 previous = None
                 continue
             if (previous is not None and token.text.isalpha()

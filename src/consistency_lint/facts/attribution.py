@@ -70,9 +70,8 @@ class FactExtractor:
         facts: list[Fact] = []
         for analysed in segments:
             section_subject = self._heading_subject(analysed) or document_subject
-            placeholders = analysed.segment.placeholders
             for match in extract_values(analysed.segment.text, self.language, self.value_types):
-                if any(p.start < match.end and match.start < p.end for p in placeholders):
+                if analysed.segment.overlaps_placeholder(match.start, match.end):
                     continue
                 fact = self._attribute(document, analysed, match, section_subject)
                 if fact is not None:

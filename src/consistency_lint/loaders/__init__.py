@@ -7,7 +7,7 @@ check reports, and the run goes on.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,7 +69,7 @@ def load_document(request: LoadRequest) -> Document:
         return _unparsed(request, raw, ContentProblem(ProblemKind.MALFORMED,
                                                       f"file could not be parsed: {error!r}"))
     metadata = parsed.metadata
-    language = str(metadata.get("language") or request.language)
+    language, language_problems = _language(metadata, parsed.metadata_lines, request.language)
     suppressions = front_matter_suppressions(metadata, parsed.metadata_lines)
     syntax = _comment_syntax(request.loader, request.relative_path)
     if syntax is not None:
@@ -86,9 +86,26 @@ def load_document(request: LoadRequest) -> Document:
         metadata=metadata,
         metadata_lines=parsed.metadata_lines,
         template_expressions=parsed.template_expressions,
-        problems=parsed.problems,
+        problems=parsed.problems + language_problems,
         suppressions=suppressions,
     )
+
+
+SUPPORTED_LANGUAGES = ("pl", "en")
+
+
+def _language(metadata: Mapping[str, object], lines: Mapping[str, int],
+              default: str) -> tuple[str, tuple[ContentProblem, ...]]:
+    """The document's own `language:` when it is one we can analyse, else the channel's."""
+    declared = metadata.get("language")
+    if declared is None or declared in SUPPORTED_LANGUAGES:
+        return str(declared or default), ()
+    problem = ContentProblem(
+        ProblemKind.FRONT_MATTER,
+        f"language {str(declared)[:40]!r} is not supported (supported: "
+        f"{', '.join(SUPPORTED_LANGUAGES)}); the document is read as `{default}`",
+        Span.point(lines.get("language", 1)))
+    return default, (problem,)
 
 
 def _comment_syntax(loader: str, path: str) -> str | None:

@@ -15,6 +15,7 @@ from consistency_lint.model import Document, Segment
 from consistency_lint.nlp.pipeline import pipeline
 
 BATCH_SIZE = 256
+MAX_PIECE_CHARS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,25 +47,47 @@ class AnalysedSegment:
 def analyse(documents: Iterable[Document], models: Mapping[str, str] | None = None
             ) -> Iterator[tuple[Document, list[AnalysedSegment]]]:
     """Each document with its analysed segments, streamed so that memory does not grow with
-    the corpus; the segments of all documents of a language go through one `nlp.pipe`."""
+    the corpus; the segments of all documents of a language go through one `nlp.pipe`.
+    A segment longer than MAX_PIECE_CHARS is analysed in pieces (spaCy refuses texts of
+    over a million characters, and its memory grows with the text)."""
     by_language: dict[str, list[Document]] = defaultdict(list)
     for document in documents:
         by_language[document.language].append(document)
     for language, group in by_language.items():
         nlp = pipeline(language, (models or {}).get(language))
         headings = _HeadingTokens(nlp)
-        items = ((segment.text, (index, segment))
-                 for index, document in enumerate(group) for segment in document.segments)
+        items = ((piece, (index, segment, offset, last))
+                 for index, document in enumerate(group) for segment in document.segments
+                 for offset, piece, last in _pieces(segment.text))
         pending: dict[int, list[AnalysedSegment]] = defaultdict(list)
+        sentences: list[Sentence] = []
         next_index = 0
-        for doc, (index, segment) in nlp.pipe(items, as_tuples=True, batch_size=BATCH_SIZE):
+        for doc, (index, segment, offset, last) in nlp.pipe(items, as_tuples=True,
+                                                            batch_size=BATCH_SIZE):
             while next_index < index:
                 yield group[next_index], pending.pop(next_index, [])
                 next_index += 1
-            pending[index].append(
-                AnalysedSegment(segment, _sentences(doc), headings(segment.heading_path)))
+            sentences.extend(_sentences(doc, offset))
+            if last:
+                pending[index].append(AnalysedSegment(segment, tuple(sentences),
+                                                      headings(segment.heading_path)))
+                sentences = []
         for index in range(next_index, len(group)):
             yield group[index], pending.pop(index, [])
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(offset, piece, is the last piece) of `text`, cut after a line, a sentence or a word
+    so that no piece is longer than MAX_PIECE_CHARS."""
+    start = 0
+    while len(text) - start > MAX_PIECE_CHARS:
+        limit = start + MAX_PIECE_CHARS
+        cut = next((at + len(separator) for separator in ("\n", ". ", " ")
+                    if (at := text.rfind(separator, start + MAX_PIECE_CHARS // 2, limit)) != -1),
+                   limit)
+        yield start, text[start:cut], False
+        start = cut
+    yield start, text[start:], True
 
 
 class _HeadingTokens:
@@ -79,12 +102,14 @@ class _HeadingTokens:
         if not headings:
             return ()
         if headings not in self._cache:
-            self._cache[headings] = tuple(_token(t) for t in self._nlp(" ".join(headings)))
+            joined = " ".join(headings)[:MAX_PIECE_CHARS]
+            self._cache[headings] = tuple(_token(t) for t in self._nlp(joined))
         return self._cache[headings]
 
 
-def _sentences(doc: Doc) -> tuple[Sentence, ...]:
-    """The doc's sentences, read in one pass over its tokens."""
+def _sentences(doc: Doc, offset: int = 0) -> tuple[Sentence, ...]:
+    """The doc's sentences, read in one pass over its tokens; `offset` is where the doc's
+    text starts in its segment."""
     sentences: list[Sentence] = []
     tokens: list[Token] = []
     starts = doc.to_array("SENT_START").tolist() if len(doc) else []
@@ -92,12 +117,13 @@ def _sentences(doc: Doc) -> tuple[Sentence, ...]:
         if start == 1 and tokens:
             sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
             tokens = []
-        tokens.append(_token(spacy_token))
+        tokens.append(_token(spacy_token, offset))
     if tokens:
         sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
     return tuple(sentences)
 
 
-def _token(token: SpacyToken) -> Token:
+def _token(token: SpacyToken, offset: int = 0) -> Token:
     text = token.text
-    return Token(token.idx, token.idx + len(text), text, token.lemma_ or token.lower_)
+    start = token.idx + offset
+    return Token(start, start + len(text), text, token.lemma_ or token.lower_)

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from consistency_lint.model import Finding, RunResult, Severity
 from consistency_lint.report.verbosity import Verbosity
+from consistency_lint.terminal_text import visible
 
 SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -29,25 +30,25 @@ def write(result: RunResult, stream: TextIO, verbosity: Verbosity = Verbosity.NO
 
 def _write_file(console: Console, path: str, findings: list[Finding]) -> None:
     first = findings[0]
-    header = Text(path, style="bold underline")
-    header.append(f"  ({first.channel}{', ' + first.doc_type if first.doc_type else ''})",
+    header = Text(visible(path), style="bold underline")
+    header.append(visible(f"  ({first.channel}{', ' + first.doc_type if first.doc_type else ''})"),
                   style="dim")
     console.print(header)
     for finding in findings:
         line = Text("  ")
-        line.append(f"{path}:{finding.span.line}:{finding.span.column}", style="bold")
+        line.append(visible(f"{path}:{finding.span.line}:{finding.span.column}"), style="bold")
         line.append("  ")
         line.append(f"{finding.severity.value:<7}", style=SEVERITY_STYLES[finding.severity])
-        line.append(f" {finding.rule}", style="magenta")
+        line.append(visible(f" {finding.rule}"), style="magenta")
         line.append(f" [{finding.category.value}]", style="dim")
-        line.append(f"  {finding.message}")
+        line.append(visible(f"  {finding.message}"))
         console.print(line)
         if finding.excerpt:
-            console.print(Text(f"      │ {finding.excerpt}", style="dim"))
+            console.print(Text(visible(f"      │ {finding.excerpt}"), style="dim"))
         for related in finding.related:
             value = f" = {related.value}" if related.value else ""
-            console.print(Text(f"      ↳ {related.path}:{related.line} ({related.channel}){value}",
-                               style="dim"))
+            console.print(Text(visible(f"      ↳ {related.path}:{related.line} "
+                                       f"({related.channel}){value}"), style="dim"))
     console.print()
 
 
@@ -56,8 +57,9 @@ def _write_documents(console: Console, result: RunResult) -> None:
     for column in ("path", "channel", "doc_type", "language", "words"):
         table.add_column(column, justify="right" if column == "words" else "left")
     for document in result.documents:
-        table.add_row(document.path, document.channel, document.doc_type or "—",
-                      document.language, str(document.words))
+        table.add_row(*(Text(visible(cell)) for cell in (
+            document.path, document.channel, document.doc_type or "—", document.language,
+            str(document.words))))
     console.print(table)
 
 
@@ -65,8 +67,8 @@ def _write_suppressed(console: Console, result: RunResult) -> None:
     for entry in result.suppressed:
         finding = entry.finding
         reason = f" — {entry.reason}" if entry.reason else ""
-        console.print(Text(f"suppressed {finding.path}:{finding.span.line}:{finding.span.column} "
-                           f"{finding.rule}{reason}", style="dim"))
+        console.print(Text(visible(f"suppressed {finding.path}:{finding.span.line}:"
+                                   f"{finding.span.column} {finding.rule}{reason}"), style="dim"))
 
 
 def _write_summary(console: Console, result: RunResult) -> None:
@@ -83,7 +85,7 @@ def _write_summary(console: Console, result: RunResult) -> None:
     table.add_column("total", justify="right", style="bold")
     for channel in channels:
         row = [counts.get((channel, severity), 0) for severity in SEVERITIES]
-        table.add_row(channel, *(str(n) for n in row), str(sum(row)))
+        table.add_row(Text(visible(channel)), *(str(n) for n in row), str(sum(row)))
     console.print(table)
     summary = result.summary
     suppressed = f", {len(result.suppressed)} suppressed" if result.suppressed else ""
