@@ -8,7 +8,9 @@ line runs it, with the cache). The check runs three times: cold (empty cache), w
 (nothing changed) and after one changed file. Precision and recall compare the
 fact-mismatch findings with the corpus's ground truth of seeded mismatches (a finding
 counts when its file and line match). `--scaling N` also checks an N-document corpus and
-prints how the cross-channel comparison grows between the two sizes.
+prints how the cross-channel comparison grows between the two sizes. Last, one long real-
+shaped terms document (over 50 000 words, the case that made the old phrase matcher hang)
+is checked with the legal pack.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import generate
 
+from consistency_lint.cache import project_cache_directory
 from consistency_lint.config import load_config
 from consistency_lint.discovery import discover
 from consistency_lint.loaders import load_document
@@ -37,6 +40,9 @@ from consistency_lint.pipeline import RunOptions, run
 from consistency_lint.report import json_report
 
 TODAY = date(2026, 11, 30)
+TERMS_FRAGMENT = (Path(__file__).parent.parent / "tests" / "fixtures" / "hostile"
+                  / "regulamin-fragment.txt")
+TERMS_COPIES = 207  # 242 words each: 50 094 words
 
 
 def _peak_mb() -> float:
@@ -95,7 +101,7 @@ def _corpus(root: Path, documents: int, seed: int) -> None:
 
 def _cached_checks(root: Path, jobs: int) -> dict[str, dict[str, float]]:
     """Cold (empty cache), warm (nothing changed) and one-changed-file runs of the check."""
-    shutil.rmtree(root / ".consistency-lint-cache", ignore_errors=True)
+    shutil.rmtree(project_cache_directory(root.resolve()), ignore_errors=True)
     runs = {"cold": _in_fresh_process("check", root, jobs),
             "warm": _in_fresh_process("check", root, jobs)}
     changed = next(iter(sorted((root / "kb").glob("*.md"))))
@@ -106,6 +112,23 @@ def _cached_checks(root: Path, jobs: int) -> dict[str, dict[str, float]]:
     finally:
         changed.write_bytes(original)
     return runs
+
+
+def long_terms_document(root: Path) -> dict[str, float]:
+    """The whole check, uncached, of one terms document of over 50 000 words."""
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    (root / "regulamin.txt").write_text(
+        TERMS_FRAGMENT.read_text(encoding="utf-8") * TERMS_COPIES, encoding="utf-8")
+    (root / "consistency-lint.yaml").write_text(
+        "version: 1\nrules: ['builtin:pl-consumer-rights-2014', 'builtin:tone-pl']\n"
+        "channels: {web: {loader: text, paths: ['*.txt'], doc_types: {terms: ['*.txt']}}}\n",
+        encoding="utf-8")
+    start = time.perf_counter()
+    result = run(load_config(root), RunOptions(today=TODAY))
+    seconds = time.perf_counter() - start
+    return {"words": result.documents[0].words, "seconds": seconds,
+            "findings": len(result.findings)}
 
 
 def _phases(check: dict[str, float]) -> str:
@@ -156,6 +179,10 @@ def main() -> None:
         print(f"comparison scaling: {int(small['documents'])} documents "
               f"{small['phase comparison']:.2f} s -> {int(cold['documents'])} documents "
               f"{cold['phase comparison']:.2f} s ({ratio:.0f}x documents, {growth:.1f}x time)")
+    terms = long_terms_document(arguments.root.with_name(f"{arguments.root.name}-terms"))
+    print(f"one long terms document: {int(terms['words']):,} words in {terms['seconds']:.1f} s "
+          f"({terms['words'] / terms['seconds']:,.0f} words/s, {int(terms['findings'])} "
+          "findings)")
 
 
 if __name__ == "__main__":

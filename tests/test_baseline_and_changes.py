@@ -10,7 +10,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from consistency_lint.cli import app
-from tests.conftest import FIXTURES
+from consistency_lint.report import REPORTERS, ReportFormat, Verbosity
+from tests.conftest import FIXTURES, lint, single_channel_config, write_project
 
 SHOP = FIXTURES / "projects" / "shop"
 runner = CliRunner()
@@ -67,3 +68,27 @@ def test_changed_since_reports_only_changed_files(tmp_path: Path) -> None:
     assert (code, _rules(report)) == (0, [("FRESHNESS-NO-OWNER", "web/kontakt.html")])
     result = runner.invoke(app, ["check", str(project), "--changed-since", "no-such-ref"])
     assert result.exit_code == 2 and "--changed-since: git failed" in result.stderr
+
+
+def test_the_audit_report_notes_uncommitted_changes_beside_the_commit(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "shop", single_channel_config("text", "*.txt"),
+                            {"a.txt": "Treść.\n"})
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(project), "-c", "user.email=t@example.com",
+                        "-c", "user.name=t", *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "initial")
+    clean = lint(project).metadata
+    (project / "a.txt").write_text("Treść zmieniona.\n", encoding="utf-8")
+    edited = lint(project)
+    assert (clean.git_commit, clean.git_uncommitted_changes) == (edited.metadata.git_commit,
+                                                                False)
+    assert edited.metadata.git_uncommitted_changes is True
+    report = tmp_path / "audit.html"
+    with report.open("w", encoding="utf-8") as stream:
+        REPORTERS[ReportFormat.HTML](edited, stream, Verbosity.NORMAL)
+    assert "with uncommitted changes: the documents below are not exactly this commit" in (
+        report.read_text(encoding="utf-8"))

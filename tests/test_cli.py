@@ -117,6 +117,18 @@ def test_rules_explain_shows_why_and_both_examples(rule_id: str) -> None:
         assert heading in out
 
 
+def test_rules_list_and_explain_show_the_projects_own_packs(tmp_path: Path) -> None:
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web/a.html").write_text("<p>Hej</p>", encoding="utf-8")
+    assert invoke("init", str(tmp_path))[0] == 0
+    code, out, _ = invoke("rules", "list", "--project", str(tmp_path))
+    assert code == 0 and "HOUSE-EMAIL-SPELLING" in out and "phone-sales-script" in out
+    code, out, _ = invoke("rules", "explain", "HOUSE-EMAIL-SPELLING", "--project", str(tmp_path))
+    assert code == 0 and 'We write "e-mail".' in out
+    assert "{# consistency-lint: disable=HOUSE-EMAIL-SPELLING -- reason #}" in out
+    assert "HOUSE-EMAIL-SPELLING" not in invoke("rules", "list", "--project", "/")[1]
+
+
 def test_rules_explain_suggests_a_close_rule() -> None:
     code, _, err = invoke("rules", "explain", "TEMPLATE-SYNTAKS")
     assert code == 2

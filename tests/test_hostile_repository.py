@@ -202,3 +202,12 @@ def test_a_template_with_20_000_variables_is_checked(tmp_path: Path) -> None:
                   {"a.txt.j2": "Dzień dobry " + "{{ klient.imie }} " * 20_000})
     (document,) = lint(tmp_path).documents
     assert len(document.segments[0].placeholders) == 20_000
+
+
+def test_a_page_of_a_million_elements_is_refused_at_its_limit(tmp_path: Path) -> None:
+    write_project(tmp_path, single_channel_config("html", "*.html"),
+                  {"a.html": "<p>a</p>\n" * 1_000_000})
+    result = lint(tmp_path)
+    assert keys(result.findings) == [("INPUT-TOO-LARGE", "input", "a.html", 250_001)]
+    assert result.findings[0].message == (
+        "page has more than 250,000 text blocks (no real page has); not read")

@@ -24,9 +24,10 @@ from wcmatch import glob
 
 from consistency_lint import __version__
 from consistency_lint.baseline import read_baseline, write_baseline
+from consistency_lint.builtin_data import builtin_doc_types
 from consistency_lint.checks import documented_specs
 from consistency_lint.config import Config, load_config
-from consistency_lint.errors import ConsistencyLintError, UsageError
+from consistency_lint.errors import ConfigNotFoundError, ConsistencyLintError, UsageError
 from consistency_lint.facts.matrix import fact_matrix
 from consistency_lint.git_changes import changed_files
 from consistency_lint.model import RunResult, Severity
@@ -35,6 +36,7 @@ from consistency_lint.pipeline import ProgressCallback, RunOptions, run
 from consistency_lint.report import REPORTERS, ReportFormat, Verbosity
 from consistency_lint.report.facts_report import MatrixFormat
 from consistency_lint.report.facts_report import write as write_fact_matrix
+from consistency_lint.rules.loading import load_packs
 from consistency_lint.scaffold import scaffold
 from consistency_lint.specs import CheckSpec, Example
 from consistency_lint.terminal_text import visible
@@ -197,30 +199,62 @@ def init(directory: Annotated[Path, typer.Argument(
 
 
 @rules_app.command("list")
-def rules_list() -> None:
-    """Show every rule with its category, default severity and summary."""
+def rules_list(
+    project_dir: Annotated[Path, typer.Option(
+        "--project", help="Also list the rules of this project's own packs (default: the "
+        "project of the current directory, if it has a configuration).")] = Path(),
+    config: Annotated[Path | None, typer.Option("--config", help="Configuration file.")] = None,
+) -> None:
+    """Show every rule (built-in and the project's packs) with its category, default
+    severity and summary, then the document types rules can be scoped to."""
+    specs = _guarded(lambda: _all_specs(project_dir, config))
     table = Table(show_lines=False)
     table.add_column("rule", no_wrap=True, style="magenta")
     table.add_column("category", no_wrap=True)
     table.add_column("severity", no_wrap=True)
     table.add_column("summary", overflow="fold")
-    for spec in sorted(documented_specs().values(), key=lambda spec: (spec.category, spec.id)):
+    for spec in sorted(specs.values(), key=lambda spec: (spec.category, spec.id)):
         table.add_row(*(Text(visible(cell)) for cell in (
             spec.id, spec.category.value, spec.severity.value, spec.summary)))
-    Console(highlight=False).print(table)
+    console = Console(highlight=False)
+    console.print(table)
+    types = Table(title="Document types (channel `doc_types:`, front matter `doc_type:`)",
+                  title_justify="left")
+    types.add_column("doc type", no_wrap=True, style="magenta")
+    types.add_column("what it is")
+    for name, description in builtin_doc_types().items():
+        types.add_row(name, description)
+    console.print(types)
 
 
 @rules_app.command("explain")
-def rules_explain(rule_id: Annotated[str, typer.Argument(help="Rule id, e.g. "
-                                                         "TEMPLATE-UNKNOWN-VARIABLE.")]) -> None:
+def rules_explain(
+    rule_id: Annotated[str, typer.Argument(help="Rule id, e.g. TEMPLATE-UNKNOWN-VARIABLE.")],
+    project_dir: Annotated[Path, typer.Option(
+        "--project", help="Also explain the rules of this project's own packs (default: the "
+        "project of the current directory, if it has a configuration).")] = Path(),
+    config: Annotated[Path | None, typer.Option("--config", help="Configuration file.")] = None,
+) -> None:
     """Explain one rule: what it checks, why, an example that fails and one that passes."""
-    specs = documented_specs()
+    specs = _guarded(lambda: _all_specs(project_dir, config))
     spec = specs.get(rule_id.upper())
     if spec is None:
         close = difflib.get_close_matches(rule_id.upper(), specs, n=1)
         hint = f"; did you mean {close[0]}?" if close else "; see `consistency-lint rules list`"
         _fail(UsageError(f"unknown rule `{rule_id}`{hint}"))
     _explain(Console(highlight=False), spec)
+
+
+def _all_specs(project_dir: Path, config_path: Path | None) -> dict[str, CheckSpec]:
+    """Built-in checks and rules, then the rules of the project's configured packs (a
+    project rule of the same id replaces the built-in one, as in a run)."""
+    specs = dict(documented_specs())
+    try:
+        config = load_config(project_dir, config_path)
+    except ConfigNotFoundError:
+        return specs
+    specs.update({rule.model.id: rule.spec for rule in load_packs(config)})
+    return specs
 
 
 def main() -> None:
@@ -346,7 +380,7 @@ def _explain(console: Console, spec: CheckSpec) -> None:
         "`info`) in consistency-lint.yaml; in one place with a comment before the text, in "
         "the file's own comment syntax:"))
     for kind, directive in _suppression_forms(spec.id):
-        console.print(Text.assemble(f"  {kind}: ", (directive, "bold")))
+        console.print(Text.assemble(f"  {kind}: ", (directive, "bold")), soft_wrap=True)
 
 
 def _suppression_forms(rule_id: str) -> list[tuple[str, str]]:

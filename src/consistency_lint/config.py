@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from consistency_lint.errors import ConfigError
+from consistency_lint.errors import ConfigError, ConfigNotFoundError
 from consistency_lint.globs import check_pattern
 from consistency_lint.model import Category
 from consistency_lint.yaml_loading import YamlDocument, YamlError, load_yaml
@@ -137,7 +137,7 @@ def load_config(project_dir: Path, explicit: Path | None = None) -> Config:
             table = _read_pyproject_table(pyproject)
             if table is not None:
                 return _build_config(table, pyproject.parent, "pyproject.toml", None)
-    raise ConfigError(
+    raise ConfigNotFoundError(
         f"no configuration found here or in a parent directory: create {CONFIG_FILE_NAME} "
         f"or a [tool.{PYPROJECT_TABLE}] table in pyproject.toml, or pass --config FILE",
         str(project_dir),

@@ -23,5 +23,9 @@ class ConfigError(ConsistencyLintError):
     """The configuration (or a file it names) is missing, malformed or invalid."""
 
 
+class ConfigNotFoundError(ConfigError):
+    """No configuration in the project directory or above it."""
+
+
 class UsageError(ConsistencyLintError):
     """The command line asks for something that cannot be done."""

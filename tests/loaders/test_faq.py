@@ -55,3 +55,16 @@ def test_yaml_that_is_not_a_list_of_entries_is_refused_with_its_line() -> None:
         assert (error.kind, error.line) == (ProblemKind.MALFORMED, 1)
     else:
         raise AssertionError("expected ContentLoadError")
+
+
+def test_markdown_faq_text_outside_a_question_is_kept() -> None:
+    text = ("Zanim zapytasz: zwroty przyjmujemy przez 7 dni.\n\n## Ile trwa dostawa?\n\n"
+            "Dwa dni.\n\n# Dla firm\n\nFaktury wysyłamy e-mailem.\n")
+    parsed = parse(Source(text.encode(), "faq.md"))
+    assert [(kind, text, line) for kind, text, line, _ in rows(parsed)] == [
+        ("paragraph", "Zanim zapytasz: zwroty przyjmujemy przez 7 dni.", 1),
+        ("question", "Ile trwa dostawa?", 3),
+        ("answer", "Dwa dni.", 5),
+        ("heading", "Dla firm", 7),
+        ("paragraph", "Faktury wysyłamy e-mailem.", 9),
+    ]

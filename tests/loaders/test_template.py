@@ -1,6 +1,6 @@
 from consistency_lint.loaders.source import Source
 from consistency_lint.loaders.template import parse
-from consistency_lint.model import ProblemKind
+from consistency_lint.model import Anchor, Placeholder, ProblemKind, Segment
 from tests.loaders.helpers import parse_fixture, rows
 
 
@@ -66,3 +66,12 @@ def test_dunder_access_is_recorded_as_unsafe_and_never_evaluated(tmp_path) -> No
     assert unsafe == [("__class__, __mro__, __subclasses__", 1), ("__init__, __globals__", 2),
                       ("'__globals__'", 3)]
     assert not marker.exists()
+
+
+def test_overlaps_placeholder_finds_every_overlap() -> None:
+    segment = Segment("Dzień dobry {{ a }} i {{ b }}.", "paragraph", (Anchor(0, 1, 1),),
+                      placeholders=(Placeholder("a", 12, 19), Placeholder("b", 22, 29)))
+    inside = {offset for offset in range(len(segment.text))
+              if segment.overlaps_placeholder(offset, offset + 1)}
+    assert inside == set(range(12, 19)) | set(range(22, 29))
+    assert segment.overlaps_placeholder(0, 30) and not segment.overlaps_placeholder(19, 22)

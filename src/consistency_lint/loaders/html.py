@@ -14,8 +14,8 @@ from html.parser import HTMLParser
 
 from consistency_lint.loaders.parsed import ParsedContent
 from consistency_lint.loaders.segments import SegmentBuilder
-from consistency_lint.loaders.source import Source
-from consistency_lint.model import Segment
+from consistency_lint.loaders.source import ContentLoadError, Source
+from consistency_lint.model import ProblemKind, Segment
 
 BOILERPLATE_TAGS = frozenset(
     {"script", "style", "noscript", "template", "nav", "footer", "svg", "iframe", "object"}
@@ -26,6 +26,7 @@ VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
      "track", "wbr"}
 )
+MAX_SEGMENTS = 250_000  # a million-element page would take minutes, to no one's benefit
 BLOCK_KINDS = {
     **{f"h{level}": "heading" for level in range(1, 7)},
     "li": "list-item", "dt": "list-item", "dd": "list-item",
@@ -170,6 +171,10 @@ class _VisibleTextExtractor(HTMLParser):
         if level is not None:
             self._headings.append((level, segment.text))
         self.segments.append(segment)
+        if len(self.segments) > MAX_SEGMENTS:
+            raise ContentLoadError(
+                ProblemKind.TOO_LARGE, f"page has more than {MAX_SEGMENTS:,} text blocks "
+                "(no real page has); not read", self.getpos()[0])
 
 
 def _heading_level(tag: str) -> int | None:

@@ -156,7 +156,8 @@ def _find_line(lines: list[str], start: int, content_line: str) -> tuple[int, in
 
 
 def faq_entries(blocks: list[Block]) -> list[Segment]:
-    """Markdown FAQ: each `##` heading is a question, what follows it is its answer."""
+    """Markdown FAQ: each `##` heading is a question, what follows it is its answer; text
+    outside a question (an introduction, a `#` section) is kept as it is, and linted."""
     segments: list[Segment] = []
     question: str | None = None
     for block in blocks:
@@ -165,7 +166,8 @@ def faq_entries(blocks: list[Block]) -> list[Segment]:
             segments.append(replace(block.segment, kind="question"))
         elif question is not None and block.heading_level in (0, 3, 4, 5, 6):
             segments.append(replace(block.segment, kind="answer", heading_path=(question,)))
-        elif block.heading_level == 1:
-            question = None
+        else:
+            if block.heading_level == 1:
+                question = None
             segments.append(block.segment)
     return segments
