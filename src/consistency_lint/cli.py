@@ -112,7 +112,8 @@ def check(
     jobs: Annotated[int | None, typer.Option(
         "--jobs", min=1, help="Worker processes (default: the number of cores).")] = None,
     no_cache: Annotated[bool, typer.Option(
-        "--no-cache", help="Neither read nor write .consistency-lint-cache/.")] = False,
+        "--no-cache", help="Neither read nor write the cache of per-document results "
+        "(kept in the user cache directory, or $CONSISTENCY_LINT_CACHE_DIR).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only: no summary, "
                                         "no progress bar.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list every "
