@@ -211,3 +211,20 @@ def test_a_page_of_a_million_elements_is_refused_at_its_limit(tmp_path: Path) ->
     assert keys(result.findings) == [("INPUT-TOO-LARGE", "input", "a.html", 250_001)]
     assert result.findings[0].message == (
         "page has more than 250,000 text blocks (no real page has); not read")
+
+
+@pytest.mark.parametrize(("loader", "name", "first", "last"), [
+    ("text", "a.txt", "Początek.", "Koniec."), ("markdown", "a.md", "Początek.", "Koniec."),
+    ("html", "a.html", "<p>Początek.</p>", "<p>Koniec.</p>")])
+def test_a_million_blank_lines(tmp_path: Path, loader: str, name: str, first: str,
+                               last: str) -> None:
+    write_project(tmp_path, single_channel_config(loader, f"*{Path(name).suffix}"),
+                  {name: first + "\n" + "\n" * 1_000_000 + last + "\n"})
+    (document,) = lint(tmp_path).documents
+    assert [segment.anchors[0].line for segment in document.segments] == [1, 1_000_002]
+
+
+def test_a_20_mb_one_line_page_is_refused_by_the_default_size_limit(tmp_path: Path) -> None:
+    write_project(tmp_path, single_channel_config("html", "*.html"),
+                  {"a.html": "<p>" + "Zwrot towaru w ciągu 14 dni. " * 700_000 + "</p>"})
+    assert keys(lint(tmp_path).findings) == [("INPUT-TOO-LARGE", "input", "a.html", 1)]

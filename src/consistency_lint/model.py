@@ -115,7 +115,8 @@ class Segment:
         not overlap each other, so a bisection finds the candidates)."""
         index = max(bisect.bisect_right(self.placeholders, start,
                                         key=lambda placeholder: placeholder.start) - 1, 0)
-        for placeholder in self.placeholders[index:]:
+        for position in range(index, len(self.placeholders)):  # no slice: it would copy
+            placeholder = self.placeholders[position]
             if placeholder.start >= end:
                 return False
             if placeholder.end > start:
