@@ -228,3 +228,15 @@ def test_a_20_mb_one_line_page_is_refused_by_the_default_size_limit(tmp_path: Pa
     write_project(tmp_path, single_channel_config("html", "*.html"),
                   {"a.html": "<p>" + "Zwrot towaru w ciągu 14 dni. " * 700_000 + "</p>"})
     assert keys(lint(tmp_path).findings) == [("INPUT-TOO-LARGE", "input", "a.html", 1)]
+
+
+def test_a_configuration_linked_to_a_file_outside_the_project_is_not_read(
+        tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("hasło: kot123\n", encoding="utf-8")
+    project = tmp_path / "shop"
+    project.mkdir()
+    (project / "consistency-lint.yaml").symlink_to(secret)
+    code, _, err = _cli("check", str(project))
+    assert code == 2 and "kot123" not in err
+    assert "consistency-lint.yaml: symbolic link leads outside the project; not read" in err

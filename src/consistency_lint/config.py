@@ -131,9 +131,11 @@ def load_config(project_dir: Path, explicit: Path | None = None) -> Config:
     for directory in [start, *start.parents] if start.is_dir() else start.parents:
         yaml_path = directory / CONFIG_FILE_NAME
         if yaml_path.is_file():
+            _refuse_link_leaving(yaml_path)
             return _load_config_file(yaml_path)
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file():
+            _refuse_link_leaving(pyproject)
             table = _read_pyproject_table(pyproject)
             if table is not None:
                 return _build_config(table, pyproject.parent, "pyproject.toml", None)
@@ -142,6 +144,13 @@ def load_config(project_dir: Path, explicit: Path | None = None) -> Config:
         f"or a [tool.{PYPROJECT_TABLE}] table in pyproject.toml, or pass --config FILE",
         str(project_dir),
     )
+
+
+def _refuse_link_leaving(path: Path) -> None:
+    """A configuration found in a content repository must not be a link to a file outside
+    it (say /etc/passwd): reading it could put that file's text into error messages."""
+    if not Path(os.path.realpath(path)).is_relative_to(path.parent):
+        raise ConfigError("symbolic link leads outside the project; not read", path.name)
 
 
 def _load_config_file(path: Path) -> Config:
