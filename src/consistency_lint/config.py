@@ -103,6 +103,11 @@ class Config:
         return ConfigError(message, self.source, self.line_of(location))
 
     @property
+    def pipeline_models(self) -> dict[str, str]:
+        """The trained spaCy pipeline configured per language (`pipelines:`)."""
+        return {str(language): model for language, model in self.model.pipelines.items()}
+
+    @property
     def max_file_bytes(self) -> int:
         return int(self.model.max_file_size_mb * 1024 * 1024)
 

@@ -123,7 +123,7 @@ def _reporting(results: Iterator[ChunkResult], on_progress: ProgressCallback | N
 def _warm_up(config: Config) -> None:
     """Build the language pipelines before forking, so that workers share them instead of
     each building its own."""
-    models = {str(language): model for language, model in config.model.pipelines.items()}
+    models = config.pipeline_models
     for language in {config.model.language, *(c.language for c in config.channels.values())}:
         pipeline(language, models.get(language))("Rozgrzewka.")
 
@@ -181,7 +181,7 @@ def _analyse(work: DocumentWork, documents: list[Document],
     checks = [RuleEngine.for_config(work.rules, work.config),
               *language_checks(context, work.registry)]
     extractors: dict[str, FactExtractor] = {}
-    models = {str(language): model for language, model in work.config.model.pipelines.items()}
+    models = work.config.pipeline_models
     for document, analysed in timed_items(analyse(documents, models), seconds, "language"):
         with timed(seconds, "facts"):
             if document.language not in extractors:

@@ -23,7 +23,7 @@ EXAMPLE_CHANNEL = "examples"
 
 def check_examples(pack: LoadedPack, config: Config) -> None:
     """Raise ConfigError at the first example whose outcome contradicts its label."""
-    models = {str(language): model for language, model in config.model.pipelines.items()}
+    models = config.pipeline_models
     for index, (rule, model) in enumerate(zip(pack.rules, pack.model.rules, strict=True)):
         if model.examples is None:
             continue
