@@ -26,7 +26,7 @@ from consistency_lint import __version__
 from consistency_lint.config import Config
 
 CACHE_DIR_VARIABLE = "CONSISTENCY_LINT_CACHE_DIR"
-FORMAT_VERSION = "2"  # 1 was pickle, which could run code from a planted entry
+FORMAT_VERSION = "3"  # 1 was pickle, which could run code from a planted entry; 3 adds confidence
 T = TypeVar("T")
 _UNSAFE_NAME_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 

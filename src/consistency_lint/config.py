@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from consistency_lint.errors import ConfigError, ConfigNotFoundError
 from consistency_lint.globs import check_pattern
-from consistency_lint.model import Category
+from consistency_lint.model import PLACEHOLDER_SYNTAXES, Category, PlaceholderSyntax
 from consistency_lint.yaml_loading import YamlDocument, YamlError, load_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -59,6 +59,7 @@ class ChannelModel(_Strict):
     doc_types: dict[str, list[Pattern]] = {}
     variables: str | None = None
     governance: GovernanceModel | None = None
+    placeholders: list[PlaceholderSyntax] = list(PLACEHOLDER_SYNTAXES)
 
 
 class ConfigModel(_Strict):

@@ -71,6 +71,7 @@ def _request(config: Config, channel: Channel, relative: str) -> LoadRequest:
         doc_type=_doc_type(channel, relative),
         max_bytes=config.max_file_bytes,
         outside_project=not real.is_relative_to(config.root),
+        placeholders=tuple(channel.settings.placeholders),
     )
 
 

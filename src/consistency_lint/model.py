@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 from consistency_lint.pickling import pickled_by_constructor
 from consistency_lint.values.model import Value
@@ -75,6 +75,11 @@ class Link:
     href: str
     start: int
     end: int
+
+
+# The placeholder syntaxes a channel's files may use (`placeholders:` of a channel).
+PlaceholderSyntax = Literal["jinja", "braces", "printf", "percent", "brackets"]
+PLACEHOLDER_SYNTAXES: tuple[PlaceholderSyntax, ...] = get_args(PlaceholderSyntax)
 
 
 @pickled_by_constructor
@@ -209,8 +214,9 @@ class Document:
 
 
 class Confidence(StrEnum):
-    """How sure the attribution of a value to (subject, attribute) is; only high and medium
-    attributions are compared, low ones are kept for the fact matrix."""
+    """How sure a finding, or the attribution of a value to (subject, attribute), is. Low-
+    confidence findings are info by default; only high and medium attributions are compared,
+    low ones are kept for the fact matrix."""
 
     HIGH = "high"
     MEDIUM = "medium"
@@ -275,6 +281,7 @@ class Finding:
     reference: str | None = None
     related: tuple[RelatedLocation, ...] = ()
     fingerprint: str = ""
+    confidence: Confidence = Confidence.HIGH
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

@@ -21,7 +21,7 @@ from consistency_lint.checks.runner import (
     validate_severity_overrides,
     with_fingerprints,
 )
-from consistency_lint.checks.spelling import read_dictionary
+from consistency_lint.checks.spelling import demote_recurring_words, read_dictionary
 from consistency_lint.checks.suppressions import apply_suppressions
 from consistency_lint.config import Config, project_file
 from consistency_lint.discovery import discover
@@ -87,7 +87,8 @@ def run(config: Config, options: RunOptions,
                     registry, stage.facts.stale_copies)
     seconds: PhaseSeconds = defaultdict(float, stage.seconds)
     with timed(seconds, "comparison"):
-        findings = run_checks(in_scope, corpus, context) + stage.findings
+        findings = demote_recurring_words(run_checks(in_scope, corpus, context)
+                                          + stage.findings)
     findings = [f for f in apply_severity_overrides(findings, config)
                 if _in_scope(f.path, f.channel, options)]
     known_rules = frozenset({*SPECS, *(rule.model.id for rule in rules)})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from consistency_lint.model import Finding
 from tests.conftest import lint, write_project
 
 REGISTRY = ("subjects:\n  shop: {name: Sklep Meblino, aliases: [Meblino]}\n"
@@ -60,3 +61,79 @@ def test_english_documents_use_the_english_word_list(tmp_path: Path) -> None:
     text = "Thank you for your order. Refunds are isued within fourteen days.\n"
     assert _findings(tmp_path, text, language="en") == [("SPELLING-UNKNOWN-WORD", 1, 39,
                                                          "warning")]
+
+
+def _words(tmp_path: Path, text: str, **options: str) -> list[tuple[str, int, str, str]]:
+    """(word, line, severity, confidence) of every spelling finding."""
+    config = {"version": 1, "dictionary": "slownik.txt",
+              "channels": {"docs": {"loader": "text", "paths": ["*.txt"], **options}}}
+    write_project(tmp_path, config, {"slownik.txt": "wideo-czat\n", "a.txt": text})
+    return [(f.excerpt, f.span.line, f.severity.value, f.confidence.value)
+            for f in lint(tmp_path).findings if f.category.value == "spelling"]
+
+
+def test_loanwords_and_their_polish_endings_are_words(tmp_path: Path) -> None:
+    text = ("Strona używa plików cookies. Zapisz się na newsletter, a kod vouchera i "
+            "potwierdzenie wyślemy emailem; dodatki do voucheru wyłączy adblocker.\n")
+    assert _words(tmp_path, text) == []
+
+
+def test_hyphenated_compounds_are_checked_whole_first(tmp_path: Path) -> None:
+    text = ("Sklep e-commerce oferuje wideo-czat i flagi biało-czerwone, "
+            "lecz nie dostawe-ekspres.\n")
+    assert _words(tmp_path, text) == [("dostawe", 1, "warning", "high")]
+
+
+def test_abbreviations_latin_and_acronym_plurals_are_not_typos(tmp_path: Path) -> None:
+    text = ("Ustawa (Dz.U. 2020 poz. 287 z późn. zm.) de facto obowiązuje. Cena (z uwzgl. "
+            "upustu) dotyczy plików PDFs i APIs.\n")
+    assert _words(tmp_path, text) == []
+
+
+def test_typos_missing_diacritics_and_run_together_words_stay_warnings(
+        tmp_path: Path) -> None:
+    text = ("Prosze wylaczyc adblocker. Alert stanu magazynoweo został anulowany.\n\n"
+            "Wogóle nie wiem, czy napewno dotrze.\n")
+    assert _words(tmp_path, text) == [
+        ("Prosze", 1, "warning", "high"), ("wylaczyc", 1, "warning", "high"),
+        ("magazynoweo", 1, "warning", "medium"),
+        ("Wogóle", 3, "warning", "high"), ("napewno", 3, "warning", "high")]
+
+
+def test_a_word_with_letters_of_two_alphabets_is_flagged_even_capitalised(
+        tmp_path: Path) -> None:
+    word = "Zam\N{CYRILLIC SMALL LETTER O}wienie"
+    (finding,) = _findings_of(tmp_path, f"Dziękujemy za {word}.\n")
+    assert finding.message == f"“{word}” mixes letters of different alphabets " \
+        "(Cyrillic and Latin)"
+    assert finding.severity.value == "warning"
+
+
+def test_a_word_polish_writers_use_but_the_dictionary_lacks_is_info(tmp_path: Path) -> None:
+    assert _words(tmp_path, "Skrypty geolokalizacji ładują się później.\n") == [
+        ("geolokalizacji", 1, "info", "low")]
+
+
+def test_an_unknown_word_recurring_in_three_documents_is_info(tmp_path: Path) -> None:
+    config = {"version": 1, "channels": {"docs": {"loader": "text", "paths": ["*.txt"]}}}
+    files = {f"{name}.txt": "Zamów w systemie Kwarcopol taniej.\n" for name in "abc"}
+    write_project(tmp_path, config, {**files, "d.txt": "Zamów magazynoweo.\n"})
+    findings = [(f.path, f.severity.value, f.message) for f in lint(tmp_path).findings]
+    recurring = ("unknown word “Kwarcopol” (a name? add it to the dictionary)")
+    assert sorted(findings) == [
+        *[(f"{name}.txt", "info", recurring) for name in "abc"],
+        ("d.txt", "warning", "unknown word “magazynoweo”")]
+
+
+def test_platform_placeholders_are_masked_per_channel(tmp_path: Path) -> None:
+    text = ("Witaj {imie}, zamówienie %(zamowienie)s na %wydarzenie% i [[wysylka]] "
+            "jest opłacone.\n")
+    assert _words(tmp_path, text) == []
+    assert [word for word, *_ in _words(tmp_path, text, placeholders=["braces"])] == [
+        "zamowienie", "wysylka"]
+
+
+def _findings_of(tmp_path: Path, text: str) -> list[Finding]:
+    config = {"version": 1, "channels": {"docs": {"loader": "text", "paths": ["a.txt"]}}}
+    write_project(tmp_path, config, {"a.txt": text})
+    return [f for f in lint(tmp_path).findings if f.category.value == "spelling"]

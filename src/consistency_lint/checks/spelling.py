@@ -2,13 +2,22 @@
 brand names spelt wrong ("Velorra" for "Velora"), with inflected forms ("Velory") accepted.
 
 Never flagged: words of the project dictionary, the registry's names and aliases, template
-placeholders, acronyms, and words with digits. An unknown capitalised word is reported as
-info: it is more likely a name than a typo.
+placeholders, acronyms ("VAT", "APIs"), words with digits, abbreviations the sentence goes
+on after ("z uwzgl. upustu"), English words and Latin phrases in Polish text, also with a
+Polish ending ("cookies", "voucheru", "de facto"), and hyphenated compounds known whole
+("e-mail") or part by part ("biało-czerwony").
+
+Confidence: missing diacritics, words run together ("napewno") and words mixing alphabets
+(a Cyrillic "о" in "Zamоwienie") are sure; any other unknown word is medium; a capitalised
+one mid-sentence (a name?), one Polish writers use though the dictionary lacks it, and one
+that three or more documents use (a house term) are low, reported as info.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -20,23 +29,36 @@ from consistency_lint.config import project_file
 from consistency_lint.errors import ConfigError
 from consistency_lint.facts.registry import Registry
 from consistency_lint.loaders.source import ContentLoadError, decode
-from consistency_lint.model import Category, Document, Finding, Severity, Span
+from consistency_lint.model import Category, Confidence, Document, Finding, Severity
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
-from consistency_lint.nlp.vocabulary import is_known, suggestions
+from consistency_lint.nlp.vocabulary import (
+    in_polish_usage,
+    is_known,
+    is_loanword,
+    run_together,
+    scripts,
+    suggestions,
+)
 from consistency_lint.specs import CheckSpec, Example
 
 MIN_WORD_LENGTH = 3
 BRAND_SIMILARITY = 80
 POLISH_ENDINGS = ("", "a", "y", "i", "ę", "ą", "e", "ze", "u", "em", "om", "ami", "ach", "ów",
                   "o", "ie")
+# "APIs", "PDFs": an acronym with an English plural is not a misspelt word.
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+# After an abbreviation's dot the sentence goes on: "(z uwzgl. upustu)", "z późn. zm.".
+_GOES_ON = re.compile(r"\.\s*[a-ząćęłńóśźż0-9(),;]")
+RECURRING_IN_DOCUMENTS = 3
 _BRAND_REGISTRY = {"facts.yaml": "subjects:\n  shop: {name: Sklep Meblino, aliases: [Meblino]}\n"}
 
 UNKNOWN_WORD = CheckSpec(
     id="SPELLING-UNKNOWN-WORD",
     category=Category.SPELLING,
     severity=Severity.WARNING,
-    summary="A word that is not in the Polish dictionary (Morfeusz 2) or the English word "
-    "list; suggestions restore missing diacritics.",
+    summary="A word that is not in the Polish dictionary (Morfeusz 2), not an English word "
+    "or loanword (wordfreq), not an abbreviation; suggestions restore missing diacritics and "
+    "split words run together (\"napewno\"). Unsure verdicts are info.",
     rationale="Typos and missing diacritics (\"dziekujemy\") make letters and pages look "
     "careless. Add names and brands to the project's `dictionary` file.",
     failing=Example("text", "Dziekujemy za zamówienie.\n"),
@@ -88,6 +110,8 @@ class SpellingCheck:
     def _sentence(self, document: Document, analysed: AnalysedSegment,
                   tokens: Sequence[Token]) -> Iterator[Finding]:
         segment = analysed.segment
+        accepted_compounds = self._accepted_compound_tokens(segment.text, tokens,
+                                                            document.language)
         previous: Token | None = None
         for position, token in enumerate(tokens):
             if segment.overlaps_placeholder(token.start, token.start + 1):
@@ -99,31 +123,74 @@ class SpellingCheck:
                                            f"doubled word: “{previous.text} {token.text}”",
                                            excerpt=token.text)
             previous = token
+            if position in accepted_compounds:
+                continue
             brand = self._brand_near_miss(token.text)
             if brand is not None:
                 yield BRAND_SPELLING.finding(document, segment.span_of(token.start, token.end),
                                              f"“{token.text}”: the name is spelt “{brand}”",
                                              excerpt=token.text)
-            elif self._unknown(token.text, document.language):
-                yield self._unknown_word(document, token,
-                                         segment.span_of(token.start, token.end), position)
+                continue
+            for word in self._words_to_check(token.text, document.language):
+                verdict = self._verdict(word, segment.text, token, position, document.language)
+                if verdict is not None:
+                    message, confidence = verdict
+                    span = segment.span_of(token.start, token.end)
+                    yield replace(UNKNOWN_WORD.finding(document, span, message, excerpt=word),
+                                  confidence=confidence, severity=severity_for(confidence))
 
-    def _unknown(self, word: str, language: str) -> bool:
-        return (len(word) >= MIN_WORD_LENGTH and word.isalpha() and not word.isupper()
-                and word.lower() not in self.accepted and not is_known(word, language)
-                and not any(_is_form_of(word, brand) for brand in self.brands))
+    def _words_to_check(self, text: str, language: str) -> tuple[str, ...]:
+        """The token itself, or the parts of a hyphenated compound that is not known whole."""
+        if "-" not in text.strip("-"):
+            return (text,)
+        if self._known_compound(text, language):
+            return ()
+        return tuple(part for part in text.split("-") if part)
 
-    def _unknown_word(self, document: Document, token: Token, span: Span,
-                      position: int) -> Finding:
-        corrections = [word for word in suggestions(token.text, document.language)
-                       if word.lower() != token.text.lower()]
-        if token.text[:1].isupper() and position > 0 and not corrections:
-            return replace(UNKNOWN_WORD.finding(
-                document, span, f"unknown word “{token.text}” (a name? add it to the "
-                "dictionary)", excerpt=token.text), severity=Severity.INFO)
-        hint = " / ".join(f"“{correction}”" for correction in corrections)
-        message = f"unknown word “{token.text}”" + (f"; did you mean {hint}?" if hint else "")
-        return UNKNOWN_WORD.finding(document, span, message, excerpt=token.text)
+    def _known_compound(self, compound: str, language: str) -> bool:
+        """Known as a whole word (word frequencies are no help: they split at hyphens)."""
+        return (compound.lower() in self.accepted or is_known(compound, language)
+                or is_known(compound, "en"))
+
+    def _verdict(self, word: str, text: str, token: Token, position: int,
+                 language: str) -> tuple[str, Confidence] | None:
+        """What is wrong with a word, and how sure that is; None for a good word."""
+        if not word.isalpha() or word.lower() in self.accepted:
+            return None
+        if len(scripts(word)) > 1:
+            return (f"“{word}” mixes letters of different alphabets "
+                    f"({' and '.join(sorted(s.title() for s in scripts(word)))})",
+                    Confidence.HIGH)
+        if (len(word) < MIN_WORD_LENGTH or word.isupper() or _ACRONYM_PLURAL.match(word)
+                or is_known(word, language)
+                or any(_is_form_of(word, brand) for brand in self.brands)):
+            return None
+        corrections = [c for c in suggestions(word, language) if c.lower() != word.lower()]
+        if corrections:
+            hint = " / ".join(f"“{correction}”" for correction in corrections)
+            return f"unknown word “{word}”; did you mean {hint}?", Confidence.HIGH
+        if language == "pl":
+            separated = run_together(word)
+            if separated is not None:
+                return f"“{word}” is written as two words: “{separated}”", Confidence.HIGH
+            if is_loanword(word) or _is_abbreviation(text, token):
+                return None
+            if in_polish_usage(word):
+                return (f"“{word}” is not in the dictionary, though Polish text uses it "
+                        "(add it to the dictionary if it is right)", Confidence.LOW)
+        if word[:1].isupper() and position > 0:
+            return f"unknown word “{word}” (a name? add it to the dictionary)", Confidence.LOW
+        return f"unknown word “{word}”", Confidence.MEDIUM
+
+    def _accepted_compound_tokens(self, text: str, tokens: Sequence[Token],
+                                  language: str) -> set[int]:
+        """Positions of the tokens of hyphenated compounds known as a whole ("e-commerce",
+        or one the project dictionary lists): their parts are not checked one by one."""
+        accepted: set[int] = set()
+        for first, last in _hyphenated_runs(tokens):
+            if self._known_compound(text[tokens[first].start:tokens[last].end], language):
+                accepted.update(range(first, last + 1))
+        return accepted
 
     def _brand_near_miss(self, word: str) -> str | None:
         if word not in self._brand_verdicts:
@@ -140,6 +207,52 @@ class SpellingCheck:
                     word.lower() == brand.lower()):
                 return brand
         return None
+
+
+def severity_for(confidence: Confidence) -> Severity:
+    """A word the check is unsure of is information, not a reason to fail a build."""
+    return Severity.INFO if confidence is Confidence.LOW else Severity.WARNING
+
+
+def _is_abbreviation(text: str, token: Token) -> bool:
+    return bool(_GOES_ON.match(text, token.end))
+
+
+def _hyphenated_runs(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """(first, last) token positions of words joined by hyphens with no space between."""
+    first = 0
+    while first < len(tokens):
+        last = first
+        while (last + 2 < len(tokens) and tokens[last + 1].text == "-"
+               and tokens[last].end == tokens[last + 1].start
+               and tokens[last + 1].end == tokens[last + 2].start):
+            last += 2
+        if last > first:
+            yield first, last
+        first = last + 1
+
+
+def demote_recurring_words(findings: Iterable[Finding]) -> list[Finding]:
+    """An unknown word that several documents use the same way is more likely a term of the
+    house than a typo: it becomes information, with the count."""
+    kept = list(findings)
+    documents: defaultdict[str, set[str]] = defaultdict(set)
+    for finding in kept:
+        if _demotable(finding):
+            documents[finding.excerpt.casefold()].add(finding.path)
+    result = []
+    for finding in kept:
+        count = len(documents.get(finding.excerpt.casefold(), ())) if _demotable(finding) else 0
+        if count >= RECURRING_IN_DOCUMENTS:
+            finding = replace(finding, severity=Severity.INFO, confidence=Confidence.LOW,
+                              message=f"{finding.message}, used in {count} documents (a term? "
+                              "add it to the dictionary)")
+        result.append(finding)
+    return result
+
+
+def _demotable(finding: Finding) -> bool:
+    return finding.rule == UNKNOWN_WORD.id and finding.confidence is Confidence.MEDIUM
 
 
 def _is_form_of(word: str, brand: str) -> bool:

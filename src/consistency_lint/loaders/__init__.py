@@ -13,9 +13,17 @@ from pathlib import Path
 
 from consistency_lint.loaders import docx, faq, html, markdown, template, text
 from consistency_lint.loaders.parsed import ParsedContent
+from consistency_lint.loaders.placeholders import placeholder_pattern, with_placeholders
 from consistency_lint.loaders.source import ContentLoadError, Source, read_regular_file
 from consistency_lint.loaders.suppressions import front_matter_suppressions, inline_suppressions
-from consistency_lint.model import ContentProblem, Document, ProblemKind, Span
+from consistency_lint.model import (
+    PLACEHOLDER_SYNTAXES,
+    ContentProblem,
+    Document,
+    PlaceholderSyntax,
+    ProblemKind,
+    Span,
+)
 
 Parser = Callable[[Source], ParsedContent]
 
@@ -41,6 +49,7 @@ class LoadRequest:
     doc_type: str | None
     max_bytes: int
     outside_project: bool = False
+    placeholders: tuple[PlaceholderSyntax, ...] = PLACEHOLDER_SYNTAXES
 
 
 def load_document(request: LoadRequest) -> Document:
@@ -75,6 +84,7 @@ def load_document(request: LoadRequest) -> Document:
     if syntax is not None:
         suppressions += inline_suppressions(source.text, syntax)
     doc_type = metadata.get("doc_type")
+    pattern = placeholder_pattern(request.placeholders)
     return Document(
         path=request.relative_path,
         channel=request.channel,
@@ -82,7 +92,7 @@ def load_document(request: LoadRequest) -> Document:
         doc_type=str(doc_type) if doc_type else request.doc_type,
         language=language,
         sha256=hashlib.sha256(raw).hexdigest(),
-        segments=parsed.segments,
+        segments=tuple(with_placeholders(segment, pattern) for segment in parsed.segments),
         metadata=metadata,
         metadata_lines=parsed.metadata_lines,
         template_expressions=parsed.template_expressions,

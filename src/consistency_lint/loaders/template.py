@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from jinja2 import TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
@@ -17,12 +17,11 @@ from jinja2.sandbox import SandboxedEnvironment
 from consistency_lint.loaders import html, text
 from consistency_lint.loaders.front_matter import FrontMatter, parse_front_matter
 from consistency_lint.loaders.parsed import ParsedContent
+from consistency_lint.loaders.placeholders import placeholder_pattern, with_placeholders
 from consistency_lint.loaders.source import Source
 from consistency_lint.model import (
     ContentProblem,
-    Placeholder,
     ProblemKind,
-    Segment,
     Span,
     TemplateExpression,
 )
@@ -35,7 +34,7 @@ _BLANKED_TOKENS = frozenset(
      "linecomment", "linecomment_end"}
 )
 _EXPRESSION_CLOSERS = {"variable_begin": "variable_end", "block_begin": "block_end"}
-_PLACEHOLDER = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
+_JINJA_PLACEHOLDER = placeholder_pattern(("jinja",))
 _DUNDER = re.compile(r"^__\w+__$")
 _HTML_SUFFIXES = (".html.j2", ".htm.j2", ".html.jinja", ".html.jinja2", ".html")
 
@@ -67,7 +66,7 @@ def parse(source: Source) -> ParsedContent:
         segments = tuple(text.paragraphs(masked))
     context_names = meta.find_undeclared_variables(ast)
     return ParsedContent(
-        segments=tuple(_with_placeholders(segment) for segment in segments),
+        segments=tuple(with_placeholders(segment, _JINJA_PLACEHOLDER) for segment in segments),
         metadata=front_matter.values,
         metadata_lines=front_matter.lines,
         template_expressions=tuple(_expressions(tokens, context_names, SourceMap(template_text))),
@@ -110,14 +109,6 @@ def _blank_tags(template_text: str, tokens: list[_Token]) -> str:
         if token.kind in ("block_end", "comment_end", "linestatement_end"):
             in_block = False
     return "".join(characters)
-
-
-def _with_placeholders(segment: Segment) -> Segment:
-    placeholders = tuple(
-        Placeholder(match.group(1), match.start(), match.end())
-        for match in _PLACEHOLDER.finditer(segment.text)
-    )
-    return replace(segment, placeholders=placeholders) if placeholders else segment
 
 
 def _expressions(

@@ -30,6 +30,16 @@ def analyses(surface: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=20_000)
+def knows_whole(surface: str) -> bool:
+    """Whether one analysis covers all of `surface`: "e-mail" yes; "dostawe-ekspres" no,
+    though Morfeusz analyses "ekspres" in it."""
+    graph = _morfeusz().analyse(surface)
+    last = max((end for _start, end, _ in graph), default=0)
+    return any(start == 0 and end == last and tag.split(":", 1)[0] != UNKNOWN_TAG
+               for start, end, (_form, _lemma, tag, *_rest) in graph)
+
+
 @lru_cache(maxsize=200_000)
 def lemma(surface: str) -> str:
     """The most plausible lemma, lower-cased. A function word is itself ("od", not "oda");

@@ -1,24 +1,44 @@
 """Is a word a word? Polish: Morfeusz 2 can analyse it. English: pyspellchecker's packaged
 word list knows it. Plus suggestions: Polish words typed without diacritics ("dziekujemy" ->
-"dziękujemy"), English near misses ("isued" -> "issued")."""
+"dziękujemy"), English near misses ("isued" -> "issued"), words run together ("napewno" ->
+"na pewno").
+
+Polish customer communication is full of English words, some with Polish endings
+("cookies", "emailem", "newslettera", "voucheru"); `is_loanword` knows them from the
+English word frequencies of wordfreq. wordfreq's Polish frequencies tell a word that Polish
+writers use but the dictionary lacks ("geolokalizacji") from a typo nobody writes; they are
+not proof of correctness (web text is full of "prosze"), so they only lower confidence.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from itertools import product
 
 from spellchecker import SpellChecker
+from wordfreq import zipf_frequency
 
 from consistency_lint.nlp import morfeusz
 
 _DIACRITIC_VARIANTS = {"a": "aą", "c": "cć", "e": "eę", "l": "lł", "n": "nń", "o": "oó",
                        "s": "sś", "z": "zżź"}
 MAX_CANDIDATES = 512
+# Zipf frequency (log10 of occurrences per billion words) from which wordfreq's English lists
+# count a word as English; 1.5 admits "adblocker" and keeps out one-off noise.
+ENGLISH_ZIPF = 1.5
+# From this Zipf frequency in Polish text an unknown word is written by many people.
+POLISH_USAGE_ZIPF = 1.0
+# Polish case and number endings a loanword takes: "voucher-u", "newsletter-a", "email-em".
+LOANWORD_ENDINGS = ("a", "u", "em", "om", "y", "ach", "ami", "ów", "owi", "ie", "e", "i")
+# The words a run-together pair starts with ("wogóle" = "w ogóle", "niewiem" = "nie wiem").
+RUN_TOGETHER_HEADS = ("w", "z", "na", "po", "do", "od", "nie", "co", "za", "przede", "tym",
+                      "bez", "przy", "jak", "coraz", "ze", "we")
 
 
 def is_known(word: str, language: str) -> bool:
     if language == "pl":
-        return bool(morfeusz.analyses(word))
+        return morfeusz.knows_whole(word) if "-" in word else bool(morfeusz.analyses(word))
     return word.lower() in _english()
 
 
@@ -43,6 +63,41 @@ def diacritic_suggestions(word: str) -> list[str]:
         if candidate != word and morfeusz.analyses(candidate):
             found.append(candidate)
     return found
+
+
+def is_loanword(word: str) -> bool:
+    """An English word, as such or with a Polish ending ("cookies", "voucheru", "emailem")."""
+    lowered = word.lower()
+    if _is_english(lowered):
+        return True
+    return any(lowered.endswith(ending) and len(lowered) - len(ending) >= 3
+               and _is_english(lowered[: -len(ending)]) for ending in LOANWORD_ENDINGS)
+
+
+def in_polish_usage(word: str) -> bool:
+    """Whether Polish web and book text uses the word often enough to be more than a slip."""
+    return zipf_frequency(word, "pl") >= POLISH_USAGE_ZIPF
+
+
+def run_together(word: str) -> str | None:
+    """ "w ogóle" for "wogóle": two Polish words written as one, the first a short one."""
+    lowered = word.lower()
+    for head in RUN_TOGETHER_HEADS:
+        rest = lowered[len(head):]
+        if lowered.startswith(head) and len(rest) >= 3 and morfeusz.analyses(rest):
+            return f"{word[:len(head)]} {word[len(head):]}"
+    return None
+
+
+def scripts(word: str) -> frozenset[str]:
+    """The writing systems of a word's letters ("LATIN", "CYRILLIC", "GREEK")."""
+    return frozenset(unicodedata.name(letter, "UNKNOWN").split()[0]
+                     for letter in word if letter.isalpha())
+
+
+@cache
+def _is_english(word: str) -> bool:
+    return word in _english() or zipf_frequency(word, "en") >= ENGLISH_ZIPF
 
 
 def _match_case(original: str, letter: str) -> str:

@@ -88,6 +88,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "excerpt": finding.excerpt,
         "reference": finding.reference,
         "fingerprint": finding.fingerprint,
+        "confidence": finding.confidence.value,
         "related": [
             {"path": r.path, "line": r.line, "channel": r.channel, "value": r.value}
             for r in finding.related
