@@ -12,6 +12,7 @@ from consistency_lint.nlp.phrases import (
     PHRASE_SLACK,
     Phrase,
     PhraseMatch,
+    PhraseWord,
     TokenIndex,
     compile_phrases,
     find_phrase,
@@ -44,7 +45,8 @@ def _every_combination(phrase: Phrase, index: TokenIndex) -> PhraseMatch | None:
        phrase_words=st.lists(st.sampled_from(WORDS[:4]), min_size=1, max_size=3))
 def test_the_match_is_the_one_every_combination_would_give(sentence: list[str],
                                                            phrase_words: list[str]) -> None:
-    phrase = Phrase(" ".join(phrase_words), tuple(frozenset({w}) for w in phrase_words))
+    phrase = Phrase(" ".join(phrase_words),
+                    tuple(PhraseWord(frozenset({w})) for w in phrase_words))
     index = TokenIndex(_tokens(sentence))
     assert find_phrase(phrase, index) == _every_combination(phrase, index)
 
@@ -54,3 +56,10 @@ def test_phrase_words_repeated_160_times_in_one_sentence() -> None:
     sentence = ["zwrot", "pieniądz", "wyłącznie", "inny"] * 160 + ["bon"]
     match = find_phrase(phrase, TokenIndex(_tokens(sentence)))
     assert match is not None and (match.first, match.last) == (636, 640)
+
+
+def test_an_exact_form_matches_that_form_only() -> None:
+    (phrase,) = compile_phrases(["=jesteś"], "pl")
+    assert find_phrase(phrase, TokenIndex(_tokens(["jesteśmy", "gotowi"]))) is None
+    assert find_phrase(phrase, TokenIndex(_tokens(["czy", "jestes", "gotowy"]))) == \
+        PhraseMatch(phrase, 1, 1)

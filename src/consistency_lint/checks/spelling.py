@@ -8,7 +8,7 @@ Polish ending ("cookies", "voucheru", "de facto"), and hyphenated compounds know
 ("e-mail") or part by part ("biało-czerwony").
 
 Confidence: missing diacritics, words run together ("napewno") and words mixing alphabets
-(a Cyrillic "о" in "Zamоwienie") are sure; any other unknown word is medium; a capitalised
+(a Cyrillic "o" in a Polish word) are sure; any other unknown word is medium; a capitalised
 one mid-sentence (a name?), one Polish writers use though the dictionary lacks it, and one
 that three or more documents use (a house term) are low, reported as info.
 """

@@ -3,7 +3,9 @@
 
 A phrase matches where all of its words stand together (in any order, a word apart at most).
 A word matches a token with the same lemma, the same lemma or form without Polish
-diacritics, or, for words of six letters or more, a lemma that is nearly the same.
+diacritics, or, for words of six letters or more, a lemma that is nearly the same. A word
+written `=jesteś` is an exact form: it matches that form only (with or without diacritics),
+never another form of its lemma and never a near miss ("jesteśmy").
 """
 
 from __future__ import annotations
@@ -33,9 +35,15 @@ def fold(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class PhraseWord:
+    keys: frozenset[str]  # its folded lemma and folded form; for an exact form, that form
+    exact: bool = False
+
+
+@dataclass(frozen=True)
 class Phrase:
     text: str
-    words: tuple[frozenset[str], ...]  # per word: its folded lemma and folded form
+    words: tuple[PhraseWord, ...]
 
 
 @dataclass(frozen=True)
@@ -50,28 +58,34 @@ class TokenIndex:
 
     def __init__(self, tokens: Sequence[Token]) -> None:
         self.positions: dict[str, list[int]] = defaultdict(list)
+        self.form_positions: dict[str, list[int]] = defaultdict(list)
         for position, token in enumerate(tokens):
             for key in {fold(token.lemma), fold(token.text)}:
                 self.positions[key].append(position)
+            self.form_positions[fold(token.text)].append(position)
         self._by_prefix: dict[str, set[str]] = defaultdict(set)
         for key in self.positions:
             if len(key) >= FUZZY_MIN_LENGTH - 1:
                 self._by_prefix[key[:2]].add(key)
-        self._found: dict[frozenset[str], list[int]] = {}
+        self._found: dict[PhraseWord, list[int]] = {}
 
-    def positions_of(self, word: frozenset[str]) -> list[int]:
+    def positions_of(self, word: PhraseWord) -> list[int]:
         """Where a phrase word stands (exactly, else nearly); remembered per word."""
         found = self._found.get(word)
         if found is None:
-            found = self._exact(word) or self._fuzzy(word)
+            if word.exact:
+                found = sorted({position for key in word.keys
+                                for position in self.form_positions.get(key, ())})
+            else:
+                found = self._same(word.keys) or self._near(word.keys)
             self._found[word] = found
         return found
 
-    def _exact(self, word: frozenset[str]) -> list[int]:
-        return sorted({position for key in word for position in self.positions.get(key, ())})
+    def _same(self, keys: frozenset[str]) -> list[int]:
+        return sorted({position for key in keys for position in self.positions.get(key, ())})
 
-    def _fuzzy(self, word: frozenset[str]) -> list[int]:
-        return sorted({position for variant in word if len(variant) >= FUZZY_MIN_LENGTH
+    def _near(self, keys: frozenset[str]) -> list[int]:
+        return sorted({position for variant in keys if len(variant) >= FUZZY_MIN_LENGTH
                        for key in self._by_prefix.get(variant[:2], ())
                        if fuzz.ratio(key, variant) >= FUZZY_THRESHOLD
                        for position in self.positions[key]})
@@ -83,12 +97,12 @@ def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
     nlp = pipeline(language)
     phrases = []
     for text in texts:
-        words: list[frozenset[str]] = []
+        words: list[PhraseWord] = []
         for word in text.split():
             if word.startswith(EXACT_FORM) and len(word) > 1:
-                words.append(frozenset({fold(word[1:])}))
+                words.append(PhraseWord(frozenset({fold(word[1:])}), exact=True))
             else:
-                words.extend(frozenset({fold(token.lemma_), fold(token.text)})
+                words.extend(PhraseWord(frozenset({fold(token.lemma_), fold(token.text)}))
                              for token in nlp(word) if not token.is_punct)
         if words:
             phrases.append(Phrase(text, tuple(words)))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from consistency_lint.config import Config
 from consistency_lint.model import Document, Finding, Span
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
-from consistency_lint.nlp.phrases import TokenIndex, find_any
+from consistency_lint.nlp.phrases import PhraseMatch, TokenIndex, find_any
 from consistency_lint.rules.compiled import CompiledClause, CompiledRule
 from consistency_lint.rules.model import ValueConstraintModel
 from consistency_lint.values import Value, extract_values
@@ -103,13 +103,23 @@ class RuleEngine:
 def _evaluate(rule: CompiledRule, document: Document, units: list[_Unit]) -> Iterator[Finding]:
     message = _message(rule, document.language)
     if not rule.forbids:
-        if not any(_satisfies(rule.clause, unit, document.language) for unit in units):
+        if not any(_matches(rule.clause, unit, document.language) is not None
+                   for unit in units):
             yield rule.spec.finding(document, Span.point(document.first_line), message)
         return
     for unit in units:
-        if (_satisfies(rule.clause, unit, document.language)
-                and not any(find_any(concept, unit.index) for concept in rule.unless)):
-            yield rule.spec.finding(document, unit.span, message, excerpt=unit.text)
+        matches = _matches(rule.clause, unit, document.language)
+        if matches is not None and not any(find_any(concept, unit.index)
+                                           for concept in rule.unless):
+            yield rule.spec.finding(document, unit.span, f"{message} {_quoted(unit, matches)}",
+                                    excerpt=unit.text)
+
+
+def _quoted(unit: _Unit, matches: Sequence[PhraseMatch]) -> str:
+    """The words that made a forbidden phrase match, as the text has them: („Twoje”)."""
+    texts = dict.fromkeys(unit.segment.segment.text[unit.tokens[m.first].start:
+                                                    unit.tokens[m.last].end] for m in matches)
+    return "(" + ", ".join(f"„{text}”" for text in texts) + ")"
 
 
 def _may_hold(clause: CompiledClause, index: TokenIndex) -> bool:
@@ -117,26 +127,31 @@ def _may_hold(clause: CompiledClause, index: TokenIndex) -> bool:
         not clause.any or any(find_any(concept, index) for concept in clause.any))
 
 
-def _satisfies(clause: CompiledClause, unit: _Unit, language: str) -> bool:
-    all_matches = [find_any(concept, unit.index) for concept in clause.all]
-    if not all(all_matches):
-        return False
+def _matches(clause: CompiledClause, unit: _Unit, language: str) -> list[PhraseMatch] | None:
+    """The phrase matches that satisfy the clause in this unit, or None if it is not met."""
+    matches = []
+    for concept in clause.all:
+        match = find_any(concept, unit.index)
+        if match is None:
+            return None
+        matches.append(match)
     any_matches = [match for concept in clause.any if (match := find_any(concept, unit.index))]
     if clause.any and not any_matches:
-        return False
+        return None
+    matches += any_matches
     constraint = clause.model.value
     if constraint is None:
-        return True
+        return matches
     clause_of = _clause_numbers(unit.tokens)
-    phrase_clauses = {clause_of[m.first] for m in (*all_matches, *any_matches) if m is not None}
+    phrase_clauses = {clause_of[match.first] for match in matches}
     for found in extract_values(unit.text, language, frozenset({constraint.type})):
         token = _token_at(unit.tokens, unit.start + found.start)
         # "naprawa potrwa 30 dni, a odpowiedź na reklamację w ciągu 14 dni": the value
         # must stand in the same clause as the rule's phrase
         if _within(found.value, constraint) and (
                 not phrase_clauses or clause_of[token] in phrase_clauses):
-            return True
-    return False
+            return matches
+    return None
 
 
 def _clause_numbers(tokens: Sequence[Token]) -> list[int]:
