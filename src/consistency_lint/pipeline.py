@@ -23,6 +23,7 @@ from consistency_lint.checks.runner import (
 )
 from consistency_lint.checks.spelling import demote_recurring_words, read_dictionary
 from consistency_lint.checks.suppressions import apply_suppressions
+from consistency_lint.checks.tone import one_finding_per_document
 from consistency_lint.config import Config, project_file
 from consistency_lint.discovery import discover
 from consistency_lint.errors import UsageError
@@ -93,7 +94,7 @@ def run(config: Config, options: RunOptions,
                 if _in_scope(f.path, f.channel, options)]
     known_rules = frozenset({*SPECS, *(rule.model.id for rule in rules)})
     silenced = apply_suppressions(findings, in_scope, known_rules)
-    findings = with_fingerprints(silenced.kept)
+    findings = with_fingerprints(one_finding_per_document(silenced.kept))
     suppressed = suppressed_with_fingerprints(silenced.suppressed)
     baseline_outcome = None
     if options.baseline is not None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from consistency_lint.checks.tone import syllables
+from consistency_lint.model import Finding
 from tests.conftest import lint, write_project
 
 
@@ -30,7 +31,7 @@ def test_exclamations_are_counted_per_sentence_and_per_profile(tmp_path: Path) -
     text = "Super oferta!!\n\nZapraszamy!\n"
     assert _tone(tmp_path / "m", "marketing", text) == []
     assert _tone(tmp_path / "w", "web", text) == [("TONE-SHOUTING", 1)]
-    assert _tone(tmp_path / "l", "letter", text) == [("TONE-SHOUTING", 1), ("TONE-SHOUTING", 3)]
+    assert _tone(tmp_path / "l", "letter", text) == [("TONE-SHOUTING", 1)]  # one per document
 
 
 def test_emoji_only_where_the_profile_allows_them(tmp_path: Path) -> None:
@@ -42,3 +43,51 @@ def test_no_profile_means_no_tone_checks(tmp_path: Path) -> None:
     config = {"version": 1, "channels": {"docs": {"loader": "text", "paths": ["a.txt"]}}}
     write_project(tmp_path, config, {"a.txt": "UWAGA!!! PILNE!!!\n"})
     assert lint(tmp_path).findings == ()
+
+
+def _tone_findings(tmp_path: Path, profile: str, text: str, loader: str = "text",
+                   name: str = "a.txt") -> list[Finding]:
+    config = {"version": 1, "rules": ["builtin:tone-pl"],
+              "channels": {"docs": {"loader": loader, "paths": [name], "profile": profile}}}
+    write_project(tmp_path, config, {name: text})
+    return [f for f in lint(tmp_path).findings if f.category.value == "tone"]
+
+
+def test_a_document_in_the_ty_register_is_one_finding_with_its_places(tmp_path: Path) -> None:
+    text = ("Witaj,\n\nTwoje zamówienie zostało wysłane.\n\n"
+            "Możesz sprawdzić jego status w Twoim koncie.\n")
+    (finding,) = _tone_findings(tmp_path, "letter", text)
+    assert (finding.rule, finding.span.line) == ("PL-TONE-INFORMAL-ADDRESS", 3)
+    assert finding.message.endswith("(„Twoje”); 2 times in this document")
+    assert [(r.line, r.value) for r in finding.related] == [
+        (5, "Możesz sprawdzić jego status w Twoim koncie.")]
+
+
+def test_formal_polite_requests_are_not_informal(tmp_path: Path) -> None:
+    text = ("Prosimy zadzwonić na infolinię. Zmienił Pan adres dostawy, więc jesteśmy "
+            "w kontakcie z kurierem. Prosimy mieć na uwadze, że ilość jest ograniczona.\n")
+    assert _tone_findings(tmp_path, "letter", text) == []
+
+
+def test_mixing_ty_and_panstwo_in_one_page_is_flagged_once(tmp_path: Path) -> None:
+    text = ("Tutaj mogą Państwo dostosować usługi.\n\nOd Twojej ostatniej wizyty nastąpiły "
+            "zmiany.\n\nW każdej chwili mogą Państwo wycofać zgodę.\n")
+    (finding,) = _tone_findings(tmp_path, "web", text)
+    assert (finding.rule, finding.span.line) == ("PL-TONE-MIXED-ADDRESS", 3)
+    assert "„Państwo”" in finding.message and "„Twojej”" in finding.message
+
+
+def test_the_state_is_not_the_addressee(tmp_path: Path) -> None:
+    text = "Możesz zamówić dostawę do każdego państwa Unii. Twoje dane są bezpieczne.\n"
+    assert _tone_findings(tmp_path, "web", text) == []
+
+
+def test_acronyms_titles_and_tick_bullets_are_not_shouting_or_emoji(tmp_path: Path) -> None:
+    text = ("POTWIERDZENIE ZAMÓWIENIA\n\nDane spółki: KRS NIP REGON podano w stopce, "
+            "faktura w PDF.\n\n✓ Darmowa dostawa\n✗ Brak opłat za zwrot\n")
+    assert _tone_findings(tmp_path, "letter", text) == []
+    shouting = "Prosimy o kontakt, TO BARDZO PILNA SPRAWA dla nas.\n"
+    assert [f.rule for f in _tone_findings(tmp_path / "s", "letter", shouting)] == [
+        "TONE-SHOUTING"]
+    emoji = "Dziękujemy za zamówienie ✅ i zapraszamy ponownie.\n"
+    assert [f.rule for f in _tone_findings(tmp_path / "e", "letter", emoji)] == ["TONE-EMOJI"]

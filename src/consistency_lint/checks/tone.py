@@ -5,18 +5,32 @@ address, dismissive phrases, jargon) are in the `tone-pl` rule pack."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from consistency_lint.builtin_data import load_builtin_yaml
 from consistency_lint.checks.context import CheckContext
-from consistency_lint.model import Category, Document, Finding, Severity, Span
+from consistency_lint.model import (
+    Category,
+    Document,
+    Finding,
+    RelatedLocation,
+    Segment,
+    Severity,
+    Span,
+)
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
+from consistency_lint.nlp.vocabulary import is_acronym
 from consistency_lint.specs import CheckSpec, Example
 
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\U0001F000-\U0001F2FF\u2600-\u27BF]")
+# Ticks and crosses at the start of a line are list bullets ("✓ Darmowa dostawa").
+_BULLET_MARKS = frozenset("\u2713\u2714\u2705\u2717\u2718\u274c\u274e")
+# A segment this short written in capitals is a title ("POTWIERDZENIE ZAMÓWIENIA").
+MAX_TITLE_WORDS = 6
 _VOWELS = "aąeęioóuyAĄEĘIOÓUY"
 _NON_SYLLABIC_I = re.compile(r"i(?=[aąeęoóuy])", re.IGNORECASE)
 HARD_WORD_SYLLABLES = 4
@@ -113,13 +127,16 @@ class ToneCheck:
     def _segment(self, document: Document, analysed: AnalysedSegment,
                  profile: Profile) -> Iterator[Finding]:
         segment = analysed.segment
+        titled = segment.kind in ("heading", "title") or len(segment.text.split()) <= \
+            MAX_TITLE_WORDS
         for sentence in analysed.sentences:
             text = segment.text[sentence.start:sentence.end]
             words = sum(1 for token in sentence.tokens if token.text.isalpha())
             problems = [
-                (SHOUTING, _shouting(text, sentence.tokens, profile)),
+                (SHOUTING, _shouting(text, sentence.tokens, profile, document.language,
+                                     caps_allowed=titled)),
                 (EMOJI, "emoji in a channel that does not use them"
-                 if not profile.emoji and _EMOJI.search(text) else None),
+                 if not profile.emoji and _has_emoji(segment, sentence.start, text) else None),
                 (LONG_SENTENCE, f"sentence of {words} words (profile limit "
                  f"{profile.max_sentence_words})" if words > profile.max_sentence_words else None),
             ]
@@ -129,13 +146,25 @@ class ToneCheck:
                     yield spec.finding(document, span, message, excerpt=text)
 
 
-def _shouting(text: str, tokens: Sequence[Token], profile: Profile) -> str | None:
+def _has_emoji(segment: Segment, start: int, text: str) -> bool:
+    line_starts = {anchor.offset for anchor in segment.anchors}
+    return any(not (match.group() in _BULLET_MARKS and start + match.start() in line_starts)
+               for match in _EMOJI.finditer(text))
+
+
+def _shouting(text: str, tokens: Sequence[Token], profile: Profile, language: str,
+              caps_allowed: bool) -> str | None:
+    """Too many "!", or too many words in capitals in a row (acronyms such as "KRS NIP" are
+    not shouting, nor is a heading or a title line in capitals)."""
     exclamations = text.count("!")
     if exclamations > profile.max_exclamations:
         return f"{exclamations} exclamation mark(s) (profile limit {profile.max_exclamations})"
+    if caps_allowed:
+        return None
     run = longest = 0
     for token in tokens:
-        if token.text.isalpha() and len(token.text) >= MIN_CAPS_WORD and token.text.isupper():
+        if (token.text.isalpha() and len(token.text) >= MIN_CAPS_WORD and token.text.isupper()
+                and not is_acronym(token.text, language)):
             run += 1
             longest = max(longest, run)
         elif token.text.isalpha():
@@ -143,6 +172,33 @@ def _shouting(text: str, tokens: Sequence[Token], profile: Profile) -> str | Non
     if longest > profile.max_caps_words:
         return f"{longest} words in capitals in a row (profile limit {profile.max_caps_words})"
     return None
+
+
+def one_finding_per_document(findings: Iterable[Finding]) -> list[Finding]:
+    """Tone is a property of a text: a rule broken in several sentences of a document is one
+    finding, at its first sentence, with the count and the other places as related."""
+    kept: list[Finding] = []
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        if finding.category is not Category.TONE:
+            kept.append(finding)
+            continue
+        group = groups.setdefault((finding.path, finding.rule), [])
+        if not group:
+            kept.append(finding)  # its place in the output, replaced below
+        group.append(finding)
+    merged = {id(group[0]): _merged(group) for group in groups.values()}
+    return [merged.get(id(finding), finding) for finding in kept]
+
+
+def _merged(group: Sequence[Finding]) -> Finding:
+    first = group[0]
+    if len(group) == 1:
+        return first
+    others = tuple(RelatedLocation(f.path, f.span.line, f.channel, f.excerpt[:120] or None)
+                   for f in group[1:])
+    return replace(first, message=f"{first.message}; {len(group)} times in this document",
+                   related=first.related + others)
 
 
 def fog_pl(segments: Sequence[AnalysedSegment]) -> tuple[float, int]:

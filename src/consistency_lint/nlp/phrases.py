@@ -5,7 +5,8 @@ A phrase matches where all of its words stand together (in any order, a word apa
 A word matches a token with the same lemma, the same lemma or form without Polish
 diacritics, or, for words of six letters or more, a lemma that is nearly the same. A word
 written `=jesteś` is an exact form: it matches that form only (with or without diacritics),
-never another form of its lemma and never a near miss ("jesteśmy").
+never another form of its lemma and never a near miss ("jesteśmy"); written with a capital
+(`=Państwo`) it also matches only that case ("Państwo" the addressee, not "państwo" the state).
 """
 
 from __future__ import annotations
@@ -34,10 +35,16 @@ def fold(text: str) -> str:
     return text.lower().translate(_FOLD)
 
 
+def fold_keeping_case(text: str) -> str:
+    """Without Polish diacritics, case kept: "Państwo" -> "Panstwo"."""
+    return text.translate(_FOLD)
+
+
 @dataclass(frozen=True)
 class PhraseWord:
     keys: frozenset[str]  # its folded lemma and folded form; for an exact form, that form
     exact: bool = False
+    cased: bool = False  # an exact form that must have this case too
 
 
 @dataclass(frozen=True)
@@ -59,10 +66,12 @@ class TokenIndex:
     def __init__(self, tokens: Sequence[Token]) -> None:
         self.positions: dict[str, list[int]] = defaultdict(list)
         self.form_positions: dict[str, list[int]] = defaultdict(list)
+        self.cased_positions: dict[str, list[int]] = defaultdict(list)
         for position, token in enumerate(tokens):
             for key in {fold(token.lemma), fold(token.text)}:
                 self.positions[key].append(position)
             self.form_positions[fold(token.text)].append(position)
+            self.cased_positions[fold_keeping_case(token.text)].append(position)
         self._by_prefix: dict[str, set[str]] = defaultdict(set)
         for key in self.positions:
             if len(key) >= FUZZY_MIN_LENGTH - 1:
@@ -74,8 +83,9 @@ class TokenIndex:
         found = self._found.get(word)
         if found is None:
             if word.exact:
+                forms = self.cased_positions if word.cased else self.form_positions
                 found = sorted({position for key in word.keys
-                                for position in self.form_positions.get(key, ())})
+                                for position in forms.get(key, ())})
             else:
                 found = self._same(word.keys) or self._near(word.keys)
             self._found[word] = found
@@ -100,7 +110,10 @@ def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
         words: list[PhraseWord] = []
         for word in text.split():
             if word.startswith(EXACT_FORM) and len(word) > 1:
-                words.append(PhraseWord(frozenset({fold(word[1:])}), exact=True))
+                form = word[1:]
+                cased = form != form.lower()
+                key = fold_keeping_case(form) if cased else fold(form)
+                words.append(PhraseWord(frozenset({key}), exact=True, cased=cased))
             else:
                 words.extend(PhraseWord(frozenset({fold(token.lemma_), fold(token.text)}))
                              for token in nlp(word) if not token.is_punct)

@@ -89,6 +89,16 @@ def run_together(word: str) -> str | None:
     return None
 
 
+def is_acronym(word: str, language: str) -> bool:
+    """A word in capitals that is an acronym ("KRS", "PDF", "RODO"), not a shouted word:
+    the dictionary does not know it in lower case, or knows it as an acronym."""
+    if language != "pl":
+        return word.lower() not in _english()
+    found = morfeusz.analyses(word.lower())
+    return not found or any(sum(letter.isupper() for letter in lemma) >= 2
+                            for lemma, _part_of_speech in found)
+
+
 def scripts(word: str) -> frozenset[str]:
     """The writing systems of a word's letters ("LATIN", "CYRILLIC", "GREEK")."""
     return frozenset(unicodedata.name(letter, "UNKNOWN").split()[0]

@@ -73,14 +73,19 @@ class RuleEngine:
         for rule in self.rules:
             if not self._applies(rule, document):
                 continue
-            if not _may_hold(rule.clause, whole_document):
+            if _clause_matches(rule.clause, whole_document) is None:
                 # a phrase missing from the whole document is missing from every sentence
                 if not rule.forbids:
                     findings.append(rule.spec.finding(document, Span.point(document.first_line),
                                                       _message(rule, document.language)))
                 continue
-            units = whole_segments if rule.clause.model.within == "segment" else sentences
             kinds = rule.model.applies_to.segment_kinds
+            if rule.clause.model.within == "document":
+                in_scope = [unit for unit in whole_segments
+                            if kinds is None or unit.segment.segment.kind in kinds]
+                findings.extend(_evaluate_document(rule, document, in_scope))
+                continue
+            units = whole_segments if rule.clause.model.within == "segment" else sentences
             if kinds is not None:
                 units = [unit for unit in units if unit.segment.segment.kind in kinds]
             findings.extend(_evaluate(rule, document, units))
@@ -115,6 +120,33 @@ def _evaluate(rule: CompiledRule, document: Document, units: list[_Unit]) -> Ite
                                     excerpt=unit.text)
 
 
+def _evaluate_document(rule: CompiledRule, document: Document,
+                       segments: list[_Unit]) -> Iterator[Finding]:
+    """A clause over the whole document: its phrases may stand in different sentences. A
+    forbidden combination is reported once, where the last of its phrases first appears."""
+    tokens = [(unit, token) for unit in segments for token in unit.tokens]
+    index = TokenIndex([token for _, token in tokens])
+    matched = _clause_matches(rule.clause, index)
+    message = _message(rule, document.language)
+    if not rule.forbids:
+        if matched is None:
+            yield rule.spec.finding(document, Span.point(document.first_line), message)
+        return
+    if matched is None or any(find_any(concept, index) for concept in rule.unless):
+        return
+    unit, token = tokens[max(match.first for match in matched)]
+    words = dict.fromkeys(tokens[m.first][0].segment.segment.text[tokens[m.first][1].start:
+                                                                  tokens[m.last][1].end]
+                          for m in matched if tokens[m.first][0] is tokens[m.last][0])
+    quoted = "(" + ", ".join(f"„{text}”" for text in words) + ")"
+    sentence = next((s for s in unit.segment.sentences if s.start <= token.start < s.end),
+                    None)
+    excerpt = unit.text if sentence is None else unit.segment.segment.text[sentence.start:
+                                                                           sentence.end]
+    yield rule.spec.finding(document, unit.segment.segment.span_of(token.start, token.end),
+                            f"{message} {quoted}", excerpt=excerpt)
+
+
 def _quoted(unit: _Unit, matches: Sequence[PhraseMatch]) -> str:
     """The words that made a forbidden phrase match, as the text has them: („Twoje”)."""
     texts = dict.fromkeys(unit.segment.segment.text[unit.tokens[m.first].start:
@@ -122,23 +154,26 @@ def _quoted(unit: _Unit, matches: Sequence[PhraseMatch]) -> str:
     return "(" + ", ".join(f"„{text}”" for text in texts) + ")"
 
 
-def _may_hold(clause: CompiledClause, index: TokenIndex) -> bool:
-    return all(find_any(concept, index) for concept in clause.all) and (
-        not clause.any or any(find_any(concept, index) for concept in clause.any))
+def _clause_matches(clause: CompiledClause, index: TokenIndex) -> list[PhraseMatch] | None:
+    """One match per `all` concept and those of the `any` concepts, or None if the phrases
+    of the clause are not all there."""
+    matches = []
+    for concept in clause.all:
+        match = find_any(concept, index)
+        if match is None:
+            return None
+        matches.append(match)
+    any_matches = [match for concept in clause.any if (match := find_any(concept, index))]
+    if clause.any and not any_matches:
+        return None
+    return matches + any_matches
 
 
 def _matches(clause: CompiledClause, unit: _Unit, language: str) -> list[PhraseMatch] | None:
     """The phrase matches that satisfy the clause in this unit, or None if it is not met."""
-    matches = []
-    for concept in clause.all:
-        match = find_any(concept, unit.index)
-        if match is None:
-            return None
-        matches.append(match)
-    any_matches = [match for concept in clause.any if (match := find_any(concept, unit.index))]
-    if clause.any and not any_matches:
+    matches = _clause_matches(clause, unit.index)
+    if matches is None:
         return None
-    matches += any_matches
     constraint = clause.model.value
     if constraint is None:
         return matches

@@ -17,7 +17,7 @@
           all: [concept or phrase, ...]    # each must occur in the same sentence
           any: [concept or phrase, ...]    # at least one must occur there
           value: {type: duration, units: [day], at_least: 14}   # a value in that sentence
-          within: sentence | segment
+          within: sentence | segment | document   # document: forbid only, no value
         unless: [concept or phrase, ...]   # forbid only: context that makes it compliant
         examples:
           fail: [{text: "...", doc_type: terms}]
@@ -74,12 +74,15 @@ class ClauseModel(_Strict):
     all: list[str] = []
     any: list[str] = []
     value: ValueConstraintModel | None = None
-    within: Literal["sentence", "segment"] = "sentence"
+    within: Literal["sentence", "segment", "document"] = "sentence"
 
     @model_validator(mode="after")
     def _says_something(self) -> ClauseModel:
         if not (self.all or self.any or self.value):
             raise ValueError("a clause needs `all`, `any` or `value`")
+        if self.within == "document" and self.value is not None:
+            raise ValueError("`within: document` cannot hold a `value`: a value belongs to "
+                             "the sentence of its phrase")
         return self
 
 
