@@ -137,3 +137,10 @@ def _findings_of(tmp_path: Path, text: str) -> list[Finding]:
     config = {"version": 1, "channels": {"docs": {"loader": "text", "paths": ["a.txt"]}}}
     write_project(tmp_path, config, {"a.txt": text})
     return [f for f in lint(tmp_path).findings if f.category.value == "spelling"]
+
+
+def test_a_dictionary_word_is_never_a_misspelt_brand(tmp_path: Path) -> None:
+    text = "Sklep mebli Meblino. Sofa Lido, a nie Lida; nie Meblinno i nie Lidoo.\n"
+    assert [(rule, column) for rule, _line, column, _severity in _findings(tmp_path, text)] \
+        == [("TERMINOLOGY-BRAND-SPELLING", 49), ("SPELLING-UNKNOWN-WORD", 64)]  # "Lido" is
+    # a word Morfeusz knows, so not a brand to protect; "Lidoo" is a plain unknown word

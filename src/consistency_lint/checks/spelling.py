@@ -22,7 +22,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from consistency_lint.checks.context import CheckContext
 from consistency_lint.config import project_file
@@ -42,7 +42,7 @@ from consistency_lint.nlp.vocabulary import (
 from consistency_lint.specs import CheckSpec, Example
 
 MIN_WORD_LENGTH = 3
-BRAND_SIMILARITY = 80
+BRAND_LETTERS_PER_EDIT = 6
 POLISH_ENDINGS = ("", "a", "y", "i", "ę", "ą", "e", "ze", "u", "em", "om", "ami", "ach", "ów",
                   "o", "ie")
 # "APIs", "PDFs": an acronym with an English plural is not a misspelt word.
@@ -198,15 +198,29 @@ class SpellingCheck:
         return self._brand_verdicts[word]
 
     def _judge_brand(self, word: str) -> str | None:
+        """The brand a word misspells: the brand in the wrong case ("meblino"), or a word no
+        dictionary knows within a few edits of it ("Meblinno"; never "mebli")."""
         if len(word) < MIN_WORD_LENGTH + 1 or not word.isalpha() or word.isupper():
             return None
-        for brand in self._brands_by_prefix.get(word[:2].lower(), ()):
-            if _is_form_of(word, brand):
-                return None
-            if fuzz.ratio(word.lower(), brand.lower()) >= BRAND_SIMILARITY or (
-                    word.lower() == brand.lower()):
+        candidates = self._brands_by_prefix.get(word[:2].lower(), ())
+        if not candidates or any(_is_form_of(word, brand) for brand in candidates):
+            return None
+        lowered = word.lower()
+        for brand in candidates:
+            if lowered == brand.lower():
+                return brand
+        if is_known(word, "pl") or is_known(word, "en"):
+            return None
+        for brand in candidates:
+            if Levenshtein.distance(lowered, brand.lower()) <= _brand_edits(brand):
                 return brand
         return None
+
+
+def _brand_edits(brand: str) -> int:
+    """Edits a near miss may be away from a brand: one for a short name, where two would
+    reach other words ("Lido" - "Lada"), and one more per further six letters."""
+    return 1 + max(len(brand) - 1, 0) // BRAND_LETTERS_PER_EDIT
 
 
 def severity_for(confidence: Confidence) -> Severity:
