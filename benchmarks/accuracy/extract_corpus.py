@@ -248,12 +248,55 @@ def tarteaucitron(archive: Path) -> None:
     write("web/tarteaucitron/pliki-cookies.md", page("Panel plików cookies", strings))
 
 
+INDICO_EMAILS = ("indico/modules/auth/templates/emails/",
+                 "indico/modules/users/templates/emails/registration_request",
+                 "indico/modules/users/templates/emails/verify_email",
+                 "indico/modules/events/registration/templates/emails/")
+INDICO_PAGES = {
+    "rejestracja": ("Rejestracja na wydarzenie", (
+        "indico/modules/events/registration/templates/display/",
+        "indico/modules/events/registration/controllers/display.py")),
+    "platnosc": ("Płatność za rejestrację", ("indico/modules/events/payment/templates/event",
+                                             "indico/modules/events/payment/templates/transaction")),
+}
+
+
+def indico(archive: Path) -> None:
+    """Indico (event registration): the e-mails to registrants and the registration pages."""
+    po = catalogue(archive, "indico/translations/pl_PL/LC_MESSAGES/messages.po")
+    emails: dict[str, list[str]] = {}
+    for origin, text in translated(po, lambda path: path.startswith(INDICO_EMAILS)
+                                   and "_to_managers" not in path):
+        emails.setdefault(Path(origin).name.split(".")[0], []).append(text)
+    for name, parts in emails.items():
+        write(f"emails/indico/{slug(name)}.txt", "\n\n".join(dict.fromkeys(parts)))
+    for name, (title, prefixes) in INDICO_PAGES.items():
+        texts = (text for _, text in translated(po, lambda path: path.startswith(prefixes)))
+        write(f"web/indico/{name}.md", page(title, texts))
+
+
+def shopware(archive: Path) -> None:
+    """Shopware PWA's default storefront theme: the shop's own pages in Polish."""
+    translations = json.loads(member(archive, "package/dist/locales/pl-PL.json"))
+    write("web/shopware/sklep.md", page("Sklep", leaves(translations)))
+
+
+def jquery_validation(archive: Path) -> None:
+    """jQuery Validation's Polish form messages, as shops show them under their forms."""
+    source = member(archive, "package/dist/localization/messages_pl.js").decode("utf-8")
+    strings = re.findall(r'\w+:\s*(?:\$\.validator\.format\(\s*)?"([^"]*)"', source)
+    write("web/jquery-validation/formularze.md", page("Komunikaty formularzy", strings))
+
+
 EXTRACTORS: dict[str, Callable[[Path], None]] = {
     "pretix": pretix,
     "django-allauth": allauth_emails,
     "django-oscar": oscar,
     "klaro": klaro,
     "tarteaucitron": tarteaucitron,
+    "indico": indico,
+    "shopware-pwa": shopware,
+    "jquery-validation": jquery_validation,
 }
 
 

@@ -144,3 +144,16 @@ def test_a_dictionary_word_is_never_a_misspelt_brand(tmp_path: Path) -> None:
     assert [(rule, column) for rule, _line, column, _severity in _findings(tmp_path, text)] \
         == [("TERMINOLOGY-BRAND-SPELLING", 49), ("SPELLING-UNKNOWN-WORD", 64)]  # "Lido" is
     # a word Morfeusz knows, so not a brand to protect; "Lidoo" is a plain unknown word
+
+
+def test_an_untranslated_english_sentence_in_a_polish_page(tmp_path: Path) -> None:
+    text = ("Podaj adres dostawy.\n\nShipping and billing address do not match.\n\n"
+            "Zapisz się na newsletter i pobierz voucher online.\n\nBlack Friday Sale\n")
+    assert [(f.rule, f.span.line) for f in _findings_of(tmp_path, text)] == [
+        ("SPELLING-UNTRANSLATED", 3)]
+
+
+def test_an_archaic_form_standing_for_a_modern_word_without_diacritics(
+        tmp_path: Path) -> None:
+    (finding,) = _findings_of(tmp_path, "Możesz nadal sie zarejestrować.\n")
+    assert finding.message == "“sie” is an archaic form; did you mean “się”?"

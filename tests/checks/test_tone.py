@@ -57,9 +57,10 @@ def test_a_document_in_the_ty_register_is_one_finding_with_its_places(tmp_path: 
     text = ("Witaj,\n\nTwoje zamówienie zostało wysłane.\n\n"
             "Możesz sprawdzić jego status w Twoim koncie.\n")
     (finding,) = _tone_findings(tmp_path, "letter", text)
-    assert (finding.rule, finding.span.line) == ("PL-TONE-INFORMAL-ADDRESS", 3)
-    assert finding.message.endswith("(„Twoje”); 2 times in this document")
+    assert (finding.rule, finding.span.line) == ("PL-TONE-INFORMAL-ADDRESS", 1)
+    assert finding.message.endswith("(„Witaj”); 3 times in this document")
     assert [(r.line, r.value) for r in finding.related] == [
+        (3, "Twoje zamówienie zostało wysłane."),
         (5, "Możesz sprawdzić jego status w Twoim koncie.")]
 
 
@@ -91,3 +92,12 @@ def test_acronyms_titles_and_tick_bullets_are_not_shouting_or_emoji(tmp_path: Pa
         "TONE-SHOUTING"]
     emoji = "Dziękujemy za zamówienie ✅ i zapraszamy ponownie.\n"
     assert [f.rule for f in _tone_findings(tmp_path / "e", "letter", emoji)] == ["TONE-EMOJI"]
+
+
+def test_any_verb_addressing_one_person_as_ty_is_informal(tmp_path: Path) -> None:
+    text = ("Ostatnio dodałeś adres e-mail. Wprowadź kod w oknie przeglądarki, a jeśli "
+            "zapomniałeś hasła, zignoruj tę wiadomość.\n")
+    (finding,) = _tone_findings(tmp_path, "letter", text)
+    assert finding.message.endswith("(„dodałeś”); 2 times in this document")
+    formal = "Prosimy podać kod, bądź zadzwonić. Kup teraz stał się hasłem sezonu.\n"
+    assert _tone_findings(tmp_path / "f", "letter", formal) == []

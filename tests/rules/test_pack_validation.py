@@ -42,6 +42,11 @@ def _error(tmp_path: Path, pack: str, rules: list[str] | None = None) -> ConfigE
          "a rule needs exactly one of `require` and `forbid`"),
         (RULE.replace("all: [bon]", "all: [voucher_words]"), 4,
          "rule HOUSE-VOUCHER: unknown concept `voucher_words` in `forbid.all`"),
+        (RULE.replace("all: [bon]", "all: ['@3pl']"), 4,
+         "rule HOUSE-VOUCHER: unknown word feature `@3pl` (known: @2sg) in `forbid.all`"),
+        (RULE.replace("all: [bon]", "all: [bon]\n      within: document\n      value: "
+                      "{type: duration, at_least: 14}"), 9,
+         "`within: document` cannot hold a `value`"),
         (RULE.replace("    forbid:\n      all: [bon]\n", "    forbid: {within: sentence}\n"), 8,
          "a clause needs `all`, `any` or `value`"),
         (RULE + "    colour: red\n", 10, "rules.0.colour: Extra inputs are not permitted"),

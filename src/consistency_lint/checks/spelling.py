@@ -31,10 +31,13 @@ from consistency_lint.facts.registry import Registry
 from consistency_lint.loaders.source import ContentLoadError, decode
 from consistency_lint.model import Category, Confidence, Document, Finding, Severity
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
+from consistency_lint.nlp.morfeusz import only_archaic
 from consistency_lint.nlp.vocabulary import (
+    diacritic_suggestions,
     in_polish_usage,
     is_known,
     is_loanword,
+    language_leaning,
     run_together,
     scripts,
     suggestions,
@@ -87,7 +90,23 @@ BRAND_SPELLING = CheckSpec(
     passing=Example("text", "Zapraszamy do salonów Meblino i do sklepu Meblina.\n",
                     config={"facts": "facts.yaml"}, files=_BRAND_REGISTRY),
 )
-SPECS = (UNKNOWN_WORD, DOUBLED_WORD, BRAND_SPELLING)
+UNTRANSLATED = CheckSpec(
+    id="SPELLING-UNTRANSLATED",
+    category=Category.SPELLING,
+    severity=Severity.WARNING,
+    summary="A sentence of a Polish document written in English: four words or more, two "
+    "thirds of them far more frequent in English than in Polish and hardly any leaning "
+    "Polish (a string left untranslated).",
+    rationale="English words are welcome in Polish text (\"cookies\", \"newsletter\"), so "
+    "the spell check accepts them one by one; a whole English sentence on a Polish page is "
+    "a translation that was never done.",
+    failing=Example("text", "Podaj adres dostawy. Street and house number.\n"),
+    passing=Example("text", "Podaj adres dostawy: ulicę i numer domu.\n"),
+)
+SPECS = (UNKNOWN_WORD, DOUBLED_WORD, BRAND_SPELLING, UNTRANSLATED)
+MIN_UNTRANSLATED_WORDS = 4  # "Black Friday Sale", "Made in Poland" are slogans
+MIN_ENGLISH_SHARE = 2 / 3
+MAX_POLISH_SHARE = 1 / 4  # "Shipping and billing address do not match": "do" leans Polish
 
 
 class SpellingCheck:
@@ -104,6 +123,13 @@ class SpellingCheck:
         findings: list[Finding] = []
         for analysed in segments:
             for sentence in analysed.sentences:
+                untranslated = document.language == "pl" and _in_english(analysed,
+                                                                         sentence.tokens)
+                if untranslated:
+                    text = analysed.segment.text[sentence.start:sentence.end]
+                    findings.append(UNTRANSLATED.finding(
+                        document, analysed.segment.span_of(sentence.start, sentence.end),
+                        f"untranslated English in a Polish document: “{text}”", excerpt=text))
                 findings.extend(self._sentence(document, analysed, sentence.tokens))
         return findings
 
@@ -161,6 +187,11 @@ class SpellingCheck:
             return (f"“{word}” mixes letters of different alphabets "
                     f"({' and '.join(sorted(s.title() for s in scripts(word)))})",
                     Confidence.HIGH)
+        if language == "pl" and only_archaic(word):
+            modern = [c for c in diacritic_suggestions(word) if not only_archaic(c)]
+            if modern:
+                hint = " / ".join(f"“{correction}”" for correction in modern)
+                return f"“{word}” is an archaic form; did you mean {hint}?", Confidence.HIGH
         if (len(word) < MIN_WORD_LENGTH or word.isupper() or _ACRONYM_PLURAL.match(word)
                 or is_known(word, language)
                 or any(_is_form_of(word, brand) for brand in self.brands)):
@@ -226,6 +257,16 @@ def _brand_edits(brand: str) -> int:
 def severity_for(confidence: Confidence) -> Severity:
     """A word the check is unsure of is information, not a reason to fail a build."""
     return Severity.INFO if confidence is Confidence.LOW else Severity.WARNING
+
+
+def _in_english(analysed: AnalysedSegment, tokens: Sequence[Token]) -> bool:
+    words = [token.text for token in tokens if token.text.isalpha() and len(token.text) > 1
+             and not analysed.segment.overlaps_placeholder(token.start, token.end)]
+    if len(words) < MIN_UNTRANSLATED_WORDS:
+        return False
+    leanings = [language_leaning(word) for word in words]
+    return (leanings.count("en") >= MIN_ENGLISH_SHARE * len(words)
+            and leanings.count("pl") <= MAX_POLISH_SHARE * len(words))
 
 
 def _is_abbreviation(text: str, token: Token) -> bool:

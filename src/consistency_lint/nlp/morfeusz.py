@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 import morfeusz2
 
 UNKNOWN_TAG = "ign"
+ARCHAIC = "daw."  # the qualifier SGJP gives archaic forms
 
 
 @cache
@@ -38,6 +39,28 @@ def knows_whole(surface: str) -> bool:
     last = max((end for _start, end, _ in graph), default=0)
     return any(start == 0 and end == last and tag.split(":", 1)[0] != UNKNOWN_TAG
                for start, end, (_form, _lemma, tag, *_rest) in graph)
+
+
+@lru_cache(maxsize=50_000)
+def only_archaic(surface: str) -> bool:
+    """Whether every analysis is marked archaic ("daw."): "sie" is an old adjective form, and
+    in a text of today a "się" without its diacritic."""
+    graph = [analysis for _, _, analysis in _morfeusz().analyse(surface)
+             if analysis[2].split(":", 1)[0] != UNKNOWN_TAG]
+    return bool(graph) and all(ARCHAIC in analysis[4] for analysis in graph)
+
+
+@lru_cache(maxsize=50_000)
+def second_person_singular(surface: str) -> bool:
+    """Whether the word addresses one person as "ty": a verb in the 2nd person singular
+    ("możesz", "sprawdź", "Witaj") or with the "-(e)ś" ending ("dodałeś"). A form that is
+    also something else ("bądź" is a conjunction too, "kup" a noun) does not count."""
+    graph = _morfeusz().analyse(surface)
+    if any(tag.startswith("aglt:sg:sec") for _, _, (_f, _l, tag, *_r) in graph):
+        return True
+    last = max((end for _start, end, _ in graph), default=0)
+    whole = [tag for start, end, (_f, _l, tag, *_r) in graph if start == 0 and end == last]
+    return bool(whole) and all(":sg:sec" in tag for tag in whole)
 
 
 @lru_cache(maxsize=200_000)

@@ -7,22 +7,27 @@ diacritics, or, for words of six letters or more, a lemma that is nearly the sam
 written `=jesteś` is an exact form: it matches that form only (with or without diacritics),
 never another form of its lemma and never a near miss ("jesteśmy"); written with a capital
 (`=Państwo`) it also matches only that case ("Państwo" the addressee, not "państwo" the state).
+A word written `@2sg` is a grammatical feature: any verb addressing one person as "ty"
+("możesz", "sprawdź", "dodałeś"), as Morfeusz analyses it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import Token
 from consistency_lint.nlp.pipeline import pipeline
 
 EXACT_FORM = "="
+FEATURE = "@"
+FEATURES: dict[str, Callable[[str], bool]] = {"2sg": morfeusz.second_person_singular}
 FUZZY_MIN_LENGTH = 6
 FUZZY_THRESHOLD = 85
 PHRASE_SLACK = 1
@@ -45,6 +50,7 @@ class PhraseWord:
     keys: frozenset[str]  # its folded lemma and folded form; for an exact form, that form
     exact: bool = False
     cased: bool = False  # an exact form that must have this case too
+    feature: str | None = None  # a grammatical feature (FEATURES) instead of keys
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ class TokenIndex:
     """Positions of the tokens of one sentence by folded lemma and folded form."""
 
     def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
         self.positions: dict[str, list[int]] = defaultdict(list)
         self.form_positions: dict[str, list[int]] = defaultdict(list)
         self.cased_positions: dict[str, list[int]] = defaultdict(list)
@@ -82,7 +89,11 @@ class TokenIndex:
         """Where a phrase word stands (exactly, else nearly); remembered per word."""
         found = self._found.get(word)
         if found is None:
-            if word.exact:
+            if word.feature is not None:
+                has_feature = FEATURES[word.feature]
+                found = [position for position, token in enumerate(self.tokens)
+                         if token.text.isalpha() and has_feature(token.text)]
+            elif word.exact:
                 forms = self.cased_positions if word.cased else self.form_positions
                 found = sorted({position for key in word.keys
                                 for position in forms.get(key, ())})
@@ -103,13 +114,19 @@ class TokenIndex:
 
 def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
     """Phrases from their written form; a word written `=masz` matches only that exact form
-    (not every form of its lemma "mieć")."""
+    (not every form of its lemma "mieć"), one written `@2sg` a grammatical feature. Raises
+    ValueError for an unknown feature."""
     nlp = pipeline(language)
     phrases = []
     for text in texts:
         words: list[PhraseWord] = []
         for word in text.split():
-            if word.startswith(EXACT_FORM) and len(word) > 1:
+            if word.startswith(FEATURE):
+                if word[1:] not in FEATURES:
+                    raise ValueError(f"unknown word feature `{word}` (known: "
+                                     f"{', '.join(FEATURE + name for name in FEATURES)})")
+                words.append(PhraseWord(frozenset(), feature=word[1:]))
+            elif word.startswith(EXACT_FORM) and len(word) > 1:
                 form = word[1:]
                 cased = form != form.lower()
                 key = fold_keeping_case(form) if cased else fold(form)

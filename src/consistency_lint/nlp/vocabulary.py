@@ -29,6 +29,9 @@ MAX_CANDIDATES = 512
 ENGLISH_ZIPF = 1.5
 # From this Zipf frequency in Polish text an unknown word is written by many people.
 POLISH_USAGE_ZIPF = 1.0
+# Zipf differences (a factor of 10 and of 3) that make a word lean to one language.
+CLEARLY_MORE_FREQUENT = 1.0
+SOMEWHAT_MORE_FREQUENT = 0.5
 # Polish case and number endings a loanword takes: "voucher-u", "newsletter-a", "email-em".
 LOANWORD_ENDINGS = ("a", "u", "em", "om", "y", "ach", "ami", "ów", "owi", "ie", "e", "i")
 # The words a run-together pair starts with ("wogóle" = "w ogóle", "niewiem" = "nie wiem").
@@ -72,6 +75,17 @@ def is_loanword(word: str) -> bool:
         return True
     return any(lowered.endswith(ending) and len(lowered) - len(ending) >= 3
                and _is_english(lowered[: -len(ending)]) for ending in LOANWORD_ENDINGS)
+
+
+def language_leaning(word: str) -> str | None:
+    """ "en" for a word far more frequent in English text than in Polish ("and", "required"),
+    "pl" for one more frequent in Polish ("do", "na"), None when it is both ("to", "order")."""
+    english, polish = zipf_frequency(word, "en"), zipf_frequency(word, "pl")
+    if english >= polish + CLEARLY_MORE_FREQUENT:
+        return "en"
+    if polish > english + SOMEWHAT_MORE_FREQUENT:
+        return "pl"
+    return None
 
 
 def in_polish_usage(word: str) -> bool:

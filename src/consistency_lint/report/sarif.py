@@ -77,6 +77,7 @@ def _result(finding: Finding, reason: str | None, rule_index: int) -> dict[str, 
         "locations": [_location(finding.path, region)],
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
         "properties": {"category": finding.category.value, "channel": finding.channel,
+                       "confidence": finding.confidence.value,
                        **({"docType": finding.doc_type} if finding.doc_type else {})},
     }
     if finding.related:

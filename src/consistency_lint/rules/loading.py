@@ -153,13 +153,15 @@ def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocumen
     def concepts(names: Sequence[str], key: str) -> tuple[Concept, ...]:
         compiled = []
         for name in names:
-            if name in pack.concepts:
-                compiled.append(compile_phrases(pack.concepts[name], pack.language))
-            elif " " not in name and "_" in name:
+            if " " not in name and "_" in name and name not in pack.concepts:
                 raise ConfigError(f"rule {rule.id}: unknown concept `{name}` in `{key}`",
                                   shown_as, document.line_of(("rules", index)))
-            else:
-                compiled.append(compile_phrases([name], pack.language))
+            try:
+                compiled.append(compile_phrases(pack.concepts.get(name, [name]),
+                                                pack.language))
+            except ValueError as error:
+                raise ConfigError(f"rule {rule.id}: {error} in `{key}`", shown_as,
+                                  document.line_of(("rules", index))) from None
         return tuple(compiled)
 
     kind = "require" if rule.require is not None else "forbid"
