@@ -72,6 +72,18 @@ def test_channels_disagreeing_without_registry_point_at_the_minority(tmp_path: P
     assert keys(findings) == [("FACT-CHANNEL-MISMATCH", "fact-mismatch", "faq/faq.yaml", 2)]
     assert sorted((r.path, r.line) for r in findings[0].related) == [
         ("kb/kontakt.txt", 1), ("web/kontakt.md", 3)]
+    assert findings[0].confidence.value == "high"
+
+
+def test_a_mismatch_is_as_sure_as_its_least_sure_attribution(tmp_path: Path) -> None:
+    # the web page states the number fifteen words after its cue: a medium attribution
+    findings = _lint(tmp_path, {
+        "web/kontakt.md": "# Kontakt\n\nInfolinia, z której mogą korzystać wszyscy klienci "
+                          "naszego sklepu internetowego i partnerzy, to 22 350 40 50.\n",
+        "kb/kontakt.txt": "Numer infolinii: 22 350 40 59.\n",
+    }, registry=False)
+    assert [(f.path, f.confidence.value) for f in findings] == [
+        ("kb/kontakt.txt", "medium"), ("web/kontakt.md", "medium")]
 
 
 def test_without_a_majority_every_side_is_reported(tmp_path: Path) -> None:

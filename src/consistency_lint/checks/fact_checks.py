@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from consistency_lint.checks.context import CheckContext, Corpus
@@ -156,15 +157,16 @@ def _against_registry(corpus: Corpus, context: CheckContext, fact: Fact,
     other = next((v for v in versions if v is not current and fact.value.agrees_with(v.value)),
                  None)
     if other is not None:
-        yield OUTDATED.finding(
+        finding = OUTDATED.finding(
             document, fact.span,
             f"{what}: stated {fact.text}, {_validity(other)}; now {current.text}",
             excerpt=fact.sentence, related=related)
     else:
-        yield REGISTRY_MISMATCH.finding(
+        finding = REGISTRY_MISMATCH.finding(
             document, fact.span,
             f"{what}: stated {fact.text}; the registry says {current.text}",
             excerpt=fact.sentence, related=related)
+    yield replace(finding, confidence=fact.confidence)
 
 
 def _across_documents(corpus: Corpus, facts: Iterable[Fact]) -> Iterator[Finding]:
@@ -182,13 +184,20 @@ def _across_documents(corpus: Corpus, facts: Iterable[Fact]) -> Iterator[Finding
                 continue
             others = [other for other in group if not other.value.agrees_with(fact.value)]
             summary = ", ".join(f"{value} in {count}" for value, count in votes.most_common())
-            yield CHANNEL_MISMATCH.finding(
+            finding = CHANNEL_MISMATCH.finding(
                 corpus.document(fact.path), fact.span,
                 f"{_describe(corpus, fact)}: stated {fact.text} here; the documents disagree "
                 f"({summary})",
                 excerpt=fact.sentence,
                 related=tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
                               for o in others))
+            yield replace(finding, confidence=_least_sure(fact, *others))
+
+
+def _least_sure(*facts: Fact) -> Confidence:
+    """A mismatch is as sure as the least sure attribution it compares."""
+    order = (Confidence.LOW, Confidence.MEDIUM, Confidence.HIGH)
+    return min((fact.confidence for fact in facts), key=order.index)
 
 
 def _coverage_gaps(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
