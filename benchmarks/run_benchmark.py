@@ -10,7 +10,8 @@ fact-mismatch findings with the corpus's ground truth of seeded mismatches (a fi
 counts when its file and line match). `--scaling N` also checks an N-document corpus and
 prints how the cross-channel comparison grows between the two sizes. Last, one long real-
 shaped terms document (over 50 000 words, the case that made the old phrase matcher hang)
-is checked with the legal pack.
+is checked with the legal pack. Last, the accuracy benchmark on real content
+(`benchmarks/accuracy/`): precision and recall per category against gold annotations.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent / "accuracy"))
 
+import score as accuracy
 from corpus import generate
 
 from consistency_lint.cache import project_cache_directory
@@ -183,6 +186,9 @@ def main() -> None:
     print(f"one long terms document: {int(terms['words']):,} words in {terms['seconds']:.1f} s "
           f"({terms['words'] / terms['seconds']:,.0f} words/s, {int(terms['findings'])} "
           "findings)")
+    print("accuracy on real content (benchmarks/accuracy):")
+    findings, document_words = accuracy.check_corpus()
+    print(accuracy.format_score(accuracy.score(findings, accuracy.load_gold(), document_words)))
 
 
 if __name__ == "__main__":

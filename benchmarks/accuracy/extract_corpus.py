@@ -121,6 +121,11 @@ def translated(po: polib.POFile, wanted: Callable[[str], bool]) -> Iterator[tupl
             yield origins[0], plain(entry.msgstr)
 
 
+def strings_under(po: polib.POFile, prefixes: tuple[str, ...]) -> list[str]:
+    """The translations of entries from files whose path starts with one of `prefixes`."""
+    return [text for _, text in translated(po, lambda path: path.startswith(prefixes))]
+
+
 def slug(text: str) -> str:
     words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
     return "-".join(words[:6])
@@ -177,8 +182,7 @@ def pretix_pages(archive: Path) -> None:
     po = catalogue(archive, "pretix/locale/pl/LC_MESSAGES/django.po")
     for name, (title, parts) in PRETIX_PAGES.items():
         prefixes = tuple(PRETIX_PRESALE + part for part in parts)
-        texts = (text for _, text in translated(po, lambda path: path.startswith(prefixes)))
-        write(f"web/pretix/{name}.md", page(title, texts))
+        write(f"web/pretix/{name}.md", page(title, strings_under(po, prefixes)))
 
 
 def pretix(archive: Path) -> None:
@@ -214,8 +218,7 @@ def oscar(archive: Path) -> None:
     """django-oscar: the shop's customer pages (basket, checkout, account) and its e-mails."""
     po = catalogue(archive, "oscar/locale/pl/LC_MESSAGES/django.po")
     for name, (title, prefixes) in OSCAR_PAGES.items():
-        texts = (text for _, text in translated(po, lambda path: path.startswith(prefixes)))
-        write(f"web/oscar/{name}.md", page(title, texts))
+        write(f"web/oscar/{name}.md", page(title, strings_under(po, prefixes)))
     emails: dict[str, list[str]] = {}
     for origin, text in translated(po, lambda path: "communication/emails/" in path):
         name = Path(origin).name.split(".")[0].removeprefix("commtype_")
@@ -271,8 +274,7 @@ def indico(archive: Path) -> None:
     for name, parts in emails.items():
         write(f"emails/indico/{slug(name)}.txt", "\n\n".join(dict.fromkeys(parts)))
     for name, (title, prefixes) in INDICO_PAGES.items():
-        texts = (text for _, text in translated(po, lambda path: path.startswith(prefixes)))
-        write(f"web/indico/{name}.md", page(title, texts))
+        write(f"web/indico/{name}.md", page(title, strings_under(po, prefixes)))
 
 
 def shopware(archive: Path) -> None:

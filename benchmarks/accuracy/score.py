@@ -81,8 +81,8 @@ def load_gold(path: Path = GOLD) -> Gold:
     documents = yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]
     kinds: dict[str, list[Annotation]] = {"defects": [], "negatives": [], "disputed": []}
     for document, entries in documents.items():
-        for kind, annotations in kinds.items():
-            annotations.extend(_annotation(document, entry) for entry in entries.get(kind, []))
+        for kind, found in kinds.items():
+            found.extend(_annotation(document, entry) for entry in entries.get(kind, []))
     defective = {annotation.path for annotation in kinds["defects"]}
     return Gold(defects=tuple(kinds["defects"]), negatives=tuple(kinds["negatives"]),
                 disputed=tuple(kinds["disputed"]), annotated_paths=frozenset(defective))
@@ -112,7 +112,8 @@ class CategoryScore:
 
 @dataclass
 class Score:
-    by_category: dict[str, CategoryScore] = field(default_factory=lambda: defaultdict(CategoryScore))
+    by_category: dict[str, CategoryScore] = field(
+        default_factory=lambda: defaultdict(CategoryScore))
     false_alarms: list[Finding] = field(default_factory=list)
     missed: list[Annotation] = field(default_factory=list)
     negatives_violated: list[tuple[Annotation, Finding]] = field(default_factory=list)
@@ -194,7 +195,7 @@ def _ratio(value: float | None) -> str:
 def format_score(result: Score, details: bool = False) -> str:
     rows = [f"{'category':<22}{'precision':>10}{'recall':>8}{'recall*':>9}"
             f"{'right':>7}{'false':>7}{'defects':>9}"]
-    for name, category in sorted(result.by_category.items()) + [("all", result.total)]:
+    for name, category in [*sorted(result.by_category.items()), ("all", result.total)]:
         rows.append(f"{name:<22}{_ratio(category.precision):>10}{_ratio(category.recall):>8}"
                     f"{_ratio(category.recall_any_severity):>9}{category.right:>7}"
                     f"{category.false_alarms:>7}{category.defects:>9}")
