@@ -237,6 +237,10 @@ class Fact:
     channel: str
     confidence: Confidence
     sentence: str = ""
+    role: str = ""  # e.g. "complaints" for an e-mail address; roles are never compared
+    label: str = ""  # the words that name this value among variants ("inpost", "dpd")
+    cue: str = ""  # the cue that attributed it ("infolinia"), and how far it stood
+    distance: int = 0
 
 
 @pickled_by_constructor

@@ -1,7 +1,11 @@
 """`fact-mismatch` and `coverage-gap`: facts that contradict the registry or each other.
 
 Only facts attributed with high or medium confidence are compared, and only values of the
-same unit: a wrong mismatch costs more trust than a missed one.
+same unit: a wrong mismatch costs more trust than a missed one. Facts are compared like with
+like: of the same role (the complaints address is not the general one), and a document that
+states several values of one fact lists variants ("InPost: 12,99 zł; DPD: 16,99 zł"), each
+compared only with the variant of the same label elsewhere, never with the registry's
+single value. Variants that no label sets apart contradict each other.
 """
 
 from __future__ import annotations
@@ -113,21 +117,37 @@ STALE_COPY = CheckSpec(
     failing=Example("text", _SHIPPING_KB_STALE, file_name="kb/wysylka.txt", **_TWO_CHANNELS),
     passing=Example("text", _SHIPPING_WEB, file_name="kb/wysylka.txt", **_TWO_CHANNELS),
 )
-SPECS = (REGISTRY_MISMATCH, OUTDATED, CHANNEL_MISMATCH, COVERAGE_GAP, STALE_COPY)
+REGISTRY_UNSTATED = CheckSpec(
+    id="COVERAGE-REGISTRY-UNSTATED",
+    category=Category.COVERAGE_GAP,
+    severity=Severity.INFO,
+    summary="A fact the registry declares (valid on `--today`) that no document states.",
+    rationale="The registry is meant to hold what customers are told; a declared fact that no "
+    "channel states is either missing from the content or no longer needed in the registry. "
+    "The finding points at the registry line.",
+    failing=Example("text", "Sofa Lido kosztuje 2 499 zł.\n", config=_WITH_REGISTRY,
+                    files=_FILES),
+    passing=Example("text", "Infolinia: 22 350 40 50. Sofa Lido kosztuje 2 499 zł.\n",
+                    config=_WITH_REGISTRY, files=_FILES),
+)
+SPECS = (REGISTRY_MISMATCH, OUTDATED, CHANNEL_MISMATCH, COVERAGE_GAP, STALE_COPY,
+         REGISTRY_UNSTATED)
 COMPARED = frozenset({Confidence.HIGH, Confidence.MEDIUM})
 
 
 def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
     compared = [fact for fact in corpus.facts if fact.confidence in COMPARED and fact.subject]
+    variants = _variant_keys(compared)
     unsettled: list[Fact] = []
     for fact in compared:
         versions = corpus.registry.versions(fact.subject, fact.attribute)
-        if versions:
+        if versions and not fact.role and _group_key(fact, variants)[3] == "":
             yield from _against_registry(corpus, context, fact, versions)
-        else:
+        elif not versions:
             unsettled.append(fact)
-    yield from _across_documents(corpus, unsettled)
+    yield from _across_documents(corpus, unsettled, variants)
     yield from _coverage_gaps(corpus, context)
+    yield from _unstated_registry_facts(corpus, context)
     yield from _stale_copies(corpus)
 
 
@@ -169,10 +189,30 @@ def _against_registry(corpus: Corpus, context: CheckContext, fact: Fact,
     yield replace(finding, confidence=fact.confidence)
 
 
-def _across_documents(corpus: Corpus, facts: Iterable[Fact]) -> Iterator[Finding]:
-    groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+_GroupKey = tuple[str, str, str, str]  # subject, attribute, role, label among variants
+_DocumentKey = tuple[str, str, str, str]  # path, subject, attribute, role
+
+
+def _variant_keys(facts: Iterable[Fact]) -> frozenset[_DocumentKey]:
+    """(path, subject, attribute, role) of the documents that state several different values
+    of one fact: lists of variants."""
+    values: defaultdict[_DocumentKey, set[str]] = defaultdict(set)
     for fact in facts:
-        groups[(fact.subject, fact.attribute)].append(fact)
+        values[(fact.path, fact.subject, fact.attribute, fact.role)].add(
+            fact.value.canonical())
+    return frozenset(key for key, found in values.items() if len(found) > 1)
+
+
+def _group_key(fact: Fact, variants: frozenset[_DocumentKey]) -> _GroupKey:
+    listed = (fact.path, fact.subject, fact.attribute, fact.role) in variants
+    return (fact.subject, fact.attribute, fact.role, fact.label if listed else "")
+
+
+def _across_documents(corpus: Corpus, facts: Iterable[Fact],
+                      variants: frozenset[_DocumentKey]) -> Iterator[Finding]:
+    groups: dict[_GroupKey, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        groups[_group_key(fact, variants)].append(fact)
     for group in groups.values():
         votes = Counter(fact.value.canonical() for fact in group)
         if len(votes) < 2 or _all_agree(group):
@@ -223,6 +263,21 @@ def _coverage_gaps(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
                 f"{corpus.registry.subjects[subject].name} but never states its "
                 f"{fact.attribute} (registry: {fact.text})",
                 related=(_registry_location(corpus, fact),))
+
+
+def _unstated_registry_facts(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
+    stated = {(fact.subject, fact.attribute) for fact in corpus.facts}
+    for fact in corpus.registry.facts:
+        if (fact.subject, fact.attribute) in stated or not fact.valid_on(context.today):
+            continue
+        subject = corpus.registry.subjects[fact.subject].name
+        yield Finding(
+            rule=REGISTRY_UNSTATED.id, category=REGISTRY_UNSTATED.category,
+            severity=REGISTRY_UNSTATED.severity,
+            message=f"the registry declares {fact.attribute} of {subject} ({fact.text}), but "
+            "no document states it",
+            path=corpus.registry.source or "facts.yaml", span=Span.point(fact.line),
+            channel="registry", doc_type=None, excerpt=fact.text)
 
 
 def _all_agree(group: list[Fact]) -> bool:

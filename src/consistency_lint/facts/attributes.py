@@ -1,7 +1,10 @@
-"""Fact attributes (price, delivery_time, ...): their value type, scope and cue words.
+"""Fact attributes (price, delivery_time, ...): their value type, scope, cue words and roles.
 
 Built-in definitions live in `rules/facts/attributes.yaml`; the registry may add custom ones.
-Cues are lemmatized once per language, so that a cue matches any inflected form.
+Cues are lemmatized once per language, so that a cue matches any inflected form. A role
+("complaints" for an e-mail address, "pickup" for opening hours) qualifies a fact: facts of
+different roles are never compared. Ignored cues ("NIP", "cena regularna", "rzecznik
+konsumentów") mark values that are no fact of the business, however close another cue is.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class AttributeModel(BaseModel):
     scope: Scope = Scope.PRODUCT
     cues: list[str] = []
     bounds: list[Bound] | None = None
+    roles: dict[str, list[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Attribute:
     scope: Scope
     bounds: frozenset[Bound] | None
     cues: tuple[str, ...]
+    roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def accepts(self, value_type: ValueType, bound: Bound) -> bool:
         return value_type is self.type and (self.bounds is None or bound in self.bounds)
@@ -49,10 +54,21 @@ class Attribute:
     def cue_lemmas(self, language: str) -> tuple[tuple[str, ...], ...]:
         return _lemmatized_cues(self.cues, language)
 
+    def role_lemmas(self, language: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+        """(role, its lemmatized cues), in the order the attribute lists its roles."""
+        return tuple((role, _lemmatized_cues(cues, language)) for role, cues in self.roles)
+
 
 def builtin_attribute_models() -> dict[str, AttributeModel]:
     data: Any = load_builtin_yaml("facts/attributes.yaml")["attributes"]
     return TypeAdapter(dict[str, AttributeModel]).validate_python(data)
+
+
+def ignored_cue_lemmas(language: str) -> tuple[tuple[str, ...], ...]:
+    """Cues of values that are no fact of the business (identifiers, regular prices, third
+    parties), lemmatized."""
+    data: Any = load_builtin_yaml("facts/attributes.yaml")
+    return _lemmatized_cues(tuple(str(cue) for cue in data["ignored_cues"]), language)
 
 
 def attributes(custom: Mapping[str, AttributeModel] | None = None) -> dict[str, Attribute]:
@@ -61,7 +77,8 @@ def attributes(custom: Mapping[str, AttributeModel] | None = None) -> dict[str, 
     return {
         name: Attribute(name, model.type, model.scope,
                         frozenset(model.bounds) if model.bounds is not None else None,
-                        tuple(model.cues))
+                        tuple(model.cues),
+                        tuple((role, tuple(cues)) for role, cues in model.roles.items()))
         for name, model in models.items()
     }
 

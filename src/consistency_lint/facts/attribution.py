@@ -3,7 +3,13 @@
 A value is given the attribute of the nearest cue in its sentence (among attributes of
 its type and bound), or of a cue in its headings; its subject is the nearest subject named
 in the sentence, else in the headings, else the document's own subject. Company-wide
-attributes (hotline, delivery...) belong to the company subject.
+attributes (hotline, delivery...) belong to the company subject. An e-mail address needs no
+cue: it is a contact address.
+
+A value whose best cue is an ignored one ("NIP 525 000 12 34", "Cena regularna: 2 999 zł")
+is no fact. A fact gets the role its clause names ("Reklamacje: reklamacje@…" is the
+complaints address) and a label, the words that set it apart in a list of variants
+("InPost: 12,99 zł; DPD: 16,99 zł").
 """
 
 from __future__ import annotations
@@ -12,11 +18,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
 
-from consistency_lint.facts.attributes import Attribute, Scope
+from consistency_lint.facts.attributes import Attribute, Scope, ignored_cue_lemmas
 from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention
 from consistency_lint.model import Confidence, Document, Fact
+from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
+from consistency_lint.nlp.clauses import LABEL_ENDS, clause_numbers
+from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values import ValueMatch, ValueType, extract_values
 
 HIGH_CONFIDENCE_DISTANCE = 8
@@ -25,6 +34,15 @@ HEADING_DISTANCE = 1_000
 NEARBY_DISTANCE = 4
 TITLE_MAX_WORDS = 8  # a short first line of a plain-text document is its title
 PHRASE_SLACK = 1  # words of a multi-word cue may stand this many tokens further apart
+SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL})  # values that say what they are
+# A word that can be a preposition, conjunction, particle or verb ("do", "bez", "być") is
+# never part of a label, though the dictionary knows a noun of that spelling too.
+NOT_LABEL_PARTS_OF_SPEECH = frozenset({
+    "prep", "conj", "comp", "qub", "part", "interj", "inf", "fin", "praet", "impt", "bedzie",
+    "pred", "adv", "ppron12", "ppron3", "siebie"})
+MAX_LABEL_WORDS = 4
+# The stand-in attribute of ignored cues: when one ranks first, the value is no fact.
+_IGNORED = Attribute("", ValueType.TEXT, Scope.COMPANY, None, ())
 
 
 @dataclass(frozen=True)
@@ -47,6 +65,7 @@ class _Cue:
     distance: int
     length: int
     compact: bool  # the cue's words stand together in the sentence
+    words: tuple[str, ...] = ()
 
 
 class FactExtractor:
@@ -59,6 +78,7 @@ class FactExtractor:
         self.value_types = frozenset(a.type for a in self.attributes if a.type != ValueType.TEXT)
         self.subjects = SubjectMatcher(registry.subjects.values(), language)
         self.company = registry.company_subject
+        self.ignored_cues = ignored_cue_lemmas(language)
         self._claimed: dict[tuple[int, ValueType], frozenset[int]] = {}
         self._sentence_index: dict[int, _SentenceIndex] = {}
 
@@ -86,15 +106,20 @@ class FactExtractor:
         value_index = _token_index(sentence.tokens, match.start)
         cues = self._ranked_cues(match, sentence, value_index, analysed.heading_lemmas)
         if not cues:
+            cues = self._self_evident(match)
+        if not cues or cues[0].attribute is _IGNORED:
             return None
         cue, subject = cues[0], None
         for candidate in cues:  # the best cue whose attribute has a subject here
+            if candidate.attribute is _IGNORED:
+                break  # the cues ranked below an ignored one do not count
             subject = self._subject(candidate.attribute, sentence, value_index, section_subject)
             if subject is not None:
                 cue = candidate
                 break
         confidence = _confidence(cue.distance, subject)
         segment = analysed.segment
+        clause = _clause_lemmas(sentence.tokens, value_index, match)
         return Fact(
             subject=subject or "",
             attribute=cue.attribute.name,
@@ -105,7 +130,40 @@ class FactExtractor:
             channel=document.channel,
             confidence=confidence,
             sentence=segment.text[sentence.start:sentence.end],
+            role=self._role(cue.attribute, clause, analysed.heading_lemmas),
+            label=self._label(cue.attribute, clause),
+            cue=" ".join(cue.words),
+            distance=cue.distance,
         )
+
+    def _self_evident(self, match: ValueMatch) -> list[_Cue]:
+        """The attribute of a value that needs no cue (an e-mail address), when it is the
+        only attribute of its type; attributed with medium confidence."""
+        if match.value.type not in SELF_EVIDENT_TYPES:
+            return []
+        candidates = [a for a in self.attributes if a.accepts(match.value.type, match.value.bound)]
+        if len(candidates) != 1:
+            return []
+        return [_Cue(candidates[0], HIGH_CONFIDENCE_DISTANCE + 1, 0, compact=False)]
+
+    def _role(self, attribute: Attribute, clause: Sequence[str],
+              heading_lemmas: frozenset[str]) -> str:
+        """The first of the attribute's roles a cue of which stands in the value's clause,
+        else in its headings; "" for none."""
+        for where in (set(clause), heading_lemmas):
+            for role, cues in attribute.role_lemmas(self.language):
+                if any(all(word in where for word in cue) for cue in cues):
+                    return role
+        return ""
+
+    def _label(self, attribute: Attribute, clause: Sequence[str]) -> str:
+        """The nouns and adjectives of the value's clause that are not its cues: "inpost" in
+        "Dostawa InPost: 12,99 zł" (nearest first, a few at most)."""
+        cue_words = {word for cue in attribute.cue_lemmas(self.language) for word in cue}
+        cue_words |= {word for _, cues in attribute.role_lemmas(self.language)
+                      for cue in cues for word in cue}
+        words = [lemma for lemma in clause if lemma not in cue_words and _names_a_thing(lemma)]
+        return " ".join(sorted(set(words[:MAX_LABEL_WORDS])))
 
     def _ranked_cues(self, match: ValueMatch, sentence: Sentence, value_index: int,
                      heading_lemmas: frozenset[str]) -> list[_Cue]:
@@ -113,18 +171,19 @@ class FactExtractor:
         key = (id(sentence), match.value.type)
         if key not in self._claimed:
             self._claimed[key] = self._claimed_by_other_types(sentence.tokens, match.value.type)
-        claimed = self._claimed[key]
+        claimed = self._claimed[key] | self._period_start(sentence.tokens, match)
         index = self._index(sentence)
         best: dict[str, _Cue] = {}
-        for attribute in self.attributes:
-            if not attribute.accepts(match.value.type, match.value.bound):
-                continue
-            for cue in attribute.cue_lemmas(self.language):
+        candidates = [(attribute, attribute.cue_lemmas(self.language))
+                      for attribute in self.attributes
+                      if attribute.accepts(match.value.type, match.value.bound)]
+        for attribute, cues in [*candidates, (_IGNORED, self.ignored_cues)]:
+            for cue in cues:
                 found = _cue_distance(cue, index.positions, value_index, heading_lemmas,
                                       claimed)
                 if found is None:
                     continue
-                candidate = _Cue(attribute, found[0], len(cue), found[1])
+                candidate = _Cue(attribute, found[0], len(cue), found[1], cue)
                 current = best.get(attribute.name)
                 if current is None or _rank(candidate) < _rank(current):
                     best[attribute.name] = candidate
@@ -140,6 +199,18 @@ class FactExtractor:
             index = _SentenceIndex(positions, self.subjects.find(sentence.tokens))
             self._sentence_index[id(sentence)] = index
         return index
+
+    def _period_start(self, tokens: Sequence[Token], match: ValueMatch) -> frozenset[int]:
+        """The tokens of the event a period is counted from ("od dnia otrzymania
+        oświadczenia o odstąpieniu"), which directly follows the value, to its clause end."""
+        after = next((i for i, token in enumerate(tokens) if token.start >= match.end), None)
+        words = lexicon(self.language)
+        if (after is None or after + 1 >= len(tokens)
+                or tokens[after].lemma.lower() not in words.period_start_prepositions
+                or tokens[after + 1].lemma.lower() not in words.period_start_lemmas):
+            return frozenset()
+        numbers = clause_numbers(tokens)
+        return frozenset(i for i in range(after, len(tokens)) if numbers[i] == numbers[after])
 
     def _claimed_by_other_types(self, tokens: Sequence[Token],
                                 value_type: ValueType) -> frozenset[int]:
@@ -194,13 +265,14 @@ class FactExtractor:
         return mentions[-1].subject if mentions else None
 
 
-def _rank(cue: _Cue) -> tuple[int, int, int, int]:
+def _rank(cue: _Cue) -> tuple[int, int, int, int, int]:
     """Attributes that constrain the bound ("od 1000 zł") first; then, among compact cues
     close to the value, the most specific ("odpowiedź na reklamację" beats "wysyłać");
-    then the nearest."""
+    then the nearest; between equally near cues the more specific ("zwrot płatności" over
+    "zwrot")."""
     close = cue.compact and cue.distance <= NEARBY_DISTANCE
     return (0 if cue.attribute.bounds else 1, 0 if close else 1,
-            -cue.length if close else 0, cue.distance)
+            -cue.length if close else 0, cue.distance, -cue.length)
 
 
 def _cue_distance(cue: tuple[str, ...], lemma_positions: dict[str, list[int]], value_index: int,
@@ -220,6 +292,22 @@ def _cue_distance(cue: tuple[str, ...], lemma_positions: dict[str, list[int]], v
     if best is None and cue and all(word in heading_lemmas for word in cue):
         return HEADING_DISTANCE, True
     return best
+
+
+def _clause_lemmas(tokens: Sequence[Token], value_index: int, match: ValueMatch) -> list[str]:
+    """Lemmas of the value's clause, nearest to the value first, the value's own left out."""
+    numbers = clause_numbers(tokens, LABEL_ENDS)
+    own = numbers[value_index]
+    inside = [i for i, number in enumerate(numbers) if number == own
+              and not (match.start <= tokens[i].start < match.end)]
+    return [tokens[i].lemma.lower() for i in sorted(inside, key=lambda i: abs(i - value_index))]
+
+
+def _names_a_thing(lemma: str) -> bool:
+    """A noun, adjective or a word the dictionary does not know (a brand: "InPost")."""
+    if not lemma.isalpha() or len(lemma) < 2:
+        return False
+    return not any(part in NOT_LABEL_PARTS_OF_SPEECH for _, part in morfeusz.analyses(lemma))
 
 
 def _confidence(distance: int, subject: str | None) -> Confidence:

@@ -34,6 +34,8 @@ class Lexicon:
     range_connectors: tuple[str, ...]
     months: dict[str, int]
     weekdays: dict[str, int]
+    period_start_prepositions: frozenset[str]
+    period_start_lemmas: frozenset[str]
 
 
 @cache
@@ -65,6 +67,8 @@ def lexicon(language: str) -> Lexicon:
                 for form in expand([month], [])},
         weekdays={form: index for index, day in enumerate(data["weekdays"])
                   for form in expand(day["lemmas"], day["forms"])},
+        period_start_prepositions=frozenset(data["period_start"]["prepositions"]),
+        period_start_lemmas=frozenset(data["period_start"]["lemmas"]),
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from consistency_lint.config import Config
 from consistency_lint.model import Document, Finding, Span
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
+from consistency_lint.nlp.clauses import clause_numbers
 from consistency_lint.nlp.phrases import PhraseMatch, TokenIndex, find_any
 from consistency_lint.rules.compiled import CompiledClause, CompiledRule
 from consistency_lint.rules.model import ValueConstraintModel
@@ -42,11 +43,6 @@ class _Unit:
     @property
     def span(self) -> Span:
         return self.segment.segment.span_of(self.start, self.end)
-
-
-CLAUSE_ENDS = frozenset({";", ":"})
-CONJUNCTIONS = frozenset({"a", "ale", "lecz", "natomiast", "zaś", "oraz", "jednak", "but",
-                          "while", "whereas"})
 
 
 class RuleEngine:
@@ -177,7 +173,7 @@ def _matches(clause: CompiledClause, unit: _Unit, language: str) -> list[PhraseM
     constraint = clause.model.value
     if constraint is None:
         return matches
-    clause_of = _clause_numbers(unit.tokens)
+    clause_of = clause_numbers(unit.tokens)
     phrase_clauses = {clause_of[match.first] for match in matches}
     for found in extract_values(unit.text, language, frozenset({constraint.type})):
         token = _token_at(unit.tokens, unit.start + found.start)
@@ -187,19 +183,6 @@ def _matches(clause: CompiledClause, unit: _Unit, language: str) -> list[PhraseM
                 not phrase_clauses or clause_of[token] in phrase_clauses):
             return matches
     return None
-
-
-def _clause_numbers(tokens: Sequence[Token]) -> list[int]:
-    """For each token, the number of the clause it stands in: clauses end at ";" or ":",
-    and at a comma followed by a conjunction ("…, a …", "…, ale …")."""
-    numbers = []
-    clause = 0
-    for position, token in enumerate(tokens):
-        following = tokens[position + 1].lemma if position + 1 < len(tokens) else ""
-        numbers.append(clause)
-        if token.text in CLAUSE_ENDS or (token.text == "," and following in CONJUNCTIONS):
-            clause += 1
-    return numbers
 
 
 def _token_at(tokens: Sequence[Token], offset: int) -> int:

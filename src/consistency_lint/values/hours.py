@@ -1,5 +1,6 @@
 """Opening hours: "pn.–pt. 8:00–20:00", "od poniedziałku do piątku w godz. 8-20",
-"pn.-pt. 9-17, sob. 10-14" -> "mon-fri 08:00-20:00; sat 10:00-14:00"."""
+"pn.-pt. 9-17, sob. 10-14" or "pn.–pt. 8–20, a w soboty 9–14" -> "mon-fri 08:00-20:00; sat
+10:00-14:00"."""
 
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ from functools import cache
 
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.grammar import compile_pattern, has_digits, word_alternation
-from consistency_lint.values.model import Value, ValueMatch, ValueType
+from consistency_lint.values.model import DAY_NAMES, Value, ValueMatch, ValueType
 
-DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TIME = r"\d{1,2}(?:[:.]\d{2})?"
 _TIME_PREFIX = r"(?:,?\s*(?:w\s+)?(?:godz(?:\.|inach|iny)?|hours|from|od)?\s*(?:od\s+)?)"
 _DASH = r"\s*(?:[–—-]|do|to)\s*"
@@ -34,7 +34,7 @@ def _schedule_item(language: str, named: bool) -> str:
 @cache
 def pattern(language: str) -> re.Pattern[str]:
     """A schedule: one item, then more joined by a comma, semicolon or "oraz"."""
-    joiner = r"(?:\s*[,;]\s*|\s+(?:oraz|i|and)\s+)"
+    joiner = r"(?:\s*[,;]\s*(?:(?:a|oraz|and)\s+)?|\s+(?:oraz|i|a|and)\s+)(?:w\s+)?"
     return compile_pattern(f"{_schedule_item(language, named=True)}"
                            f"(?:{joiner}{_schedule_item(language, named=False)})*")
 

@@ -58,15 +58,37 @@ class Value:
         """Whether two statements of the same fact can both be true.
 
         "w ciągu 14 dni" (at most 14) agrees with "14 dni"; "5 dni" lies within "3–5 dni";
-        "do 10 dni" does not agree with "3–5 dni", whose upper end is 5.
+        "do 10 dni" does not agree with "3–5 dni", whose upper end is 5. Opening hours are
+        compared day by day, on the days both state: "sob. 9–14" says nothing against
+        "pn.–pt. 8–20".
         """
         if (self.type, self.unit) != (other.type, other.unit):
             return False
         if self.canonical() == other.canonical():
             return True
+        if self.type is ValueType.HOURS:
+            mine, theirs = _days(self.text), _days(other.text)
+            return all(mine[day] == theirs[day] for day in mine.keys() & theirs.keys())
         if self.low is None or other.low is None:
             return False
         return _bounds_agree(self, other) or _bounds_agree(other, self)
+
+
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as schedules write them
+
+
+def _days(schedule: str) -> dict[str, str]:
+    """ "mon-fri 08:00-20:00; sat 09:00-14:00" -> {"mon": "08:00-20:00", ..., "sat": ...}."""
+    days: dict[str, str] = {}
+    for item in schedule.split("; "):
+        span, _, hours = item.partition(" ")
+        first, _, last = span.partition("-")
+        if first not in DAY_NAMES or (last and last not in DAY_NAMES):
+            continue
+        start, end = DAY_NAMES.index(first), DAY_NAMES.index(last or first)
+        for day in DAY_NAMES[start:end + 1]:
+            days[day] = hours
+    return days
 
 
 def _bounds_agree(first: Value, second: Value) -> bool:
