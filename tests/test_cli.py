@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from consistency_lint import __version__
 from consistency_lint.checks import documented_specs
 from consistency_lint.cli import app
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, write_project
 
 SHOP = FIXTURES / "projects" / "shop"
 runner = CliRunner()
@@ -150,10 +150,29 @@ def test_facts_matrix_as_csv() -> None:
     code, out, _ = invoke("facts", str(SHOP), "--format", "csv", "--today", "2026-11-30")
     assert code == 0
     assert out.splitlines() == [
-        "subject,attribute,registry,web,letters",
-        "company,hotline,,22 350 40 50,",
-        "company,opening_hours,,pn.–pt. 8:00–20:00,",
+        "subject,attribute,role,registry,web,letters",
+        "company,hotline,,,22 350 40 50,",
+        "company,opening_hours,,,pn.–pt. 8:00–20:00,",
     ]
+
+
+def test_facts_explain_shows_cue_distance_and_confidence(tmp_path: Path) -> None:
+    config = {"version": 1, "channels": {"web": {"loader": "text", "paths": ["*.txt"]}}}
+    write_project(tmp_path, config, {"a.txt": (
+        "Reklamacje: reklamacje@sklep.pl.\n\nInfolinia, z której mogą korzystać wszyscy "
+        "klienci naszego sklepu internetowego i partnerzy, to 22 350 40 50.\n\n"
+        "Ta sofa kosztuje 25 zł.\n")})
+    code, out, _ = invoke("facts", str(tmp_path), "--explain", "--format", "csv")
+    assert code == 0
+    assert out.splitlines() == [
+        "path,line,subject,attribute,role,text,value,cue,distance,confidence,label",
+        "a.txt,1,company,contact_email,complaints,reklamacje@sklep.pl,reklamacje@sklep.pl,"
+        "(none: the value says what it is),9,medium,",
+        "a.txt,3,company,hotline,,22 350 40 50,+48223504050,infolinia,15,medium,"
+        "internetowy klient partner sklep",
+    ]
+    _, with_low, _ = invoke("facts", str(tmp_path), "--explain", "--all", "--format", "csv")
+    assert with_low.splitlines()[3:] == ["a.txt,5,,price,,25 zł,25.00 PLN,kosztować,1,low,sofa"]
 
 
 def test_facts_matrix_as_json_marks_disagreements() -> None:

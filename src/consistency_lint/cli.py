@@ -36,6 +36,7 @@ from consistency_lint.pipeline import ProgressCallback, RunOptions, run
 from consistency_lint.report import REPORTERS, ReportFormat, Verbosity
 from consistency_lint.report.facts_report import MatrixFormat
 from consistency_lint.report.facts_report import write as write_fact_matrix
+from consistency_lint.report.facts_report import write_explanations as write_fact_explanations
 from consistency_lint.rules.loading import load_packs
 from consistency_lint.scaffold import scaffold
 from consistency_lint.specs import CheckSpec, Example
@@ -170,15 +171,26 @@ def facts(
     today: Annotated[datetime | None, typer.Option(
         "--today", formats=["%Y-%m-%d"], help="Date that selects registry values "
         "(YYYY-MM-DD; default: today).")] = None,
+    include_all: Annotated[bool, typer.Option(
+        "--all", help="Include low-confidence attributions (left out by default: they are "
+        "never compared either).")] = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="List every stated fact with the cue that attributed it, the "
+        "cue's distance in words, the confidence, role and label, instead of the matrix.")]
+        = False,
 ) -> None:
-    """Print the fact matrix: every subject x attribute, the registry value first, then
-    what each channel states; disagreements are highlighted."""
+    """Print the fact matrix: every subject x attribute (x role), the registry value first,
+    then what each channel states; disagreements are highlighted. Only confident
+    attributions are shown unless `--all` is given."""
     day = today.date() if today else date.today()
     options = RunOptions(today=day, argv=tuple(sys.argv[1:]))
     result = _guarded(lambda: _run_with_progress(project_dir, config, options,
                                                   Verbosity.NORMAL))
+    if explain:
+        write_fact_explanations(result.facts, sys.stdout, output_format, include_all)
+        return
     channels = list(dict.fromkeys(document.channel for document in result.documents))
-    rows = fact_matrix(result.facts, result.registry, channels, day)
+    rows = fact_matrix(result.facts, result.registry, channels, day, include_all)
     write_fact_matrix(rows, channels, sys.stdout, output_format)
 
 

@@ -2,10 +2,8 @@
 
 Only facts attributed with high or medium confidence are compared, and only values of the
 same unit: a wrong mismatch costs more trust than a missed one. Facts are compared like with
-like: of the same role (the complaints address is not the general one), and a document that
-states several values of one fact lists variants ("InPost: 12,99 zł; DPD: 16,99 zł"), each
-compared only with the variant of the same label elsewhere, never with the registry's
-single value. Variants that no label sets apart contradict each other.
+like (`facts/likeness.py`): of the same role, and variants only with the variant of the same
+label elsewhere, never with the registry's single value.
 """
 
 from __future__ import annotations
@@ -17,6 +15,12 @@ from typing import Any
 
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.facts.attributes import Scope
+from consistency_lint.facts.likeness import (
+    ComparisonKey,
+    DocumentKey,
+    comparison_key,
+    variant_documents,
+)
 from consistency_lint.model import (
     Category,
     Confidence,
@@ -137,11 +141,11 @@ COMPARED = frozenset({Confidence.HIGH, Confidence.MEDIUM})
 
 def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
     compared = [fact for fact in corpus.facts if fact.confidence in COMPARED and fact.subject]
-    variants = _variant_keys(compared)
+    variants = variant_documents(compared)
     unsettled: list[Fact] = []
     for fact in compared:
         versions = corpus.registry.versions(fact.subject, fact.attribute)
-        if versions and not fact.role and _group_key(fact, variants)[3] == "":
+        if versions and not fact.role and comparison_key(fact, variants)[3] == "":
             yield from _against_registry(corpus, context, fact, versions)
         elif not versions:
             unsettled.append(fact)
@@ -189,30 +193,11 @@ def _against_registry(corpus: Corpus, context: CheckContext, fact: Fact,
     yield replace(finding, confidence=fact.confidence)
 
 
-_GroupKey = tuple[str, str, str, str]  # subject, attribute, role, label among variants
-_DocumentKey = tuple[str, str, str, str]  # path, subject, attribute, role
-
-
-def _variant_keys(facts: Iterable[Fact]) -> frozenset[_DocumentKey]:
-    """(path, subject, attribute, role) of the documents that state several different values
-    of one fact: lists of variants."""
-    values: defaultdict[_DocumentKey, set[str]] = defaultdict(set)
-    for fact in facts:
-        values[(fact.path, fact.subject, fact.attribute, fact.role)].add(
-            fact.value.canonical())
-    return frozenset(key for key, found in values.items() if len(found) > 1)
-
-
-def _group_key(fact: Fact, variants: frozenset[_DocumentKey]) -> _GroupKey:
-    listed = (fact.path, fact.subject, fact.attribute, fact.role) in variants
-    return (fact.subject, fact.attribute, fact.role, fact.label if listed else "")
-
-
 def _across_documents(corpus: Corpus, facts: Iterable[Fact],
-                      variants: frozenset[_DocumentKey]) -> Iterator[Finding]:
-    groups: dict[_GroupKey, list[Fact]] = defaultdict(list)
+                      variants: frozenset[DocumentKey]) -> Iterator[Finding]:
+    groups: dict[ComparisonKey, list[Fact]] = defaultdict(list)
     for fact in facts:
-        groups[_group_key(fact, variants)].append(fact)
+        groups[comparison_key(fact, variants)].append(fact)
     for group in groups.values():
         votes = Counter(fact.value.canonical() for fact in group)
         if len(votes) < 2 or _all_agree(group):

@@ -14,7 +14,7 @@ complaints address) and a label, the words that set it apart in a list of varian
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import product
 
@@ -26,7 +26,7 @@ from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import LABEL_ENDS, clause_numbers
 from consistency_lint.nlp.lexicon import lexicon
-from consistency_lint.values import ValueMatch, ValueType, extract_values
+from consistency_lint.values import ValueMatch, ValueType, extract_values, text_value
 
 HIGH_CONFIDENCE_DISTANCE = 8
 MEDIUM_CONFIDENCE_DISTANCE = 20
@@ -35,8 +35,8 @@ NEARBY_DISTANCE = 4
 TITLE_MAX_WORDS = 8  # a short first line of a plain-text document is its title
 PHRASE_SLACK = 1  # words of a multi-word cue may stand this many tokens further apart
 SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL})  # values that say what they are
-# A word that can be a preposition, conjunction, particle or verb ("do", "bez", "być") is
-# never part of a label, though the dictionary knows a noun of that spelling too.
+# A word that is also a preposition, conjunction, particle or verb as itself ("do", "bez",
+# "być") is never part of a label, though the dictionary knows a noun of that spelling too.
 NOT_LABEL_PARTS_OF_SPEECH = frozenset({
     "prep", "conj", "comp", "qub", "part", "interj", "inf", "fin", "praet", "impt", "bedzie",
     "pred", "adv", "ppron12", "ppron3", "siebie"})
@@ -76,6 +76,7 @@ class FactExtractor:
         self.language = language
         self.attributes = list(registry.attributes.values())
         self.value_types = frozenset(a.type for a in self.attributes if a.type != ValueType.TEXT)
+        self.text_attributes = [a for a in self.attributes if a.type is ValueType.TEXT]
         self.subjects = SubjectMatcher(registry.subjects.values(), language)
         self.company = registry.company_subject
         self.ignored_cues = ignored_cue_lemmas(language)
@@ -96,7 +97,31 @@ class FactExtractor:
                 fact = self._attribute(document, analysed, match, section_subject)
                 if fact is not None:
                     facts.append(fact)
+            facts.extend(self._text_facts(document, analysed, section_subject))
         return DocumentFacts(document_subject, tuple(facts))
+
+    def _text_facts(self, document: Document, analysed: AnalysedSegment,
+                    section_subject: str | None) -> Iterator[Fact]:
+        """Facts of `text` attributes (a tax number, a company name): the words that follow
+        the cue ("NIP: 525-000-12-34"), up to the end of the clause."""
+        segment = analysed.segment
+        for attribute in self.text_attributes:
+            for sentence in analysed.sentences:
+                tokens = sentence.tokens
+                lemmas = [token.lemma.lower() for token in tokens]
+                for cue in attribute.cue_lemmas(self.language):
+                    for start in _occurrences(lemmas, tuple(word.lower() for word in cue)):
+                        span = _text_after(tokens, start + len(cue))
+                        if span is None or segment.overlaps_placeholder(*span):
+                            continue
+                        subject = self._subject(attribute, sentence, start, section_subject)
+                        text = segment.text[span[0]:span[1]]
+                        yield Fact(subject=subject or "", attribute=attribute.name, text=text,
+                                   value=text_value(text), path=document.path,
+                                   span=segment.span_of(*span), channel=document.channel,
+                                   confidence=Confidence.HIGH if subject else Confidence.LOW,
+                                   sentence=segment.text[sentence.start:sentence.end],
+                                   cue=" ".join(cue), distance=1)
 
     def _attribute(self, document: Document, analysed: AnalysedSegment, match: ValueMatch,
                    section_subject: str | None) -> Fact | None:
@@ -162,6 +187,7 @@ class FactExtractor:
         cue_words = {word for cue in attribute.cue_lemmas(self.language) for word in cue}
         cue_words |= {word for _, cues in attribute.role_lemmas(self.language)
                       for cue in cues for word in cue}
+        cue_words |= lexicon(self.language).determiners
         words = [lemma for lemma in clause if lemma not in cue_words and _names_a_thing(lemma)]
         return " ".join(sorted(set(words[:MAX_LABEL_WORDS])))
 
@@ -294,6 +320,33 @@ def _cue_distance(cue: tuple[str, ...], lemma_positions: dict[str, list[int]], v
     return best
 
 
+TEXT_VALUE_ENDS = frozenset({",", ";", "(", ")"})
+TEXT_VALUE_LEADS = frozenset({":", "-", "–", "—"})
+MAX_TEXT_VALUE_TOKENS = 10
+
+
+def _occurrences(lemmas: Sequence[str], cue: tuple[str, ...]) -> Iterator[int]:
+    for start in range(len(lemmas) - len(cue) + 1):
+        if tuple(lemmas[start:start + len(cue)]) == cue:
+            yield start
+
+
+def _text_after(tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
+    """(start, end) offsets of the text value after a cue: leading ":" or "–" skipped, up to
+    a comma, semicolon or bracket, at most a few words, without a final full stop."""
+    while first < len(tokens) and tokens[first].text in TEXT_VALUE_LEADS:
+        first += 1
+    last = first
+    while (last < len(tokens) and last - first < MAX_TEXT_VALUE_TOKENS
+           and tokens[last].text not in TEXT_VALUE_ENDS):
+        last += 1
+    while last > first and tokens[last - 1].text == ".":
+        last -= 1
+    if last == first:
+        return None
+    return tokens[first].start, tokens[last - 1].end
+
+
 def _clause_lemmas(tokens: Sequence[Token], value_index: int, match: ValueMatch) -> list[str]:
     """Lemmas of the value's clause, nearest to the value first, the value's own left out."""
     numbers = clause_numbers(tokens, LABEL_ENDS)
@@ -307,7 +360,8 @@ def _names_a_thing(lemma: str) -> bool:
     """A noun, adjective or a word the dictionary does not know (a brand: "InPost")."""
     if not lemma.isalpha() or len(lemma) < 2:
         return False
-    return not any(part in NOT_LABEL_PARTS_OF_SPEECH for _, part in morfeusz.analyses(lemma))
+    return not any(part in NOT_LABEL_PARTS_OF_SPEECH for candidate, part
+                   in morfeusz.analyses(lemma) if candidate.lower() == lemma)
 
 
 def _confidence(distance: int, subject: str | None) -> Confidence:

@@ -1,5 +1,7 @@
-"""The fact matrix: for every (subject, attribute), the registry value and what each
-channel states, with the cells that disagree marked."""
+"""The fact matrix: for every (subject, attribute, role), the registry value and what each
+channel states, with the cells that disagree marked. Variants of a list ("InPost: 12,99 zł")
+are shown with their label and judged only against the same variant; low-confidence
+attributions are left out unless asked for."""
 
 from __future__ import annotations
 
@@ -8,6 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from consistency_lint.facts.likeness import (
+    ComparisonKey,
+    DocumentKey,
+    comparison_key,
+    is_variant,
+    variant_documents,
+)
 from consistency_lint.model import Confidence, Fact, RegistryFact
 from consistency_lint.values import Value
 
@@ -27,30 +36,60 @@ class MatrixRow:
     attribute: str
     registry: str | None
     cells: dict[str, Cell]
+    role: str = ""
 
 
 def fact_matrix(facts: Iterable[Fact], registry: Iterable[RegistryFact], channels: list[str],
-                today: date) -> list[MatrixRow]:
-    stated: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    for fact in facts:
-        if fact.subject and fact.confidence is not Confidence.LOW:
-            stated[(fact.subject, fact.attribute)].append(fact)
-    current = {(f.subject, f.attribute): f for f in registry if f.valid_on(today)}
+                today: date, include_low_confidence: bool = False) -> list[MatrixRow]:
+    shown = [fact for fact in facts if fact.subject and (
+        include_low_confidence or fact.confidence is not Confidence.LOW)]
+    variants = variant_documents(shown)
+    stated: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
+    for fact in shown:
+        stated[(fact.subject, fact.attribute, fact.role)].append(fact)
+    current = {(f.subject, f.attribute, ""): f for f in registry if f.valid_on(today)}
     rows = []
     for key in sorted(set(stated) | set(current)):
         reference = current.get(key)
         group = stated.get(key, [])
-        reference_value = reference.value if reference else _most_common(group)
+        references = _references(group, variants, reference.value if reference else None)
         cells = {}
         for channel in channels:
             in_channel = [fact for fact in group if fact.channel == channel]
             if in_channel:
-                texts = tuple(dict.fromkeys(fact.text for fact in in_channel))
-                agrees = reference_value is None or all(
-                    fact.value.agrees_with(reference_value) for fact in in_channel)
+                texts = tuple(dict.fromkeys(_shown_text(fact, variants) for fact in in_channel))
+                agrees = all(_agrees(fact, variants, references) for fact in in_channel)
                 cells[channel] = Cell(texts, agrees)
-        rows.append(MatrixRow(key[0], key[1], reference.text if reference else None, cells))
+        rows.append(MatrixRow(key[0], key[1], reference.text if reference else None, cells,
+                              key[2]))
     return rows
+
+
+def _references(group: list[Fact], variants: frozenset[DocumentKey],
+                registry_value: Value | None) -> dict[ComparisonKey, Value]:
+    """What each kind of statement in a row is judged against: the registry value for the
+    fact itself, else the most common value of its comparison key."""
+    by_key: dict[ComparisonKey, list[Fact]] = defaultdict(list)
+    for fact in group:
+        by_key[comparison_key(fact, variants)].append(fact)
+    references = {key: value for key, facts in by_key.items()
+                  if (value := _most_common(facts)) is not None}
+    if registry_value is not None:
+        for key in by_key:
+            if key[3] == "":
+                references[key] = registry_value
+    return references
+
+
+def _agrees(fact: Fact, variants: frozenset[DocumentKey],
+            references: dict[ComparisonKey, Value]) -> bool:
+    reference = references.get(comparison_key(fact, variants))
+    return reference is None or fact.value.agrees_with(reference)
+
+
+def _shown_text(fact: Fact, variants: frozenset[DocumentKey]) -> str:
+    labelled = is_variant(fact, variants) and fact.label
+    return f"{fact.text} ({fact.label})" if labelled else fact.text
 
 
 def _most_common(group: list[Fact]) -> Value | None:

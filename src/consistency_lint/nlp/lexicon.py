@@ -35,6 +35,7 @@ class Lexicon:
     months: dict[str, int]
     weekdays: dict[str, int]
     period_start_prepositions: frozenset[str]
+    determiners: frozenset[str]
     period_start_lemmas: frozenset[str]
 
 
@@ -69,6 +70,7 @@ def lexicon(language: str) -> Lexicon:
                   for form in expand(day["lemmas"], day["forms"])},
         period_start_prepositions=frozenset(data["period_start"]["prepositions"]),
         period_start_lemmas=frozenset(data["period_start"]["lemmas"]),
+        determiners=expand(data["determiners"], []),
     )
 
 

@@ -1,4 +1,5 @@
-"""The `facts` command's output: the fact matrix as a Rich table, JSON or CSV."""
+"""The `facts` command's output: the fact matrix, or with `--explain` every stated fact and
+why it was attributed so, as a Rich table, JSON or CSV."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from consistency_lint.facts.matrix import MatrixRow
+from consistency_lint.model import Confidence, Fact
+from consistency_lint.terminal_text import visible
 
 MISSING = "—"
 
@@ -30,9 +33,9 @@ def write(rows: Sequence[MatrixRow], channels: Sequence[str], stream: TextIO,
         stream.write("\n")
     elif output_format is MatrixFormat.CSV:
         writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(["subject", "attribute", "registry", *channels])
+        writer.writerow(["subject", "attribute", "role", "registry", *channels])
         for row in rows:
-            writer.writerow([row.subject, row.attribute, row.registry or "",
+            writer.writerow([row.subject, row.attribute, row.role, row.registry or "",
                              *(" | ".join(row.cells[c].texts) if c in row.cells else ""
                                for c in channels)])
     else:
@@ -43,6 +46,7 @@ def _as_dict(row: MatrixRow) -> dict[str, object]:
     return {
         "subject": row.subject,
         "attribute": row.attribute,
+        "role": row.role,
         "registry": row.registry,
         "channels": {channel: {"values": list(cell.texts), "agrees": cell.agrees}
                      for channel, cell in row.cells.items()},
@@ -65,6 +69,41 @@ def _write_table(rows: Sequence[MatrixRow], channels: Sequence[str], stream: Tex
             else:
                 cells.append(Text(" | ".join(cell.texts),
                                   style="" if cell.agrees else "bold red"))
-        table.add_row(row.subject, row.attribute, Text(row.registry or MISSING, style="bold"),
+        attribute = f"{row.attribute} ({row.role})" if row.role else row.attribute
+        table.add_row(row.subject, attribute, Text(row.registry or MISSING, style="bold"),
                       *cells)
     Console(file=stream, highlight=False, soft_wrap=True).print(table)
+
+
+EXPLANATION_COLUMNS = ("path", "line", "subject", "attribute", "role", "text", "value", "cue",
+                       "distance", "confidence", "label")
+
+
+def write_explanations(facts: Sequence[Fact], stream: TextIO, output_format: MatrixFormat,
+                       include_low_confidence: bool) -> None:
+    """One row per stated fact: where, what, and the cue, distance (in words; 1000 for a cue
+    in the headings) and confidence that attributed it."""
+    rows = [_explanation(fact) for fact in facts
+            if include_low_confidence or fact.confidence is not Confidence.LOW]
+    if output_format is MatrixFormat.JSON:
+        json.dump(rows, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+    elif output_format is MatrixFormat.CSV:
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(EXPLANATION_COLUMNS)
+        writer.writerows([row[column] for column in EXPLANATION_COLUMNS] for row in rows)
+    else:
+        table = Table(title="Stated facts and their attribution", title_justify="left")
+        for column in EXPLANATION_COLUMNS:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*(Text(visible(str(row[column]))) for column in EXPLANATION_COLUMNS))
+        Console(file=stream, highlight=False, soft_wrap=True).print(table)
+
+
+def _explanation(fact: Fact) -> dict[str, str | int]:
+    return {"path": fact.path, "line": fact.span.line, "subject": fact.subject,
+            "attribute": fact.attribute, "role": fact.role, "text": fact.text,
+            "value": fact.value.canonical(), "cue": fact.cue or "(none: the value says what it is)",
+            "distance": fact.distance,
+            "confidence": fact.confidence.value, "label": fact.label}

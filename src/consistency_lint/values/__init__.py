@@ -7,6 +7,7 @@ hours over the numbers in them, money over a bare number).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from consistency_lint.values import (
@@ -59,9 +60,21 @@ def extract_values(text: str, language: str,
 def parse_value(value_type: ValueType, text: str, language: str) -> Value | None:
     """The value a registry entry states, or None if `text` holds no value of that type."""
     if value_type is ValueType.TEXT:
-        return Value(ValueType.TEXT, text=" ".join(text.casefold().split()))
+        return text_value(text)
     matches = extract_values(text, language, frozenset({value_type}))
     return matches[0].value if matches else None
+
+
+_IDENTIFIER = re.compile(r"^[\dA-Z][\dA-Z\s./-]*$")
+
+
+def text_value(text: str) -> Value:
+    """A `text` fact as compared: case and spacing ignored; an identifier ("525-000-12-34",
+    "PL 12 1020 ...") compared by its letters and digits alone."""
+    stripped = text.strip().rstrip(".,;:")
+    if _IDENTIFIER.match(stripped) and any(character.isdigit() for character in stripped):
+        return Value(ValueType.TEXT, text="".join(c for c in stripped.casefold() if c.isalnum()))
+    return Value(ValueType.TEXT, text=" ".join(stripped.casefold().split()))
 
 
 def units_of(value_type: ValueType) -> frozenset[str]:
