@@ -187,8 +187,9 @@ def main() -> None:
           f"({terms['words'] / terms['seconds']:,.0f} words/s, {int(terms['findings'])} "
           "findings)")
     print("accuracy on real content (benchmarks/accuracy):")
-    findings, document_words = accuracy.check_corpus()
-    print(accuracy.format_score(accuracy.score(findings, accuracy.load_gold(), document_words)))
+    checked, gold = accuracy.check_corpus(), accuracy.load_gold()
+    print(accuracy.format_score(accuracy.score(checked.findings, gold, checked.words)))
+    print(accuracy.format_attribution(accuracy.score_attribution(checked.facts, gold)))
 
 
 if __name__ == "__main__":

@@ -24,11 +24,17 @@ def _scorer() -> ModuleType:
     return module
 
 
+SCORER = _scorer()
+
+
 @pytest.fixture(scope="module")
-def result() -> Any:
-    scorer = _scorer()
-    findings, words = scorer.check_corpus()
-    return scorer.score(findings, scorer.load_gold(), words)
+def checked() -> Any:
+    return SCORER.check_corpus()
+
+
+@pytest.fixture(scope="module")
+def result(checked: Any) -> Any:
+    return SCORER.score(checked.findings, SCORER.load_gold(), checked.words)
 
 
 @pytest.mark.parametrize("category", sorted(FLOORS["precision"]))
@@ -53,3 +59,9 @@ def test_compliant_text_stays_unflagged(result: Any) -> None:
     assert len(violated) <= FLOORS["max_negatives_violated"]
     assert result.clean_findings_per_1000_words <= (
         FLOORS["max_findings_per_1000_clean_words"])
+
+
+def test_no_confident_fact_stands_under_the_wrong_attribute(checked: Any) -> None:
+    attribution = SCORER.score_attribution(checked.facts, SCORER.load_gold())
+    assert [(f.path, f.span.line, f.attribute) for f in attribution.wrong] == []
+    assert len(attribution.missed) <= FLOORS["max_facts_not_found"]

@@ -9,6 +9,10 @@ defect, and naming the defect's word where the gold gives one. Each defect is ma
 second finding for it is a false alarm (a document reported sentence by sentence is noise).
 Findings on disputed lines are left out. Precision is over findings at warning or error, the
 ones that fail a build; recall is given at warning or error and at any severity.
+
+Attribution: every fact stated with high or medium confidence (those that are compared and
+shown in the matrix) must be one the gold lists, under the gold's attribute; the score counts
+facts under the right attribute, under a wrong one, and gold facts not found.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from consistency_lint.config import load_config
-from consistency_lint.model import Finding, Severity
+from consistency_lint.model import Confidence, Fact, Finding, Severity
 from consistency_lint.pipeline import RunOptions, run
 
 HERE = Path(__file__).resolve().parent
@@ -70,11 +74,19 @@ def _optional(entry: dict[str, object], key: str) -> str | None:
 
 
 @dataclass(frozen=True)
+class GoldFact:
+    path: str
+    line: int
+    attribute: str
+
+
+@dataclass(frozen=True)
 class Gold:
     defects: tuple[Annotation, ...]
     negatives: tuple[Annotation, ...]
     disputed: tuple[Annotation, ...]
     annotated_paths: frozenset[str]
+    facts: tuple[GoldFact, ...] = ()
 
 
 def load_gold(path: Path = GOLD) -> Gold:
@@ -84,8 +96,36 @@ def load_gold(path: Path = GOLD) -> Gold:
         for kind, found in kinds.items():
             found.extend(_annotation(document, entry) for entry in entries.get(kind, []))
     defective = {annotation.path for annotation in kinds["defects"]}
+    facts = tuple(GoldFact(path, int(entry["line"]), str(entry["attribute"]))
+                  for path, entries in documents.items() for entry in entries.get("facts", []))
     return Gold(defects=tuple(kinds["defects"]), negatives=tuple(kinds["negatives"]),
-                disputed=tuple(kinds["disputed"]), annotated_paths=frozenset(defective))
+                disputed=tuple(kinds["disputed"]), annotated_paths=frozenset(defective),
+                facts=facts)
+
+
+@dataclass
+class AttributionScore:
+    right: int = 0
+    wrong: list[Fact] = field(default_factory=list)  # no fact, or another attribute
+    missed: list[GoldFact] = field(default_factory=list)
+
+
+def score_attribution(facts: Sequence[Fact], gold: Gold) -> AttributionScore:
+    """Confident facts against the gold's facts (see the module docstring)."""
+    expected = {(fact.path, fact.line): fact.attribute for fact in gold.facts}
+    result = AttributionScore()
+    found: set[tuple[str, int]] = set()
+    for fact in facts:
+        if fact.confidence is Confidence.LOW:
+            continue
+        place = (fact.path, fact.span.line)
+        if expected.get(place) == fact.attribute:
+            result.right += 1
+            found.add(place)
+        else:
+            result.wrong.append(fact)
+    result.missed = [fact for fact in gold.facts if (fact.path, fact.line) not in found]
+    return result
 
 
 @dataclass
@@ -182,14 +222,32 @@ def score(findings: Sequence[Finding], gold: Gold, words_by_path: dict[str, int]
     return result
 
 
-def check_corpus(corpus: Path = CORPUS) -> tuple[list[Finding], dict[str, int]]:
+@dataclass(frozen=True)
+class CorpusRun:
+    findings: list[Finding]
+    facts: list[Fact]
+    words: dict[str, int]
+
+
+def check_corpus(corpus: Path = CORPUS) -> CorpusRun:
     """Run the whole check on the corpus, as `consistency-lint check` does, without a cache."""
     result = run(load_config(corpus), RunOptions(today=TODAY, use_cache=False))
-    return list(result.findings), {doc.path: doc.words for doc in result.documents}
+    return CorpusRun(list(result.findings), list(result.facts),
+                     {doc.path: doc.words for doc in result.documents})
 
 
 def _ratio(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
+
+
+def format_attribution(result: AttributionScore, details: bool = False) -> str:
+    rows = [f"fact attribution: {result.right} under the right attribute, {len(result.wrong)} "
+            f"under a wrong one, {len(result.missed)} not found"]
+    if details:
+        rows += [f"  wrong: {f.path}:{f.span.line} {f.attribute} {f.text!r} ({f.cue})"
+                 for f in result.wrong]
+        rows += [f"  not found: {f.path}:{f.line} {f.attribute}" for f in result.missed]
+    return "\n".join(rows)
 
 
 def format_score(result: Score, details: bool = False) -> str:
@@ -228,11 +286,12 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="score only the documents of these sources (corpus folders such "
                         "as pretix, shopware; repeatable)")
     arguments = parser.parse_args(argv)
-    findings, words = check_corpus()
+    checked = check_corpus()
     gold = load_gold()
     if arguments.source:
-        findings, words, gold = only_sources(findings, words, gold, set(arguments.source))
-    print(format_score(score(findings, gold, words), details=arguments.details))
+        checked, gold = only_sources(checked, gold, set(arguments.source))
+    print(format_score(score(checked.findings, gold, checked.words), details=arguments.details))
+    print(format_attribution(score_attribution(checked.facts, gold), arguments.details))
 
 
 def source_of(path: str) -> str:
@@ -241,17 +300,18 @@ def source_of(path: str) -> str:
     return parts[1] if len(parts) > 2 else parts[0]
 
 
-def only_sources(findings: Sequence[Finding], words: dict[str, int], gold: Gold,
-                 sources: set[str]) -> tuple[list[Finding], dict[str, int], Gold]:
+def only_sources(checked: CorpusRun, gold: Gold, sources: set[str]) -> tuple[CorpusRun, Gold]:
     def wanted(path: str) -> bool:
         return source_of(path) in sources
 
-    return ([f for f in findings if wanted(f.path)],
-            {path: count for path, count in words.items() if wanted(path)},
+    return (CorpusRun([f for f in checked.findings if wanted(f.path)],
+                      [f for f in checked.facts if wanted(f.path)],
+                      {path: count for path, count in checked.words.items() if wanted(path)}),
             Gold(defects=tuple(a for a in gold.defects if wanted(a.path)),
                  negatives=tuple(a for a in gold.negatives if wanted(a.path)),
                  disputed=tuple(a for a in gold.disputed if wanted(a.path)),
-                 annotated_paths=frozenset(p for p in gold.annotated_paths if wanted(p))))
+                 annotated_paths=frozenset(p for p in gold.annotated_paths if wanted(p)),
+                 facts=tuple(f for f in gold.facts if wanted(f.path))))
 
 
 if __name__ == "__main__":
