@@ -114,7 +114,8 @@ def run(config: Config, options: RunOptions,
     facts = tuple(fact for fact in corpus.facts if _in_scope(fact.path, fact.channel, options))
     return RunResult(metadata, tuple(in_scope), tuple(findings), summarise(in_scope, findings),
                      facts, registry.facts, suppressed, baseline_outcome,
-                     legal_checklist(RuleEngine.for_config(rules, config), in_scope, findings))
+                     legal_checklist(RuleEngine.for_config(rules, config, options.today), in_scope,
+                                     findings))
 
 
 LEGAL_CATEGORIES = frozenset({Category.LEGAL_MISSING_CLAUSE, Category.LEGAL_PROHIBITED})

@@ -178,7 +178,7 @@ def _process(work: DocumentWork, requests: list[LoadRequest]) -> ChunkResult:
 def _analyse(work: DocumentWork, documents: list[Document],
              seconds: PhaseSeconds) -> Iterator[DocumentOutcome]:
     context = CheckContext(config=work.config, today=work.today)
-    checks = [RuleEngine.for_config(work.rules, work.config),
+    checks = [RuleEngine.for_config(work.rules, work.config, work.today),
               *language_checks(context, work.registry)]
     extractors: dict[str, FactExtractor] = {}
     models = work.config.pipeline_models

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from consistency_lint.config import Config
 from consistency_lint.model import Document, Finding, Span
@@ -46,15 +47,18 @@ class _Unit:
 
 
 class RuleEngine:
-    def __init__(self, rules: Sequence[CompiledRule], profiles: Mapping[str, str | None]
-                 ) -> None:
-        self.rules = rules
+    def __init__(self, rules: Sequence[CompiledRule], profiles: Mapping[str, str | None],
+                 today: date | None = None) -> None:
         self.profiles = profiles  # channel name -> tone profile
+        # a rule against an obsolete reference applies from the day it became obsolete
+        self.rules = [rule for rule in rules if today is None
+                      or rule.model.applies_from is None or rule.model.applies_from <= today]
 
     @classmethod
-    def for_config(cls, rules: Sequence[CompiledRule], config: Config) -> RuleEngine:
+    def for_config(cls, rules: Sequence[CompiledRule], config: Config,
+                   today: date | None = None) -> RuleEngine:
         return cls(rules, {name: channel.settings.profile
-                           for name, channel in config.channels.items()})
+                           for name, channel in config.channels.items()}, today)
 
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
         if not segments:

@@ -2,6 +2,8 @@
 
     pack: NAME
     language: pl
+    specification: "…"                     # optional: the legal text the pack encodes
+    out_of_scope: {SPEC-ID: reason}        # its items the pack does not encode, and why
     doc_types: {NAME: description}         # custom document types this pack introduces
     concepts: {NAME: [phrase, ...]}        # named sets of equivalent phrasings
     rules:
@@ -17,8 +19,10 @@
           all: [concept or phrase, ...]    # each must occur in the same sentence
           any: [concept or phrase, ...]    # at least one must occur there
           value: {type: duration, units: [day], at_least: 14}   # a value in that sentence
-          within: sentence | segment | document   # document: forbid only, no value
+          within: sentence | segment | document   # document: no value
         unless: [concept or phrase, ...]   # forbid only: context that makes it compliant
+        spec: [SPEC-ID, ...]               # the specification items the rule encodes
+        applies_from: 2025-07-20           # from this --today on (obsolete references)
         examples:
           fail: [{text: "...", doc_type: terms}]
           pass: [{text: "...", doc_type: terms}]
@@ -26,6 +30,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
@@ -118,6 +123,8 @@ class RuleModel(_Strict):
     forbid: ClauseModel | None = None
     unless: list[str] = []
     examples: ExamplesModel | None = None
+    spec: list[str] = []  # the items of the legal specification the rule encodes
+    applies_from: date | None = None  # for obsolete references: the date they became wrong
 
     @model_validator(mode="after")
     def _one_kind(self) -> RuleModel:
@@ -134,3 +141,5 @@ class PackModel(_Strict):
     doc_types: dict[str, str] = {}
     concepts: dict[str, list[str]] = {}
     rules: list[RuleModel] = Field(min_length=1)
+    specification: str | None = None  # the legal specification the pack encodes
+    out_of_scope: dict[str, str] = {}  # its items the pack does not encode, and why
