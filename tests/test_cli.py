@@ -229,3 +229,13 @@ def test_integration_files_call_the_documented_commands() -> None:
     script = "\n".join(step["run"] for step in action["runs"]["steps"])
     for fmt in ("sarif", "markdown", "github"):
         assert f"--format {fmt}" in script
+
+
+def test_rules_coverage_lists_each_item_with_its_rules_or_reason() -> None:
+    code, out, _ = invoke("rules", "coverage", "--format", "markdown")
+    assert code == 0
+    assert "| P-25 | prohibited | `PL-CRA-JURISDICTION-CLAUSE` |  |" in out.splitlines()
+    assert any(line.startswith("| P-32 | prohibited |  | needs the price history")
+               for line in out.splitlines())
+    code, _, err = invoke("rules", "coverage", "tone-pl")
+    assert code == 2 and "no specification for pack `tone-pl`" in err

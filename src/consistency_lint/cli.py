@@ -37,7 +37,8 @@ from consistency_lint.report import REPORTERS, ReportFormat, Verbosity
 from consistency_lint.report.facts_report import MatrixFormat
 from consistency_lint.report.facts_report import write as write_fact_matrix
 from consistency_lint.report.facts_report import write_explanations as write_fact_explanations
-from consistency_lint.rules.loading import load_packs
+from consistency_lint.rules.coverage import coverage, markdown, packs_with_specifications
+from consistency_lint.rules.loading import BUILTIN_PREFIX, load_packs
 from consistency_lint.scaffold import scaffold
 from consistency_lint.specs import CheckSpec, Example
 from consistency_lint.terminal_text import visible
@@ -238,6 +239,38 @@ def rules_list(
     for name, description in builtin_doc_types().items():
         types.add_row(name, description)
     console.print(types)
+
+
+class CoverageFormat(StrEnum):
+    RICH = "rich"
+    MARKDOWN = "markdown"
+
+
+@rules_app.command("coverage")
+def rules_coverage(
+    pack: Annotated[str, typer.Argument(
+        help="Built-in pack whose legal specification to show.")] = "pl-consumer-rights-2014",
+    output_format: Annotated[CoverageFormat, typer.Option(
+        "--format", help="Output format (markdown is the table of rules/COVERAGE.md).")]
+        = CoverageFormat.RICH,
+) -> None:
+    """Show how a built-in pack covers its legal specification: every item (required clause
+    or prohibited statement) with the rules that encode it, or why it is out of scope."""
+    name = pack.removeprefix(BUILTIN_PREFIX)
+    if name not in packs_with_specifications():
+        _fail(UsageError(f"no specification for pack `{pack}` (known: "
+                         f"{', '.join(packs_with_specifications())})", "rules coverage"))
+    report = _guarded(lambda: coverage(name))
+    if output_format is CoverageFormat.MARKDOWN:
+        sys.stdout.write(markdown(report))
+        return
+    table = Table(title=f"builtin:{name}: items of {report.specification}", title_justify="left")
+    for column in ("item", "kind", "rules", "out of scope: why"):
+        table.add_column(column, overflow="fold")
+    for row in report.rows:
+        table.add_row(row.item, row.kind, "\n".join(row.rules),
+                      Text(row.out_of_scope or "", style="dim"))
+    Console(highlight=False).print(table)
 
 
 @rules_app.command("explain")

@@ -18,6 +18,7 @@ from consistency_lint.checks import (
     suppressions,
     template_checks,
     tone,
+    unfilled_blanks,
 )
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.facts.registry import Registry
@@ -47,6 +48,7 @@ CHECKS: tuple[DocumentCheck, ...] = (
     DocumentCheck(input_checks.SPECS, input_checks.check),
     DocumentCheck(template_checks.SPECS, template_checks.check),
     DocumentCheck(freshness.SPECS, freshness.check),
+    DocumentCheck(unfilled_blanks.SPECS, unfilled_blanks.check),
 )
 CORPUS_CHECKS: tuple[CorpusCheck, ...] = (
     CorpusCheck(fact_checks.SPECS, fact_checks.check),
