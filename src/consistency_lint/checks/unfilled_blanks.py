@@ -32,7 +32,7 @@ UNFILLED_BLANK = CheckSpec(
 SPECS = (UNFILLED_BLANK,)
 
 _BLANKS = re.compile(
-    r"\[(?P<bracketed>[^\[\]\n]{1,80})\](?!\()"  # [adres email], [●]; not a Markdown link
+    r"\[(?P<bracketed>[^\[\]\n]{1,200})\](?!\()"  # [adres email], [●]; not a Markdown link
     r"|(?P<xxx>\b[Xx]{3,}\b)"
     r"|(?P<lorem>\b[Ll]orem ipsum\b)"
     r"|(?P<todo>\b(?:DO UZUPEŁNIENIA|UZUPEŁNIĆ|TODO|TBD)\b)"
@@ -40,7 +40,8 @@ _BLANKS = re.compile(
 _NOT_A_BLANK = re.compile(r"^\s*(?:[xX✓✔]?|\d{1,3}|\.\.\.|…)\s*$")  # checkbox, footnote, elision
 # The model withdrawal form (Annex 2) is for the consumer to fill in: its blanks are right,
 # from the segment that names it to the end of the document (an annex comes last).
-_FORM_WORDS = ("formularz", "formularza", "oświadczenie o odstąpieniu")
+_FORM_WORDS = ("formularz odstąpienia", "formularza odstąpienia", "wzór formularza",
+               "oświadczenie o odstąpieniu")
 
 
 def check(document: Document, context: CheckContext) -> Iterator[Finding]:

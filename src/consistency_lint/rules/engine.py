@@ -16,7 +16,7 @@ from consistency_lint.model import Document, Finding, Span
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
 from consistency_lint.nlp.clauses import clause_numbers
 from consistency_lint.nlp.phrases import PhraseMatch, TokenIndex, find_any
-from consistency_lint.rules.compiled import CompiledClause, CompiledRule
+from consistency_lint.rules.compiled import CompiledClause, CompiledRule, Concept
 from consistency_lint.rules.model import ValueConstraintModel
 from consistency_lint.values import Value, extract_values
 
@@ -36,6 +36,12 @@ class _Unit:
         if self._index is None:
             self._index = TokenIndex(self.tokens)
         return self._index
+
+    @property
+    def heading_index(self) -> TokenIndex:
+        """The unit's headings ("7. Prawo odstąpienia od umowy" above "Termin biegnie od
+        dnia zawarcia umowy"): context that satisfies a required clause."""
+        return TokenIndex(self.segment.heading_tokens)
 
     @property
     def text(self) -> str:
@@ -108,8 +114,8 @@ class RuleEngine:
 def _evaluate(rule: CompiledRule, document: Document, units: list[_Unit]) -> Iterator[Finding]:
     message = _message(rule, document.language)
     if not rule.forbids:
-        if not any(_matches(rule.clause, unit, document.language) is not None
-                   for unit in units):
+        if not any(_matches(rule.clause, unit, document.language, unit.heading_index)
+                   is not None for unit in units):
             yield rule.spec.finding(document, Span.point(document.first_line), message)
         return
     for unit in units:
@@ -154,24 +160,31 @@ def _quoted(unit: _Unit, matches: Sequence[PhraseMatch]) -> str:
     return "(" + ", ".join(f"„{text}”" for text in texts) + ")"
 
 
-def _clause_matches(clause: CompiledClause, index: TokenIndex) -> list[PhraseMatch] | None:
+def _clause_matches(clause: CompiledClause, index: TokenIndex,
+                    headings: TokenIndex | None = None) -> list[PhraseMatch] | None:
     """One match per `all` concept and those of the `any` concepts, or None if the phrases
-    of the clause are not all there."""
+    of the clause are not all there. A concept found only in `headings` counts as there,
+    without a match (it has no place in the unit)."""
+    def in_headings(concept: Concept) -> bool:
+        return headings is not None and find_any(concept, headings) is not None
+
     matches = []
     for concept in clause.all:
         match = find_any(concept, index)
-        if match is None:
+        if match is not None:
+            matches.append(match)
+        elif not in_headings(concept):
             return None
-        matches.append(match)
     any_matches = [match for concept in clause.any if (match := find_any(concept, index))]
-    if clause.any and not any_matches:
+    if clause.any and not any_matches and not any(map(in_headings, clause.any)):
         return None
     return matches + any_matches
 
 
-def _matches(clause: CompiledClause, unit: _Unit, language: str) -> list[PhraseMatch] | None:
+def _matches(clause: CompiledClause, unit: _Unit, language: str,
+             headings: TokenIndex | None = None) -> list[PhraseMatch] | None:
     """The phrase matches that satisfy the clause in this unit, or None if it is not met."""
-    matches = _clause_matches(clause, unit.index)
+    matches = _clause_matches(clause, unit.index, headings)
     if matches is None:
         return None
     constraint = clause.model.value
