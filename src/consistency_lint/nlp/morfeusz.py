@@ -8,6 +8,7 @@ import morfeusz2
 
 UNKNOWN_TAG = "ign"
 ARCHAIC = "daw."  # the qualifier SGJP gives archaic forms
+NEGATION = "nie"
 
 
 @cache
@@ -69,7 +70,8 @@ def lemma(surface: str) -> str:
     otherwise nouns are preferred over gerunds, verbs and
     adjectives ("umowy" is "umowa", not the adjective "umowy"); among analyses of that part
     of speech, the surface itself when it is a lemma ("Lido" is "lido", not "Lida").
-    Unknown words are their own lemma."""
+    Unknown words are their own lemma. A negated participle keeps its negation: "nieużywany"
+    is "nieużywać", so that it never matches "używać" ("towar używany")."""
     lowered = surface.lower()
     found = analyses(surface)
     if not found:
@@ -80,7 +82,17 @@ def lemma(surface: str) -> str:
     best_rank = min(_rank(part_of_speech) for _, part_of_speech in found)
     candidates = [candidate.lower() for candidate, part_of_speech in found
                   if _rank(part_of_speech) == best_rank]
-    return lowered if lowered in candidates else candidates[0]
+    chosen = lowered if lowered in candidates else candidates[0]
+    if lowered.startswith(NEGATION) and not chosen.startswith(NEGATION) and _negated(surface):
+        return NEGATION + chosen
+    return chosen
+
+
+def _negated(surface: str) -> bool:
+    """Whether Morfeusz analyses the word as a negated form only (":neg" in every tag)."""
+    tags = [analysis[2] for _, _, analysis in _morfeusz().analyse(surface)
+            if analysis[2].split(":", 1)[0] != UNKNOWN_TAG]
+    return bool(tags) and all(":neg" in tag for tag in tags)
 
 
 _FUNCTION_WORD_TAGS = frozenset({"prep", "conj", "comp", "qub", "interj"})

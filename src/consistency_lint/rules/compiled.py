@@ -25,6 +25,7 @@ class CompiledRule:
     clause: CompiledClause
     unless: tuple[Concept, ...]
     language: str
+    exempt_under: Concept = ()  # headings whose sections the rule's prohibition skips
 
     @property
     def forbids(self) -> bool:

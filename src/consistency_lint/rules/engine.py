@@ -75,6 +75,8 @@ class RuleEngine:
                                 [t for sentence in s.sentences for t in sentence.tokens])
                           for s in segments]
         whole_document = TokenIndex([t for unit in whole_segments for t in unit.tokens])
+        lists = _lead_in_lists(whole_segments)
+        listed = {id(unit.segment) for group in lists for unit in group}
         findings: list[Finding] = []
         for rule in self.rules:
             if not self._applies(rule, document):
@@ -94,6 +96,13 @@ class RuleEngine:
             units = whole_segments if rule.clause.model.within == "segment" else sentences
             if kinds is not None:
                 units = [unit for unit in units if unit.segment.segment.kind in kinds]
+            elif rule.forbids and rule.clause.model.value is None and lists:
+                # "Sprzedawca nie odpowiada za:" and its items are one statement
+                units = [unit for unit in units if id(unit.segment) not in listed]
+                for group in lists:
+                    if not (rule.exempt_under
+                            and find_any(rule.exempt_under, group[0].heading_index)):
+                        findings.extend(_evaluate_document(rule, document, group))
             findings.extend(_evaluate(rule, document, units))
         return findings
 
@@ -111,6 +120,25 @@ class RuleEngine:
                 and (scope.profiles is None or profile in scope.profiles))
 
 
+def _lead_in_lists(segments: list[_Unit]) -> list[list[_Unit]]:
+    """Each segment ending with a colon ("Prawo odstąpienia nie przysługuje przy:") with the
+    list items that follow it: a prohibition reads them as one statement, so that the lead-in
+    and an item make the phrase ("nie odpowiada za:" + "opóźnienia przewoźnika") and an
+    item's context makes it compliant ("aukcjach publicznych (art. 38)")."""
+    lists = []
+    for position, unit in enumerate(segments):
+        if not unit.segment.segment.text.rstrip().endswith(":"):
+            continue
+        items = []
+        for following in segments[position + 1:]:
+            if following.segment.segment.kind != "list-item":
+                break
+            items.append(following)
+        if items:
+            lists.append([unit, *items])
+    return lists
+
+
 def _evaluate(rule: CompiledRule, document: Document, units: list[_Unit]) -> Iterator[Finding]:
     message = _message(rule, document.language)
     if not rule.forbids:
@@ -119,6 +147,8 @@ def _evaluate(rule: CompiledRule, document: Document, units: list[_Unit]) -> Ite
             yield rule.spec.finding(document, Span.point(document.first_line), message)
         return
     for unit in units:
+        if rule.exempt_under and find_any(rule.exempt_under, unit.heading_index):
+            continue  # a section for business customers: consumer law does not apply
         matches = _matches(rule.clause, unit, document.language)
         if matches is not None and not any(find_any(concept, unit.index)
                                            for concept in rule.unless):

@@ -169,7 +169,8 @@ def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocumen
                                      concepts(clause.any, f"{kind}.any"), clause)
     return CompiledRule(rule, _spec(rule, reference, pack.language, _matcher(pack, rule)),
                         compiled_clause,
-                        concepts(rule.unless, "unless"), pack.language)
+                        concepts(rule.unless, "unless"), pack.language,
+                        compile_phrases(pack.exempt_under, pack.language))
 
 
 def _matcher(pack: PackModel, rule: RuleModel) -> str:

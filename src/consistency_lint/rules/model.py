@@ -4,6 +4,8 @@
     language: pl
     specification: "…"                     # optional: the legal text the pack encodes
     out_of_scope: {SPEC-ID: reason}        # its items the pack does not encode, and why
+    exempt_under: [phrase, ...]            # sections under such headings ("dla
+                                           # Przedsiębiorców") are exempt from its forbids
     doc_types: {NAME: description}         # custom document types this pack introduces
     concepts: {NAME: [phrase, ...]}        # named sets of equivalent phrasings
     rules:
@@ -143,3 +145,4 @@ class PackModel(_Strict):
     rules: list[RuleModel] = Field(min_length=1)
     specification: str | None = None  # the legal specification the pack encodes
     out_of_scope: dict[str, str] = {}  # its items the pack does not encode, and why
+    exempt_under: list[str] = []  # headings of sections the pack's prohibitions skip

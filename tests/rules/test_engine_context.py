@@ -1,0 +1,50 @@
+"""What a rule sees around a sentence: headings, a list's lead-in, business sections, and
+negated words that keep their negation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from consistency_lint.nlp import morfeusz
+from tests.conftest import lint, write_project
+
+
+def _legal(tmp_path: Path, text: str, doc_type: str = "terms") -> list[tuple[str, int]]:
+    config = {"version": 1, "rules": ["builtin:pl-consumer-rights-2014"],
+              "channels": {"web": {"loader": "markdown", "paths": ["*.md"],
+                                   "doc_types": {doc_type: ["*.md"]}}}}
+    write_project(tmp_path, config, {"a.md": text})
+    return [(f.rule, f.span.line) for f in lint(tmp_path).findings
+            if f.category.value.startswith("legal")]
+
+
+def test_a_lists_lead_in_and_its_items_are_one_statement(tmp_path: Path) -> None:
+    carrier = ("# Dostawa\n\nSprzedawca nie ponosi odpowiedzialności za:\n\n"
+               "- opóźnienia i uszkodzenia spowodowane przez firmę kurierską,\n"
+               "- siłę wyższą.\n")
+    assert ("PL-CRA-CARRIER-DAMAGE-EXCLUDED", 5) in _legal(tmp_path / "a", carrier, "delivery")
+    exceptions = ("# Zwroty\n\nPrawo odstąpienia nie przysługuje przy:\n\n"
+                  "- aukcjach publicznych (art. 38 pkt 11 ustawy),\n"
+                  "- towarach wyprodukowanych według specyfikacji konsumenta.\n")
+    assert [rule for rule, _ in _legal(tmp_path / "b", exceptions, "returns")
+            if rule.endswith("EXCLUSION")] == []
+
+
+def test_business_sections_are_exempt_from_consumer_prohibitions(tmp_path: Path) -> None:
+    text = ("# Regulamin\n\n## § 9. Postanowienia dotyczące przedsiębiorców\n\n"
+            "Spory rozstrzyga sąd właściwy dla siedziby Sprzedawcy.\n\n## § 10. Spory\n\n"
+            "Wszelkie spory rozstrzyga sąd właściwy dla siedziby Sprzedawcy.\n")
+    assert [finding for finding in _legal(tmp_path, text)
+            if finding[0] == "PL-CRA-JURISDICTION-CLAUSE"] == [
+        ("PL-CRA-JURISDICTION-CLAUSE", 9)]
+
+
+def test_a_required_clause_may_stand_in_the_heading_above(tmp_path: Path) -> None:
+    text = ("# Regulamin\n\n## 7. Prawo odstąpienia od umowy\n\n"
+            "Termin biegnie od dnia zawarcia umowy.\n")
+    assert "PL-CRA-PERIOD-START-STATED" not in [rule for rule, _ in _legal(tmp_path, text)]
+
+
+def test_a_negated_participle_keeps_its_negation() -> None:
+    assert (morfeusz.lemma("nieużywany"), morfeusz.lemma("nieużywane"),
+            morfeusz.lemma("używany")) == ("nieużywać", "nieużywać", "używać")
