@@ -48,3 +48,15 @@ def test_a_required_clause_may_stand_in_the_heading_above(tmp_path: Path) -> Non
 def test_a_negated_participle_keeps_its_negation() -> None:
     assert (morfeusz.lemma("nieużywany"), morfeusz.lemma("nieużywane"),
             morfeusz.lemma("używany")) == ("nieużywać", "nieużywać", "używać")
+
+
+def test_a_legal_finding_ends_with_compliant_wording(tmp_path: Path) -> None:
+    config = {"version": 1, "rules": ["builtin:pl-consumer-rights-2014"],
+              "channels": {"web": {"loader": "markdown", "paths": ["*.md"]}}}
+    write_project(tmp_path, config, {"a.md": "Koszty wysyłki nie podlegają zwrotowi.\n"})
+    (finding,) = [f for f in lint(tmp_path).findings if f.category.value.startswith("legal")]
+    assert finding.message == (
+        "Po odstąpieniu trzeba zwrócić także koszt dostawy (do wysokości najtańszego zwykłego "
+        "sposobu). („Koszty wysyłki nie podlegają zwrotowi”) Zgodnie z prawem, np.: „Zwracamy "
+        "koszt dostawy, z wyjątkiem dodatkowych kosztów droższego sposobu dostawy wybranego "
+        "przez Klienta.”")

@@ -152,8 +152,9 @@ def _evaluate(rule: CompiledRule, document: Document, units: list[_Unit]) -> Ite
         matches = _matches(rule.clause, unit, document.language)
         if matches is not None and not any(find_any(concept, unit.index)
                                            for concept in rule.unless):
-            yield rule.spec.finding(document, unit.span, f"{message} {_quoted(unit, matches)}",
-                                    excerpt=unit.text)
+            yield rule.spec.finding(
+                document, unit.span, _message(rule, document.language, _quoted(unit, matches)),
+                excerpt=unit.text)
 
 
 def _evaluate_document(rule: CompiledRule, document: Document,
@@ -180,7 +181,7 @@ def _evaluate_document(rule: CompiledRule, document: Document,
     excerpt = unit.text if sentence is None else unit.segment.segment.text[sentence.start:
                                                                            sentence.end]
     yield rule.spec.finding(document, unit.segment.segment.span_of(token.start, token.end),
-                            f"{message} {quoted}", excerpt=excerpt)
+                            _message(rule, document.language, quoted), excerpt=excerpt)
 
 
 def _quoted(unit: _Unit, matches: Sequence[PhraseMatch]) -> str:
@@ -248,8 +249,19 @@ def _within(value: Value, constraint: ValueConstraintModel) -> bool:
             and (constraint.above is None or upper > constraint.above))
 
 
-def _message(rule: CompiledRule, language: str) -> str:
+_COMPLIANT_LEAD = {"pl": "Zgodnie z prawem, np.:", "en": "Compliant wording, e.g.:"}
+
+
+def _message(rule: CompiledRule, language: str, matched: str = "") -> str:
+    """The rule's message, the words that matched, and for a legal finding compliant wording
+    to use instead: the rule's first passing example."""
     message = rule.model.message
-    if isinstance(message, str):
-        return message
-    return message.pl if language == "pl" else message.en
+    parts = [message if isinstance(message, str) else (
+        message.pl if language == "pl" else message.en)]
+    if matched:
+        parts.append(matched)
+    examples = rule.model.examples
+    if rule.model.category.value.startswith("legal") and examples is not None:
+        parts.append(f"{_COMPLIANT_LEAD.get(language, _COMPLIANT_LEAD['en'])} "
+                     f"„{examples.pass_[0].text}”")
+    return " ".join(parts)
