@@ -60,3 +60,12 @@ def test_a_legal_finding_ends_with_compliant_wording(tmp_path: Path) -> None:
         "sposobu). („Koszty wysyłki nie podlegają zwrotowi”) Zgodnie z prawem, np.: „Zwracamy "
         "koszt dostawy, z wyjątkiem dodatkowych kosztów droższego sposobu dostawy wybranego "
         "przez Klienta.”")
+
+
+def test_formal_terms_wording_a_colon_label_and_a_restated_number(tmp_path: Path) -> None:
+    text = ("# Regulamin\n\n§ 5 ust. 1. Termin na odstąpienie od umowy: 7 dni.\n\n"
+            "§ 5 ust. 2. Od umowy może Pan odstąpić w terminie siedmiu (7) dni.\n\n"
+            "§ 5 ust. 3. Konsument może odstąpić od umowy w terminie czternastu (14) dni.\n")
+    assert [finding for finding in _legal(tmp_path, text)
+            if finding[0] == "PL-CRA-WITHDRAWAL-PERIOD-SHORT"] == [
+        ("PL-CRA-WITHDRAWAL-PERIOD-SHORT", 3), ("PL-CRA-WITHDRAWAL-PERIOD-SHORT", 5)]

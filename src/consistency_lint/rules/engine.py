@@ -14,7 +14,7 @@ from datetime import date
 from consistency_lint.config import Config
 from consistency_lint.model import Document, Finding, Span
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
-from consistency_lint.nlp.clauses import clause_numbers
+from consistency_lint.nlp.clauses import LABEL_ENDS, clause_numbers
 from consistency_lint.nlp.phrases import PhraseMatch, TokenIndex, find_any
 from consistency_lint.rules.compiled import CompiledClause, CompiledRule, Concept
 from consistency_lint.rules.model import ValueConstraintModel
@@ -221,7 +221,7 @@ def _matches(clause: CompiledClause, unit: _Unit, language: str,
     constraint = clause.model.value
     if constraint is None:
         return matches
-    clause_of = clause_numbers(unit.tokens)
+    clause_of = clause_numbers(unit.tokens, LABEL_ENDS)  # "Termin: 14 dni" is one clause
     phrase_clauses = {clause_of[match.first] for match in matches}
     for found in extract_values(unit.text, language, frozenset({constraint.type})):
         token = _token_at(unit.tokens, unit.start + found.start)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
+from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values import (
     date,
     duration,
@@ -46,15 +48,55 @@ LANGUAGES = ("pl", "en")
 
 def extract_values(text: str, language: str,
                    types: frozenset[ValueType] | None = None) -> list[ValueMatch]:
-    """Non-overlapping values in `text`, in order of appearance."""
+    """Non-overlapping values in `text`, in order of appearance. A number restated in words
+    or digits, as formal terms write it ("czternastu (14) dni", "14 (czternaście) dni"), is
+    read once, and the value's text covers both."""
+    readable, restated = _one_restatement(text, language)
     accepted: list[ValueMatch] = []
     for value_type, extractor in EXTRACTORS.items():
         if types is not None and value_type not in types:
             continue
-        for found in sorted(extractor(text, language), key=lambda m: (m.start, -m.end)):
+        for found in sorted(extractor(readable, language), key=lambda m: (m.start, -m.end)):
             if not any(found.start < kept.end and kept.start < found.end for kept in accepted):
                 accepted.append(found)
+    if restated:
+        accepted = [_in_original(found, text, restated) for found in accepted]
     return sorted(accepted, key=lambda found: found.start)
+
+
+_RESTATED = re.compile(r"(?P<words>\b[^\W\d_]+)\s*\((?P<digits>\d{1,4})\)"
+                       r"|(?P<number>\b\d{1,4})\s*\((?P<spelled>[^\W\d_]+)\)")
+
+
+def _one_restatement(text: str, language: str) -> tuple[str, dict[int, int]]:
+    """`text` with the restating half of "czternastu (14)" or "14 (czternaście)" blanked out
+    (same length, so offsets stay) when the word is a numeral, and for each number kept the
+    offset where its restatement begins."""
+    if "(" not in text:
+        return text, {}
+    numerals = lexicon(language).numerals
+    characters = list(text)
+    restated: dict[int, int] = {}
+    for match in _RESTATED.finditer(text):
+        if (match.group("words") or match.group("spelled")).lower() not in numerals:
+            continue
+        blanks: tuple[tuple[int, int], ...]
+        if match.group("words") is not None:
+            blanks = ((match.start("words"), match.start("digits")),
+                      (match.end("digits"), match.end()))
+            restated[match.start("digits")] = match.start()
+        else:
+            blanks = ((match.end("number"), match.end()),)
+            restated[match.start()] = match.start()
+        for start, end in blanks:
+            characters[start:end] = " " * (end - start)
+    return "".join(characters), restated
+
+
+def _in_original(found: ValueMatch, text: str, restated: dict[int, int]) -> ValueMatch:
+    start = min((origin for kept, origin in restated.items()
+                 if found.start <= kept < found.end), default=found.start)
+    return replace(found, start=start, text=text[start:found.end])
 
 
 def parse_value(value_type: ValueType, text: str, language: str) -> Value | None:
