@@ -24,7 +24,7 @@ from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.facts.registry import Registry
 from consistency_lint.model import Document, Finding
 from consistency_lint.nlp.analysis import AnalysedSegment
-from consistency_lint.rules.loading import builtin_pack_rules
+from consistency_lint.rules.loading import builtin_pack_specs
 from consistency_lint.specs import CheckSpec
 
 
@@ -69,7 +69,7 @@ def language_checks(context: CheckContext, registry: Registry) -> list[LanguageC
 
 def documented_specs() -> dict[str, CheckSpec]:
     """Every built-in check and every rule of the built-in packs, by id."""
-    return {**SPECS, **{rule.spec.id: rule.spec for rule in builtin_pack_rules()}}
+    return {**SPECS, **{spec.id: spec for spec in builtin_pack_specs()}}
 
 
 SPECS: dict[str, CheckSpec] = {

@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.tokens import Token as SpacyToken
+from typing import TYPE_CHECKING
 
 from consistency_lint.model import Document, Segment
 from consistency_lint.nlp.pipeline import pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.tokens import Token as SpacyToken
 
 BATCH_SIZE = 256
 MAX_PIECE_CHARS = 100_000

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import morfeusz2
+if TYPE_CHECKING:
+    import morfeusz2
 
 UNKNOWN_TAG = "ign"
 ARCHAIC = "daw."  # the qualifier SGJP gives archaic forms
@@ -13,6 +15,8 @@ NEGATION = "nie"
 
 @cache
 def _morfeusz() -> morfeusz2.Morfeusz:
+    import morfeusz2  # here: its dictionary loads only when a word is analysed
+
     return morfeusz2.Morfeusz(expand_tags=False)
 
 

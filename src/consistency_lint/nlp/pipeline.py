@@ -1,32 +1,13 @@
-"""spaCy pipelines, one per language per process, built without downloading anything.
-
-Polish: a blank tokenizer that keeps abbreviations ("ul.", "tel.", "pn.") whole, our
-sentence boundaries, and a Morfeusz-backed lemmatizer. English: spaCy's lookup lemmatizer
-(tables from spacy-lookups-data). A configured trained pipeline replaces the default.
-"""
+"""The language pipeline of a language, one per process. spaCy is imported on the first call,
+not when this module is: `consistency-lint --version` and `rules list` never load it."""
 
 from __future__ import annotations
 
 from functools import cache
-from itertools import pairwise
-from typing import cast
+from typing import TYPE_CHECKING
 
-import numpy
-import spacy
-from spacy.attrs import ORTH, SENT_START
-from spacy.language import Language
-from spacy.lookups import Table, load_lookups
-from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
-from thinc.types import Ints2d
-
-from consistency_lint.nlp import morfeusz
-from consistency_lint.nlp.lexicon import lexicon
-
-SENTENCE_END = frozenset({".", "!", "?", "…", "?!", "!!", "!!!", "??"})
-SENTENCES_COMPONENT = "consistency_lint_sentences"
-MORFEUSZ_COMPONENT = "morfeusz_lemmatizer"
-LOOKUP_COMPONENT = "lookup_lemmatizer"
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 class PipelineUnavailableError(Exception):
@@ -36,97 +17,6 @@ class PipelineUnavailableError(Exception):
 @cache
 def pipeline(language: str, model: str | None = None) -> Language:
     """The pipeline for `language`; `model` names an installed trained pipeline to use."""
-    if model is not None:
-        try:
-            return spacy.load(model)
-        except OSError:
-            raise PipelineUnavailableError(
-                f"spaCy pipeline `{model}` is not installed (pip install it, or remove it "
-                "from `pipelines` in the configuration)") from None
-    nlp = spacy.blank(language)
-    _keep_abbreviations_whole(nlp, language)
-    nlp.add_pipe(SENTENCES_COMPONENT, config={"language": language})
-    nlp.add_pipe(MORFEUSZ_COMPONENT if language == "pl" else LOOKUP_COMPONENT,
-                 config={} if language == "pl" else {"language": language})
-    return nlp
+    from consistency_lint.nlp import spacy_pipeline  # here: spaCy takes a second to load
 
-
-def _keep_abbreviations_whole(nlp: Language, language: str) -> None:
-    tokenizer = cast(Tokenizer, nlp.tokenizer)
-    for abbreviation in lexicon(language).abbreviations:
-        for variant in {abbreviation, abbreviation.capitalize()}:
-            tokenizer.add_special_case(f"{variant}.", [{ORTH: f"{variant}."}])
-
-
-@Language.factory(SENTENCES_COMPONENT, default_config={"language": "pl"})
-def _sentences_factory(nlp: Language, name: str, language: str) -> SentenceBoundaries:
-    return SentenceBoundaries(lexicon(language).sentence_final_abbreviations)
-
-
-class SentenceBoundaries:
-    """A sentence ends after . ! ? …, and after an abbreviation that can end a sentence
-    ("zł.", "itd.") when the next word is capitalised; never inside "ul. Składowa"."""
-
-    def __init__(self, final_abbreviations: frozenset[str]) -> None:
-        self.final_abbreviations = final_abbreviations
-
-    def __call__(self, doc: Doc) -> Doc:
-        texts = [token.text for token in doc]
-        if not texts:
-            return doc
-        starts = [1] + [1 if self._ends_sentence(previous, text) else -1
-                        for previous, text in pairwise(texts)]
-        # One array write instead of a per-token property (which re-checks annotations).
-        column = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
-        doc.from_array([SENT_START], cast(Ints2d, column))
-        return doc
-
-    def _ends_sentence(self, text: str, next_text: str) -> bool:
-        if next_text in SENTENCE_END:
-            return False  # "!!!" and "?!" close one sentence
-        if text in SENTENCE_END:
-            return True
-        abbreviation = text.lower().removesuffix(".")
-        return (text.endswith(".") and abbreviation in self.final_abbreviations
-                and next_text[:1].isupper())
-
-
-@Language.factory(LOOKUP_COMPONENT, default_config={"language": "en"})
-def _lookup_factory(nlp: Language, name: str, language: str) -> LookupLemmatizer:
-    return LookupLemmatizer(load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup"))
-
-
-class LookupLemmatizer:
-    """Lower-cased lemmas from spaCy's lookup tables (spacy-lookups-data), which know only
-    lower-case forms: "Refunds" -> "refund"."""
-
-    def __init__(self, table: Table) -> None:
-        self.table = table
-
-    def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            token.lemma_ = str(self.table.get(token.lower_, token.lower_))
-        return doc
-
-
-@Language.factory(MORFEUSZ_COMPONENT)
-def _morfeusz_factory(nlp: Language, name: str) -> MorfeuszLemmatizer:
-    return MorfeuszLemmatizer()
-
-
-class MorfeuszLemmatizer:
-    """Sets `token.lemma_` from Morfeusz 2, cached per surface form."""
-
-    def __init__(self) -> None:
-        self._lemmas: dict[str, str] = {}
-
-    def __call__(self, doc: Doc) -> Doc:
-        lemmas = self._lemmas
-        for token in doc:
-            text = token.text
-            lemma = lemmas.get(text)
-            if lemma is None:
-                lemma = morfeusz.lemma(text) if text.isalpha() else text.lower()
-                lemmas[text] = lemma
-            token.lemma_ = lemma
-        return doc
+    return spacy_pipeline.build(language, model)

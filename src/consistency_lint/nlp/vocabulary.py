@@ -15,11 +15,12 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 from itertools import product
-
-from spellchecker import SpellChecker
-from wordfreq import zipf_frequency
+from typing import TYPE_CHECKING
 
 from consistency_lint.nlp import morfeusz
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
 
 _DIACRITIC_VARIANTS = {"a": "aą", "c": "cć", "e": "eę", "l": "lł", "n": "nń", "o": "oó",
                        "s": "sś", "z": "zżź"}
@@ -130,4 +131,14 @@ def _match_case(original: str, letter: str) -> str:
 
 @cache
 def _english() -> SpellChecker:
+    from spellchecker import SpellChecker  # here: its word list loads on first use
+
     return SpellChecker(language="en")
+
+
+@cache
+def zipf_frequency(word: str, language: str) -> float:
+    """wordfreq's Zipf frequency, with wordfreq imported on first use (it loads slowly)."""
+    from wordfreq import zipf_frequency as frequency  # here: see the docstring
+
+    return float(frequency(word, language))

@@ -30,6 +30,20 @@ def builtin_pack_names() -> list[str]:
 
 
 @cache
+def builtin_pack_specs() -> tuple[CheckSpec, ...]:
+    """What every rule of every built-in pack reports, read without compiling its phrases
+    (which needs the language pipeline): `rules list` and `rules explain` start fast."""
+    specs: list[CheckSpec] = []
+    for name in builtin_pack_names():
+        reference = f"{BUILTIN_PREFIX}{name}"
+        pack, _ = read_yaml_model(builtin_rules_dir() / f"{name}.yaml", reference, PackModel,
+                                  _rule_named)
+        specs.extend(_spec(rule, reference, pack.language, _matcher(pack, rule))
+                     for rule in pack.rules)
+    return tuple(specs)
+
+
+@cache
 def builtin_pack_rules() -> tuple[CompiledRule, ...]:
     """Every rule of every built-in pack (for `rules list`, `rules explain` and the docs)."""
     return tuple(rule for name in builtin_pack_names()
