@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from consistency_lint.cli import app
-from consistency_lint.report import REPORTERS, ReportFormat, Verbosity
+from consistency_lint.report import ReportFormat, Verbosity, reporter
 from tests.conftest import FIXTURES, lint, single_channel_config, write_project
 
 SHOP = FIXTURES / "projects" / "shop"
@@ -89,6 +89,6 @@ def test_the_audit_report_notes_uncommitted_changes_beside_the_commit(tmp_path: 
     assert edited.metadata.git_uncommitted_changes is True
     report = tmp_path / "audit.html"
     with report.open("w", encoding="utf-8") as stream:
-        REPORTERS[ReportFormat.HTML](edited, stream, Verbosity.NORMAL)
+        reporter(ReportFormat.HTML)(edited, stream, Verbosity.NORMAL)
     assert "with uncommitted changes: the documents below are not exactly this commit" in (
         report.read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 import yaml
@@ -23,25 +23,20 @@ from rich.text import Text
 from wcmatch import glob
 
 from consistency_lint import __version__
-from consistency_lint.baseline import read_baseline, write_baseline
-from consistency_lint.builtin_data import builtin_doc_types
-from consistency_lint.checks import documented_specs
-from consistency_lint.config import Config, load_config
 from consistency_lint.errors import ConfigNotFoundError, ConsistencyLintError, UsageError
-from consistency_lint.facts.matrix import fact_matrix
-from consistency_lint.git_changes import changed_files
-from consistency_lint.model import RunResult, Severity
-from consistency_lint.output_file import absolute_path, checked_output, write_atomically
-from consistency_lint.pipeline import ProgressCallback, RunOptions, run
-from consistency_lint.report import REPORTERS, ReportFormat, Verbosity
+from consistency_lint.model import Severity
+from consistency_lint.report import ReportFormat, Verbosity
 from consistency_lint.report.facts_report import MatrixFormat
-from consistency_lint.report.facts_report import write as write_fact_matrix
-from consistency_lint.report.facts_report import write_explanations as write_fact_explanations
-from consistency_lint.rules.coverage import coverage, markdown, packs_with_specifications
-from consistency_lint.rules.loading import BUILTIN_PREFIX, load_packs
-from consistency_lint.scaffold import scaffold
-from consistency_lint.specs import CheckSpec, Example
 from consistency_lint.terminal_text import visible
+
+if TYPE_CHECKING:
+    from consistency_lint.config import Config
+    from consistency_lint.model import RunResult
+    from consistency_lint.pipeline import ProgressCallback, RunOptions
+    from consistency_lint.specs import CheckSpec, Example
+
+# The commands import the pipeline, the checks and the packs when they run (importing them
+# takes most of a second), so that `--version` and `--help` answer at once.
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 JOBS_PER_CORE = 4
@@ -123,6 +118,9 @@ def check(
 ) -> None:
     """Lint a content repository. Exit code 0: nothing at or above --fail-on; 1: findings
     at or above it; 2: usage, configuration or rule-pack error."""
+    from consistency_lint.baseline import read_baseline
+    from consistency_lint.git_changes import changed_files
+    from consistency_lint.pipeline import RunOptions
     verbosity = Verbosity.QUIET if quiet else Verbosity.VERBOSE if verbose else Verbosity.NORMAL
     options = RunOptions(
         today=today.date() if today else date.today(),
@@ -150,6 +148,9 @@ def baseline_command(
     config: Annotated[Path | None, typer.Option("--config", help="Configuration file.")] = None,
 ) -> None:
     """Record today's findings so that `check --baseline FILE` reports only new ones."""
+    from consistency_lint.baseline import write_baseline
+    from consistency_lint.output_file import absolute_path, write_atomically
+    from consistency_lint.pipeline import RunOptions
     options = RunOptions(today=date.today(), argv=tuple(sys.argv[1:]))
     result = _guarded(lambda: _run_with_progress(project_dir, config, options,
                                                   Verbosity.NORMAL, output))
@@ -183,6 +184,12 @@ def facts(
     """Print the fact matrix: every subject x attribute (x role), the registry value first,
     then what each channel states; disagreements are highlighted. Only confident
     attributions are shown unless `--all` is given."""
+    from consistency_lint.facts.matrix import fact_matrix
+    from consistency_lint.pipeline import RunOptions
+    from consistency_lint.report.facts_report import write as write_fact_matrix
+    from consistency_lint.report.facts_report import (
+        write_explanations as write_fact_explanations,
+    )
     day = today.date() if today else date.today()
     options = RunOptions(today=day, argv=tuple(sys.argv[1:]))
     result = _guarded(lambda: _run_with_progress(project_dir, config, options,
@@ -200,6 +207,7 @@ def init(directory: Annotated[Path, typer.Argument(
         help="Content repository to set up (default: current directory).")] = Path()) -> None:
     """Create a configuration, a facts registry and an example rule pack, with channels for
     the kinds of files the directory has. Existing files are kept."""
+    from consistency_lint.scaffold import scaffold
     if not directory.is_dir():
         _fail(UsageError("not a directory", str(directory)))
     result = scaffold(directory)
@@ -221,6 +229,7 @@ def rules_list(
 ) -> None:
     """Show every rule (built-in and the project's packs) with its category, default
     severity and summary, then the document types rules can be scoped to."""
+    from consistency_lint.builtin_data import builtin_doc_types
     specs = _guarded(lambda: _all_specs(project_dir, config))
     table = Table(show_lines=False)
     table.add_column("rule", no_wrap=True, style="magenta")
@@ -256,6 +265,8 @@ def rules_coverage(
 ) -> None:
     """Show how a built-in pack covers its legal specification: every item (required clause
     or prohibited statement) with the rules that encode it, or why it is out of scope."""
+    from consistency_lint.rules.coverage import coverage, markdown, packs_with_specifications
+    from consistency_lint.rules.loading import BUILTIN_PREFIX
     name = pack.removeprefix(BUILTIN_PREFIX)
     if name not in packs_with_specifications():
         _fail(UsageError(f"no specification for pack `{pack}` (known: "
@@ -294,6 +305,9 @@ def rules_explain(
 def _all_specs(project_dir: Path, config_path: Path | None) -> dict[str, CheckSpec]:
     """Built-in checks and rules, then the rules of the project's configured packs (a
     project rule of the same id replaces the built-in one, as in a run)."""
+    from consistency_lint.checks import documented_specs
+    from consistency_lint.config import load_config
+    from consistency_lint.rules.loading import load_packs
     specs = dict(documented_specs())
     try:
         config = load_config(project_dir, config_path)
@@ -320,6 +334,9 @@ def _run_with_progress(project_dir: Path, config_path: Path | None, options: Run
                        verbosity: Verbosity, output: Path | None = None) -> RunResult:
     """Run on PROJECT_DIR (or, when it names a file, on that file within its project),
     after checking that `output` may be written."""
+    from consistency_lint.config import load_config
+    from consistency_lint.output_file import checked_output
+    from consistency_lint.pipeline import run
     config = load_config(project_dir, config_path)
     if output is not None:
         checked_output(config, output)
@@ -340,15 +357,17 @@ def _run_with_progress(project_dir: Path, config_path: Path | None, options: Run
 
 def _write_report(result: RunResult, report_format: ReportFormat, output: Path | None,
                   verbosity: Verbosity) -> None:
-    reporter = REPORTERS[report_format]
+    from consistency_lint.output_file import absolute_path, write_atomically
+    from consistency_lint.report import reporter
+    render = reporter(report_format)
     if output is None and report_format is ReportFormat.HTML:
         raise UsageError("--format html needs --output FILE (the report is one HTML file)")
     if output is None:
-        reporter(result, sys.stdout, verbosity)
+        render(result, sys.stdout, verbosity)
         return
     try:
         write_atomically(absolute_path(output),
-                         lambda stream: reporter(result, stream, verbosity))
+                         lambda stream: render(result, stream, verbosity))
     except OSError as error:
         raise UsageError(f"cannot write the report: {error.strerror}", str(output)) from None
     if verbosity is not Verbosity.QUIET:

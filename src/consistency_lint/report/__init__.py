@@ -1,22 +1,18 @@
-"""One module per output format; every reporter renders the same RunResult."""
+"""One module per output format; every reporter renders the same RunResult. A reporter's
+module is imported when its format is asked for (the HTML one brings Jinja2), so that the
+command line starts fast."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
-from consistency_lint.model import RunResult
-from consistency_lint.report import (
-    github,
-    html,
-    json_report,
-    junit,
-    markdown,
-    sarif,
-    terminal,
-)
 from consistency_lint.report.verbosity import Verbosity
+
+if TYPE_CHECKING:
+    from consistency_lint.model import RunResult
 
 
 class ReportFormat(StrEnum):
@@ -29,16 +25,23 @@ class ReportFormat(StrEnum):
     SARIF = "sarif"
 
 
-Reporter = Callable[[RunResult, TextIO, Verbosity], None]
+Reporter = Callable[["RunResult", TextIO, Verbosity], None]
 
-REPORTERS: dict[ReportFormat, Reporter] = {
-    ReportFormat.RICH: terminal.write,
-    ReportFormat.JSON: json_report.write,
-    ReportFormat.JUNIT: junit.write,
-    ReportFormat.GITHUB: github.write,
-    ReportFormat.MARKDOWN: markdown.write,
-    ReportFormat.HTML: html.write,
-    ReportFormat.SARIF: sarif.write,
+_MODULES: dict[ReportFormat, str] = {
+    ReportFormat.RICH: "terminal",
+    ReportFormat.JSON: "json_report",
+    ReportFormat.JUNIT: "junit",
+    ReportFormat.GITHUB: "github",
+    ReportFormat.MARKDOWN: "markdown",
+    ReportFormat.HTML: "html",
+    ReportFormat.SARIF: "sarif",
 }
 
-__all__ = ["REPORTERS", "ReportFormat", "Reporter", "Verbosity"]
+
+def reporter(report_format: ReportFormat) -> Reporter:
+    """The `write` function of the format's module."""
+    module = importlib.import_module(f"{__name__}.{_MODULES[report_format]}")
+    return cast(Reporter, module.write)
+
+
+__all__ = ["ReportFormat", "Reporter", "Verbosity", "reporter"]
