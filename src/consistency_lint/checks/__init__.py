@@ -48,7 +48,6 @@ CHECKS: tuple[DocumentCheck, ...] = (
     DocumentCheck(input_checks.SPECS, input_checks.check),
     DocumentCheck(template_checks.SPECS, template_checks.check),
     DocumentCheck(freshness.SPECS, freshness.check),
-    DocumentCheck(unfilled_blanks.SPECS, unfilled_blanks.check),
 )
 CORPUS_CHECKS: tuple[CorpusCheck, ...] = (
     CorpusCheck(fact_checks.SPECS, fact_checks.check),
@@ -63,8 +62,9 @@ class LanguageCheck(Protocol):
 
 def language_checks(context: CheckContext, registry: Registry) -> list[LanguageCheck]:
     """The built-in checks that run while the language layer streams documents, besides the
-    rule engine: spelling and terminology, tone."""
-    return [spelling.SpellingCheck(context, registry), tone.ToneCheck(context)]
+    rule engine: spelling and terminology, tone, unfilled blanks."""
+    return [spelling.SpellingCheck(context, registry), tone.ToneCheck(context),
+            unfilled_blanks.UnfilledBlankCheck()]
 
 
 def documented_specs() -> dict[str, CheckSpec]:
@@ -75,6 +75,6 @@ def documented_specs() -> dict[str, CheckSpec]:
 SPECS: dict[str, CheckSpec] = {
     spec.id: spec
     for specs in (*(check.specs for check in CHECKS), *(check.specs for check in CORPUS_CHECKS),
-                  spelling.SPECS, tone.SPECS, suppressions.SPECS)
+                  spelling.SPECS, tone.SPECS, unfilled_blanks.SPECS, suppressions.SPECS)
     for spec in specs
 }

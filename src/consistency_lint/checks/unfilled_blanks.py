@@ -10,10 +10,10 @@ of the channel's syntax (filled when sending), checkboxes ("[ ]", "[x]"), footno
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from consistency_lint.checks.context import CheckContext
 from consistency_lint.model import Category, Document, Finding, Segment, Severity
+from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.specs import CheckSpec, Example
 
 UNFILLED_BLANK = CheckSpec(
@@ -44,9 +44,16 @@ _FORM_WORDS = ("formularz odstąpienia", "formularza odstąpienia", "wzór formu
                "oświadczenie o odstąpieniu")
 
 
-def check(document: Document, context: CheckContext) -> Iterator[Finding]:
+class UnfilledBlankCheck:
+    """Runs with the language checks, so that its findings are cached per document."""
+
+    def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
+        return list(_blanks(document, [analysed.segment for analysed in segments]))
+
+
+def _blanks(document: Document, segments: Sequence[Segment]) -> Iterator[Finding]:
     in_form = False  # from the model form's title on, the blanks are the consumer's to fill
-    for segment in document.segments:
+    for segment in segments:
         in_form = in_form or _names_the_form(segment)
         if in_form:
             continue
