@@ -112,6 +112,15 @@ class TokenIndex:
                        for position in self.positions[key]})
 
 
+def check_phrase(text: str) -> None:
+    """Raise ValueError for a phrase that cannot be compiled (an unknown `@feature`), without
+    lemmatizing it."""
+    for word in text.split():
+        if word.startswith(FEATURE) and word[1:] not in FEATURES:
+            raise ValueError(f"unknown word feature `{word}` (known: "
+                             f"{', '.join(FEATURE + name for name in FEATURES)})")
+
+
 def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
     """Phrases from their written form; a word written `=masz` matches only that exact form
     (not every form of its lemma "mieć"), one written `@2sg` a grammatical feature. Raises
@@ -120,11 +129,9 @@ def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
     phrases = []
     for text in texts:
         words: list[PhraseWord] = []
+        check_phrase(text)
         for word in text.split():
             if word.startswith(FEATURE):
-                if word[1:] not in FEATURES:
-                    raise ValueError(f"unknown word feature `{word}` (known: "
-                                     f"{', '.join(FEATURE + name for name in FEATURES)})")
                 words.append(PhraseWord(frozenset(), feature=word[1:]))
             elif word.startswith(EXACT_FORM) and len(word) > 1:
                 form = word[1:]

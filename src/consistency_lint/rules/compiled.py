@@ -1,14 +1,20 @@
-"""Rules as the engine runs them: a pack rule with its phrases compiled."""
+"""Rules as the engine runs them: a pack rule with its phrases, compiled on first use.
+
+Compiling a phrase lemmatizes it with the language pipeline; a run whose documents all come
+from the cache never needs the phrases, so it never pays for them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from consistency_lint.nlp.phrases import Phrase
+from consistency_lint.nlp.phrases import Phrase, compile_phrases
 from consistency_lint.rules.model import ClauseModel, RuleModel
 from consistency_lint.specs import CheckSpec
 
 Concept = tuple[Phrase, ...]
+ConceptTexts = tuple[str, ...]  # the phrasings of one concept, as the pack writes them
 
 
 @dataclass(frozen=True)
@@ -22,11 +28,36 @@ class CompiledClause:
 class CompiledRule:
     model: RuleModel
     spec: CheckSpec
-    clause: CompiledClause
-    unless: tuple[Concept, ...]
     language: str
-    exempt_under: Concept = ()  # headings whose sections the rule's prohibition skips
+    all_texts: tuple[ConceptTexts, ...]
+    any_texts: tuple[ConceptTexts, ...]
+    unless_texts: tuple[ConceptTexts, ...]
+    exempt_texts: ConceptTexts = ()  # headings whose sections the rule's prohibition skips
 
     @property
     def forbids(self) -> bool:
         return self.model.forbid is not None
+
+    @property
+    def clause(self) -> CompiledClause:
+        clause = self.model.require or self.model.forbid
+        assert clause is not None  # the model guarantees exactly one
+        return CompiledClause(self._concepts(self.all_texts), self._concepts(self.any_texts),
+                              clause)
+
+    @property
+    def unless(self) -> tuple[Concept, ...]:
+        return self._concepts(self.unless_texts)
+
+    @property
+    def exempt_under(self) -> Concept:
+        return concept(self.exempt_texts, self.language)
+
+    def _concepts(self, texts: tuple[ConceptTexts, ...]) -> tuple[Concept, ...]:
+        return tuple(concept(phrasings, self.language) for phrasings in texts)
+
+
+@cache
+def concept(phrasings: ConceptTexts, language: str) -> Concept:
+    """The compiled phrases of one concept, once per process."""
+    return compile_phrases(phrasings, language)

@@ -141,17 +141,18 @@ def _lead_in_lists(segments: list[_Unit]) -> list[list[_Unit]]:
 
 def _evaluate(rule: CompiledRule, document: Document, units: list[_Unit]) -> Iterator[Finding]:
     message = _message(rule, document.language)
+    clause, unless, exempt = rule.clause, rule.unless, rule.exempt_under
     if not rule.forbids:
-        if not any(_matches(rule.clause, unit, document.language, unit.heading_index)
+        if not any(_matches(clause, unit, document.language, unit.heading_index)
                    is not None for unit in units):
             yield rule.spec.finding(document, Span.point(document.first_line), message)
         return
     for unit in units:
-        if rule.exempt_under and find_any(rule.exempt_under, unit.heading_index):
+        if exempt and find_any(exempt, unit.heading_index):
             continue  # a section for business customers: consumer law does not apply
-        matches = _matches(rule.clause, unit, document.language)
+        matches = _matches(clause, unit, document.language)
         if matches is not None and not any(find_any(concept, unit.index)
-                                           for concept in rule.unless):
+                                           for concept in unless):
             yield rule.spec.finding(
                 document, unit.span, _message(rule, document.language, _quoted(unit, matches)),
                 excerpt=unit.text)

@@ -15,8 +15,8 @@ from consistency_lint.builtin_data import builtin_doc_types, builtin_rules_dir
 from consistency_lint.config import Config, project_file, read_yaml_model
 from consistency_lint.errors import ConfigError
 from consistency_lint.model import Category
-from consistency_lint.nlp.phrases import compile_phrases
-from consistency_lint.rules.compiled import CompiledClause, CompiledRule, Concept
+from consistency_lint.nlp.phrases import check_phrase
+from consistency_lint.rules.compiled import CompiledRule, ConceptTexts
 from consistency_lint.rules.examples import check_examples
 from consistency_lint.rules.model import ExampleModel, PackModel, RuleModel
 from consistency_lint.specs import CheckSpec, Example
@@ -164,27 +164,29 @@ def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocumen
     clause = rule.require or rule.forbid
     assert clause is not None  # the model guarantees exactly one
 
-    def concepts(names: Sequence[str], key: str) -> tuple[Concept, ...]:
-        compiled = []
+    def concepts(names: Sequence[str], key: str) -> tuple[ConceptTexts, ...]:
+        """The phrasings of each named concept (or the literal phrase), checked now and
+        compiled when a document first needs them."""
+        texts = []
         for name in names:
             if " " not in name and "_" in name and name not in pack.concepts:
                 raise ConfigError(f"rule {rule.id}: unknown concept `{name}` in `{key}`",
                                   shown_as, document.line_of(("rules", index)))
+            phrasings = tuple(pack.concepts.get(name, [name]))
             try:
-                compiled.append(compile_phrases(pack.concepts.get(name, [name]),
-                                                pack.language))
+                for phrasing in phrasings:
+                    check_phrase(phrasing)
             except ValueError as error:
                 raise ConfigError(f"rule {rule.id}: {error} in `{key}`", shown_as,
                                   document.line_of(("rules", index))) from None
-        return tuple(compiled)
+            texts.append(phrasings)
+        return tuple(texts)
 
     kind = "require" if rule.require is not None else "forbid"
-    compiled_clause = CompiledClause(concepts(clause.all, f"{kind}.all"),
-                                     concepts(clause.any, f"{kind}.any"), clause)
     return CompiledRule(rule, _spec(rule, reference, pack.language, _matcher(pack, rule)),
-                        compiled_clause,
-                        concepts(rule.unless, "unless"), pack.language,
-                        compile_phrases(pack.exempt_under, pack.language))
+                        pack.language, concepts(clause.all, f"{kind}.all"),
+                        concepts(clause.any, f"{kind}.any"), concepts(rule.unless, "unless"),
+                        tuple(pack.exempt_under))
 
 
 def _matcher(pack: PackModel, rule: RuleModel) -> str:
