@@ -28,7 +28,7 @@ from consistency_lint.loaders.source import ContentLoadError, read_regular_file
 from consistency_lint.model import Document, Fact, Finding
 from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import pipeline
-from consistency_lint.rules.compiled import CompiledRule
+from consistency_lint.rules.compiled import CompiledRule, compile_now
 from consistency_lint.rules.engine import RuleEngine
 from consistency_lint.timing import PhaseSeconds, timed, timed_items
 
@@ -105,7 +105,7 @@ def _compute(work: DocumentWork, requests: list[LoadRequest], jobs: int,
     if jobs <= 1 or len(chunks) <= 1:
         yield from _reporting(map(partial(_process, work), chunks), on_progress, total, done)
         return
-    _warm_up(work.config)
+    _warm_up(work)
     context = get_context("fork")  # workers inherit the loaded pipelines and packs
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                              initializer=_remember, initargs=(work,)) as pool:
@@ -120,12 +120,14 @@ def _reporting(results: Iterator[ChunkResult], on_progress: ProgressCallback | N
         yield result
 
 
-def _warm_up(config: Config) -> None:
-    """Build the language pipelines before forking, so that workers share them instead of
-    each building its own."""
+def _warm_up(work: DocumentWork) -> None:
+    """Build the language pipelines and compile the rules' phrases before forking, so that
+    workers share them instead of each building its own."""
+    config = work.config
     models = config.pipeline_models
     for language in {config.model.language, *(c.language for c in config.channels.values())}:
         pipeline(language, models.get(language))("Rozgrzewka.")
+    compile_now(work.rules)
 
 
 def _chunks(requests: Sequence[LoadRequest], jobs: int) -> list[list[LoadRequest]]:

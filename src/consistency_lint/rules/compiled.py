@@ -6,6 +6,7 @@ from the cache never needs the phrases, so it never pays for them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -61,3 +62,11 @@ class CompiledRule:
 def concept(phrasings: ConceptTexts, language: str) -> Concept:
     """The compiled phrases of one concept, once per process."""
     return compile_phrases(phrasings, language)
+
+
+def compile_now(rules: Iterable[CompiledRule]) -> None:
+    """Compile the phrases of `rules` now, before worker processes fork and share them."""
+    for rule in rules:
+        for phrasings in (*rule.all_texts, *rule.any_texts, *rule.unless_texts,
+                          rule.exempt_texts):
+            concept(phrasings, rule.language)
