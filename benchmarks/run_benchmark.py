@@ -12,6 +12,8 @@ prints how the cross-channel comparison grows between the two sizes. Last, one l
 shaped terms document (over 50 000 words, the case that made the old phrase matcher hang)
 is checked with the legal pack. Last, the accuracy benchmark on real content
 (`benchmarks/accuracy/`): precision and recall per category against gold annotations.
+The floor phase reads the files and runs spaCy's tokenizer alone; the cold check is shown as a
+share of that floor.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from consistency_lint.discovery import discover
 from consistency_lint.loaders import load_document
 from consistency_lint.model import Category
 from consistency_lint.nlp.analysis import analyse
+from consistency_lint.nlp.pipeline import pipeline
 from consistency_lint.pipeline import RunOptions, run
 from consistency_lint.report import json_report
 
@@ -65,6 +68,20 @@ def phase_language(root: Path) -> dict[str, float]:
     words = sum(document.words for document in documents)
     return {"documents": len(documents), "words": words, "load_seconds": loaded - start,
             "language_seconds": done - loaded, "peak_mb": _peak_mb()}
+
+
+def phase_floor(root: Path) -> dict[str, float]:
+    """The read-and-tokenise floor: reading every file and running spaCy's tokenizer alone
+    over its text, the least any check of the corpus has to do."""
+    config = load_config(root)
+    tokenizer = pipeline(config.model.language).tokenizer
+    start = time.perf_counter()
+    words = 0
+    for request in discover(config):
+        text = request.path.read_text(encoding="utf-8", errors="replace")
+        words += len(text.split())
+        tokenizer(text)
+    return {"words": words, "seconds": time.perf_counter() - start}
 
 
 def phase_check(root: Path, jobs: int = 1) -> dict[str, float]:
@@ -144,11 +161,14 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--root", type=Path, default=Path("/tmp/consistency-lint-benchmark"))
-    parser.add_argument("--phase", choices=["language", "check"])
+    parser.add_argument("--phase", choices=["floor", "language", "check"])
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the check")
     parser.add_argument("--scaling", type=int, metavar="N",
                         help="also check an N-document corpus to show how comparison scales")
     arguments = parser.parse_args()
+    if arguments.phase == "floor":
+        print(json.dumps(phase_floor(arguments.root)))
+        return
     if arguments.phase == "language":
         print(json.dumps(phase_language(arguments.root)))
         return
@@ -171,6 +191,11 @@ def main() -> None:
               f"{check['words'] / check['seconds']:,.0f} words/s, "
               f"peak {check['peak_mb']:.0f} MB")
         print(f"  time split (worker phases summed over workers): {_phases(check)}")
+    floor = _in_fresh_process("floor", arguments.root)
+    floor_rate = floor["words"] / floor["seconds"]
+    cold_rate = cold["words"] / cold["seconds"]
+    print(f"read-and-tokenise floor (one process): {floor_rate:,.0f} words/s; the cold check "
+          f"runs at {cold_rate / floor_rate:.0%} of it ({floor_rate / cold_rate:.1f}x slower)")
     print(f"fact-mismatch:  precision {cold['precision']:.3f}, recall {cold['recall']:.3f} "
           f"({int(cold['reported'])} reported, {int(cold['seeded'])} seeded)")
     if arguments.scaling:
