@@ -19,6 +19,7 @@ from consistency_lint.facts.likeness import (
     ComparisonKey,
     DocumentKey,
     comparison_key,
+    states_the_fact_itself,
     variant_documents,
 )
 from consistency_lint.model import (
@@ -145,7 +146,8 @@ def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
     unsettled: list[Fact] = []
     for fact in compared:
         versions = corpus.registry.versions(fact.subject, fact.attribute)
-        if versions and not fact.role and comparison_key(fact, variants)[3] == "":
+        if (versions and not fact.role
+                and states_the_fact_itself(comparison_key(fact, variants))):
             yield from _against_registry(corpus, context, fact, versions)
         elif not versions:
             unsettled.append(fact)

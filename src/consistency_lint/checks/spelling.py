@@ -183,23 +183,22 @@ class SpellingCheck:
         """What is wrong with a word, and how sure that is; None for a good word."""
         if not word.isalpha() or word.lower() in self.accepted:
             return None
-        if len(scripts(word)) > 1:
+        alphabets = scripts(word)
+        if len(alphabets) > 1:
             return (f"“{word}” mixes letters of different alphabets "
-                    f"({' and '.join(sorted(s.title() for s in scripts(word)))})",
-                    Confidence.HIGH)
+                    f"({' and '.join(sorted(a.title() for a in alphabets))})", Confidence.HIGH)
         if language == "pl" and only_archaic(word):
             modern = [c for c in diacritic_suggestions(word) if not only_archaic(c)]
             if modern:
-                hint = " / ".join(f"“{correction}”" for correction in modern)
-                return f"“{word}” is an archaic form; did you mean {hint}?", Confidence.HIGH
+                return (f"“{word}” is an archaic form; did you mean {_either(modern)}?",
+                        Confidence.HIGH)
         if (len(word) < MIN_WORD_LENGTH or word.isupper() or _ACRONYM_PLURAL.match(word)
                 or is_known(word, language)
                 or any(_is_form_of(word, brand) for brand in self.brands)):
             return None
         corrections = [c for c in suggestions(word, language) if c.lower() != word.lower()]
         if corrections:
-            hint = " / ".join(f"“{correction}”" for correction in corrections)
-            return f"unknown word “{word}”; did you mean {hint}?", Confidence.HIGH
+            return f"unknown word “{word}”; did you mean {_either(corrections)}?", Confidence.HIGH
         if language == "pl":
             separated = run_together(word)
             if separated is not None:
@@ -246,6 +245,10 @@ class SpellingCheck:
             if Levenshtein.distance(lowered, brand.lower()) <= _brand_edits(brand):
                 return brand
         return None
+
+
+def _either(corrections: Sequence[str]) -> str:
+    return " / ".join(f"“{correction}”" for correction in corrections)
 
 
 def _brand_edits(brand: str) -> int:

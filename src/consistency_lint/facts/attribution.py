@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import product
 
 from consistency_lint.facts.attributes import Attribute, Scope, ignored_cue_lemmas
@@ -104,11 +105,13 @@ class FactExtractor:
                     section_subject: str | None) -> Iterator[Fact]:
         """Facts of `text` attributes (a tax number, a company name): the words that follow
         the cue ("NIP: 525-000-12-34"), up to the end of the clause."""
+        if not self.text_attributes:
+            return
         segment = analysed.segment
-        for attribute in self.text_attributes:
-            for sentence in analysed.sentences:
-                tokens = sentence.tokens
-                lemmas = [token.lemma.lower() for token in tokens]
+        for sentence in analysed.sentences:
+            tokens = sentence.tokens
+            lemmas = [token.lemma.lower() for token in tokens]
+            for attribute in self.text_attributes:
                 for cue in attribute.cue_lemmas(self.language):
                     for start in _occurrences(lemmas, tuple(word.lower() for word in cue)):
                         span = _text_after(tokens, start + len(cue))
@@ -184,11 +187,8 @@ class FactExtractor:
     def _label(self, attribute: Attribute, clause: Sequence[str]) -> str:
         """The nouns and adjectives of the value's clause that are not its cues: "inpost" in
         "Dostawa InPost: 12,99 zł" (nearest first, a few at most)."""
-        cue_words = {word for cue in attribute.cue_lemmas(self.language) for word in cue}
-        cue_words |= {word for _, cues in attribute.role_lemmas(self.language)
-                      for cue in cues for word in cue}
-        cue_words |= lexicon(self.language).determiners
-        words = [lemma for lemma in clause if lemma not in cue_words and _names_a_thing(lemma)]
+        unlabelled = _not_label_words(attribute, self.language)
+        words = [lemma for lemma in clause if lemma not in unlabelled and _names_a_thing(lemma)]
         return " ".join(sorted(set(words[:MAX_LABEL_WORDS])))
 
     def _ranked_cues(self, match: ValueMatch, sentence: Sentence, value_index: int,
@@ -249,10 +249,8 @@ class FactExtractor:
             if attribute.type is value_type:
                 continue
             for cue in attribute.cue_lemmas(self.language):
-                if len(cue) < 2:
-                    continue
-                for start in range(len(lemmas) - len(cue) + 1):
-                    if tuple(lemmas[start:start + len(cue)]) == cue:
+                if len(cue) >= 2:
+                    for start in _occurrences(lemmas, cue):
                         claimed.update(range(start, start + len(cue)))
         return frozenset(claimed)
 
@@ -354,6 +352,15 @@ def _clause_lemmas(tokens: Sequence[Token], value_index: int, match: ValueMatch)
     inside = [i for i, number in enumerate(numbers) if number == own
               and not (match.start <= tokens[i].start < match.end)]
     return [tokens[i].lemma.lower() for i in sorted(inside, key=lambda i: abs(i - value_index))]
+
+
+@cache
+def _not_label_words(attribute: Attribute, language: str) -> frozenset[str]:
+    """The attribute's cue and role words and the determiners: they never make a label."""
+    words = {word for cue in attribute.cue_lemmas(language) for word in cue}
+    words |= {word for _, cues in attribute.role_lemmas(language) for cue in cues
+              for word in cue}
+    return frozenset(words | lexicon(language).determiners)
 
 
 def _names_a_thing(lemma: str) -> bool:

@@ -35,3 +35,9 @@ def comparison_key(fact: Fact, variants: frozenset[DocumentKey]) -> ComparisonKe
     apart share the key of the fact itself, and so contradict each other."""
     return (fact.subject, fact.attribute, fact.role,
             fact.label if is_variant(fact, variants) else "")
+
+
+def states_the_fact_itself(key: ComparisonKey) -> bool:
+    """Whether the statements of `key` are of the fact itself, not of a labelled variant (the
+    registry's single value is compared with these only)."""
+    return key[3] == ""

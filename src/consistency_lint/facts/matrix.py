@@ -15,6 +15,7 @@ from consistency_lint.facts.likeness import (
     DocumentKey,
     comparison_key,
     is_variant,
+    states_the_fact_itself,
     variant_documents,
 )
 from consistency_lint.model import Confidence, Fact, RegistryFact
@@ -76,7 +77,7 @@ def _references(group: list[Fact], variants: frozenset[DocumentKey],
                   if (value := _most_common(facts)) is not None}
     if registry_value is not None:
         for key in by_key:
-            if key[3] == "":
+            if states_the_fact_itself(key):
                 references[key] = registry_value
     return references
 

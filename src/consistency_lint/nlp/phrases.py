@@ -72,13 +72,10 @@ class TokenIndex:
     def __init__(self, tokens: Sequence[Token]) -> None:
         self.tokens = tokens
         self.positions: dict[str, list[int]] = defaultdict(list)
-        self.form_positions: dict[str, list[int]] = defaultdict(list)
-        self.cased_positions: dict[str, list[int]] = defaultdict(list)
         for position, token in enumerate(tokens):
             for key in {fold(token.lemma), fold(token.text)}:
                 self.positions[key].append(position)
-            self.form_positions[fold(token.text)].append(position)
-            self.cased_positions[fold_keeping_case(token.text)].append(position)
+        self._forms: dict[bool, dict[str, list[int]]] = {}  # by case kept, on first need
         self._by_prefix: dict[str, set[str]] = defaultdict(set)
         for key in self.positions:
             if len(key) >= FUZZY_MIN_LENGTH - 1:
@@ -94,13 +91,24 @@ class TokenIndex:
                 found = [position for position, token in enumerate(self.tokens)
                          if token.text.isalpha() and has_feature(token.text)]
             elif word.exact:
-                forms = self.cased_positions if word.cased else self.form_positions
+                forms = self._form_positions(word.cased)
                 found = sorted({position for key in word.keys
                                 for position in forms.get(key, ())})
             else:
                 found = self._same(word.keys) or self._near(word.keys)
             self._found[word] = found
         return found
+
+    def _form_positions(self, cased: bool) -> dict[str, list[int]]:
+        """Positions by folded form (without the lemma), with or without case kept; built
+        when a phrase first asks for an exact form."""
+        if cased not in self._forms:
+            folding = fold_keeping_case if cased else fold
+            forms: dict[str, list[int]] = defaultdict(list)
+            for position, token in enumerate(self.tokens):
+                forms[folding(token.text)].append(position)
+            self._forms[cased] = forms
+        return self._forms[cased]
 
     def _same(self, keys: frozenset[str]) -> list[int]:
         return sorted({position for key in keys for position in self.positions.get(key, ())})

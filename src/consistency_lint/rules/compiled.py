@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from consistency_lint.nlp.phrases import Phrase, compile_phrases
 from consistency_lint.rules.model import ClauseModel, RuleModel
@@ -39,18 +39,18 @@ class CompiledRule:
     def forbids(self) -> bool:
         return self.model.forbid is not None
 
-    @property
+    @cached_property
     def clause(self) -> CompiledClause:
         clause = self.model.require or self.model.forbid
         assert clause is not None  # the model guarantees exactly one
         return CompiledClause(self._concepts(self.all_texts), self._concepts(self.any_texts),
                               clause)
 
-    @property
+    @cached_property
     def unless(self) -> tuple[Concept, ...]:
         return self._concepts(self.unless_texts)
 
-    @property
+    @cached_property
     def exempt_under(self) -> Concept:
         return concept(self.exempt_texts, self.language)
 

@@ -7,7 +7,7 @@ yields a finding at every sentence that satisfies its clause and none of its `un
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,6 +30,7 @@ class _Unit:
     end: int
     tokens: Sequence[Token]
     _index: TokenIndex | None = None
+    _heading_index: TokenIndex | None = None
 
     @property
     def index(self) -> TokenIndex:
@@ -41,7 +42,9 @@ class _Unit:
     def heading_index(self) -> TokenIndex:
         """The unit's headings ("7. Prawo odstąpienia od umowy" above "Termin biegnie od
         dnia zawarcia umowy"): context that satisfies a required clause."""
-        return TokenIndex(self.segment.heading_tokens)
+        if self._heading_index is None:
+            self._heading_index = TokenIndex(self.segment.heading_tokens)
+        return self._heading_index
 
     @property
     def text(self) -> str:
@@ -173,10 +176,9 @@ def _evaluate_document(rule: CompiledRule, document: Document,
     if matched is None or any(find_any(concept, index) for concept in rule.unless):
         return
     unit, token = tokens[max(match.first for match in matched)]
-    words = dict.fromkeys(tokens[m.first][0].segment.segment.text[tokens[m.first][1].start:
-                                                                  tokens[m.last][1].end]
-                          for m in matched if tokens[m.first][0] is tokens[m.last][0])
-    quoted = "(" + ", ".join(f"„{text}”" for text in words) + ")"
+    quoted = _quote(tokens[m.first][0].segment.segment.text[tokens[m.first][1].start:
+                                                            tokens[m.last][1].end]
+                    for m in matched if tokens[m.first][0] is tokens[m.last][0])
     sentence = next((s for s in unit.segment.sentences if s.start <= token.start < s.end),
                     None)
     excerpt = unit.text if sentence is None else unit.segment.segment.text[sentence.start:
@@ -187,9 +189,12 @@ def _evaluate_document(rule: CompiledRule, document: Document,
 
 def _quoted(unit: _Unit, matches: Sequence[PhraseMatch]) -> str:
     """The words that made a forbidden phrase match, as the text has them: („Twoje”)."""
-    texts = dict.fromkeys(unit.segment.segment.text[unit.tokens[m.first].start:
-                                                    unit.tokens[m.last].end] for m in matches)
-    return "(" + ", ".join(f"„{text}”" for text in texts) + ")"
+    return _quote(unit.segment.segment.text[unit.tokens[m.first].start:unit.tokens[m.last].end]
+                  for m in matches)
+
+
+def _quote(texts: Iterable[str]) -> str:
+    return "(" + ", ".join(f"„{text}”" for text in dict.fromkeys(texts)) + ")"
 
 
 def _clause_matches(clause: CompiledClause, index: TokenIndex,
