@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from enum import Enum
 from functools import cache
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from consistency_lint.model import Category, Confidence, Document, Finding, Seve
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
 from consistency_lint.nlp.morfeusz import only_archaic
 from consistency_lint.nlp.vocabulary import (
+    WORD_CACHE_SIZE,
     diacritic_suggestions,
     in_polish_usage,
     is_known,
@@ -104,6 +106,12 @@ UNTRANSLATED = CheckSpec(
     passing=Example("text", "Podaj adres dostawy: ulicę i numer domu.\n"),
 )
 SPECS = (UNKNOWN_WORD, DOUBLED_WORD, BRAND_SPELLING, UNTRANSLATED)
+Verdict = tuple[str, Confidence]  # the message and how sure it is
+
+
+class _Context(Enum):
+    DECIDES = "where the word stands decides"
+
 MIN_UNTRANSLATED_WORDS = 4  # "Black Friday Sale", "Made in Poland" are slogans
 MIN_ENGLISH_SHARE = 2 / 3
 MAX_POLISH_SHARE = 1 / 4  # "Shipping and billing address do not match": "do" leans Polish
@@ -118,6 +126,7 @@ class SpellingCheck:
         for brand in self.brands:
             self._brands_by_prefix.setdefault(brand[:2].lower(), []).append(brand)
         self._brand_verdicts: dict[str, str | None] = {}
+        self._word_verdicts: dict[tuple[str, str], Verdict | _Context | None] = {}
 
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
         findings: list[Finding] = []
@@ -179,9 +188,26 @@ class SpellingCheck:
                 or is_known(compound, "en"))
 
     def _verdict(self, word: str, text: str, token: Token, position: int,
-                 language: str) -> tuple[str, Confidence] | None:
-        """What is wrong with a word, and how sure that is; None for a good word."""
-        if not word.isalpha() or word.lower() in self.accepted:
+                 language: str) -> Verdict | None:
+        """What is wrong with a word, and how sure that is; None for a good word. What the
+        word alone decides is remembered per word form (most words are known ones)."""
+        if not word.isalpha():
+            return None
+        key = (word, language)
+        verdicts = self._word_verdicts
+        if key not in verdicts:
+            if len(verdicts) >= WORD_CACHE_SIZE:
+                verdicts.clear()
+            verdicts[key] = self._judge_word(word, language)
+        verdict = verdicts[key]
+        if verdict is _Context.DECIDES:
+            return _unknown_word_verdict(word, text, token, position, language)
+        return verdict
+
+    def _judge_word(self, word: str, language: str) -> Verdict | _Context | None:
+        """The verdict on a word wherever it stands, or DECIDES for an unknown word whose
+        verdict depends on where it stands (an abbreviation? a name?)."""
+        if word.lower() in self.accepted:
             return None
         alphabets = scripts(word)
         if len(alphabets) > 1:
@@ -203,14 +229,9 @@ class SpellingCheck:
             separated = run_together(word)
             if separated is not None:
                 return f"“{word}” is written as two words: “{separated}”", Confidence.HIGH
-            if is_loanword(word) or _is_abbreviation(text, token):
+            if is_loanword(word):
                 return None
-            if in_polish_usage(word):
-                return (f"“{word}” is not in the dictionary, though Polish text uses it "
-                        "(add it to the dictionary if it is right)", Confidence.LOW)
-        if word[:1].isupper() and position > 0:
-            return f"unknown word “{word}” (a name? add it to the dictionary)", Confidence.LOW
-        return f"unknown word “{word}”", Confidence.MEDIUM
+        return _Context.DECIDES
 
     def _accepted_compound_tokens(self, text: str, tokens: Sequence[Token],
                                   language: str) -> set[int]:
@@ -245,6 +266,22 @@ class SpellingCheck:
             if Levenshtein.distance(lowered, brand.lower()) <= _brand_edits(brand):
                 return brand
         return None
+
+
+def _unknown_word_verdict(word: str, text: str, token: Token, position: int,
+                          language: str) -> Verdict | None:
+    """An unknown word with no correction to offer: none for an abbreviation the sentence
+    goes on after, low confidence for a word Polish text uses or a capitalised one
+    mid-sentence (a name?), medium otherwise."""
+    if language == "pl":
+        if _is_abbreviation(text, token):
+            return None
+        if in_polish_usage(word):
+            return (f"“{word}” is not in the dictionary, though Polish text uses it "
+                    "(add it to the dictionary if it is right)", Confidence.LOW)
+    if word[:1].isupper() and position > 0:
+        return f"unknown word “{word}” (a name? add it to the dictionary)", Confidence.LOW
+    return f"unknown word “{word}”", Confidence.MEDIUM
 
 
 def _either(corrections: Sequence[str]) -> str:

@@ -110,18 +110,23 @@ class _HeadingTokens:
 
 
 def _sentences(doc: Doc, offset: int = 0) -> tuple[Sentence, ...]:
-    """The doc's sentences, read in one pass over its tokens; `offset` is where the doc's
-    text starts in its segment."""
+    """The doc's sentences, read from its attribute arrays in one pass (no spaCy Token
+    object per token); `offset` is where the doc's text starts in its segment."""
+    if not len(doc):
+        return ()
+    strings = doc.vocab.strings
     sentences: list[Sentence] = []
     tokens: list[Token] = []
-    starts = doc.to_array("SENT_START").tolist() if len(doc) else []
-    for spacy_token, start in zip(doc, starts, strict=True):
+    starts = doc.to_array("SENT_START").tolist()
+    columns = doc.to_array(["IDX", "ORTH", "LEMMA", "LOWER"]).tolist()
+    for (idx, orth, lemma, lower), start in zip(columns, starts, strict=True):
         if start == 1 and tokens:
             sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
             tokens = []
-        tokens.append(_token(spacy_token, offset))
-    if tokens:
-        sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
+        text = strings[orth]
+        at = idx + offset
+        tokens.append(Token(at, at + len(text), text, strings[lemma] or strings[lower]))
+    sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
     return tuple(sentences)
 
 

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
@@ -66,8 +67,18 @@ class PhraseMatch:
     last: int
 
 
+class Positions(Protocol):
+    """Where phrase words stand among some tokens (a sentence, a segment, a document)."""
+
+    def positions_of(self, word: PhraseWord) -> list[int]: ...
+
+
 class TokenIndex:
-    """Positions of the tokens of one sentence by folded lemma and folded form."""
+    """Positions of tokens by folded lemma and folded form.
+
+    A word's positions are found once per index: index a whole document and look at its
+    sentences through `window`, rather than indexing every sentence again for every rule.
+    """
 
     def __init__(self, tokens: Sequence[Token]) -> None:
         self.tokens = tokens
@@ -80,24 +91,34 @@ class TokenIndex:
         for key in self.positions:
             if len(key) >= FUZZY_MIN_LENGTH - 1:
                 self._by_prefix[key[:2]].add(key)
-        self._found: dict[PhraseWord, list[int]] = {}
+        self._occurrences: dict[PhraseWord, tuple[list[int], list[int]]] = {}
 
     def positions_of(self, word: PhraseWord) -> list[int]:
-        """Where a phrase word stands (exactly, else nearly); remembered per word."""
-        found = self._found.get(word)
+        """Where a phrase word stands: exactly, else nearly."""
+        same, near = self.occurrences(word)
+        return same or near
+
+    def occurrences(self, word: PhraseWord) -> tuple[list[int], list[int]]:
+        """Where a phrase word stands exactly, and where nearly (with a typo); the second is
+        empty for exact forms and features. Remembered per word."""
+        found = self._occurrences.get(word)
         if found is None:
             if word.feature is not None:
                 has_feature = FEATURES[word.feature]
-                found = [position for position, token in enumerate(self.tokens)
-                         if token.text.isalpha() and has_feature(token.text)]
+                found = ([position for position, token in enumerate(self.tokens)
+                          if token.text.isalpha() and has_feature(token.text)], [])
             elif word.exact:
                 forms = self._form_positions(word.cased)
-                found = sorted({position for key in word.keys
-                                for position in forms.get(key, ())})
+                found = (sorted({position for key in word.keys
+                                 for position in forms.get(key, ())}), [])
             else:
-                found = self._same(word.keys) or self._near(word.keys)
-            self._found[word] = found
+                found = (self._same(word.keys), self._near(word.keys))
+            self._occurrences[word] = found
         return found
+
+    def window(self, first: int, end: int) -> TokenWindow:
+        """The tokens `first` to `end` (exclusive), positioned from `first`."""
+        return TokenWindow(self, first, end)
 
     def _form_positions(self, cased: bool) -> dict[str, list[int]]:
         """Positions by folded form (without the lemma), with or without case kept; built
@@ -118,6 +139,24 @@ class TokenIndex:
                        for key in self._by_prefix.get(variant[:2], ())
                        if fuzz.ratio(key, variant) >= FUZZY_THRESHOLD
                        for position in self.positions[key]})
+
+
+class TokenWindow:
+    """A run of an index's tokens (one sentence of a document), found as an index of those
+    tokens alone would find them: a word stands nearly only where it stands nowhere exactly
+    in the run, though it may stand exactly elsewhere in the document."""
+
+    def __init__(self, index: TokenIndex, first: int, end: int) -> None:
+        self._index, self._first, self._end = index, first, end
+
+    def positions_of(self, word: PhraseWord) -> list[int]:
+        same, near = self._index.occurrences(word)
+        return self._within(same) or self._within(near)
+
+    def _within(self, positions: list[int]) -> list[int]:
+        first = self._first
+        return [position - first for position in
+                positions[bisect_left(positions, first):bisect_left(positions, self._end)]]
 
 
 def check_phrase(text: str) -> None:
@@ -154,7 +193,7 @@ def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
     return tuple(phrases)
 
 
-def find_phrase(phrase: Phrase, index: TokenIndex) -> PhraseMatch | None:
+def find_phrase(phrase: Phrase, index: Positions) -> PhraseMatch | None:
     """The compact occurrence of the phrase that starts first, or None.
 
     Each position where a phrase word stands is tried as the start, taking for every word
@@ -178,5 +217,5 @@ def find_phrase(phrase: Phrase, index: TokenIndex) -> PhraseMatch | None:
     return None
 
 
-def find_any(phrases: Iterable[Phrase], index: TokenIndex) -> PhraseMatch | None:
+def find_any(phrases: Iterable[Phrase], index: Positions) -> PhraseMatch | None:
     return next((match for phrase in phrases if (match := find_phrase(phrase, index))), None)

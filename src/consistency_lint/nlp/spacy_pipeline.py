@@ -8,12 +8,13 @@ sentence boundaries, and a Morfeusz-backed lemmatizer. English: spaCy's lookup l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 from typing import cast
 
 import numpy
 import spacy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.lookups import Table, load_lookups
 from spacy.tokenizer import Tokenizer
@@ -67,9 +68,10 @@ class SentenceBoundaries:
         self.final_abbreviations = final_abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
-        texts = [token.text for token in doc]
-        if not texts:
+        if not len(doc):
             return doc
+        strings = doc.vocab.strings
+        texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
         starts = [1] + [1 if self._ends_sentence(previous, text) else -1
                         for previous, text in pairwise(texts)]
         # One array write instead of a per-token property (which re-checks annotations).
@@ -97,12 +99,11 @@ class LookupLemmatizer:
     lower-case forms: "Refunds" -> "refund"."""
 
     def __init__(self, table: Table) -> None:
+        self._lemmas = _LemmaColumn(LOWER, lambda lower: str(self.table.get(lower, lower)))
         self.table = table
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            token.lemma_ = str(self.table.get(token.lower_, token.lower_))
-        return doc
+        return self._lemmas.set(doc)
 
 
 @Language.factory(MORFEUSZ_COMPONENT)
@@ -111,18 +112,38 @@ def _morfeusz_factory(nlp: Language, name: str) -> MorfeuszLemmatizer:
 
 
 class MorfeuszLemmatizer:
-    """Sets `token.lemma_` from Morfeusz 2, cached per surface form."""
+    """Sets the lemmas from Morfeusz 2, analysing each distinct surface form once."""
 
     def __init__(self) -> None:
-        self._lemmas: dict[str, str] = {}
+        self._lemmas = _LemmaColumn(ORTH, _morfeusz_lemma)
 
     def __call__(self, doc: Doc) -> Doc:
-        lemmas = self._lemmas
-        for token in doc:
-            text = token.text
-            lemma = lemmas.get(text)
+        return self._lemmas.set(doc)
+
+
+def _morfeusz_lemma(text: str) -> str:
+    return morfeusz.lemma(text) if text.isalpha() else text.lower()
+
+
+class _LemmaColumn:
+    """Writes a doc's lemmas as one array, looked up by the hash of each token's `key`
+    attribute: no spaCy Token object per token, and each distinct form lemmatised once."""
+
+    def __init__(self, key: int, lemma_of: Callable[[str], str]) -> None:
+        self._key = key
+        self._lemma_of = lemma_of
+        self._lemma_hashes: dict[int, int] = {}  # key hash -> lemma hash
+
+    def set(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        strings, known = doc.vocab.strings, self._lemma_hashes
+        lemmas = []
+        for key in doc.to_array(self._key).tolist():
+            lemma = known.get(key)
             if lemma is None:
-                lemma = morfeusz.lemma(text) if text.isalpha() else text.lower()
-                lemmas[text] = lemma
-            token.lemma_ = lemma
+                lemma = known[key] = strings.add(self._lemma_of(strings[key]))
+            lemmas.append(lemma)
+        column = numpy.array(lemmas, dtype="uint64").reshape(-1, 1)
+        doc.from_array([LEMMA], cast(Ints2d, column))
         return doc

@@ -13,7 +13,7 @@ not proof of correctness (web text is full of "prosze"), so they only lower conf
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 _DIACRITIC_VARIANTS = {"a": "aą", "c": "cć", "e": "eę", "l": "lł", "n": "nń", "o": "oó",
                        "s": "sś", "z": "zżź"}
 MAX_CANDIDATES = 512
+WORD_CACHE_SIZE = 200_000  # distinct word forms remembered: a language's vocabulary, bounded
 # Zipf frequency (log10 of occurrences per billion words) from which wordfreq's English lists
 # count a word as English; 1.5 admits "adblocker" and keeps out one-off noise.
 ENGLISH_ZIPF = 1.5
@@ -78,6 +79,7 @@ def is_loanword(word: str) -> bool:
                and _is_english(lowered[: -len(ending)]) for ending in LOANWORD_ENDINGS)
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def language_leaning(word: str) -> str | None:
     """ "en" for a word far more frequent in English text than in Polish ("and", "required"),
     "pl" for one more frequent in Polish ("do", "na"), None when it is both ("to", "order")."""
@@ -114,6 +116,7 @@ def is_acronym(word: str, language: str) -> bool:
                             for lemma, _part_of_speech in found)
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def scripts(word: str) -> frozenset[str]:
     """The writing systems of a word's letters ("LATIN", "CYRILLIC", "GREEK")."""
     return frozenset(unicodedata.name(letter, "UNKNOWN").split()[0]

@@ -15,36 +15,24 @@ from consistency_lint.config import Config
 from consistency_lint.model import Document, Finding, Span
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
 from consistency_lint.nlp.clauses import LABEL_ENDS, clause_numbers
-from consistency_lint.nlp.phrases import PhraseMatch, TokenIndex, find_any
+from consistency_lint.nlp.phrases import PhraseMatch, Positions, TokenIndex, find_any
 from consistency_lint.rules.compiled import CompiledClause, CompiledRule, Concept
 from consistency_lint.rules.model import ValueConstraintModel
 from consistency_lint.values import Value, extract_values
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Unit:
-    """A sentence (or a whole segment) with its token index, built once per document."""
+    """A sentence (or a whole segment): its tokens, where its words stand (a window of the
+    document's index) and the index of its segment's headings."""
 
     segment: AnalysedSegment
     start: int
     end: int
     tokens: Sequence[Token]
-    _index: TokenIndex | None = None
-    _heading_index: TokenIndex | None = None
-
-    @property
-    def index(self) -> TokenIndex:
-        if self._index is None:
-            self._index = TokenIndex(self.tokens)
-        return self._index
-
-    @property
-    def heading_index(self) -> TokenIndex:
-        """The unit's headings ("7. Prawo odstąpienia od umowy" above "Termin biegnie od
-        dnia zawarcia umowy"): context that satisfies a required clause."""
-        if self._heading_index is None:
-            self._heading_index = TokenIndex(self.segment.heading_tokens)
-        return self._heading_index
+    index: Positions
+    heading_index: TokenIndex  # "7. Prawo odstąpienia od umowy" above "Termin biegnie od
+    # dnia zawarcia umowy": context that satisfies a required clause
 
     @property
     def text(self) -> str:
@@ -72,12 +60,7 @@ class RuleEngine:
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
         if not segments:
             return []  # unreadable or empty: an `input` finding says so, clauses cannot
-        sentences = [_Unit(s, sentence.start, sentence.end, sentence.tokens)
-                     for s in segments for sentence in s.sentences]
-        whole_segments = [_Unit(s, 0, len(s.segment.text),
-                                [t for sentence in s.sentences for t in sentence.tokens])
-                          for s in segments]
-        whole_document = TokenIndex([t for unit in whole_segments for t in unit.tokens])
+        whole_document, whole_segments, sentences = _units(segments)
         lists = _lead_in_lists(whole_segments)
         listed = {id(unit.segment) for group in lists for unit in group}
         findings: list[Finding] = []
@@ -121,6 +104,31 @@ class RuleEngine:
                 and (scope.doc_types is None or document.doc_type in scope.doc_types)
                 and (scope.channels is None or document.channel in scope.channels)
                 and (scope.profiles is None or profile in scope.profiles))
+
+
+def _units(segments: Sequence[AnalysedSegment]) -> tuple[TokenIndex, list[_Unit], list[_Unit]]:
+    """The document's token index, and its segments and sentences as windows of it: each
+    phrase word is looked up once per document, not once per sentence and rule."""
+    tokens = [token for s in segments for sentence in s.sentences for token in sentence.tokens]
+    document = TokenIndex(tokens)
+    whole_segments, sentences = [], []
+    heading_indexes: dict[tuple[Token, ...], TokenIndex] = {}  # segments share headings
+    offset = 0
+    for analysed in segments:
+        headings = heading_indexes.get(analysed.heading_tokens)
+        if headings is None:
+            headings = heading_indexes[analysed.heading_tokens] = TokenIndex(
+                analysed.heading_tokens)
+        segment_first = offset
+        for sentence in analysed.sentences:
+            end = offset + len(sentence.tokens)
+            sentences.append(_Unit(analysed, sentence.start, sentence.end, sentence.tokens,
+                                   document.window(offset, end), headings))
+            offset = end
+        whole_segments.append(_Unit(analysed, 0, len(analysed.segment.text),
+                                    tokens[segment_first:offset],
+                                    document.window(segment_first, offset), headings))
+    return document, whole_segments, sentences
 
 
 def _lead_in_lists(segments: list[_Unit]) -> list[list[_Unit]]:
@@ -197,8 +205,8 @@ def _quote(texts: Iterable[str]) -> str:
     return "(" + ", ".join(f"„{text}”" for text in dict.fromkeys(texts)) + ")"
 
 
-def _clause_matches(clause: CompiledClause, index: TokenIndex,
-                    headings: TokenIndex | None = None) -> list[PhraseMatch] | None:
+def _clause_matches(clause: CompiledClause, index: Positions,
+                    headings: Positions | None = None) -> list[PhraseMatch] | None:
     """One match per `all` concept and those of the `any` concepts, or None if the phrases
     of the clause are not all there. A concept found only in `headings` counts as there,
     without a match (it has no place in the unit)."""
@@ -219,7 +227,7 @@ def _clause_matches(clause: CompiledClause, index: TokenIndex,
 
 
 def _matches(clause: CompiledClause, unit: _Unit, language: str,
-             headings: TokenIndex | None = None) -> list[PhraseMatch] | None:
+             headings: Positions | None = None) -> list[PhraseMatch] | None:
     """The phrase matches that satisfy the clause in this unit, or None if it is not met."""
     matches = _clause_matches(clause, unit.index, headings)
     if matches is None:
