@@ -44,6 +44,7 @@ from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import pipeline
 from consistency_lint.pipeline import RunOptions, run
 from consistency_lint.report import json_report
+from consistency_lint.workers import Workers
 
 TODAY = date(2026, 11, 30)
 TERMS_FRAGMENT = (Path(__file__).parent.parent / "tests" / "fixtures" / "hostile"
@@ -86,7 +87,7 @@ def phase_floor(root: Path) -> dict[str, float]:
 
 def phase_check(root: Path, jobs: int = 1) -> dict[str, float]:
     start = time.perf_counter()
-    result = run(load_config(root), RunOptions(today=TODAY, jobs=jobs, use_cache=True))
+    result = run(load_config(root), RunOptions(today=TODAY, workers=Workers(jobs), use_cache=True))
     checked = time.perf_counter()
     json_report.write(result, io.StringIO())
     done = time.perf_counter()

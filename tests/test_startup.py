@@ -1,12 +1,12 @@
 """The command line starts without the language layer: `--version`, `rules list` and `rules
-explain` never import spaCy, Morfeusz or wordfreq (they take about a second to load)."""
+explain` never import spaCy, Morfeusz, wordfreq or dask.distributed (each takes a while to load)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-HEAVY = ("spacy", "morfeusz2", "wordfreq", "thinc")
+HEAVY = ("spacy", "morfeusz2", "wordfreq", "thinc", "distributed")
 
 
 def _modules_loaded_by(code: str) -> list[str]:

@@ -28,6 +28,7 @@ from consistency_lint.model import Severity
 from consistency_lint.report import ReportFormat, Verbosity
 from consistency_lint.report.facts_report import MatrixFormat
 from consistency_lint.terminal_text import visible
+from consistency_lint.workers import Executor, Workers
 
 if TYPE_CHECKING:
     from consistency_lint.config import Config
@@ -108,6 +109,14 @@ def check(
         "--baseline", help="Hide the findings recorded in this baseline file.")] = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", min=1, help="Worker processes (default: the number of cores).")] = None,
+    executor: Annotated[Executor, typer.Option(
+        "--executor", help="Where the per-document work runs: worker processes on this "
+        "machine, or dask.distributed workers (a local cluster of --jobs workers, or the "
+        "cluster of --scheduler; needs the `dask` extra).")] = Executor.PROCESSES,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS", help="Address of a running Dask scheduler, e.g. "
+        "tcp://10.0.0.5:8786 (implies --executor dask); its workers must see the project "
+        "at the same path.")] = None,
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Neither read nor write the cache of per-document results "
         "(kept in the user cache directory, or $CONSISTENCY_LINT_CACHE_DIR).")] = False,
@@ -130,7 +139,8 @@ def check(
         changed_files=_guarded(lambda: changed_files(project_dir, changed_since))
         if changed_since else None,
         baseline=_guarded(lambda: read_baseline(baseline)) if baseline else None,
-        jobs=_worker_count(jobs),
+        workers=Workers(_worker_count(jobs), Executor.DASK if scheduler else executor,
+                        scheduler),
         use_cache=not no_cache,
     )
     result = _guarded(lambda: _run_with_progress(project_dir, config, options, verbosity,

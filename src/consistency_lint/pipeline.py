@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from consistency_lint import __version__
@@ -44,6 +44,7 @@ from consistency_lint.processing import DocumentOutcome, DocumentWork, process_d
 from consistency_lint.rules.engine import RuleEngine
 from consistency_lint.rules.loading import load_packs, pack_digests
 from consistency_lint.timing import PhaseSeconds, timed
+from consistency_lint.workers import Workers
 
 ProgressCallback = Callable[[int, int], None]  # (documents done, total)
 
@@ -55,7 +56,7 @@ class RunOptions:
     only: tuple[str, ...] = ()
     argv: tuple[str, ...] = ()
     changed_files: frozenset[str] | None = None  # report only these (`--changed-since`)
-    jobs: int = 1  # worker processes for the per-document stage
+    workers: Workers = field(default_factory=Workers)  # where the per-document stage runs
     use_cache: bool = False  # reuse per-document results from .consistency-lint-cache/
     baseline: frozenset[str] | None = None  # fingerprints to hide (`--baseline`)
 
@@ -78,7 +79,7 @@ def run(config: Config, options: RunOptions,
         r.relative_path for r in requests if _in_scope(r.relative_path, r.channel, options)),
         DocumentCache.for_config(config, digests, DocumentOutcome) if options.use_cache else None)
     try:
-        stage = process_documents(requests, work, options.jobs, on_progress)
+        stage = process_documents(requests, work, options.workers, on_progress)
     except PipelineUnavailableError as error:
         raise config.error(str(error), ("pipelines",)) from None
     documents = stage.documents

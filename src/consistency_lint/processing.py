@@ -2,7 +2,8 @@
 facts and run the per-document language checks (rule packs, spelling, tone).
 
 With `--jobs N` the files are split into contiguous chunks handled by forked worker
-processes; results come back in file order, so the output does not depend on N."""
+processes, or by dask.distributed workers (`--executor dask`); results are put back in
+file order, so the output depends neither on N nor on the executor."""
 
 from __future__ import annotations
 
@@ -31,8 +32,10 @@ from consistency_lint.nlp.pipeline import pipeline
 from consistency_lint.rules.compiled import CompiledRule, compile_now
 from consistency_lint.rules.engine import RuleEngine
 from consistency_lint.timing import PhaseSeconds, timed, timed_items
+from consistency_lint.workers import Executor, Workers
 
 CHUNKS_PER_JOB = 4  # smaller chunks balance the load between workers
+MAX_CHUNK_DOCUMENTS = 250  # a task's results stay small on an archive of a million files
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -56,16 +59,16 @@ class StageResult:
     seconds: dict[str, float]  # worker seconds per phase (load, language, facts, rules)
 
 
-def process_documents(requests: Sequence[LoadRequest], work: DocumentWork, jobs: int,
+def process_documents(requests: Sequence[LoadRequest], work: DocumentWork, workers: Workers,
                       on_progress: ProgressCallback | None = None) -> StageResult:
     """Per-document outcomes for every request: from the cache where the file is unchanged,
-    else computed (in worker processes when `jobs` > 1)."""
+    else computed (by `workers`)."""
     keys = {request.relative_path: _cache_key(work, request) for request in requests}
     outcomes = _cached(work, keys)
     _progress(on_progress, len(outcomes), len(requests))
     misses = [request for request in requests if request.relative_path not in outcomes]
     seconds: PhaseSeconds = defaultdict(float)
-    for chunk in _compute(work, misses, jobs, on_progress, len(requests), len(outcomes)):
+    for chunk in _compute(work, misses, workers, on_progress, len(requests), len(outcomes)):
         for phase, spent in chunk.seconds.items():
             seconds[phase] += spent
         for outcome in chunk.outcomes:
@@ -98,16 +101,22 @@ def _cached(work: DocumentWork, keys: dict[str, str | None]) -> dict[str, Docume
     return found
 
 
-def _compute(work: DocumentWork, requests: list[LoadRequest], jobs: int,
+def _compute(work: DocumentWork, requests: list[LoadRequest], workers: Workers,
              on_progress: ProgressCallback | None, total: int,
              done: int) -> Iterator[ChunkResult]:
-    chunks = _chunks(requests, jobs)
-    if jobs <= 1 or len(chunks) <= 1:
+    chunks = _chunks(requests, workers.jobs)
+    if workers.executor is Executor.DASK and chunks:
+        from consistency_lint.dask_tasks import run_tasks  # here: dask is an optional extra
+
+        results = run_tasks(_process, work, chunks, workers.scheduler, workers.jobs)
+        yield from _reporting(results, on_progress, total, done)
+        return
+    if workers.jobs <= 1 or len(chunks) <= 1:
         yield from _reporting(map(partial(_process, work), chunks), on_progress, total, done)
         return
     _warm_up(work)
     context = get_context("fork")  # workers inherit the loaded pipelines and packs
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+    with ProcessPoolExecutor(max_workers=workers.jobs, mp_context=context,
                              initializer=_remember, initargs=(work,)) as pool:
         yield from _reporting(pool.map(_process_in_worker, chunks), on_progress, total, done)
 
@@ -133,7 +142,8 @@ def _warm_up(work: DocumentWork) -> None:
 def _chunks(requests: Sequence[LoadRequest], jobs: int) -> list[list[LoadRequest]]:
     if not requests:
         return []
-    size = max(1, math.ceil(len(requests) / (max(jobs, 1) * CHUNKS_PER_JOB)))
+    size = min(MAX_CHUNK_DOCUMENTS,
+               max(1, math.ceil(len(requests) / (max(jobs, 1) * CHUNKS_PER_JOB))))
     return [list(requests[start:start + size]) for start in range(0, len(requests), size)]
 
 
