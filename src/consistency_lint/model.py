@@ -118,6 +118,8 @@ class Segment:
     def overlaps_placeholder(self, start: int, end: int) -> bool:
         """Whether text[start:end] overlaps a template placeholder (they are sorted and do
         not overlap each other, so a bisection finds the candidates)."""
+        if not self.placeholders:
+            return False  # most segments: no bisection at all
         index = max(bisect.bisect_right(self.placeholders, start,
                                         key=lambda placeholder: placeholder.start) - 1, 0)
         for position in range(index, len(self.placeholders)):  # no slice: it would copy

@@ -200,9 +200,12 @@ def find_phrase(phrase: Phrase, index: Positions) -> PhraseMatch | None:
     its first position from there on: linear in the number of positions, where trying
     every combination of positions grew with their product (and hung on long texts).
     """
-    positions = [index.positions_of(word) for word in phrase.words]
-    if not all(positions):
-        return None
+    positions = []
+    for word in phrase.words:
+        found = index.positions_of(word)
+        if not found:
+            return None  # the other words need not be looked up
+        positions.append(found)
     width = len(phrase.words) + PHRASE_SLACK
     for start in sorted({position for found in positions for position in found}):
         chosen = []

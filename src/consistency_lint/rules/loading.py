@@ -23,6 +23,9 @@ from consistency_lint.specs import CheckSpec, Example
 from consistency_lint.yaml_loading import YamlDocument
 
 BUILTIN_PREFIX = "builtin:"
+# libyaml's dumper writes the same text as PyYAML's several times faster (`rules list`
+# shows every rule's clause)
+_SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def builtin_pack_names() -> list[str]:
@@ -201,8 +204,8 @@ def _matcher(pack: PackModel, rule: RuleModel) -> str:
     concepts = {name: pack.concepts[name] for name in names if name in pack.concepts}
     if concepts:
         shown["concepts"] = concepts
-    return yaml.safe_dump(shown, allow_unicode=True, sort_keys=False, width=90,
-                          default_flow_style=None)
+    return yaml.dump(shown, Dumper=_SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=90,
+                     default_flow_style=None)
 
 
 def _spec(rule: RuleModel, reference: str, language: str, matcher: str) -> CheckSpec:
