@@ -8,9 +8,11 @@ line runs it, with the cache). The check runs three times: cold (empty cache), w
 (nothing changed) and after one changed file. Precision and recall compare the
 fact-mismatch findings with the corpus's ground truth of seeded mismatches (a finding
 counts when its file and line match). `--scaling N` also checks an N-document corpus and
-prints how the cross-channel comparison grows between the two sizes. Last, one long real-
+prints how the cross-channel comparison grows between the two sizes. Then one long real-
 shaped terms document (over 50 000 words, the case that made the old phrase matcher hang)
-is checked with the legal pack. Last, the accuracy benchmark on real content
+is checked with the legal pack. `--samples-copies N` (default 100) runs the cold, warm and
+one-changed checks again on an N-fold copy of `samples/` (real-shaped content). Last, the
+accuracy benchmark on real content
 (`benchmarks/accuracy/`): precision and recall per category against gold annotations.
 The floor phase reads the files and runs spaCy's tokenizer alone; the cold check is shown as a
 share of that floor.
@@ -34,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).parent / "accuracy"))
 
 import score as accuracy
 from corpus import generate
+from samples_copies import copy_samples
 
 from consistency_lint.cache import project_cache_directory
 from consistency_lint.config import load_config
@@ -92,8 +95,9 @@ def phase_check(root: Path, jobs: int = 1) -> dict[str, float]:
     json_report.write(result, io.StringIO())
     done = time.perf_counter()
     seconds = done - start
-    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
-    expected = {(item["path"], item["line"]) for item in truth["seeded_mismatches"]}
+    truth_file = root / "ground-truth.json"  # the generated corpus has one, samples not
+    truth = json.loads(truth_file.read_text(encoding="utf-8")) if truth_file.exists() else {}
+    expected = {(item["path"], item["line"]) for item in truth.get("seeded_mismatches", ())}
     reported = {(f.path, f.span.line) for f in result.findings
                 if f.category is Category.FACT_MISMATCH}
     true_positives = len(expected & reported)
@@ -125,7 +129,7 @@ def _cached_checks(root: Path, jobs: int) -> dict[str, dict[str, float]]:
     shutil.rmtree(project_cache_directory(root.resolve()), ignore_errors=True)
     runs = {"cold": _in_fresh_process("check", root, jobs),
             "warm": _in_fresh_process("check", root, jobs)}
-    changed = next(iter(sorted((root / "kb").glob("*.md"))))
+    changed = next(iter(sorted(root.glob("**/kb/*.md"))))
     original = changed.read_bytes()
     try:
         changed.write_bytes(original + b"\nDodatkowa uwaga dla konsultanta.\n")
@@ -133,6 +137,25 @@ def _cached_checks(root: Path, jobs: int) -> dict[str, dict[str, float]]:
     finally:
         changed.write_bytes(original)
     return runs
+
+
+def _print_checks(root: Path, jobs: int) -> dict[str, float]:
+    """Cold, warm and one-changed checks with words/s, memory and the time split, and the
+    cold check beside the read-and-tokenise floor of the same corpus; returns the cold run."""
+    runs = _cached_checks(root, jobs)
+    cold = runs["cold"]
+    for name, check in runs.items():
+        print(f"check {name} (--jobs {jobs}): {check['seconds']:.1f} s "
+              f"({check['seconds'] / cold['seconds']:.0%} of cold), "
+              f"{check['words'] / check['seconds']:,.0f} words/s, "
+              f"peak {check['peak_mb']:.0f} MB")
+        print(f"  time split (worker phases summed over workers): {_phases(check)}")
+    floor = _in_fresh_process("floor", root)
+    floor_rate = floor["words"] / floor["seconds"]
+    cold_rate = cold["words"] / cold["seconds"]
+    print(f"read-and-tokenise floor (one process): {floor_rate:,.0f} words/s; the cold check "
+          f"runs at {cold_rate / floor_rate:.0%} of it ({floor_rate / cold_rate:.1f}x slower)")
+    return cold
 
 
 def long_terms_document(root: Path) -> dict[str, float]:
@@ -164,6 +187,8 @@ def main() -> None:
     parser.add_argument("--root", type=Path, default=Path("/tmp/consistency-lint-benchmark"))
     parser.add_argument("--phase", choices=["floor", "language", "check"])
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the check")
+    parser.add_argument("--samples-copies", type=int, default=100, metavar="N",
+                        help="also check an N-fold copy of samples/ (0: skip)")
     parser.add_argument("--scaling", type=int, metavar="N",
                         help="also check an N-document corpus to show how comparison scales")
     arguments = parser.parse_args()
@@ -184,19 +209,7 @@ def main() -> None:
     print(f"language layer: {language['documents'] / language_seconds:,.0f} documents/s, "
           f"{words / language_seconds:,.0f} words/s (load {language['load_seconds']:.1f} s, "
           f"language {language['language_seconds']:.1f} s), peak {language['peak_mb']:.0f} MB")
-    runs = _cached_checks(arguments.root, arguments.jobs)
-    cold = runs["cold"]
-    for name, check in runs.items():
-        print(f"check {name} (--jobs {arguments.jobs}): {check['seconds']:.1f} s "
-              f"({check['seconds'] / cold['seconds']:.0%} of cold), "
-              f"{check['words'] / check['seconds']:,.0f} words/s, "
-              f"peak {check['peak_mb']:.0f} MB")
-        print(f"  time split (worker phases summed over workers): {_phases(check)}")
-    floor = _in_fresh_process("floor", arguments.root)
-    floor_rate = floor["words"] / floor["seconds"]
-    cold_rate = cold["words"] / cold["seconds"]
-    print(f"read-and-tokenise floor (one process): {floor_rate:,.0f} words/s; the cold check "
-          f"runs at {cold_rate / floor_rate:.0%} of it ({floor_rate / cold_rate:.1f}x slower)")
+    cold = _print_checks(arguments.root, arguments.jobs)
     print(f"fact-mismatch:  precision {cold['precision']:.3f}, recall {cold['recall']:.3f} "
           f"({int(cold['reported'])} reported, {int(cold['seeded'])} seeded)")
     if arguments.scaling:
@@ -208,6 +221,12 @@ def main() -> None:
         print(f"comparison scaling: {int(small['documents'])} documents "
               f"{small['phase comparison']:.2f} s -> {int(cold['documents'])} documents "
               f"{cold['phase comparison']:.2f} s ({ratio:.0f}x documents, {growth:.1f}x time)")
+    if arguments.samples_copies:
+        copies_root = arguments.root.with_name(f"{arguments.root.name}-samples-"
+                                               f"{arguments.samples_copies}")
+        copy_samples(copies_root, arguments.samples_copies)
+        print(f"samples/ copied {arguments.samples_copies} times:")
+        _print_checks(copies_root, arguments.jobs)
     terms = long_terms_document(arguments.root.with_name(f"{arguments.root.name}-terms"))
     print(f"one long terms document: {int(terms['words']):,} words in {terms['seconds']:.1f} s "
           f"({terms['words'] / terms['seconds']:,.0f} words/s, {int(terms['findings'])} "

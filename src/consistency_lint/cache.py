@@ -26,7 +26,7 @@ from consistency_lint import __version__
 from consistency_lint.config import Config
 
 CACHE_DIR_VARIABLE = "CONSISTENCY_LINT_CACHE_DIR"
-FORMAT_VERSION = "5"  # 1 was pickle, which could run code from a planted entry; 3 added
+FORMAT_VERSION = "6"  # 1 was pickle, which could run code from a planted entry; 3 added
 # finding confidence, 4 the role, label and cue of facts, 5 unfilled blanks among them
 T = TypeVar("T")
 _UNSAFE_NAME_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")

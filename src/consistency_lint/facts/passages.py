@@ -36,7 +36,7 @@ class Passage:
     language: str
     text: str
     span: Span
-    words: frozenset[str]
+    words: tuple[str, ...]  # distinct lemmas, sorted (a tuple: the cache decodes it faster)
     negations: int
 
 
@@ -61,7 +61,7 @@ def passages(document: Document, segments: Sequence[AnalysedSegment]) -> list[Pa
                 path=document.path, channel=document.channel, language=document.language,
                 text=segment.text[sentence.start:sentence.end],
                 span=segment.span_of(sentence.start, sentence.end),
-                words=frozenset(t.lemma for t in words if len(t.lemma) >= MIN_KEY_LENGTH),
+                words=tuple(sorted({t.lemma for t in words if len(t.lemma) >= MIN_KEY_LENGTH})),
                 negations=sum(1 for t in words if t.lemma in NEGATIONS),
             ))
     return found
