@@ -69,9 +69,10 @@ def passages(document: Document, segments: Sequence[AnalysedSegment]) -> list[Pa
 
 def stale_copies(all_passages: Sequence[Passage]) -> list[StaleCopy]:
     frequency = Counter(word for passage in all_passages for word in passage.words)
+    rarity = {word: (count, word) for word, count in frequency.items()}
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, passage in enumerate(all_passages):
-        for key in sorted(passage.words, key=lambda word: (frequency[word], word))[:BLOCKING_KEYS]:
+        for key in sorted(passage.words, key=rarity.__getitem__)[:BLOCKING_KEYS]:
             blocks[key].append(index)
     pairs = {pair for members in blocks.values() if len(members) <= MAX_BLOCK_SIZE
              for pair in combinations(members, 2)}

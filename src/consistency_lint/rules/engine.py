@@ -50,6 +50,7 @@ class RuleEngine:
         # a rule against an obsolete reference applies from the day it became obsolete
         self.rules = [rule for rule in rules if today is None
                       or rule.model.applies_from is None or rule.model.applies_from <= today]
+        self._applicable: dict[tuple[str, str | None, str], tuple[CompiledRule, ...]] = {}
 
     @classmethod
     def for_config(cls, rules: Sequence[CompiledRule], config: Config,
@@ -64,9 +65,7 @@ class RuleEngine:
         lists = _lead_in_lists(whole_segments)
         listed = {id(unit.segment) for group in lists for unit in group}
         findings: list[Finding] = []
-        for rule in self.rules:
-            if not self._applies(rule, document):
-                continue
+        for rule in self.applicable(document):
             if _clause_matches(rule.clause, whole_document) is None:
                 # a phrase missing from the whole document is missing from every sentence
                 if not rule.forbids:
@@ -92,17 +91,24 @@ class RuleEngine:
             findings.extend(_evaluate(rule, document, units))
         return findings
 
-    def applicable(self, document: Document) -> list[CompiledRule]:
-        """The rules whose scope covers the document (for the legal checklist)."""
-        return [rule for rule in self.rules if self._applies(rule, document)]
+    def applicable(self, document: Document) -> tuple[CompiledRule, ...]:
+        """The rules whose scope covers the document (also for the legal checklist): the
+        same for every document of one language, document type and channel."""
+        scope = (document.language, document.doc_type, document.channel)
+        rules = self._applicable.get(scope)
+        if rules is None:
+            rules = self._applicable[scope] = tuple(
+                rule for rule in self.rules if self._applies(rule, *scope))
+        return rules
 
-    def _applies(self, rule: CompiledRule, document: Document) -> bool:
+    def _applies(self, rule: CompiledRule, language: str, doc_type: str | None,
+                 channel: str) -> bool:
         scope = rule.model.applies_to
-        profile = self.profiles.get(document.channel)
+        profile = self.profiles.get(channel)
         languages: set[str] = {rule.language} if scope.languages is None else set(scope.languages)
-        return (document.language in languages
-                and (scope.doc_types is None or document.doc_type in scope.doc_types)
-                and (scope.channels is None or document.channel in scope.channels)
+        return (language in languages
+                and (scope.doc_types is None or doc_type in scope.doc_types)
+                and (scope.channels is None or channel in scope.channels)
                 and (scope.profiles is None or profile in scope.profiles))
 
 
