@@ -162,6 +162,7 @@ def _warm_up(work: DocumentWork) -> None:
     for language in {config.model.language, *(c.language for c in config.channels.values())}:
         pipeline(language, models.get(language))("Rozgrzewka.")
     compile_now(work.rules)
+    gc.freeze()  # what the workers inherit is never garbage: their collector skips it
 
 
 def _chunks(requests: Sequence[LoadRequest], jobs: int) -> list[list[LoadRequest]]:

@@ -323,9 +323,19 @@ TEXT_VALUE_LEADS = frozenset({":", "-", "–", "—"})
 MAX_TEXT_VALUE_TOKENS = 10
 
 
-def _occurrences(lemmas: Sequence[str], cue: tuple[str, ...]) -> Iterator[int]:
-    for start in range(len(lemmas) - len(cue) + 1):
-        if tuple(lemmas[start:start + len(cue)]) == cue:
+def _occurrences(lemmas: list[str], cue: tuple[str, ...]) -> Iterator[int]:
+    """Where the cue's words stand in a row: its first word found by `list.index` (in C),
+    the rest compared there only."""
+    if not cue:
+        yield from range(len(lemmas) + 1)
+        return
+    width, first, start = len(cue), cue[0], -1
+    while True:
+        try:
+            start = lemmas.index(first, start + 1)
+        except ValueError:
+            return
+        if tuple(lemmas[start:start + width]) == cue:
             yield start
 
 
