@@ -72,6 +72,8 @@ class Positions(Protocol):
 
     def positions_of(self, word: PhraseWord) -> list[int]: ...
 
+    def match(self, phrase: Phrase) -> PhraseMatch | None: ...
+
 
 class TokenIndex:
     """Positions of tokens by folded lemma and folded form.
@@ -91,7 +93,10 @@ class TokenIndex:
         for key in self.positions:
             if len(key) >= FUZZY_MIN_LENGTH - 1:
                 self._by_prefix[key[:2]].add(key)
-        self._occurrences: dict[PhraseWord, tuple[list[int], list[int]]] = {}
+        # by identity (hashing a word or a phrase cost more than the lookup; compiled words
+        # are interned), each entry beside the object it is for, so a reused id never hits
+        self._occurrences: dict[int, tuple[PhraseWord, tuple[list[int], list[int]]]] = {}
+        self._matches: dict[int, tuple[Phrase, PhraseMatch | None]] = {}
 
     def positions_of(self, word: PhraseWord) -> list[int]:
         """Where a phrase word stands: exactly, else nearly."""
@@ -101,20 +106,29 @@ class TokenIndex:
     def occurrences(self, word: PhraseWord) -> tuple[list[int], list[int]]:
         """Where a phrase word stands exactly, and where nearly (with a typo); the second is
         empty for exact forms and features. Remembered per word."""
-        found = self._occurrences.get(word)
-        if found is None:
-            if word.feature is not None:
-                has_feature = FEATURES[word.feature]
-                found = ([position for position, token in enumerate(self.tokens)
-                          if token.text.isalpha() and has_feature(token.text)], [])
-            elif word.exact:
-                forms = self._form_positions(word.cased)
-                found = (sorted({position for key in word.keys
-                                 for position in forms.get(key, ())}), [])
-            else:
-                found = (self._same(word.keys), self._near(word.keys))
-            self._occurrences[word] = found
+        known = self._occurrences.get(id(word))
+        if known is not None and known[0] is word:
+            return known[1]
+        found: tuple[list[int], list[int]]
+        if word.feature is not None:
+            has_feature = FEATURES[word.feature]
+            found = ([position for position, token in enumerate(self.tokens)
+                      if token.text.isalpha() and has_feature(token.text)], [])
+        elif word.exact:
+            forms = self._form_positions(word.cased)
+            found = (sorted({position for key in word.keys
+                             for position in forms.get(key, ())}), [])
+        else:
+            found = (self._same(word.keys), self._near(word.keys))
+        self._occurrences[id(word)] = (word, found)
         return found
+
+    def match(self, phrase: Phrase) -> PhraseMatch | None:
+        """`find_phrase` here, once per phrase: the rules of a pack share their phrases."""
+        known = self._matches.get(id(phrase))
+        if known is None or known[0] is not phrase:
+            known = self._matches[id(phrase)] = (phrase, find_phrase(phrase, self))
+        return known[1]
 
     def window(self, first: int, end: int) -> TokenWindow:
         """The tokens `first` to `end` (exclusive), positioned from `first`."""
@@ -153,6 +167,9 @@ class TokenWindow:
         same, near = self._index.occurrences(word)
         return self._within(same) or self._within(near)
 
+    def match(self, phrase: Phrase) -> PhraseMatch | None:
+        return find_phrase(phrase, self)
+
     def _within(self, positions: list[int]) -> list[int]:
         first = self._first
         return [position - first for position in
@@ -179,18 +196,27 @@ def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
         check_phrase(text)
         for word in text.split():
             if word.startswith(FEATURE):
-                words.append(PhraseWord(frozenset(), feature=word[1:]))
+                words.append(_interned(PhraseWord(frozenset(), feature=word[1:])))
             elif word.startswith(EXACT_FORM) and len(word) > 1:
                 form = word[1:]
                 cased = form != form.lower()
                 key = fold_keeping_case(form) if cased else fold(form)
-                words.append(PhraseWord(frozenset({key}), exact=True, cased=cased))
+                words.append(_interned(PhraseWord(frozenset({key}), exact=True, cased=cased)))
             else:
-                words.extend(PhraseWord(frozenset({fold(token.lemma_), fold(token.text)}))
+                words.extend(_interned(PhraseWord(frozenset({fold(token.lemma_),
+                                                             fold(token.text)})))
                              for token in nlp(word) if not token.is_punct)
         if words:
             phrases.append(Phrase(text, tuple(words)))
     return tuple(phrases)
+
+
+_INTERNED: dict[PhraseWord, PhraseWord] = {}  # bounded by the packs' vocabulary
+
+
+def _interned(word: PhraseWord) -> PhraseWord:
+    """One object per distinct phrase word, so that indexes may know words by identity."""
+    return _INTERNED.setdefault(word, word)
 
 
 def find_phrase(phrase: Phrase, index: Positions) -> PhraseMatch | None:
@@ -221,4 +247,4 @@ def find_phrase(phrase: Phrase, index: Positions) -> PhraseMatch | None:
 
 
 def find_any(phrases: Iterable[Phrase], index: Positions) -> PhraseMatch | None:
-    return next((match for phrase in phrases if (match := find_phrase(phrase, index))), None)
+    return next((match for phrase in phrases if (match := index.match(phrase))), None)

@@ -7,6 +7,7 @@ yields a finding at every sentence that satisfies its clause and none of its `un
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +32,7 @@ class _Unit:
     end: int
     tokens: Sequence[Token]
     index: Positions
+    token_range: tuple[int, int]  # its tokens' positions in the document index, end excluded
     heading_index: TokenIndex  # "7. Prawo odstąpienia od umowy" above "Termin biegnie od
     # dnia zawarcia umowy": context that satisfies a required clause
 
@@ -88,6 +90,8 @@ class RuleEngine:
                     if not (rule.exempt_under
                             and find_any(rule.exempt_under, group[0].heading_index)):
                         findings.extend(_evaluate_document(rule, document, group))
+            if rule.forbids:
+                units = _where_it_may_stand(rule.clause, units, whole_document)
             findings.extend(_evaluate(rule, document, units))
         return findings
 
@@ -129,12 +133,32 @@ def _units(segments: Sequence[AnalysedSegment]) -> tuple[TokenIndex, list[_Unit]
         for sentence in analysed.sentences:
             end = offset + len(sentence.tokens)
             sentences.append(_Unit(analysed, sentence.start, sentence.end, sentence.tokens,
-                                   document.window(offset, end), headings))
+                                   document.window(offset, end), (offset, end), headings))
             offset = end
         whole_segments.append(_Unit(analysed, 0, len(analysed.segment.text),
                                     tokens[segment_first:offset],
-                                    document.window(segment_first, offset), headings))
+                                    document.window(segment_first, offset),
+                                    (segment_first, offset), headings))
     return document, whole_segments, sentences
+
+
+def _where_it_may_stand(clause: CompiledClause, units: list[_Unit],
+                        document: TokenIndex) -> list[_Unit]:
+    """The units holding, exactly or nearly, the first word of a phrase of the clause's
+    first concept: a prohibition matches only a unit that holds all of its `all` concepts
+    (or one of its `any`), so the other units need not be searched phrase by phrase."""
+    concepts = clause.all[:1] or clause.any
+    if not concepts:
+        return units
+    starts = sorted({position for concept in concepts for phrase in concept
+                     for found in document.occurrences(phrase.words[0]) for position in found})
+    return [unit for unit in units if _holds_one_of(unit.token_range, starts)]
+
+
+def _holds_one_of(token_range: tuple[int, int], positions: list[int]) -> bool:
+    first, end = token_range
+    at = bisect_left(positions, first)
+    return at < len(positions) and positions[at] < end
 
 
 def _lead_in_lists(segments: list[_Unit]) -> list[list[_Unit]]:
