@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from consistency_lint.facts.attribution import _occurrences
 from consistency_lint.model import Fact
 from tests.conftest import lint, write_project
 
@@ -93,3 +97,12 @@ def test_template_placeholders_are_not_facts(tmp_path: Path) -> None:
     letter = "Do zapłaty: {{ order.total }} zł. Infolinia: 22 350 40 50.\n"
     assert _facts(tmp_path, "template", "list.txt.j2", letter) == [
         ("shop", "hotline", "+48223504050", 1, "high")]
+
+
+@given(lemmas=st.lists(st.sampled_from(["koszt", "dostawa", "zwrot", "x"]), max_size=12),
+       cue=st.lists(st.sampled_from(["koszt", "dostawa", "zwrot"]), min_size=1, max_size=3))
+def test_cue_occurrences_are_every_place_its_words_stand_in_a_row(lemmas: list[str],
+                                                                  cue: list[str]) -> None:
+    expected = [start for start in range(len(lemmas) - len(cue) + 1)
+                if lemmas[start:start + len(cue)] == cue]
+    assert list(_occurrences(lemmas, tuple(cue))) == expected

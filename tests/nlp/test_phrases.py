@@ -63,3 +63,30 @@ def test_an_exact_form_matches_that_form_only() -> None:
     assert find_phrase(phrase, TokenIndex(_tokens(["jesteśmy", "gotowi"]))) is None
     assert find_phrase(phrase, TokenIndex(_tokens(["czy", "jestes", "gotowy"]))) == \
         PhraseMatch(phrase, 1, 1)
+
+
+# near misses of "odstąpienie" beside the word itself: a window must fall back to them only
+# where the word itself is not in the window
+NEAR_WORDS = ["odstapienie", "odstapienei", "odstapieniu", "termin", "dni", "x"]
+
+
+@given(document=st.lists(st.sampled_from(NEAR_WORDS), min_size=1, max_size=20),
+       bounds=st.tuples(st.integers(0, 20), st.integers(0, 20)),
+       phrase_words=st.lists(st.sampled_from(NEAR_WORDS[:5]), min_size=1, max_size=2))
+def test_a_window_of_a_document_finds_what_an_index_of_its_tokens_finds(
+        document: list[str], bounds: tuple[int, int], phrase_words: list[str]) -> None:
+    first, end = sorted(min(bound, len(document)) for bound in bounds)
+    tokens = _tokens(document)
+    phrase = Phrase(" ".join(phrase_words),
+                    tuple(PhraseWord(frozenset({w})) for w in phrase_words))
+    window, alone = TokenIndex(tokens).window(first, end), TokenIndex(tokens[first:end])
+    assert [window.positions_of(w) for w in phrase.words] == \
+        [alone.positions_of(w) for w in phrase.words]
+    assert window.match(phrase) == alone.match(phrase)
+
+
+def test_a_window_falls_back_to_a_near_miss_the_document_has_the_word_elsewhere() -> None:
+    word = PhraseWord(frozenset({"odstapienie"}))
+    index = TokenIndex(_tokens(["odstapienie", "termin", "odstapienei"]))
+    assert index.positions_of(word) == [0]
+    assert index.window(1, 3).positions_of(word) == [1]
