@@ -210,6 +210,8 @@ def _process(work: DocumentWork, requests: list[LoadRequest]) -> ChunkResult:
     seconds: PhaseSeconds = defaultdict(float)
     with timed(seconds, "load"):
         documents = [load_document(request) for request in requests]
+    with timed(seconds, "rules"):
+        compile_now(work.rules)  # in one batch, not phrase by phrase; at once if inherited
     return ChunkResult(list(_analyse(work, documents, seconds)), dict(seconds))
 
 

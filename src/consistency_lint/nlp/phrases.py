@@ -18,13 +18,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz import fuzz
 
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import Token
 from consistency_lint.nlp.pipeline import pipeline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 EXACT_FORM = "="
 FEATURE = "@"
@@ -189,7 +192,6 @@ def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
     """Phrases from their written form; a word written `=masz` matches only that exact form
     (not every form of its lemma "mieć"), one written `@2sg` a grammatical feature. Raises
     ValueError for an unknown feature."""
-    nlp = pipeline(language)
     phrases = []
     for text in texts:
         words: list[PhraseWord] = []
@@ -203,15 +205,37 @@ def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
                 key = fold_keeping_case(form) if cased else fold(form)
                 words.append(_interned(PhraseWord(frozenset({key}), exact=True, cased=cased)))
             else:
-                words.extend(_interned(PhraseWord(frozenset({fold(token.lemma_),
-                                                             fold(token.text)})))
-                             for token in nlp(word) if not token.is_punct)
+                words.extend(_interned(PhraseWord(frozenset({fold(lemma), fold(form)})))
+                             for lemma, form in _lemmatised(word, language))
         if words:
             phrases.append(Phrase(text, tuple(words)))
     return tuple(phrases)
 
 
-_INTERNED: dict[PhraseWord, PhraseWord] = {}  # bounded by the packs' vocabulary
+def lemmatise_words(texts: Iterable[str], language: str) -> None:
+    """Lemmatise the words of many phrases in one batch before they are compiled concept by
+    concept: the pipeline's batches are several times faster than a call per word."""
+    words = sorted({word for text in texts for word in text.split()
+                    if (word, language) not in _LEMMATISED})
+    for word, doc in zip(words, pipeline(language).pipe(words), strict=True):
+        _LEMMATISED[(word, language)] = _lemmas_and_forms(doc)
+
+
+def _lemmatised(word: str, language: str) -> tuple[tuple[str, str], ...]:
+    """(lemma, form) of each token of a phrase word, punctuation left out."""
+    key = (word, language)
+    if key not in _LEMMATISED:
+        _LEMMATISED[key] = _lemmas_and_forms(pipeline(language)(word))
+    return _LEMMATISED[key]
+
+
+def _lemmas_and_forms(doc: Doc) -> tuple[tuple[str, str], ...]:
+    return tuple((token.lemma_, token.text) for token in doc if not token.is_punct)
+
+
+# both bounded by the packs' vocabulary
+_LEMMATISED: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+_INTERNED: dict[PhraseWord, PhraseWord] = {}
 
 
 def _interned(word: PhraseWord) -> PhraseWord:

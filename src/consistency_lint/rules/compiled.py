@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from consistency_lint.nlp.phrases import Phrase, compile_phrases
+from consistency_lint.nlp.phrases import Phrase, compile_phrases, lemmatise_words
 from consistency_lint.rules.model import ClauseModel, RuleModel
 from consistency_lint.specs import CheckSpec
 
@@ -58,15 +58,20 @@ class CompiledRule:
         return tuple(concept(phrasings, self.language) for phrasings in texts)
 
 
+def compile_now(rules: Iterable[CompiledRule]) -> None:
+    """Compile the phrases of `rules` now (before worker processes fork and share them),
+    their words lemmatised in one batch per language; cheap once they are compiled."""
+    concepts = [(phrasings, rule.language) for rule in rules
+                for phrasings in (*rule.all_texts, *rule.any_texts, *rule.unless_texts,
+                                  rule.exempt_texts)]
+    for language in {language for _, language in concepts}:
+        lemmatise_words((text for phrasings, in_language in concepts if in_language == language
+                         for text in phrasings), language)
+    for phrasings, language in concepts:
+        concept(phrasings, language)
+
+
 @cache
 def concept(phrasings: ConceptTexts, language: str) -> Concept:
     """The compiled phrases of one concept, once per process."""
     return compile_phrases(phrasings, language)
-
-
-def compile_now(rules: Iterable[CompiledRule]) -> None:
-    """Compile the phrases of `rules` now, before worker processes fork and share them."""
-    for rule in rules:
-        for phrasings in (*rule.all_texts, *rule.any_texts, *rule.unless_texts,
-                          rule.exempt_texts):
-            concept(phrasings, rule.language)
