@@ -58,7 +58,7 @@ class StageResult:
     documents: list[Document]
     findings: list[Finding]
     facts: CorpusFacts
-    seconds: dict[str, float]  # worker seconds per phase (load, language, facts, rules)
+    seconds: dict[str, float]  # worker seconds per phase (load, compile, language, facts, rules)
 
 
 def process_documents(requests: Sequence[LoadRequest], work: DocumentWork, workers: Workers,
@@ -210,7 +210,7 @@ def _process(work: DocumentWork, requests: list[LoadRequest]) -> ChunkResult:
     seconds: PhaseSeconds = defaultdict(float)
     with timed(seconds, "load"):
         documents = [load_document(request) for request in requests]
-    with timed(seconds, "rules"):
+    with timed(seconds, "compile"):  # the language pipeline too, on a worker's first chunk
         compile_now(work.rules)  # in one batch, not phrase by phrase; at once if inherited
     return ChunkResult(list(_analyse(work, documents, seconds)), dict(seconds))
 
