@@ -99,8 +99,7 @@ class LookupLemmatizer:
     lower-case forms: "Refunds" -> "refund"."""
 
     def __init__(self, table: Table) -> None:
-        self._lemmas = _LemmaColumn(LOWER, lambda lower: str(self.table.get(lower, lower)))
-        self.table = table
+        self._lemmas = _LemmaColumn(LOWER, lambda lower: str(table.get(lower, lower)))
 
     def __call__(self, doc: Doc) -> Doc:
         return self._lemmas.set(doc)

@@ -33,8 +33,9 @@ class _Unit:
     tokens: Sequence[Token]
     index: Positions
     token_range: tuple[int, int]  # its tokens' positions in the document index, end excluded
-    heading_index: TokenIndex  # "7. Prawo odstąpienia od umowy" above "Termin biegnie od
-    # dnia zawarcia umowy": context that satisfies a required clause
+    # its headings ("7. Prawo odstąpienia od umowy" above "Termin biegnie od dnia zawarcia
+    # umowy"): context that satisfies a required clause
+    heading_index: TokenIndex
 
     @property
     def text(self) -> str:
