@@ -36,3 +36,43 @@ def test_placeholders_checkboxes_footnotes_links_and_the_model_form_are_not_blan
     assert _blanks(tmp_path, text) == []
     markdown = "Zobacz [regulamin](https://example.pl/regulamin).\n"
     assert _blanks(tmp_path / "md", markdown, loader="markdown", name="a.md") == []
+
+
+def test_a_mention_of_the_model_form_exempts_nothing_after_it(tmp_path: Path) -> None:
+    text = ("Dziękujemy za zamówienie. W załączniku przesyłamy wzór formularza odstąpienia "
+            "od umowy.\n\n"
+            "Numer zamówienia: [DO UZUPEŁNIENIA]\n\n"
+            "Przesyłkę nadamy kurierem, numer listu przewozowego: XXX.\n")
+    assert _blanks(tmp_path, text) == [(3, "[DO UZUPEŁNIENIA]"), (5, "XXX")]
+
+
+def test_the_form_under_a_heading_ends_at_the_next_heading_of_its_level(tmp_path: Path) -> None:
+    text = ("# Potwierdzenie zamówienia\n\n"
+            "## Wzór formularza odstąpienia od umowy\n\n"
+            "Adresat: ....................\n\n"
+            "### Dane konsumenta\n\n"
+            "Imię i nazwisko konsumenta: ....................\n\n"
+            "## Dostawa\n\n"
+            "Termin dostawy: DO UZUPEŁNIENIA.\n")
+    assert _blanks(tmp_path, text, loader="markdown", name="a.md") == [
+        (13, "DO UZUPEŁNIENIA")]
+
+
+def test_a_form_titled_by_a_paragraph_ends_at_its_last_line(tmp_path: Path) -> None:
+    text = ("Wzór formularza odstąpienia od umowy\n\n"
+            "(formularz ten należy wypełnić i odesłać tylko w przypadku chęci odstąpienia "
+            "od umowy)\n\n"
+            "– Adresat: [tu przedsiębiorca powinien wpisać nazwę i adres]\n\n"
+            "– Data zawarcia umowy(*)/odbioru(*): ..........\n\n"
+            "– Podpis konsumenta(-ów): ..........\n\n"
+            "(*) Niepotrzebne skreślić.\n\n"
+            "Zwrot należności nastąpi na konto: [NUMER KONTA]\n")
+    assert _blanks(tmp_path, text) == [(13, "[NUMER KONTA]")]
+
+
+def test_running_text_after_a_form_without_its_last_line_is_checked(tmp_path: Path) -> None:
+    text = ("<p><strong>Formularz odstąpienia od umowy</strong></p>\n"
+            "<p>Imię i nazwisko: ..........</p>\n"
+            "<p>Dziękujemy za zakupy w naszym sklepie.</p>\n"
+            "<p>Kontakt: [adres email]</p>\n")
+    assert _blanks(tmp_path, text, loader="html", name="a.html") == [(4, "[adres email]")]

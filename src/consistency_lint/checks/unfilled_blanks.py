@@ -4,7 +4,7 @@ ADRES]", "XXX", "Lorem ipsum", "DO UZUPEŁNIENIA", dotted leaders in running tex
 Terms generators and templates bought with a shop leave such gaps for the trader to fill;
 published as they are, the terms name no trader and no address. Not flagged: placeholders
 of the channel's syntax (filled when sending), checkboxes ("[ ]", "[x]"), footnote marks
-("[1]"), and the blanks of a model withdrawal form, which the consumer fills in.
+("[1]"), and the blanks of the model withdrawal form itself, which the consumer fills in.
 """
 
 from __future__ import annotations
@@ -38,10 +38,17 @@ _BLANKS = re.compile(
     r"|(?P<todo>\b(?:DO UZUPEŁNIENIA|UZUPEŁNIĆ|TODO|TBD)\b)"
     r"|(?P<leader>(?:\.{4,}|…{2,}|_{4,}))")
 _NOT_A_BLANK = re.compile(r"^\s*(?:[xX✓✔]?|\d{1,3}|\.\.\.|…)\s*$")  # checkbox, footnote, elision
-# The model withdrawal form (Annex 2) is for the consumer to fill in: its blanks are right,
-# from the segment that names it to the end of the document (an annex comes last).
+# The model withdrawal form (Annex 2 of the Consumer Rights Act) is for the consumer to fill
+# in: its blanks are right, and only its own. The form is a section under a heading that
+# names it, or, where the title is a plain paragraph, the short lines after it up to the
+# form's last line ("niepotrzebne skreślić"). A sentence that mentions the form ("we attach
+# the model form.") is no title: the text after it is checked as usual.
 _FORM_WORDS = ("formularz odstąpienia", "formularza odstąpienia", "wzór formularza",
                "oświadczenie o odstąpieniu")
+_FORM_LAST_LINE = "niepotrzebne skreślić"
+_TITLE_MAX_WORDS = 12
+_FIELD_MAX_WORDS = 30
+_FIELD_MARK = "(*)"
 
 
 class UnfilledBlankCheck:
@@ -52,10 +59,9 @@ class UnfilledBlankCheck:
 
 
 def _blanks(document: Document, segments: Sequence[Segment]) -> Iterator[Finding]:
-    in_form = False  # from the model form's title on, the blanks are the consumer's to fill
-    for segment in segments:
-        in_form = in_form or _names_the_form(segment)
-        if in_form:
+    in_form = _model_form_segments(segments)
+    for index, segment in enumerate(segments):
+        if index in in_form:
             continue
         for match in _BLANKS.finditer(segment.text):
             if segment.overlaps_placeholder(match.start(), match.end()):
@@ -68,6 +74,57 @@ def _blanks(document: Document, segments: Sequence[Segment]) -> Iterator[Finding
                 f"unfilled blank “{match.group()}”", excerpt=match.group())
 
 
-def _names_the_form(segment: Segment) -> bool:
-    context = " ".join((*segment.heading_path, segment.text)).lower()
-    return any(word in context for word in _FORM_WORDS)
+def _model_form_segments(segments: Sequence[Segment]) -> set[int]:
+    """The indexes of the segments that belong to a model withdrawal form: its title and
+    what stands in the form after it."""
+    inside: set[int] = set()
+    for index, segment in enumerate(segments):
+        if index in inside or not _is_form_title(segment):
+            continue
+        inside.add(index)
+        if segment.kind in _HEADING_KINDS:
+            inside.update(_section_after(segments, index))
+        else:
+            inside.update(_fields_after(segments, index))
+    return inside
+
+
+_HEADING_KINDS = frozenset({"heading", "title"})
+
+
+def _is_form_title(segment: Segment) -> bool:
+    text = segment.text.strip()
+    if not any(word in text.lower() for word in _FORM_WORDS):
+        return False
+    if segment.kind in _HEADING_KINDS:
+        return True
+    return len(text.split()) <= _TITLE_MAX_WORDS and not text.endswith((".", ":"))
+
+
+def _section_after(segments: Sequence[Segment], heading: int) -> Iterator[int]:
+    """The segments under a heading, up to the next heading of the same level or above."""
+    path = (*segments[heading].heading_path, segments[heading].text)
+    for index in range(heading + 1, len(segments)):
+        if segments[index].heading_path[:len(path)] != path:
+            return
+        yield index
+
+
+def _fields_after(segments: Sequence[Segment], title: int) -> Iterator[int]:
+    """The lines of a form whose title is a paragraph, up to the form's last line, a
+    heading or a sentence of running text."""
+    for index in range(title + 1, len(segments)):
+        segment = segments[index]
+        if segment.kind in _HEADING_KINDS or not _is_form_line(segment.text):
+            return
+        yield index
+        if _FORM_LAST_LINE in segment.text.lower():
+            return
+
+
+def _is_form_line(text: str) -> bool:
+    """A field to fill ("Adres konsumenta: ....", "Data zawarcia umowy(*)"), a label or a
+    note; a sentence ends the form."""
+    if _FIELD_MARK in text or _BLANKS.search(text):
+        return True
+    return len(text.split()) <= _FIELD_MAX_WORDS and not text.rstrip().endswith((".", "!", "?"))
