@@ -67,7 +67,9 @@ def test_changed_since_reports_only_changed_files(tmp_path: Path) -> None:
     code, report = _check(project, "--changed-since", "HEAD")
     assert (code, _rules(report)) == (0, [("FRESHNESS-NO-OWNER", "web/kontakt.html")])
     result = runner.invoke(app, ["check", str(project), "--changed-since", "no-such-ref"])
-    assert result.exit_code == 2 and "--changed-since: git failed" in result.stderr
+    assert (result.exit_code, result.stderr) == (2, (
+        "error: --changed-since: `no-such-ref` is not a commit in this repository; fetch it "
+        "first: git fetch origin no-such-ref\n"))
 
 
 def test_the_audit_report_notes_uncommitted_changes_beside_the_commit(tmp_path: Path) -> None:

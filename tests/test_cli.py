@@ -239,3 +239,9 @@ def test_rules_coverage_lists_each_item_with_its_rules_or_reason() -> None:
                for line in out.splitlines())
     code, _, err = invoke("rules", "coverage", "tone-pl")
     assert code == 2 and "no specification for pack `tone-pl`" in err
+
+
+def test_rules_explain_of_a_directive_finding_says_to_fix_the_directive() -> None:
+    out = " ".join(invoke("rules", "explain", "SUPPRESSION-WITHOUT-REASON")[1].split())
+    assert "give its reason after `--`, or remove it" in out
+    assert "consistency-lint: disable=SUPPRESSION-WITHOUT-REASON" not in out

@@ -58,9 +58,11 @@ class DocumentCache(Generic[T]):
 
     @classmethod
     def for_config(cls, config: Config, pack_digests: tuple[tuple[str, str], ...],
-                   value_type: type[T]) -> DocumentCache[T]:
-        return cls(project_cache_directory(config.root), _run_key(config, pack_digests),
-                   value_type)
+                   value_type: type[T], project: Path | None = None) -> DocumentCache[T]:
+        """The cache of `project` (default: the configuration's root; a copy of the project
+        elsewhere, such as its tree at a git ref, may share the project's folder)."""
+        return cls(project_cache_directory(project or config.root),
+                   _run_key(config, pack_digests), value_type)
 
     def key(self, identity: str, raw: bytes) -> str:
         digest = hashlib.sha256()

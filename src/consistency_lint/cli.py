@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from consistency_lint.config import Config
     from consistency_lint.model import RunResult
     from consistency_lint.pipeline import ProgressCallback, RunOptions
+    from consistency_lint.rules.loading import Packs
     from consistency_lint.specs import CheckSpec, Example
 
 # The commands import the pipeline, the checks and the packs when they run (importing them
@@ -104,7 +105,9 @@ def check(
     = None,
     changed_since: Annotated[str | None, typer.Option(
         "--changed-since", help="Report findings only for files changed since this git ref "
-        "(comparisons still use every file).")] = None,
+        "(comparisons still use every file); when the configuration, registry, a rule pack "
+        "or the dictionary changed, also the findings the change made in other files.")]
+    = None,
     baseline: Annotated[Path | None, typer.Option(
         "--baseline", help="Hide the findings recorded in this baseline file.")] = None,
     jobs: Annotated[int | None, typer.Option(
@@ -128,7 +131,6 @@ def check(
     """Lint a content repository. Exit code 0: nothing at or above --fail-on; 1: findings
     at or above it; 2: usage, configuration or rule-pack error."""
     from consistency_lint.baseline import read_baseline
-    from consistency_lint.git_changes import changed_files
     from consistency_lint.pipeline import RunOptions
     verbosity = Verbosity.QUIET if quiet else Verbosity.VERBOSE if verbose else Verbosity.NORMAL
     options = RunOptions(
@@ -136,8 +138,7 @@ def check(
         channels=tuple(channel or ()),
         only=tuple(only or ()),
         argv=tuple(sys.argv[1:]),
-        changed_files=_guarded(lambda: changed_files(project_dir, changed_since))
-        if changed_since else None,
+        changed_since=changed_since or None,
         baseline=_guarded(lambda: read_baseline(baseline)) if baseline else None,
         workers=Workers(_worker_count(jobs), Executor.DASK if scheduler else executor,
                         scheduler),
@@ -238,9 +239,10 @@ def rules_list(
     config: Annotated[Path | None, typer.Option("--config", help="Configuration file.")] = None,
 ) -> None:
     """Show every rule (built-in and the project's packs) with its category, default
-    severity and summary, then the document types rules can be scoped to."""
-    from consistency_lint.builtin_data import builtin_doc_types
-    specs = _guarded(lambda: _all_specs(project_dir, config))
+    severity and summary, then the document types: those the packs know and those the
+    project uses, with the packs that scope rules to each."""
+    packs = _guarded(lambda: _project_packs(project_dir, config))
+    specs = _all_specs(packs)
     table = Table(show_lines=False)
     table.add_column("rule", no_wrap=True, style="magenta")
     table.add_column("category", no_wrap=True)
@@ -251,13 +253,28 @@ def rules_list(
             spec.id, spec.category.value, spec.severity.value, spec.summary)))
     console = Console(highlight=False)
     console.print(table)
-    types = Table(title="Document types (channel `doc_types:`, front matter `doc_type:`)",
-                  title_justify="left")
-    types.add_column("doc type", no_wrap=True, style="magenta")
-    types.add_column("what it is")
-    for name, description in builtin_doc_types().items():
-        types.add_row(name, description)
-    console.print(types)
+    console.print(_doc_types_table(packs))
+
+
+def _doc_types_table(packs: Packs | None) -> Table:
+    from consistency_lint.rules.doc_types import DocTypes
+    from consistency_lint.rules.loading import builtin_pack_models, doc_type_rows
+    rows = packs.doc_type_rows() if packs else doc_type_rows(
+        builtin_pack_models(), DocTypes.with_declared({}), ())
+    table = Table(title="Document types (channel `doc_types:`, front matter `doc_type:`); "
+                  "any name runs, only the rules scoped to it differ", title_justify="left")
+    table.add_column("doc type", no_wrap=True)
+    for column in ("what it is", "rules scoped to it by", "named in the project"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        what = Text(visible(row.description)) if row.description else Text(
+            "custom: no pack declares it", style="dim")
+        if row.meant:
+            what = Text(f"did you mean {row.meant}? ", style="yellow") + what
+        table.add_row(Text(visible(row.name), style="magenta"), what,
+                      Text(visible("\n".join(row.scoped_by) or "no pack")),
+                      Text(visible("\n".join(row.named_by))))
+    return table
 
 
 class CoverageFormat(StrEnum):
@@ -303,7 +320,7 @@ def rules_explain(
     config: Annotated[Path | None, typer.Option("--config", help="Configuration file.")] = None,
 ) -> None:
     """Explain one rule: what it checks, why, an example that fails and one that passes."""
-    specs = _guarded(lambda: _all_specs(project_dir, config))
+    specs = _all_specs(_guarded(lambda: _project_packs(project_dir, config)))
     spec = specs.get(rule_id.upper())
     if spec is None:
         close = difflib.get_close_matches(rule_id.upper(), specs, n=1)
@@ -312,18 +329,23 @@ def rules_explain(
     _explain(Console(highlight=False), spec)
 
 
-def _all_specs(project_dir: Path, config_path: Path | None) -> dict[str, CheckSpec]:
-    """Built-in checks and rules, then the rules of the project's configured packs (a
-    project rule of the same id replaces the built-in one, as in a run)."""
-    from consistency_lint.checks import documented_specs
+def _project_packs(project_dir: Path, config_path: Path | None) -> Packs | None:
+    """The packs of the project's configuration; None where there is no configuration."""
     from consistency_lint.config import load_config
     from consistency_lint.rules.loading import load_packs
-    specs = dict(documented_specs())
     try:
         config = load_config(project_dir, config_path)
     except ConfigNotFoundError:
-        return specs
-    specs.update({rule.model.id: rule.spec for rule in load_packs(config)})
+        return None
+    return load_packs(config)
+
+
+def _all_specs(packs: Packs | None) -> dict[str, CheckSpec]:
+    """Built-in checks and rules, then the rules of the project's configured packs (a
+    project rule of the same id replaces the built-in one, as in a run)."""
+    from consistency_lint.checks import documented_specs
+    specs = dict(documented_specs())
+    specs.update({rule.model.id: rule.spec for rule in packs.rules} if packs else {})
     return specs
 
 
@@ -362,7 +384,10 @@ def _run_with_progress(project_dir: Path, config_path: Path | None, options: Run
             progress.update(task, completed=done, total=total)
 
         callback: ProgressCallback | None = advance if show_progress else None
-        return run(config, options, callback)
+        result = run(config, options, callback)
+    for warning in result.warnings:
+        stderr.print(Text.assemble(("warning: ", "bold yellow"), visible(warning)))
+    return result
 
 
 def _write_report(result: RunResult, report_format: ReportFormat, output: Path | None,
@@ -430,6 +455,7 @@ def _fail(error: ConsistencyLintError) -> NoReturn:
 def _explain(console: Console, spec: CheckSpec) -> None:
     """Every text from a pack is printed as plain Text: a project pack's message may hold
     `[/red]` or escape sequences, which must be shown, not interpreted."""
+    from consistency_lint.checks.suppressions import DIRECTIVE_RULES
     console.print(Text.assemble((visible(spec.id), "bold"), "  ", (
         f"{spec.category.value} · default severity {spec.severity.value}", "dim")))
     console.print(Text.assemble("\n", visible(spec.summary), "\n\n", ("Why: ", "bold"),
@@ -450,10 +476,17 @@ def _explain(console: Console, spec: CheckSpec) -> None:
         for name, content in example.files.items():
             console.print(Text(visible(f"{name}:"), style="dim"))
             console.print(_listing(content))
+    everywhere = (f"everywhere with `severity: {{{spec.id}: off}}` (or `info`) in "
+                  "consistency-lint.yaml")
+    if spec.id in DIRECTIVE_RULES:
+        console.print(Text.assemble(
+            "\n", ("Silence it: ", "bold"), f"{everywhere}. A directive cannot silence a "
+            "finding about a directive: fix the directive itself (give its reason after `--`, "
+            "or remove it)."))
+        return
     console.print(Text.assemble(
-        "\n", ("Silence it: ", "bold"), f"everywhere with `severity: {{{spec.id}: off}}` (or "
-        "`info`) in consistency-lint.yaml; in one place with a comment before the text, in "
-        "the file's own comment syntax:"))
+        "\n", ("Silence it: ", "bold"), f"{everywhere}; in one place with a comment before "
+        "the text, in the file's own comment syntax:"))
     for kind, directive in _suppression_forms(spec.id):
         console.print(Text.assemble(f"  {kind}: ", (directive, "bold")), soft_wrap=True)
 

@@ -100,6 +100,10 @@ class Config:
         """Line in the configuration file of a key; None for pyproject.toml sources."""
         return self.yaml.line_of(location) if self.yaml else None
 
+    def key_line_of(self, location: Sequence[str | int]) -> int | None:
+        """Line of the key at `location`; None for pyproject.toml sources."""
+        return self.yaml.key_line_of(location) if self.yaml else None
+
     def error(self, message: str, location: Sequence[str | int] = ()) -> ConfigError:
         return ConfigError(message, self.source, self.line_of(location))
 

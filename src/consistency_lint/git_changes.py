@@ -1,30 +1,45 @@
-"""Which files changed since a git ref (`--changed-since`), relative to the project root."""
+"""The git side of `--changed-since`: which files changed since a ref, relative to the
+project root, and the project as it was at that ref."""
 
 from __future__ import annotations
 
 import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from consistency_lint.errors import UsageError
 
+SHALLOW_FETCH_DEPTH = 50
+
 
 def changed_files(root: Path, ref: str) -> frozenset[str]:
-    """Files changed since `ref` (committed, staged or not) and untracked files."""
-    if ref.startswith("-"):
-        raise UsageError(f"--changed-since: `{ref}` is not a git ref")
-    if head_commit(root) is None:
-        raise UsageError(f"--changed-since: {root} is not in a git repository with commits; "
-                         "run without --changed-since, or from a clone")
-    changed = _git(root, "diff", "--name-only", "--relative", ref, "--")
-    untracked = _git(root, "ls-files", "--others", "--exclude-standard")
-    return frozenset(line for line in (*changed, *untracked) if line)
+    """Files changed since `ref` (committed, staged or not) and untracked files. Git runs in
+    `root`, so that `--relative` and `ls-files` give paths relative to it."""
+    commit = _commit_of(root, ref)
+    changed = _git(root, "diff", "--name-only", "--relative", "-z", commit, "--")
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z")
+    return frozenset(name for name in (*changed.split("\0"), *untracked.split("\0")) if name)
+
+
+@contextmanager
+def tree_at(root: Path, ref: str) -> Iterator[Path]:
+    """The directory `root` as it was at `ref`, extracted from git into a temporary directory
+    that is removed afterwards; the working tree, the index and the refs are not touched."""
+    top_level = Path(_git(root, "rev-parse", "--show-toplevel").strip())
+    prefix = _git(root, "rev-parse", "--show-prefix").strip()
+    with tempfile.TemporaryDirectory(prefix="consistency-lint-ref-") as directory:
+        _extract(top_level, f"{_commit_of(root, ref)}:{prefix}", Path(directory))
+        yield Path(directory)
 
 
 def head_commit(root: Path) -> str | None:
     """The commit the content repository is at, for audit reports; None outside git."""
     try:
-        return _git(root, "rev-parse", "HEAD")[0]
-    except (UsageError, IndexError):
+        return _git(root, "rev-parse", "HEAD").strip() or None
+    except UsageError:
         return None
 
 
@@ -32,18 +47,74 @@ def has_uncommitted_changes(root: Path) -> bool:
     """Whether tracked files differ from the commit, so that an audit does not present
     edited content as the committed version."""
     try:
-        return bool(_git(root, "status", "--porcelain", "--untracked-files=no"))
+        return bool(_git(root, "status", "--porcelain", "--untracked-files=no").strip())
     except UsageError:
         return False
 
 
-def _git(root: Path, *arguments: str) -> list[str]:
+def _commit_of(root: Path, ref: str) -> str:
+    """The commit `ref` names. Only that commit's tree is needed (the diff is two-point), so
+    a shallow clone works as long as it has the commit."""
+    if ref.startswith("-"):
+        raise UsageError(f"--changed-since: `{ref}` is not a git ref")
+    if head_commit(root) is None:
+        raise UsageError(f"--changed-since: {root} is not in a git repository with commits; "
+                         "run without --changed-since, or from a clone")
+    found = _run_git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if found.returncode != 0:
+        raise UsageError(_fetch_advice(root, ref))
+    return found.stdout.strip()
+
+
+def _fetch_advice(root: Path, ref: str) -> str:
+    """What to fetch when `ref` is not in the clone. A `remote/branch` ref is fetched into
+    its remote-tracking ref: in a single-branch clone (what `--depth` clones and CI
+    checkouts are) `git fetch origin main` would leave `origin/main` missing."""
+    shallow = _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+    depth = f"--depth={SHALLOW_FETCH_DEPTH} " if shallow else ""
+    remote, _, branch = ref.partition("/")
+    if branch and remote in _git(root, "remote").split():
+        fetch = f"git fetch {depth}{remote} {branch}:refs/remotes/{ref}"
+    else:
+        fetch = f"git fetch {depth}origin {ref}"
+    where = "this shallow clone" if shallow else "this repository"
+    return f"--changed-since: `{ref}` is not a commit in {where}; fetch it first: {fetch}"
+
+
+def _extract(root: Path, tree: str, destination: Path) -> None:
+    """Stream `git archive` of `tree` into `destination`; the `tar` filter keeps every file
+    inside it (symbolic links stay as committed: the loaders refuse those that leave). On
+    a failure, leaving the `Popen` block closes the pipe, which ends git."""
+    with tempfile.TemporaryFile() as errors:
+        try:
+            with subprocess.Popen(["git", "-C", str(root), "archive", "--format=tar", tree],
+                                  stdout=subprocess.PIPE, stderr=errors) as process, \
+                    tarfile.open(fileobj=process.stdout, mode="r|") as archive:
+                archive.extractall(destination, filter="tar")
+        except (tarfile.TarError, OSError) as error:
+            errors.seek(0)
+            reason = _last_line(errors.read().decode("utf-8", "replace")) or str(error)
+            raise UsageError(f"cannot read `{tree}` from git: {reason}") from None
+
+
+def _git(root: Path, *arguments: str) -> str:
+    completed = _run_git(root, *arguments)
+    if completed.returncode != 0:
+        raise UsageError(f"--changed-since: git failed: {_last_line(completed.stderr)}")
+    return completed.stdout
+
+
+def _run_git(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """Paths come back as the file system names them (surrogate escapes for bytes that are
+    not UTF-8), to match the paths discovery finds."""
     try:
-        completed = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True,
-                                   text=True, check=False, timeout=60)
+        return subprocess.run(["git", "-C", str(root), *arguments], capture_output=True,
+                              encoding="utf-8", errors="surrogateescape", check=False,
+                              timeout=60)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise UsageError(f"--changed-since needs git: {error}") from None
-    if completed.returncode != 0:
-        message = completed.stderr.strip().splitlines()[-1] if completed.stderr.strip() else ""
-        raise UsageError(f"--changed-since: git failed: {message}") from None
-    return completed.stdout.splitlines()
+
+
+def _last_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[-1] if lines else ""

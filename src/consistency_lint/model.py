@@ -40,6 +40,9 @@ class Category(StrEnum):
     INPUT = "input"
 
 
+LEGAL_CATEGORIES = frozenset({Category.LEGAL_MISSING_CLAUSE, Category.LEGAL_PROHIBITED})
+
+
 @pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -325,17 +328,27 @@ class RunMetadata:
     phase_seconds: Mapping[str, float] = field(default_factory=dict)
 
 
+class ChecklistState(StrEnum):
+    """Where a document stands on a legal requirement. A waived requirement (its finding
+    suppressed) is neither passed nor failed: an audit must see every exception."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    WAIVED = "waived"
+
+
 @pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class ChecklistEntry:
-    """A legal requirement applied to one document, and whether the document passes it."""
+    """A legal requirement applied to one document, and where the document stands on it."""
 
     rule: str
     reference: str | None
     summary: str
     path: str
     channel: str
-    passed: bool
+    state: ChecklistState
+    waiver_reason: str = ""  # the suppression's reason, as written; "" when none was given
 
 
 @dataclass(frozen=True)
@@ -351,3 +364,4 @@ class RunResult:
     suppressed: tuple[SuppressedFinding, ...] = ()
     baseline: BaselineOutcome | None = None
     checklist: tuple[ChecklistEntry, ...] = ()
+    warnings: tuple[str, ...] = ()  # `file:line: message` lines for standard error

@@ -7,12 +7,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from consistency_lint import __version__
 from consistency_lint.baseline import apply_baseline
 from consistency_lint.cache import DocumentCache
+from consistency_lint.changes import ChangeScope, change_scope
 from consistency_lint.checks import SPECS
 from consistency_lint.checks.context import CheckContext, Corpus
+from consistency_lint.checks.doc_types import doc_type_findings, doc_type_warnings
 from consistency_lint.checks.runner import (
     apply_severity_overrides,
     ruleset_digest,
@@ -22,7 +25,7 @@ from consistency_lint.checks.runner import (
     with_fingerprints,
 )
 from consistency_lint.checks.spelling import demote_recurring_words, read_dictionary
-from consistency_lint.checks.suppressions import apply_suppressions
+from consistency_lint.checks.suppressions import apply_suppressions, waiver_reasons
 from consistency_lint.checks.tone import one_finding_per_document
 from consistency_lint.config import Config, project_file
 from consistency_lint.discovery import discover
@@ -31,13 +34,15 @@ from consistency_lint.facts.registry import load_registry
 from consistency_lint.git_changes import has_uncommitted_changes, head_commit
 from consistency_lint.globs import PatternError, check_pattern, matches
 from consistency_lint.model import (
-    Category,
+    LEGAL_CATEGORIES,
     ChecklistEntry,
+    ChecklistState,
     Document,
     Finding,
     RunMetadata,
     RunResult,
     Summary,
+    SuppressedFinding,
 )
 from consistency_lint.nlp.pipeline import PipelineUnavailableError
 from consistency_lint.processing import DocumentOutcome, DocumentWork, process_documents
@@ -55,10 +60,11 @@ class RunOptions:
     channels: tuple[str, ...] = ()
     only: tuple[str, ...] = ()
     argv: tuple[str, ...] = ()
-    changed_files: frozenset[str] | None = None  # report only these (`--changed-since`)
+    changed_since: str | None = None  # git ref: report what changed since (`--changed-since`)
     workers: Workers = field(default_factory=Workers)  # where the per-document stage runs
     use_cache: bool = False  # reuse per-document results from .consistency-lint-cache/
     baseline: frozenset[str] | None = None  # fingerprints to hide (`--baseline`)
+    cache_project: Path | None = None  # whose cache folder to use (default: the config's root)
 
 
 def run(config: Config, options: RunOptions,
@@ -67,7 +73,8 @@ def run(config: Config, options: RunOptions,
     started = time.perf_counter()
     _validate_channel_names(config, options.channels)
     registry = load_registry(config)
-    rules = load_packs(config)
+    packs = load_packs(config)
+    rules = packs.rules
     validate_severity_overrides(config, [rule.spec for rule in rules])
     if config.model.dictionary is not None:  # read before the workers, which inherit it
         read_dictionary(project_file(config, config.model.dictionary, ("dictionary",)),
@@ -75,9 +82,13 @@ def run(config: Config, options: RunOptions,
     requests = discover(config)
     _validate_only(options.only, [request.relative_path for request in requests])
     digests = pack_digests(config)
-    work = DocumentWork(config, registry, tuple(rules), options.today, frozenset(
-        r.relative_path for r in requests if _in_scope(r.relative_path, r.channel, options)),
-        DocumentCache.for_config(config, digests, DocumentOutcome) if options.use_cache else None)
+    changes = change_scope(config, options.changed_since,
+                           lambda at_ref: _fingerprints_at_ref(at_ref, options, config.root))
+    work = DocumentWork(config, registry, rules, options.today, frozenset(
+        r.relative_path for r in requests
+        if _in_scope(r.relative_path, r.channel, options, changes)),
+        DocumentCache.for_config(config, digests, DocumentOutcome, options.cache_project)
+        if options.use_cache else None)
     try:
         stage = process_documents(requests, work, options.workers, on_progress)
     except PipelineUnavailableError as error:
@@ -91,11 +102,18 @@ def run(config: Config, options: RunOptions,
     with timed(seconds, "comparison"):
         findings = demote_recurring_words(run_checks(in_scope, corpus, context)
                                           + stage.findings)
+    findings += doc_type_findings(packs, in_scope)
     findings = [f for f in apply_severity_overrides(findings, config)
-                if _in_scope(f.path, f.channel, options)]
-    known_rules = frozenset({*SPECS, *(rule.model.id for rule in rules)})
-    silenced = apply_suppressions(findings, in_scope, known_rules)
-    findings = with_fingerprints(one_finding_per_document(silenced.kept))
+                if _in_scope(f.path, f.channel, options, changes)]
+    rule_categories = {spec.id: spec.category
+                       for spec in (*SPECS.values(), *(rule.spec for rule in rules))}
+    silenced = apply_suppressions(findings, in_scope, rule_categories)
+    findings = with_fingerprints(one_finding_per_document(
+        silenced.kept + apply_severity_overrides(silenced.about_directives, config)))
+    # The audit's checklist sees every violation, also those the report leaves out below
+    # because the change did not make them or the baseline accepts them.
+    checked = findings
+    findings = [finding for finding in findings if changes.reports(finding)]
     suppressed = suppressed_with_fingerprints(silenced.suppressed)
     baseline_outcome = None
     if options.baseline is not None:
@@ -112,25 +130,38 @@ def run(config: Config, options: RunOptions,
         seconds=round(time.perf_counter() - started, 2),
         phase_seconds={phase: round(spent, 2) for phase, spent in seconds.items()},
     )
-    facts = tuple(fact for fact in corpus.facts if _in_scope(fact.path, fact.channel, options))
+    facts = tuple(fact for fact in corpus.facts
+                  if _in_scope(fact.path, fact.channel, options, changes))
     return RunResult(metadata, tuple(in_scope), tuple(findings), summarise(in_scope, findings),
                      facts, registry.facts, suppressed, baseline_outcome,
                      legal_checklist(RuleEngine.for_config(rules, config, options.today), in_scope,
-                                     findings))
-
-
-LEGAL_CATEGORIES = frozenset({Category.LEGAL_MISSING_CLAUSE, Category.LEGAL_PROHIBITED})
+                                     checked, suppressed),
+                     (*changes.warnings, *doc_type_warnings(findings)))
 
 
 def legal_checklist(engine: RuleEngine, documents: Iterable[Document],
-                    findings: Iterable[Finding]) -> tuple[ChecklistEntry, ...]:
-    """Every legal rule against every document it applies to, passed or not."""
+                    findings: Iterable[Finding],
+                    suppressed: Iterable[SuppressedFinding]) -> tuple[ChecklistEntry, ...]:
+    """Every legal rule against every document it applies to: failed where a finding of it
+    is reported, else waived where one was suppressed, else passed."""
     failed = {(finding.rule, finding.path) for finding in findings}
+    waived = waiver_reasons(suppressed)
     return tuple(
         ChecklistEntry(rule.model.id, rule.model.reference, rule.spec.summary, document.path,
-                       document.channel, (rule.model.id, document.path) not in failed)
+                       document.channel, *_checklist_state((rule.model.id, document.path),
+                                                           failed, waived))
         for document in documents if document.segments
         for rule in engine.applicable(document) if rule.spec.category in LEGAL_CATEGORIES)
+
+
+def _checklist_state(key: tuple[str, str], failed: set[tuple[str, str]],
+                     waived: dict[tuple[str, str], str]) -> tuple[ChecklistState, str]:
+    """The state and the waiver's reason; a reported finding outweighs a waived one."""
+    if key in failed:
+        return ChecklistState.FAILED, ""
+    if key in waived:
+        return ChecklistState.WAIVED, waived[key]
+    return ChecklistState.PASSED, ""
 
 
 def summarise(documents: Iterable[Document], findings: list[Finding]) -> Summary:
@@ -162,9 +193,19 @@ def _validate_only(patterns: tuple[str, ...], paths: list[str]) -> None:
             raise UsageError(f"--only `{pattern}` matches no content file of any channel")
 
 
-def _in_scope(path: str, channel: str, options: RunOptions) -> bool:
+def _in_scope(path: str, channel: str, options: RunOptions, changes: ChangeScope) -> bool:
     if options.channels and channel not in options.channels:
         return False
-    if options.changed_files is not None and path not in options.changed_files:
+    if not changes.checks(path):
         return False
     return not options.only or matches(path, options.only)
+
+
+def _fingerprints_at_ref(config_at_ref: Config, options: RunOptions,
+                         project: Path) -> frozenset[str]:
+    """The fingerprints of every finding of the project at the `--changed-since` ref,
+    checked as this run is (same date and workers; the project's cache folder, as results
+    only depend on file contents and settings)."""
+    result = run(config_at_ref, RunOptions(today=options.today, workers=options.workers,
+                                           use_cache=options.use_cache, cache_project=project))
+    return frozenset(finding.fingerprint for finding in result.findings)

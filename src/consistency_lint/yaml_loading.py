@@ -43,6 +43,18 @@ class YamlDocument:
             line = node.start_mark.line + 1
         return line
 
+    def key_line_of(self, location: Sequence[str | int]) -> int | None:
+        """Line of the key that names the value at `location` (where a block list under
+        it starts on the next line); else as `line_of`."""
+        parent = self.root
+        for key in location[:-1]:
+            parent = _child(parent, key)
+        if location and isinstance(parent, yaml.MappingNode):
+            for key_node, _ in parent.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(location[-1]):
+                    return int(key_node.start_mark.line) + 1
+        return self.line_of(location)
+
 
 def load_yaml(text: str, max_nodes: int = MAX_EXPANDED_NODES) -> YamlDocument:
     """Parse one YAML document; raise YamlError for syntax errors and alias bombs."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from pathlib import Path
 from xml.etree import ElementTree
 
 from consistency_lint.model import Severity
 from consistency_lint.report import github, junit, markdown
-from tests.conftest import FIXTURES, lint
+from tests.conftest import FIXTURES, lint, write_project
 
 SHOP = FIXTURES / "projects" / "shop"
 
@@ -59,3 +60,46 @@ def test_junit_one_case_per_document_and_category() -> None:
                 for suite in root for case in suite if case.find("failure") is not None]
     assert failures == [("web/kontakt.html", "freshness", "FRESHNESS-NO-OWNER"),
                         ("letters/wysylka.txt.j2", "template", "TEMPLATE-UNKNOWN-VARIABLE")]
+
+
+def _render_waivers(module: object, root: Path) -> str:
+    """A project whose only findings are suppressed: one with a reason (holding a `|`), one
+    without."""
+    config = {"version": 1, "governance": {"require_owner": True},
+              "channels": {"kb": {"loader": "markdown", "paths": ["*.md"]}}}
+    waiver = "---\nlint_disable: [FRESHNESS-NO-OWNER]\n{}---\nDostawa w dwa dni.\n"
+    write_project(root, config, {
+        "a.md": waiver.format("lint_disable_reason: archiwum | do usunięcia\n"),
+        "b.md": waiver.format(""),
+    })
+    stream = io.StringIO()
+    module.write(lint(root), stream)  # type: ignore[attr-defined]
+    return stream.getvalue()
+
+
+def test_markdown_lists_suppressed_findings_with_their_reason(tmp_path: Path) -> None:
+    assert _render_waivers(markdown, tmp_path) == (
+        "## consistency-lint\n\n"
+        "**0 finding(s)** in 2 document(s).\n\n"
+        "### Suppressed findings\n\n"
+        "| location | rule | message | reason |\n|---|---|---|---|\n"
+        "| `a.md:5` | `FRESHNESS-NO-OWNER` | document has no `owner` in its metadata | "
+        "archiwum \\| do usunięcia |\n"
+        "| `b.md:4` | `FRESHNESS-NO-OWNER` | document has no `owner` in its metadata | "
+        "*no reason given* |\n"
+    )
+
+
+def test_junit_suppressed_finding_is_a_skipped_case_with_its_reason(tmp_path: Path) -> None:
+    root = ElementTree.fromstring(_render_waivers(junit, tmp_path).split("\n", 1)[1])
+    assert [(root.get("tests"), root.get("failures"), root.get("skipped"))] + [
+        (suite.get("tests"), suite.get("failures"), suite.get("skipped")) for suite in root
+    ] == [("22", "0", "2"), ("22", "0", "2")]
+    assert [(case.get("classname"), case.get("name"), skipped.get("message"), skipped.text)
+            for case in root.iter("testcase") if (skipped := case.find("skipped")) is not None
+            ] == [
+        ("a.md", "FRESHNESS-NO-OWNER (line 5)", "suppressed: archiwum | do usunięcia",
+         "a.md:5:1 warning FRESHNESS-NO-OWNER: document has no `owner` in its metadata"),
+        ("b.md", "FRESHNESS-NO-OWNER (line 4)", "suppressed: no reason given",
+         "b.md:4:1 warning FRESHNESS-NO-OWNER: document has no `owner` in its metadata"),
+    ]

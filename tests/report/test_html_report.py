@@ -81,3 +81,60 @@ def test_report_is_self_contained(report: Path) -> None:
     html = report.read_text(encoding="utf-8")
     assert not re.search(r"""(?:src|href)=["']https?://""", html)
     assert "<link" not in html and "@import" not in html
+
+
+ODR = "Konsument może skorzystać z platformy ODR."
+
+
+@pytest.fixture(scope="module")
+def waiver_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """PL-CRA-ODR-PLATFORM reported in one document, suppressed without a reason in another,
+    not broken in a third."""
+    root = tmp_path_factory.mktemp("waivers")
+    config = {"version": 1, "rules": ["builtin:pl-consumer-rights-2014"],
+              "channels": {"kb": {"loader": "markdown", "paths": ["kb/*.md"]}}}
+    write_project(root, config, {
+        "kb/failed.md": f"{ODR}\n",
+        "kb/waived.md": f"<!-- consistency-lint: disable=PL-CRA-ODR-PLATFORM -->\n{ODR}\n",
+        "kb/passed.md": "Zapraszamy do sklepu.\n",
+    })
+    output = root / "report.html"
+    result = CliRunner().invoke(app, ["check", str(root), "--format", "html", "--output",
+                                      str(output), "--today", "2026-11-30"])
+    assert result.exit_code == 0, result.output
+    return output
+
+
+def _cells(row: str) -> list[str]:
+    """The text of each cell of a table row, tags dropped and spaces collapsed."""
+    return [" ".join(re.sub(r"<[^>]+>", " ", cell).split())
+            for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.DOTALL)]
+
+
+def _row(dom: str, row_class: str, rule: str) -> list[str]:
+    rows = re.findall(rf'<tr class="{row_class}" data-rule="{rule}"[^>]*>(.*?)</tr>', dom,
+                      re.DOTALL)
+    assert len(rows) == 1, rows
+    return _cells(rows[0])
+
+
+def test_waivers_section_lists_the_suppressed_finding_with_its_reason(
+        waiver_report: Path) -> None:
+    cells = _row(_dom(waiver_report), "waiver", "PL-CRA-ODR-PLATFORM")
+    assert (cells[0], cells[1], cells[2], cells[4]) == (
+        "kb/waived.md:2:1 kb", "warning", "PL-CRA-ODR-PLATFORM legal-prohibited",
+        "no reason given")
+
+
+def test_checklist_shows_the_waived_requirement_as_waived_not_passing(
+        waiver_report: Path) -> None:
+    cells = _row(_dom(waiver_report), "check", "PL-CRA-ODR-PLATFORM")
+    assert cells[2:] == ["1/3", "1", "fail: kb/failed.md waived: kb/waived.md — no reason given "
+                                     "1 passing kb/passed.md"]
+
+
+def test_scorecard_does_not_count_waived_checks_as_passed(waiver_report: Path) -> None:
+    card = re.search(r"Legal checks passed: (.*?)</div>", _dom(waiver_report)).group(1)  # type: ignore[union-attr]
+    passed, total = map(int, re.search(r"(\d+)/(\d+)", card).groups())  # type: ignore[union-attr]
+    assert total - passed == 2  # one failed, one waived
+    assert re.sub(r"<[^>]+>", "", card).endswith(", 1 waived")

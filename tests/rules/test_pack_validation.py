@@ -60,8 +60,6 @@ def _error(tmp_path: Path, pack: str, rules: list[str] | None = None) -> ConfigE
          "rules.0.applies_to.segment_kinds.0: Input should be 'paragraph'"),
         (RULE + "    applies_to: {channels: [website]}\n", 10,
          "rule HOUSE-VOUCHER: unknown channel `website` (configured: docs)"),
-        (RULE + "    applies_to: {doc_types: [regulamin]}\n", 10,
-         "rule HOUSE-VOUCHER: unknown doc type `regulamin` (known: terms, product,"),
         (RULE.replace("all: [bon]", "value: {type: duration, units: [days]}"), 9,
          "unknown unit days for duration values (known: business_day, day, hour, month)"),
         (RULE + "    examples:\n      fail: [{text: Zwrot w gotówce.}]\n"
@@ -115,15 +113,3 @@ def test_a_pack_may_declare_its_own_document_types(tmp_path: Path) -> None:
     write_project(tmp_path, config, {"house.yaml": pack, "bony.txt": "Wydajemy bon.\n",
                                      "a.txt": "Wydajemy bon.\n"})
     assert [(f.rule, f.path) for f in lint(tmp_path).findings] == [("HOUSE-VOUCHER", "bony.txt")]
-
-
-def test_a_configured_document_type_no_pack_knows_is_an_error(tmp_path: Path) -> None:
-    config = {"version": 1, "rules": ["builtin:pl-consumer-rights-2014"],
-              "channels": {"docs": {"loader": "text", "paths": ["*.txt"],
-                                    "doc_types": {"regulamim": ["a.txt"]}}}}
-    write_project(tmp_path, config, {"a.txt": "Treść.\n"})
-    with pytest.raises(ConfigError) as caught:
-        lint(tmp_path)
-    assert (caught.value.path, caught.value.line) == ("consistency-lint.yaml", 11)
-    assert caught.value.message.startswith(
-        "channel `docs`: unknown doc type `regulamim` (known: terms, product,")

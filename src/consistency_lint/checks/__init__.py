@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from consistency_lint.checks import (
+    doc_types,
     fact_checks,
     freshness,
     input_checks,
@@ -75,6 +76,7 @@ def documented_specs() -> dict[str, CheckSpec]:
 SPECS: dict[str, CheckSpec] = {
     spec.id: spec
     for specs in (*(check.specs for check in CHECKS), *(check.specs for check in CORPUS_CHECKS),
-                  spelling.SPECS, tone.SPECS, unfilled_blanks.SPECS, suppressions.SPECS)
+                  spelling.SPECS, tone.SPECS, unfilled_blanks.SPECS, suppressions.SPECS,
+                  doc_types.SPECS)
     for spec in specs
 }

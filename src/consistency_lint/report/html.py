@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from consistency_lint.facts.matrix import fact_matrix
-from consistency_lint.model import Category, Confidence, RunResult, Severity
+from consistency_lint.model import Category, ChecklistState, Confidence, RunResult, Severity
 from consistency_lint.report.verbosity import Verbosity
 
 _ENVIRONMENT = Environment(
@@ -47,7 +47,8 @@ def _scorecards(result: RunResult, channels: list[str]) -> list[dict[str, Any]]:
     for channel in channels:
         findings = [f for f in result.findings if f.channel == channel]
         checks = [entry for entry in result.checklist if entry.channel == channel]
-        passed = sum(1 for entry in checks if entry.passed)
+        states = Counter(entry.state for entry in checks)
+        passed = states[ChecklistState.PASSED]
         cards.append({
             "channel": channel,
             "documents": sum(1 for d in result.documents if d.channel == channel),
@@ -55,12 +56,14 @@ def _scorecards(result: RunResult, channels: list[str]) -> list[dict[str, Any]]:
             "by_category": Counter(f.category.value for f in findings),
             "legal": f"{passed}/{len(checks)}" if checks else "—",
             "legal_rate": round(100 * passed / len(checks)) if checks else None,
+            "legal_waived": states[ChecklistState.WAIVED],
         })
     return cards
 
 
 def _checklist(result: RunResult) -> list[dict[str, Any]]:
-    """One row per legal requirement: its basis, and which documents pass and fail it."""
+    """One row per legal requirement: its basis, and which documents fail it, have it waived
+    (with the reason) and pass it."""
     by_rule: dict[str, list[Any]] = defaultdict(list)
     for entry in result.checklist:
         by_rule[entry.rule].append(entry)
@@ -71,8 +74,9 @@ def _checklist(result: RunResult) -> list[dict[str, Any]]:
             "rule": rule,
             "summary": entries[0].summary,
             "reference": entries[0].reference,
-            "failed": [entry.path for entry in entries if not entry.passed],
-            "passed": [entry.path for entry in entries if entry.passed],
+            "failed": [entry.path for entry in entries if entry.state is ChecklistState.FAILED],
+            "waived": [entry for entry in entries if entry.state is ChecklistState.WAIVED],
+            "passed": [entry.path for entry in entries if entry.state is ChecklistState.PASSED],
         })
     return rows
 

@@ -1,6 +1,7 @@
 """JUnit XML for CI test views: one test suite per channel, one test case per document and
 finding category; a case fails when the document has findings of that category at error
-or warning severity (info findings are listed in the case's output)."""
+or warning severity (info findings are listed in the case's output). Each suppressed finding
+is a skipped case whose message is the reason, so CI test views show every waiver."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections import defaultdict
 from typing import TextIO
 from xml.etree import ElementTree
 
-from consistency_lint.model import Category, Finding, RunResult, Severity
+from consistency_lint.model import Category, Finding, RunResult, Severity, SuppressedFinding
 from consistency_lint.report.verbosity import Verbosity
 
 
@@ -18,37 +19,51 @@ def write(result: RunResult, stream: TextIO, verbosity: Verbosity = Verbosity.NO
         by_case[(finding.path, finding.category.value)].append(finding)
     root = ElementTree.Element("testsuites", name="consistency-lint")
     suites: dict[str, ElementTree.Element] = {}
-    totals = {"tests": 0, "failures": 0}
+
+    def suite_of(channel: str) -> ElementTree.Element:
+        if channel not in suites:
+            suites[channel] = ElementTree.SubElement(root, "testsuite", name=channel)
+        return suites[channel]
+
     for document in result.documents:
-        suite = suites.get(document.channel)
-        if suite is None:
-            suite = ElementTree.SubElement(root, "testsuite", name=document.channel)
-            suites[document.channel] = suite
         for category in Category:
             findings = by_case.get((document.path, category.value), [])
-            failed = _case(suite, document.path, category.value, findings)
-            totals["tests"] += 1
-            totals["failures"] += failed
-    for suite in suites.values():
-        cases = list(suite)
-        suite.set("tests", str(len(cases)))
-        suite.set("failures", str(sum(1 for case in cases if case.find("failure") is not None)))
-    root.set("tests", str(totals["tests"]))
-    root.set("failures", str(totals["failures"]))
+            _case(suite_of(document.channel), document.path, category.value, findings)
+    for entry in result.suppressed:
+        _waiver_case(suite_of(entry.finding.channel), entry)
+    for element in (*suites.values(), root):
+        _count_cases(element)
     ElementTree.indent(root)
     stream.write(ElementTree.tostring(root, encoding="unicode", xml_declaration=True) + "\n")
 
 
+def _count_cases(element: ElementTree.Element) -> None:
+    for attribute, tag in (("tests", "testcase"), ("failures", "failure"), ("skipped", "skipped")):
+        element.set(attribute, str(sum(1 for _ in element.iter(tag))))
+
+
 def _case(suite: ElementTree.Element, path: str, category: str,
-          findings: list[Finding]) -> int:
+          findings: list[Finding]) -> None:
     case = ElementTree.SubElement(suite, "testcase", classname=path, name=category)
     failing = [f for f in findings if f.severity is not Severity.INFO]
-    lines = "\n".join(f"{f.path}:{f.span.line}:{f.span.column} {f.severity.value} {f.rule}: "
-                      f"{f.message}" for f in findings)
+    lines = "\n".join(_line(finding) for finding in findings)
     if failing:
         failure = ElementTree.SubElement(case, "failure", type=failing[0].rule,
                                          message=f"{len(failing)} finding(s)")
         failure.text = lines
     elif findings:
         ElementTree.SubElement(case, "system-out").text = lines
-    return 1 if failing else 0
+
+
+def _waiver_case(suite: ElementTree.Element, entry: SuppressedFinding) -> None:
+    finding = entry.finding
+    case = ElementTree.SubElement(suite, "testcase", classname=finding.path,
+                                  name=f"{finding.rule} (line {finding.span.line})")
+    skipped = ElementTree.SubElement(
+        case, "skipped", message=f"suppressed: {entry.reason or 'no reason given'}")
+    skipped.text = _line(finding)
+
+
+def _line(finding: Finding) -> str:
+    return (f"{finding.path}:{finding.span.line}:{finding.span.column} "
+            f"{finding.severity.value} {finding.rule}: {finding.message}")

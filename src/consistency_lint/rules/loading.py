@@ -4,19 +4,20 @@ validates them and compiles their phrases. Errors name the pack, the line and th
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-from consistency_lint.builtin_data import builtin_doc_types, builtin_rules_dir
+from consistency_lint.builtin_data import builtin_rules_dir
 from consistency_lint.config import Config, project_file, read_yaml_model
 from consistency_lint.errors import ConfigError
 from consistency_lint.model import Category
 from consistency_lint.nlp.phrases import check_phrase
 from consistency_lint.rules.compiled import CompiledRule, ConceptTexts
+from consistency_lint.rules.doc_types import DocTypes
 from consistency_lint.rules.examples import check_examples
 from consistency_lint.rules.model import ExampleModel, PackModel, RuleModel
 from consistency_lint.specs import CheckSpec, Example
@@ -33,17 +34,20 @@ def builtin_pack_names() -> list[str]:
 
 
 @cache
+def builtin_pack_models() -> tuple[tuple[str, PackModel], ...]:
+    """Every built-in pack with its reference, read without compiling its phrases (which
+    needs the language pipeline): `rules list` and `rules explain` start fast."""
+    return tuple(
+        (reference, read_yaml_model(builtin_rules_dir() / f"{name}.yaml", reference,
+                                    PackModel, _rule_named)[0])
+        for name in builtin_pack_names() for reference in [f"{BUILTIN_PREFIX}{name}"])
+
+
+@cache
 def builtin_pack_specs() -> tuple[CheckSpec, ...]:
-    """What every rule of every built-in pack reports, read without compiling its phrases
-    (which needs the language pipeline): `rules list` and `rules explain` start fast."""
-    specs: list[CheckSpec] = []
-    for name in builtin_pack_names():
-        reference = f"{BUILTIN_PREFIX}{name}"
-        pack, _ = read_yaml_model(builtin_rules_dir() / f"{name}.yaml", reference, PackModel,
-                                  _rule_named)
-        specs.extend(_spec(rule, reference, pack.language, _matcher(pack, rule))
-                     for rule in pack.rules)
-    return tuple(specs)
+    """What every rule of every built-in pack reports."""
+    return tuple(_spec(rule, reference, pack.language, _matcher(pack, rule))
+                 for reference, pack in builtin_pack_models() for rule in pack.rules)
 
 
 @cache
@@ -71,36 +75,84 @@ class LoadedPack:
     model: PackModel
     rules: tuple[CompiledRule, ...]
     document: YamlDocument
-    shown_as: str
+    shown_as: str  # as the configuration names it: `builtin:NAME` or a project path
 
     @property
     def builtin(self) -> bool:
         return self.shown_as.startswith(BUILTIN_PREFIX)
 
 
-def load_packs(config: Config) -> list[CompiledRule]:
-    """The rules of every pack in `rules:`, in order; a later rule replaces one of the
-    same id. Every scope must name configured channels and known document types, and the
-    configuration's document types must be known: a typo must not switch a check off."""
-    packs = [read_pack(*_locate(config, reference, index), reference)
-             for index, reference in enumerate(config.model.rules)]
-    known = known_doc_types(packs)
-    for pack in packs:
-        _check_scopes(config, pack, known)
-    _check_configured_doc_types(config, known)
+@dataclass(frozen=True)
+class DocTypeUse:
+    """A document type that the configuration or a project pack names, and where."""
+
+    name: str
+    path: str  # the project-relative file that names it
+    line: int | None
+    named_by: str  # "channel `web`", "rule HOUSE-VOUCHER"
+    channel: str | None = None  # the channel whose `doc_types:` names it
+
+
+@dataclass(frozen=True)
+class Packs:
+    """The configured packs: their rules (a later rule replaces one of the same id), the
+    document types they know, and every type the configuration and the packs name."""
+
+    loaded: tuple[LoadedPack, ...]
+    rules: tuple[CompiledRule, ...]
+    doc_types: DocTypes
+    doc_type_uses: tuple[DocTypeUse, ...]
+
+    def doc_type_rows(self) -> list[DocTypeRow]:
+        return doc_type_rows([(pack.shown_as, pack.model) for pack in self.loaded],
+                             self.doc_types, self.doc_type_uses)
+
+
+@dataclass(frozen=True)
+class DocTypeRow:
+    """A document type for `rules list`: what it is, which packs scope rules to it, where
+    the project names it, and the known type it most likely misspells."""
+
+    name: str
+    description: str  # empty for a type that no pack declares
+    scoped_by: tuple[str, ...]
+    named_by: tuple[str, ...]
+    meant: str | None
+
+
+def doc_type_rows(packs: Sequence[tuple[str, PackModel]], doc_types: DocTypes,
+                  uses: Sequence[DocTypeUse]) -> list[DocTypeRow]:
+    """Every known type, then every other type in use, in the order they are named."""
+    named_by: dict[str, list[str]] = {}
+    for use in uses:
+        where = f"{use.path}:{use.line}" if use.line else use.path
+        named_by.setdefault(use.name, []).append(f"{where} ({use.named_by})")
+    rows = []
+    for name in dict.fromkeys([*doc_types.descriptions, *named_by]):
+        scoped_by = tuple(reference for reference, pack in packs
+                          if any(name in (rule.applies_to.doc_types or ())
+                                 for rule in pack.rules))
+        rows.append(DocTypeRow(name, doc_types.descriptions.get(name, ""), scoped_by,
+                               tuple(named_by.get(name, ())), doc_types.meant(name)))
+    return rows
+
+
+def load_packs(config: Config) -> Packs:
+    """The rules of every pack in `rules:`, in order. Every scope must name configured
+    channels; document types may be any name (`Packs.doc_types` tells typos apart)."""
+    loaded = tuple(read_pack(*_locate(config, reference, index), reference)
+                   for index, reference in enumerate(config.model.rules))
+    for pack in loaded:
+        _check_scoped_channels(config, pack)
     rules: dict[str, CompiledRule] = {}
-    for pack in packs:
+    for pack in loaded:
         if not pack.builtin:
             check_examples(pack, config)
         for rule in pack.rules:
             rules[rule.model.id] = rule
-    return list(rules.values())
-
-
-def known_doc_types(packs: Sequence[LoadedPack]) -> dict[str, str]:
-    """The built-in document types and those the packs declare, with their descriptions."""
-    return {**builtin_doc_types(),
-            **{name: text for pack in packs for name, text in pack.model.doc_types.items()}}
+    declared = {name: text for pack in loaded for name, text in pack.model.doc_types.items()}
+    return Packs(loaded, tuple(rules.values()), DocTypes.with_declared(declared),
+                 (*_configured_doc_types(config), *_scoped_doc_types(loaded)))
 
 
 def read_pack(path: Path, shown_as: str, reference: str) -> LoadedPack:
@@ -110,35 +162,33 @@ def read_pack(path: Path, shown_as: str, reference: str) -> LoadedPack:
     return LoadedPack(pack, rules, document, shown_as)
 
 
-def _check_scopes(config: Config, pack: LoadedPack, known: dict[str, str]) -> None:
+def _check_scoped_channels(config: Config, pack: LoadedPack) -> None:
     for index, rule in enumerate(pack.model.rules):
-        scope = rule.applies_to
-        location: tuple[str | int, ...] = ("rules", index, "applies_to")
-        for position, name in enumerate(scope.doc_types or ()):
-            if name not in known:
-                raise ConfigError(
-                    f"rule {rule.id}: unknown doc type `{name}` ({_known_list(known)})",
-                    pack.shown_as, pack.document.line_of((*location, "doc_types", position)))
-        for position, name in enumerate(scope.channels or ()):
+        for position, name in enumerate(rule.applies_to.channels or ()):
             if name not in config.channels:
                 raise ConfigError(
                     f"rule {rule.id}: unknown channel `{name}` (configured: "
-                    f"{', '.join(config.channels)})",
-                    pack.shown_as, pack.document.line_of((*location, "channels", position)))
+                    f"{', '.join(config.channels)})", pack.shown_as,
+                    pack.document.line_of(("rules", index, "applies_to", "channels", position)))
 
 
-def _check_configured_doc_types(config: Config, known: dict[str, str]) -> None:
+def _configured_doc_types(config: Config) -> Iterator[DocTypeUse]:
     for channel in config.channels.values():
         for name in channel.settings.doc_types:
-            if name not in known:
-                raise config.error(f"channel `{channel.name}`: unknown doc type `{name}` "
-                                   f"({_known_list(known)})",
-                                   ("channels", channel.name, "doc_types", name))
+            yield DocTypeUse(name, config.source,
+                             config.key_line_of(("channels", channel.name, "doc_types", name)),
+                             f"channel `{channel.name}`", channel.name)
 
 
-def _known_list(known: dict[str, str]) -> str:
-    return (f"known: {', '.join(known)}; a custom type must be declared under a rule "
-            "pack's `doc_types:`")
+def _scoped_doc_types(packs: Sequence[LoadedPack]) -> Iterator[DocTypeUse]:
+    """The types the project's own packs scope rules to (the built-in ones are tested)."""
+    for pack in packs:
+        if pack.builtin:
+            continue
+        for index, rule in enumerate(pack.model.rules):
+            for position, name in enumerate(rule.applies_to.doc_types or ()):
+                yield DocTypeUse(name, pack.shown_as, pack.document.line_of(
+                    ("rules", index, "applies_to", "doc_types", position)), f"rule {rule.id}")
 
 
 def _locate(config: Config, reference: str, index: int) -> tuple[Path, str]:
