@@ -27,10 +27,10 @@ from consistency_lint.facts.extraction import CollectedFacts, CorpusFacts, merge
 from consistency_lint.facts.passages import Passage, passages
 from consistency_lint.facts.registry import Registry
 from consistency_lint.loaders import LoadRequest, load_document
-from consistency_lint.loaders.source import ContentLoadError, read_regular_file
 from consistency_lint.model import Document, Fact, Finding
 from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import pipeline
+from consistency_lint.reading import RefusedFileError, read_regular_file
 from consistency_lint.rules.compiled import CompiledRule, compile_now
 from consistency_lint.rules.engine import RuleEngine
 from consistency_lint.timing import PhaseSeconds, timed, timed_items
@@ -242,7 +242,7 @@ def _cache_key(work: DocumentWork, request: LoadRequest) -> str | None:
         return None
     try:
         raw = read_regular_file(request.path, request.max_bytes)
-    except (OSError, ContentLoadError):
+    except (OSError, RefusedFileError):
         return None
     identity = "\0".join((request.relative_path, request.channel, request.loader,
                           request.language, request.doc_type or "",

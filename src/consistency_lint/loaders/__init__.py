@@ -14,7 +14,7 @@ from pathlib import Path
 
 from consistency_lint.loaders.parsed import ParsedContent
 from consistency_lint.loaders.placeholders import placeholder_pattern, with_placeholders
-from consistency_lint.loaders.source import ContentLoadError, Source, read_regular_file
+from consistency_lint.loaders.source import ContentLoadError, Source
 from consistency_lint.loaders.suppressions import front_matter_suppressions, inline_suppressions
 from consistency_lint.model import (
     PLACEHOLDER_SYNTAXES,
@@ -24,6 +24,7 @@ from consistency_lint.model import (
     ProblemKind,
     Span,
 )
+from consistency_lint.reading import RefusedFileError, read_regular_file
 
 Parser = Callable[[Source], ParsedContent]
 
@@ -78,6 +79,8 @@ def load_document(request: LoadRequest) -> Document:
             raise ContentLoadError(ProblemKind.EMPTY, "file is empty")
         source = Source(raw, request.relative_path)
         parsed = PARSERS[request.loader](source)
+    except RefusedFileError as error:
+        return _unparsed(request, raw, ContentProblem(error.kind, error.message))
     except ContentLoadError as error:
         return _unparsed(request, raw, ContentProblem(error.kind, error.message,
                                                       Span.point(error.line)))

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import codecs
-import os
-import stat
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 
 from charset_normalizer import from_bytes
 
@@ -25,26 +22,6 @@ class ContentLoadError(Exception):
         self.kind = kind
         self.message = message
         self.line = line
-
-
-def read_regular_file(path: Path, max_bytes: int) -> bytes:
-    """The bytes of a regular file of at most `max_bytes`; raises ContentLoadError or OSError.
-
-    A FIFO, socket or device (/dev/zero) matched by a channel glob would block or never end,
-    so the file is opened without blocking and checked to be a regular file before reading.
-    """
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise ContentLoadError(ProblemKind.UNREADABLE,
-                                   "not a regular file (a pipe, socket or device); not read")
-        raw = handle.read(max_bytes + 1)
-    if len(raw) > max_bytes:
-        raise ContentLoadError(
-            ProblemKind.TOO_LARGE,
-            f"file is larger than {max_bytes / 2**20:g} MB (max_file_size_mb); not read",
-        )
-    return raw
 
 
 @dataclass(frozen=True)
