@@ -12,8 +12,11 @@ from typing import TextIO
 from consistency_lint import __version__
 from consistency_lint.errors import UsageError
 from consistency_lint.model import Finding
+from consistency_lint.project_links import leads_out_of, project_directory
+from consistency_lint.reading import RefusedFileError, read_regular_file
 
 BASELINE_SCHEMA = 1
+MAX_BASELINE_BYTES = 64 * 2**20  # some 200 000 findings: a large archive adopting the tool
 
 
 @dataclass(frozen=True)
@@ -35,10 +38,17 @@ def write_baseline(findings: Iterable[Finding], stream: TextIO) -> None:
     stream.write("\n")
 
 
-def read_baseline(path: Path) -> frozenset[str]:
+def read_baseline(path: Path, project_dir: Path) -> frozenset[str]:
+    """The fingerprints of the baseline `path` of the project in `project_dir`; UsageError
+    when it cannot be read, is not a baseline, or is a link from the project to a file
+    outside it (a baseline planted as a link to /dev/zero or to another team's file)."""
+    if leads_out_of(path, project_directory(project_dir)):
+        raise UsageError("symbolic link leads outside the project; not read", str(path))
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular_file(path, MAX_BASELINE_BYTES).decode("utf-8"))
         fingerprints = frozenset(str(entry["fingerprint"]) for entry in data["findings"])
+    except RefusedFileError as error:
+        raise UsageError(f"cannot read the baseline: {error.message}", str(path)) from None
     except OSError as error:
         raise UsageError(f"cannot read the baseline: {error.strerror}", str(path)) from None
     except (ValueError, KeyError, TypeError, RecursionError):

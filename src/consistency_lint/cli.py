@@ -28,7 +28,7 @@ from consistency_lint.model import Severity
 from consistency_lint.report import ReportFormat, Verbosity
 from consistency_lint.report.facts_report import MatrixFormat
 from consistency_lint.terminal_text import visible
-from consistency_lint.workers import Executor, Workers
+from consistency_lint.workers import Executor, Workers, checked_scheduler
 
 if TYPE_CHECKING:
     from consistency_lint.config import Config
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 # takes most of a second), so that `--version` and `--help` answer at once.
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 JOBS_PER_CORE = 4
 DEBUG_VARIABLE = "CONSISTENCY_LINT_DEBUG"
 T = TypeVar("T")
@@ -139,13 +140,13 @@ def check(
         only=tuple(only or ()),
         argv=tuple(sys.argv[1:]),
         changed_since=changed_since or None,
-        baseline=_guarded(lambda: read_baseline(baseline)) if baseline else None,
+        baseline=_guarded(lambda: read_baseline(baseline, project_dir)) if baseline else None,
         workers=Workers(_worker_count(jobs), Executor.DASK if scheduler else executor,
-                        scheduler),
+                        _guarded(lambda: checked_scheduler(scheduler)) if scheduler else None),
         use_cache=not no_cache,
     )
     result = _guarded(lambda: _run_with_progress(project_dir, config, options, verbosity,
-                                                  output))
+                                                  output, baseline))
     _guarded(lambda: _write_report(result, report_format, output, verbosity))
     raise typer.Exit(_exit_code(result, fail_on))
 
@@ -221,7 +222,7 @@ def init(directory: Annotated[Path, typer.Argument(
     from consistency_lint.scaffold import scaffold
     if not directory.is_dir():
         _fail(UsageError("not a directory", str(directory)))
-    result = scaffold(directory)
+    result = _guarded(lambda: scaffold(directory))
     for name in result.created:
         typer.echo(f"created {name}")
     for name in result.kept:
@@ -351,8 +352,12 @@ def _all_specs(packs: Packs | None) -> dict[str, CheckSpec]:
 
 def main() -> None:
     """Entry point; any unexpected exception is reported in one line, not a traceback."""
+    from consistency_lint.import_path import forbid_working_directory_imports
+    forbid_working_directory_imports()  # before any worker interpreter is started
     try:
         app()
+    except KeyboardInterrupt:  # before a command runs; within one, `_guarded` catches it
+        _interrupted()
     except Exception as error:  # the last line of defence: users never see a traceback
         if os.environ.get(DEBUG_VARIABLE):
             raise
@@ -363,15 +368,16 @@ def main() -> None:
 
 
 def _run_with_progress(project_dir: Path, config_path: Path | None, options: RunOptions,
-                       verbosity: Verbosity, output: Path | None = None) -> RunResult:
+                       verbosity: Verbosity, output: Path | None = None,
+                       baseline: Path | None = None) -> RunResult:
     """Run on PROJECT_DIR (or, when it names a file, on that file within its project),
-    after checking that `output` may be written."""
+    after checking that `output` may be written (and is not the `baseline` read)."""
     from consistency_lint.config import load_config
     from consistency_lint.output_file import checked_output
     from consistency_lint.pipeline import run
     config = load_config(project_dir, config_path)
     if output is not None:
-        checked_output(config, output)
+        checked_output(config, output, baseline)
     if project_dir.is_file():
         options = replace(options, only=(*options.only, _pattern_for(config, project_dir)))
     show_progress = verbosity is not Verbosity.QUIET and stderr.is_terminal
@@ -440,11 +446,19 @@ def _exit_code(result: RunResult, fail_on: FailOn) -> int:
 
 
 def _guarded(action: Callable[[], T]) -> T:
-    """Run `action`; a ConsistencyLintError becomes one message and exit code 2."""
+    """Run `action`; a ConsistencyLintError becomes one message and exit code 2, Ctrl-C one
+    line and exit code 130 (the `with` blocks it left have stopped any Dask cluster)."""
     try:
         return action()
     except ConsistencyLintError as error:
         _fail(error)
+    except KeyboardInterrupt:
+        _interrupted()
+
+
+def _interrupted() -> NoReturn:
+    stderr.print(Text("interrupted", style="bold red"))
+    sys.exit(EXIT_INTERRUPTED)
 
 
 def _fail(error: ConsistencyLintError) -> NoReturn:

@@ -7,6 +7,7 @@ Sources, first found wins: `--config FILE`, `PROJECT_DIR/consistency-lint.yaml`,
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from consistency_lint.errors import ConfigError, ConfigNotFoundError
 from consistency_lint.globs import check_pattern
 from consistency_lint.model import PLACEHOLDER_SYNTAXES, Category, PlaceholderSyntax
+from consistency_lint.project_links import leads_out_of, project_directory
+from consistency_lint.reading import RefusedFileError, read_regular_file
 from consistency_lint.yaml_loading import YamlDocument, YamlError, load_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -29,6 +32,8 @@ LoaderName = Literal["html", "markdown", "faq", "template", "docx", "text"]
 Profile = Literal["web", "faq", "call-center", "letter", "marketing", "legal"]
 MAX_REVIEW_DAYS = 36_500  # a hundred years
 MAX_FILE_SIZE_MB = 1024
+# Files people write by hand; a registry of every product of a large shop is a few MB.
+MAX_TOOL_FILE_BYTES = 16 * 2**20
 
 
 def _off_as_written(value: object) -> object:
@@ -95,6 +100,9 @@ class Config:
     model: ConfigModel
     channels: Mapping[str, Channel]
     yaml: YamlDocument | None = field(default=None, repr=False)
+    # `pipelines:` checked: per language, an installed spaCy pipeline's name or the absolute
+    # path of a pipeline directory inside the project
+    pipeline_models: Mapping[str, str] = field(default_factory=dict)
 
     def line_of(self, location: Sequence[str | int]) -> int | None:
         """Line in the configuration file of a key; None for pyproject.toml sources."""
@@ -106,11 +114,6 @@ class Config:
 
     def error(self, message: str, location: Sequence[str | int] = ()) -> ConfigError:
         return ConfigError(message, self.source, self.line_of(location))
-
-    @property
-    def pipeline_models(self) -> dict[str, str]:
-        """The trained spaCy pipeline configured per language (`pipelines:`)."""
-        return {str(language): model for language, model in self.model.pipelines.items()}
 
     @property
     def max_file_bytes(self) -> int:
@@ -136,16 +139,17 @@ def load_config(project_dir: Path, explicit: Path | None = None) -> Config:
     if not project_dir.exists():
         raise ConfigError("project directory does not exist", str(project_dir))
     if explicit is not None:
+        _refuse_link_leaving(explicit, project_directory(project_dir))
         return _load_config_file(explicit)
     start = Path(os.path.realpath(project_dir))
     for directory in [start, *start.parents] if start.is_dir() else start.parents:
         yaml_path = directory / CONFIG_FILE_NAME
         if yaml_path.is_file():
-            _refuse_link_leaving(yaml_path)
+            _refuse_link_leaving(yaml_path, directory)
             return _load_config_file(yaml_path)
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file():
-            _refuse_link_leaving(pyproject)
+            _refuse_link_leaving(pyproject, directory)
             table = _read_pyproject_table(pyproject)
             if table is not None:
                 return _build_config(table, pyproject.parent, "pyproject.toml", None)
@@ -156,10 +160,10 @@ def load_config(project_dir: Path, explicit: Path | None = None) -> Config:
     )
 
 
-def _refuse_link_leaving(path: Path) -> None:
-    """A configuration found in a content repository must not be a link to a file outside
-    it (say /etc/passwd): reading it could put that file's text into error messages."""
-    if not Path(os.path.realpath(path)).is_relative_to(path.parent):
+def _refuse_link_leaving(path: Path, project: Path) -> None:
+    """A configuration in a content repository must not be a link to a file outside it (say
+    /etc/passwd): reading it could put that file's text into error messages."""
+    if leads_out_of(path, project):
         raise ConfigError("symbolic link leads outside the project; not read", path.name)
 
 
@@ -184,7 +188,12 @@ def _read_pyproject_table(path: Path) -> dict[str, Any] | None:
         data = tomllib.loads(_read_text(path, path.name))
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"invalid TOML: {error}", path.name) from None
-    table = data.get("tool", {}).get(PYPROJECT_TABLE)
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError("invalid TOML: values nested too deeply", path.name) from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError("[tool] must be a table", path.name)
+    table = tool.get(PYPROJECT_TABLE)
     if table is not None and not isinstance(table, dict):
         raise ConfigError(f"[tool.{PYPROJECT_TABLE}] must be a table", path.name)
     return table
@@ -192,8 +201,20 @@ def _read_pyproject_table(path: Path) -> dict[str, Any] | None:
 
 def _read_text(path: Path, shown_as: str) -> str:
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        return read_tool_file(path, shown_as).decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"cannot read file: {error}", shown_as) from None
+
+
+def read_tool_file(path: Path, shown_as: str) -> bytes:
+    """The bytes of a file that configures the tool (configuration, registry, rule pack,
+    dictionary, variables), through the one reader every file goes through; ConfigError
+    naming `shown_as` when it cannot or must not be read."""
+    try:
+        return read_regular_file(path, MAX_TOOL_FILE_BYTES)
+    except RefusedFileError as error:
+        raise ConfigError(error.message, shown_as) from None
+    except OSError as error:
         raise ConfigError(f"cannot read file: {_reason(error)}", shown_as) from None
 
 
@@ -209,9 +230,7 @@ def read_yaml_model(path: Path, shown_as: str, model: type[ModelT],
     """Read a YAML file of the project (registry, rule pack) into a pydantic model; every
     problem is one ConfigError with the file and line."""
     try:
-        document = load_yaml(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read file: {_reason(error)}", shown_as) from None
+        document = load_yaml(_read_text(path, shown_as))
     except YamlError as error:
         raise ConfigError(error.message, shown_as, error.line) from None
     try:
@@ -243,7 +262,9 @@ def _build_config(
     _check_project_paths(config)
     channels = {name: _resolve_channel(config, name, settings)
                 for name, settings in model.channels.items()}
-    return Config(config.root, source, model, channels, document)
+    return Config(config.root, source, model, channels, document, {
+        str(language): _pipeline_model(config, str(language), name)
+        for language, name in model.pipelines.items()})
 
 
 def _check_project_paths(config: Config) -> None:
@@ -273,6 +294,48 @@ def project_path(config: Config, relative: str, location: Sequence[str | int]) -
     if candidate.is_absolute() or not resolved.is_relative_to(config.root):
         raise config.error(f"path leaves the project directory: {relative}", location)
     return resolved
+
+
+def _pipeline_model(config: Config, language: str, name: str) -> str:
+    """`name` if it is an installed spaCy pipeline, else the absolute path of the pipeline
+    directory inside the project it names. Loading a pipeline imports its package or parses
+    its files, so any other installed module (`pip`) or a directory outside the project is
+    refused."""
+    if name in _installed_spacy_pipelines():
+        return name
+    location = ("pipelines", language)
+    expected = (f"pipelines.{language} must name an installed spaCy pipeline package or a "
+                "pipeline directory inside the project")
+    directory = Path(os.path.realpath(config.root / name))
+    if Path(name).is_absolute() or not directory.is_relative_to(config.root):
+        raise config.error(f"spaCy pipeline `{name}` is outside the project: {expected}",
+                           location)
+    if not directory.is_dir():
+        raise config.error(f"spaCy pipeline `{name}` is not installed: {expected}", location)
+    _check_pipeline_files(config, directory, name, location)
+    return str(directory)
+
+
+def _installed_spacy_pipelines() -> frozenset[str]:
+    """Packages registered as spaCy pipelines (the `spacy_models` entry points every `spacy
+    package` declares), found without importing any of them."""
+    from importlib.metadata import entry_points  # here: it takes a while to import
+
+    return frozenset(entry.name for entry in entry_points(group="spacy_models"))
+
+
+def _check_pipeline_files(config: Config, directory: Path, name: str,
+                          location: Sequence[str | int]) -> None:
+    """spaCy reads every file of a pipeline directory: a link in it (meta.json to /dev/zero,
+    or out of the project) or a special file is refused."""
+    for folder, folders, files in os.walk(directory):
+        for entry_name in (*folders, *files):
+            entry = Path(folder, entry_name)
+            mode = entry.lstat().st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                relative = entry.relative_to(config.root).as_posix()
+                raise config.error(f"spaCy pipeline `{name}`: {relative} is a symbolic link or "
+                                   "not a regular file; not read", location)
 
 
 def _resolve_channel(config: Config, name: str, settings: ChannelModel) -> Channel:

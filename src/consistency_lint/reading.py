@@ -31,10 +31,15 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
     """
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
             raise RefusedFileError(ProblemKind.UNREADABLE,
                               "not a regular file (a pipe, socket or device); not read")
-        raw = handle.read(max_bytes + 1)
+        # A read allocates what it asks for: ask for the file's size, not the cap (10 MB
+        # allocated and freed for each small file took 0.1 ms, three times the read itself).
+        raw = handle.read(min(status.st_size, max_bytes) + 1)
+        if status.st_size < len(raw) <= max_bytes:  # it grew since fstat: read on to the cap
+            raw += handle.read(max_bytes + 1 - len(raw))
     if len(raw) > max_bytes:
         raise RefusedFileError(ProblemKind.TOO_LARGE,
                           f"file is larger than {max_bytes / 2**20:g} MB; not read")

@@ -1,15 +1,18 @@
 """`consistency-lint init`: a configuration, a facts registry and an example house-style
 rule pack for a content repository, with channels for the kinds of files it already has.
-Existing files are never overwritten."""
+Existing files are never overwritten, and nothing is written through a symbolic link."""
 
 from __future__ import annotations
 
+import os
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from wcmatch import glob
 
 from consistency_lint.config import CONFIG_FILE_NAME
+from consistency_lint.errors import UsageError
 
 # Kind of content -> (channel name, loader, glob, profile)
 CHANNEL_KINDS = (
@@ -64,16 +67,47 @@ def scaffold(directory: Path) -> ScaffoldResult:
         "facts.yaml": FACTS,
         "rules/house-style.yaml": HOUSE_STYLE,
     }
-    created, kept = [], []
+    created: list[str] = []
+    kept: list[str] = []
     for name, text in files.items():
-        path = directory / name
-        if path.exists():
-            kept.append(name)
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        created.append(name)
+        (created if _create(directory, name, text) else kept).append(name)
     return ScaffoldResult(created, kept, [kind[0] for kind in channels])
+
+
+def _create(directory: Path, name: str, text: str) -> bool:
+    """Create the file `name` (a relative POSIX path) under `directory`; False when an entry
+    of that name exists, even a dangling link. Neither the file nor a folder on its way is
+    ever reached through a symbolic link in the repository: a planted `rules -> /elsewhere`
+    raises UsageError instead of writing outside the project."""
+    *folders, file_name = name.split("/")
+    descriptor = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for folder in folders:
+            inner = _enter(descriptor, folder, name)
+            os.close(descriptor)
+            descriptor = inner
+        file = os.open(file_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW,
+                       0o666, dir_fd=descriptor)
+    except FileExistsError:
+        return False
+    except OSError as error:
+        raise UsageError(f"cannot create {name}: {error.strerror}", str(directory)) from None
+    finally:
+        os.close(descriptor)
+    with os.fdopen(file, "w", encoding="utf-8") as stream:
+        stream.write(text)
+    return True
+
+
+def _enter(parent: int, folder: str, name: str) -> int:
+    """A descriptor of the directory `folder` in `parent`, created when missing."""
+    with suppress(FileExistsError):
+        os.mkdir(folder, dir_fd=parent)
+    try:
+        return os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=parent)
+    except OSError:  # ELOOP for a link, ENOTDIR for a file
+        raise UsageError(f"refusing to create {name}: {folder} is a symbolic link or not a "
+                         "directory") from None
 
 
 def _configuration(channels: list[tuple[str, str, str, str]]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
+from pathlib import Path
 from typing import cast
 
 import numpy
@@ -32,10 +33,11 @@ LOOKUP_COMPONENT = "lookup_lemmatizer"
 
 
 def build(language: str, model: str | None = None) -> Language:
-    """The pipeline for `language`; `model` names an installed trained pipeline to use."""
+    """The pipeline for `language`; `model` names an installed trained pipeline to use, or
+    is the absolute path of a pipeline directory (never taken for a package name)."""
     if model is not None:
         try:
-            return spacy.load(model)
+            return spacy.load(Path(model) if Path(model).is_absolute() else model)
         except OSError:
             raise PipelineUnavailableError(
                 f"spaCy pipeline `{model}` is not installed (pip install it, or remove it "

@@ -3,6 +3,7 @@ not fail (or a passing one that fails) means the rule does not do what its autho
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from consistency_lint.config import Config
@@ -40,7 +41,7 @@ def check_examples(pack: LoadedPack, config: Config) -> None:
                     pack.document.line_of(("rules", index, "examples", label, position)))
 
 
-def _fails(rule: CompiledRule, example: ExampleModel, models: dict[str, str]) -> bool:
+def _fails(rule: CompiledRule, example: ExampleModel, models: Mapping[str, str]) -> bool:
     parsed = PARSERS[example.loader](Source(example.text.encode("utf-8"), "example"))
     channel = example.channel or EXAMPLE_CHANNEL
     document = Document(path="example", channel=channel, loader=example.loader,

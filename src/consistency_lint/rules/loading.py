@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from consistency_lint.builtin_data import builtin_rules_dir
-from consistency_lint.config import Config, project_file, read_yaml_model
+from consistency_lint.config import Config, project_file, read_tool_file, read_yaml_model
 from consistency_lint.errors import ConfigError
 from consistency_lint.model import Category
 from consistency_lint.nlp.phrases import check_phrase
@@ -64,7 +64,7 @@ def pack_digests(config: Config) -> tuple[tuple[str, str], ...]:
     digests = []
     for index, reference in enumerate(config.model.rules):
         path, _ = _locate(config, reference, index)
-        digests.append((reference, hashlib.sha256(path.read_bytes()).hexdigest()))
+        digests.append((reference, hashlib.sha256(read_tool_file(path, reference)).hexdigest()))
     return tuple(digests)
 
 
