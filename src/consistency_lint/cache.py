@@ -3,11 +3,13 @@ shapes them (configuration, registry, rule packs, dictionary, variables, tool ve
 an unchanged file is not processed again.
 
 The cache lives outside the content tree (the user's cache directory, one folder per
-project), so a cache committed to a content repository is never read. Entries are plain
-data (typed MessagePack) decoded against the exact types they must hold, and each names
-the key it was written for: a foreign, corrupt or wrongly shaped entry is ignored and
-rebuilt, and no entry can make the tool run code. Writes are atomic (a temporary file
-renamed into place), so concurrent runs are safe; an unwritable location runs uncached.
+project), so a cache committed to a content repository is never read. Its location may still
+be writable by others (a CI cache path inside the checkout, a cache restored from a pull
+request's run), so an entry is untrusted data: it is read through the capped reader (a
+planted link, FIFO or huge file costs nothing), decoded against the exact types it must
+hold and must name the key it was written for; a foreign, corrupt or wrongly shaped entry is
+ignored and rebuilt, and no entry can make the tool run code. Writes are atomic (a temporary
+file renamed into place), so concurrent runs are safe; an unwritable location runs uncached.
 """
 
 from __future__ import annotations
@@ -24,10 +26,14 @@ from platformdirs import user_cache_path
 
 from consistency_lint import __version__
 from consistency_lint.config import Config
+from consistency_lint.reading import read_regular_file
 
 CACHE_DIR_VARIABLE = "CONSISTENCY_LINT_CACHE_DIR"
-FORMAT_VERSION = "6"  # 1 was pickle, which could run code from a planted entry; 3 added
-# finding confidence, 4 the role, label and cue of facts, 5 unfilled blanks among them
+FORMAT_VERSION = "7"  # 1 was pickle, which could run code from a planted entry; 3 added
+# finding confidence, 4 the role, label and cue of facts, 5 unfilled blanks among them, 7
+# keys entries by the digest of the bytes their document was computed from
+ENTRY_BYTES_PER_CONTENT_BYTE = 16  # an entry holds a document's text about twice, and more
+MIN_ENTRY_CAP = 2**20  # per-document overhead dominates in short documents
 T = TypeVar("T")
 _UNSAFE_NAME_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -49,9 +55,12 @@ def project_cache_directory(root: Path) -> Path:
 class DocumentCache(Generic[T]):
     """Entries of one value type for one project and one run configuration."""
 
-    def __init__(self, directory: Path, run_key: str, value_type: type[T]) -> None:
+    def __init__(self, directory: Path, run_key: str, value_type: type[T],
+                 max_entry_bytes: int = MIN_ENTRY_CAP) -> None:
         self.directory = directory
         self.run_key = run_key
+        self.max_entry_bytes = max_entry_bytes
+        self._directory_is_link = directory.is_symlink()  # planted before the run, if at all
         self._encoder = msgspec.msgpack.Encoder()
         self._decoder: msgspec.msgpack.Decoder[_Entry] = msgspec.msgpack.Decoder(
             _entry_type(value_type))
@@ -62,33 +71,42 @@ class DocumentCache(Generic[T]):
         """The cache of `project` (default: the configuration's root; a copy of the project
         elsewhere, such as its tree at a git ref, may share the project's folder)."""
         return cls(project_cache_directory(project or config.root),
-                   _run_key(config, pack_digests), value_type)
+                   _run_key(config, pack_digests), value_type,
+                   max(MIN_ENTRY_CAP, ENTRY_BYTES_PER_CONTENT_BYTE * config.max_file_bytes))
 
-    def key(self, identity: str, raw: bytes) -> str:
+    def key(self, identity: str, content_sha256: str) -> str:
+        """The key of the entry for a file known by `identity` whose bytes have that digest."""
         digest = hashlib.sha256()
-        for part in (self.run_key, identity):
+        for part in (self.run_key, identity, content_sha256):
             digest.update(part.encode("utf-8") + b"\0")
-        digest.update(raw)
         return digest.hexdigest()
 
     def get(self, key: str) -> T | None:
         """The value stored under `key`, or None when it is missing or not to be trusted."""
-        try:
-            encoded = (self.directory / key[:2] / key).read_bytes()
-            format_version, stored_key, value = self._decoder.decode(encoded)
-        except Exception:  # noqa: BLE001 - missing, unreadable, corrupt or foreign: rebuild
+        entry = self._entry(key)
+        if entry is None or entry.is_symlink():
             return None
+        try:
+            encoded = read_regular_file(entry, self.max_entry_bytes)
+            format_version, stored_key, value = self._decoder.decode(encoded)
+        except Exception:  # noqa: BLE001 - missing, not a regular file, too large, corrupt or
+            return None  # foreign: rebuild
         if (format_version, stored_key) != (FORMAT_VERSION, key):
             return None
         stored: T = value
         return stored
 
     def put(self, key: str, value: T) -> None:
-        folder = self.directory / key[:2]
+        entry = self._entry(key)
+        if entry is None:
+            return
+        folder = entry.parent
         try:
             encoded = self._encoder.encode((FORMAT_VERSION, key, value))
         except (TypeError, OverflowError, ValueError):
             return  # metadata that plain data cannot hold: that document stays uncached
+        if len(encoded) > self.max_entry_bytes:
+            return  # it would not be read back
         try:
             folder.mkdir(parents=True, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
@@ -97,6 +115,14 @@ class DocumentCache(Generic[T]):
             Path(temporary).replace(folder / key)
         except OSError:
             return  # an unwritable cache location runs without a cache
+
+    def _entry(self, key: str) -> Path | None:
+        """Where the entry of `key` lives; None when the project's folder or the key's
+        subfolder is a symbolic link, which must lead neither reads nor writes elsewhere."""
+        folder = self.directory / key[:2]
+        if self._directory_is_link or folder.is_symlink():
+            return None
+        return folder / key
 
 
 _Entry = tuple[str, str, Any]

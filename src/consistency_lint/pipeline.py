@@ -62,7 +62,7 @@ class RunOptions:
     argv: tuple[str, ...] = ()
     changed_since: str | None = None  # git ref: report what changed since (`--changed-since`)
     workers: Workers = field(default_factory=Workers)  # where the per-document stage runs
-    use_cache: bool = False  # reuse per-document results from .consistency-lint-cache/
+    use_cache: bool = False  # reuse per-document results from the user cache (cache.py)
     baseline: frozenset[str] | None = None  # fingerprints to hide (`--baseline`)
     cache_project: Path | None = None  # whose cache folder to use (default: the config's root)
 

@@ -8,17 +8,19 @@ file order, so the output depends neither on N nor on the executor."""
 from __future__ import annotations
 
 import gc
+import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from multiprocessing import get_context
 
 from consistency_lint.cache import DocumentCache
+from consistency_lint.cached_outcomes import Snapshot, fits
 from consistency_lint.checks import language_checks
 from consistency_lint.checks.context import CheckContext
 from consistency_lint.config import Config
@@ -27,7 +29,7 @@ from consistency_lint.facts.extraction import CollectedFacts, CorpusFacts, merge
 from consistency_lint.facts.passages import Passage, passages
 from consistency_lint.facts.registry import Registry
 from consistency_lint.loaders import LoadRequest, load_document
-from consistency_lint.model import Document, Fact, Finding
+from consistency_lint.model import Document, Fact, Finding, ProblemKind
 from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import pipeline
 from consistency_lint.reading import RefusedFileError, read_regular_file
@@ -38,6 +40,7 @@ from consistency_lint.workers import Executor, Workers
 
 CHUNKS_PER_JOB = 4  # smaller chunks balance the load between workers
 MAX_CHUNK_DOCUMENTS = 250  # a task's results stay small on an archive of a million files
+READ_FAILURES = frozenset({ProblemKind.UNREADABLE, ProblemKind.TOO_LARGE})
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -63,23 +66,21 @@ class StageResult:
 
 def process_documents(requests: Sequence[LoadRequest], work: DocumentWork, workers: Workers,
                       on_progress: ProgressCallback | None = None) -> StageResult:
-    """Per-document outcomes for every request: from the cache where the file is unchanged,
-    else computed (by `workers`)."""
-    keys = {request.relative_path: _cache_key(work, request) for request in requests}
+    """Per-document outcomes for every request: from the cache where an entry fits the
+    file's bytes, else computed (by `workers`)."""
     with _kept_from_cycle_collection():
-        outcomes = _cached(work, keys)
+        outcomes = _cached(work, requests)
         _progress(on_progress, len(outcomes), len(requests))
-        misses = [request for request in requests if request.relative_path not in outcomes]
+        misses = {request.relative_path: request for request in requests
+                  if request.relative_path not in outcomes}
         seconds: PhaseSeconds = defaultdict(float)
-        for chunk in _compute(work, misses, workers, on_progress, len(requests),
-                              len(outcomes)):
+        for chunk in _compute(work, list(misses.values()), workers, on_progress,
+                              len(requests), len(outcomes)):
             for phase, spent in chunk.seconds.items():
                 seconds[phase] += spent
             for outcome in chunk.outcomes:
                 outcomes[outcome.document.path] = outcome
-                key = keys[outcome.document.path]
-                if work.cache is not None and key:
-                    work.cache.put(key, outcome)
+                _store(work, misses[outcome.document.path], outcome)
             gc.freeze()
     ordered = [outcomes[request.relative_path] for request in requests]
     with timed(seconds, "stale copies"):
@@ -107,7 +108,7 @@ def _kept_from_cycle_collection() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _cached(work: DocumentWork, keys: dict[str, str | None]) -> dict[str, DocumentOutcome]:
+def _cached(work: DocumentWork, requests: Sequence[LoadRequest]) -> dict[str, DocumentOutcome]:
     """Decoding only builds plain data, which holds no cycles: the collector is paused."""
     found: dict[str, DocumentOutcome] = {}
     if work.cache is None:
@@ -115,10 +116,10 @@ def _cached(work: DocumentWork, keys: dict[str, str | None]) -> dict[str, Docume
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for path, key in keys.items():
-            outcome = work.cache.get(key) if key else None
-            if outcome is not None and outcome.document.path == path:
-                found[path] = outcome
+        for request in requests:
+            outcome = _cached_outcome(work, work.cache, request)
+            if outcome is not None:
+                found[request.relative_path] = outcome
     finally:
         if collecting:
             gc.enable()
@@ -126,9 +127,33 @@ def _cached(work: DocumentWork, keys: dict[str, str | None]) -> dict[str, Docume
     return found
 
 
+def _cached_outcome(work: DocumentWork, cache: DocumentCache[DocumentOutcome],
+                    request: LoadRequest) -> DocumentOutcome | None:
+    """The entry for the file's bytes as they are now, when it fits them."""
+    snapshot = _snapshot(request)
+    if snapshot is None:
+        return None
+    outcome = cache.get(cache.key(_identity(work, request), snapshot.sha256))
+    return outcome if outcome is not None and fits(outcome, request, snapshot) else None
+
+
+def _store(work: DocumentWork, request: LoadRequest, outcome: DocumentOutcome) -> None:
+    """Cache `outcome` under the digest of the very bytes it was computed from, and only
+    when they were read and are still the file's bytes now that the document is done: a
+    file that could not be read, or changed while it was processed, is processed again by
+    the next run instead of lending its outcome to other bytes."""
+    document = outcome.document
+    if work.cache is None or any(problem.kind in READ_FAILURES for problem in document.problems):
+        return
+    snapshot = _snapshot(request)
+    if snapshot is not None and snapshot.sha256 == document.sha256:
+        work.cache.put(work.cache.key(_identity(work, request), snapshot.sha256), outcome)
+
+
 def _compute(work: DocumentWork, requests: list[LoadRequest], workers: Workers,
              on_progress: ProgressCallback | None, total: int,
              done: int) -> Iterator[ChunkResult]:
+    work = replace(work, cache=None)  # only this process uses it (nor could Dask pickle it)
     chunks = _chunks(requests, workers.jobs)
     if workers.executor is Executor.DASK and chunks:
         from consistency_lint.dask_tasks import run_tasks  # here: dask is an optional extra
@@ -236,15 +261,20 @@ def _analyse(work: DocumentWork, documents: list[Document],
                               document_passages)
 
 
-def _cache_key(work: DocumentWork, request: LoadRequest) -> str | None:
-    """The file's cache key, or None when it cannot or should not be cached."""
-    if work.cache is None or request.outside_project:
+def _snapshot(request: LoadRequest) -> Snapshot | None:
+    """The digest and size of the file's bytes as they are now; None when it cannot be
+    read, or must not be (a link leading outside the project)."""
+    if request.outside_project:
         return None
     try:
         raw = read_regular_file(request.path, request.max_bytes)
     except (OSError, RefusedFileError):
         return None
-    identity = "\0".join((request.relative_path, request.channel, request.loader,
-                          request.language, request.doc_type or "",
-                          str(request.relative_path in work.reported_paths)))
-    return work.cache.key(identity, raw)
+    return Snapshot(hashlib.sha256(raw).hexdigest(), len(raw))
+
+
+def _identity(work: DocumentWork, request: LoadRequest) -> str:
+    """Everything about a file besides its bytes that shapes its outcome."""
+    return "\0".join((request.relative_path, request.channel, request.loader,
+                      request.language, request.doc_type or "",
+                      str(request.relative_path in work.reported_paths)))
