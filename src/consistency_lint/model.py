@@ -61,7 +61,8 @@ class Span:
 @pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """Maps the segment text from `offset` onwards to a source position.
+    """Maps the segment's written text (as the file has it) from `offset` onwards to a
+    source position.
 
     Segment text never continues across a source line without a new anchor, so the
     position of any character is its anchor's position plus the distance to it.
@@ -70,6 +71,16 @@ class Anchor:
     offset: int
     line: int
     column: int
+
+
+@pickled_by_constructor
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """From `offset` onwards, the text a reader sees continues at `written_offset` of the
+    text as written: where invisible characters were dropped or letters composed."""
+
+    offset: int
+    written_offset: int
 
 
 @pickled_by_constructor
@@ -103,7 +114,12 @@ SegmentKind = Literal["paragraph", "heading", "title", "list-item", "table-cell"
 @pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """One unit of text (a paragraph, heading, list item, FAQ answer...) with its source map."""
+    """One unit of text (a paragraph, heading, list item, FAQ answer...) with its source map.
+
+    `text` is what a reader sees (`reader_text`), which every check matches; `written` is the
+    text as the file spells it, kept only where it differs (invisible characters, lookalike
+    letters, decomposed accents...): positions and excerpts come from it.
+    """
 
     text: str
     kind: str
@@ -111,12 +127,35 @@ class Segment:
     heading_path: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     placeholders: tuple[Placeholder, ...] = ()
+    written: str = ""  # "" when it is `text`
+    shifts: tuple[Shift, ...] = ()  # where `text` stops following `written` one to one
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of the character at `offset` in `text`."""
+        return self.written_position(self.written_offset(offset))
+
+    def written_position(self, offset: int) -> tuple[int, int]:
+        """Source (line, column) of the character at `offset` in the written text."""
         index = bisect.bisect_right(self.anchors, offset, key=lambda anchor: anchor.offset) - 1
         anchor = self.anchors[max(index, 0)]
         return anchor.line, anchor.column + max(offset - anchor.offset, 0)
+
+    def written_offset(self, offset: int) -> int:
+        """Where the character at `offset` in `text` comes from in the written text."""
+        if not self.shifts:
+            return offset
+        index = bisect.bisect_right(self.shifts, offset, key=lambda shift: shift.offset) - 1
+        if index < 0:
+            return offset
+        shift = self.shifts[index]
+        return shift.written_offset + offset - shift.offset
+
+    def written_text(self, start: int, end: int) -> str:
+        """`text[start:end]` as the file spells it: what excerpts show."""
+        if not self.written:
+            return self.text[start:end]
+        written_start, written_end = self._written_range(start, end)
+        return self.written[written_start:written_end]
 
     def overlaps_placeholder(self, start: int, end: int) -> bool:
         """Whether text[start:end] overlaps a template placeholder (they are sorted and do
@@ -134,9 +173,21 @@ class Segment:
         return False
 
     def span_of(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(max(end - 1, start))
+        return self.written_span(*self._written_range(start, end))
+
+    def written_span(self, start: int, end: int) -> Span:
+        """The source span of `written[start:end]`."""
+        line, column = self.written_position(start)
+        end_line, end_column = self.written_position(max(end - 1, start))
         return Span(line, column, end_line, end_column + (1 if end > start else 0))
+
+    def _written_range(self, start: int, end: int) -> tuple[int, int]:
+        """The written text that `text[start:end]` was read from: with the combining marks
+        of its last letter and the invisible characters after it, all of a ligature."""
+        if not self.shifts or end <= start:
+            return self.written_offset(start), self.written_offset(end)
+        return (self.written_offset(start),
+                max(self.written_offset(end - 1) + 1, self.written_offset(end)))
 
     @property
     def span(self) -> Span:

@@ -7,7 +7,7 @@ def test_visible_text_is_segmented_by_block_with_source_positions() -> None:
     assert rows(parse_fixture("html", "strona.html")) == [
         ("title", "Sofa Lido – Meble Kowalczyk", 4, 10),
         ("heading", "Sofa Lido", 13, 7),
-        ("paragraph", "Cena: 2\xa0499 zł brutto. Szczegóły w regulaminie.", 14, 6),
+        ("paragraph", "Cena: 2 499 zł brutto. Szczegóły w regulaminie.", 14, 6),  # NBSP: a space
         ("heading", "Dostawa", 16, 7),
         ("list-item", "Czas dostawy: 5–7 dni roboczych.", 18, 9),
         ("heading", "Zwroty", 21, 7),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from consistency_lint.checks import (
+    disguised_text,
     doc_types,
     fact_checks,
     freshness,
@@ -47,6 +48,7 @@ class CorpusCheck:
 
 CHECKS: tuple[DocumentCheck, ...] = (
     DocumentCheck(input_checks.SPECS, input_checks.check),
+    DocumentCheck(disguised_text.SPECS, disguised_text.check),
     DocumentCheck(template_checks.SPECS, template_checks.check),
     DocumentCheck(freshness.SPECS, freshness.check),
 )

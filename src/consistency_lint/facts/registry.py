@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from consistency_lint.config import Config, project_file, read_yaml_model
 from consistency_lint.errors import ConfigError
@@ -38,6 +39,24 @@ class RegistryModel(_Strict):
     subjects: dict[str, SubjectModel] = {}
     facts: list[FactModel] = []
     attributes: dict[str, AttributeModel] = {}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _composed(cls, data: object) -> object:
+        """Every name and value composed (NFC), as content is read: a registry saved where
+        files are decomposed ("ą" as "a" and a combining ogonek) means the same values."""
+        return _nfc(data)
+
+
+def _nfc(data: object) -> object:
+    """`data` read from YAML with every string in it, keys too, in NFC."""
+    if isinstance(data, str):
+        return unicodedata.normalize("NFC", data)
+    if isinstance(data, list):
+        return [_nfc(item) for item in data]
+    if isinstance(data, dict):
+        return {_nfc(key): _nfc(value) for key, value in data.items()}
+    return data
 
 
 @dataclass(frozen=True)

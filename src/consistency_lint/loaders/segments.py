@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from consistency_lint.model import Anchor, Link, Segment
+from consistency_lint.reader_text import reader_text
 
 _LEADING_SPACE = re.compile(r"^[ \t\r\f\v\u00a0]+")
 
@@ -56,17 +57,23 @@ class SegmentBuilder:
             self._open_link = None
 
     def build(self, kind: str, heading_path: tuple[str, ...] = ()) -> Segment | None:
-        """The finished segment (trailing whitespace trimmed), or None if it has no text."""
+        """The finished segment (trailing whitespace trimmed), or None if a reader sees no
+        text in it. Its text is what a reader sees (`reader_text`); the text as written
+        stays beside it for positions and excerpts."""
         self.end_link()
-        text = self.text.rstrip()
-        if not text.strip():
+        written = self.text.rstrip()
+        seen = reader_text(written)
+        if not seen.text.strip():
             return None
         return Segment(
-            text=text,
+            text=seen.text,
             kind=kind,
             anchors=tuple(self._anchors),
             heading_path=heading_path,
-            links=tuple(self._links),
+            links=tuple(Link(link.href, seen.offset_of(link.start), seen.offset_of(link.end))
+                        for link in self._links),
+            written=written if seen.text != written else "",
+            shifts=seen.shifts,
         )
 
     def _add_line_part(self, part: str, line: int, column: int) -> None:

@@ -13,6 +13,7 @@ A word written `@2sg` is a grammatical feature: any verb addressing one person a
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -182,10 +183,15 @@ class TokenWindow:
 def check_phrase(text: str) -> None:
     """Raise ValueError for a phrase that cannot be compiled (an unknown `@feature`), without
     lemmatizing it."""
-    for word in text.split():
+    for word in _phrase_words(text):
         if word.startswith(FEATURE) and word[1:] not in FEATURES:
             raise ValueError(f"unknown word feature `{word}` (known: "
                              f"{', '.join(FEATURE + name for name in FEATURES)})")
+
+
+def _phrase_words(text: str) -> list[str]:
+    """The words of a phrase, composed (NFC) as the text they are matched in is."""
+    return unicodedata.normalize("NFC", text).split()
 
 
 def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
@@ -196,7 +202,7 @@ def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
     for text in texts:
         words: list[PhraseWord] = []
         check_phrase(text)
-        for word in text.split():
+        for word in _phrase_words(text):
             if word.startswith(FEATURE):
                 words.append(_interned(PhraseWord(frozenset(), feature=word[1:])))
             elif word.startswith(EXACT_FORM) and len(word) > 1:
@@ -215,7 +221,7 @@ def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
 def lemmatise_words(texts: Iterable[str], language: str) -> None:
     """Lemmatise the words of many phrases in one batch before they are compiled concept by
     concept: the pipeline's batches are several times faster than a call per word."""
-    words = sorted({word for text in texts for word in text.split()
+    words = sorted({word for text in texts for word in _phrase_words(text)
                     if (word, language) not in _LEMMATISED})
     for word, doc in zip(words, pipeline(language).pipe(words), strict=True):
         _LEMMATISED[(word, language)] = _lemmas_and_forms(doc)
