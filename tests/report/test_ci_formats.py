@@ -45,9 +45,9 @@ def test_markdown_summary() -> None:
         "| category | findings |\n|---|---:|\n| freshness | 1 |\n| template | 1 |\n\n"
         "| | location | rule | message |\n|---|---|---|---|\n"
         "| 🔴 | `letters/wysylka.txt.j2:3` | `TEMPLATE-UNKNOWN-VARIABLE` | unknown template "
-        "variable `order.numer` (not in letters/variables.yaml) |\n"
-        "| 🟡 | `web/kontakt.html:2` | `FRESHNESS-NO-OWNER` | document has no `owner` in its "
-        "metadata |\n"
+        "variable \\`order\\.numer\\` \\(not in letters\\/variables\\.yaml\\) |\n"
+        "| 🟡 | `web/kontakt.html:2` | `FRESHNESS-NO-OWNER` | document has no \\`owner\\` in "
+        "its metadata |\n"
     )
 
 
@@ -83,9 +83,9 @@ def test_markdown_lists_suppressed_findings_with_their_reason(tmp_path: Path) ->
         "**0 finding(s)** in 2 document(s).\n\n"
         "### Suppressed findings\n\n"
         "| location | rule | message | reason |\n|---|---|---|---|\n"
-        "| `a.md:5` | `FRESHNESS-NO-OWNER` | document has no `owner` in its metadata | "
+        "| `a.md:5` | `FRESHNESS-NO-OWNER` | document has no \\`owner\\` in its metadata | "
         "archiwum \\| do usunięcia |\n"
-        "| `b.md:4` | `FRESHNESS-NO-OWNER` | document has no `owner` in its metadata | "
+        "| `b.md:4` | `FRESHNESS-NO-OWNER` | document has no \\`owner\\` in its metadata | "
         "*no reason given* |\n"
     )
 

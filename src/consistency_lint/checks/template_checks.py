@@ -39,10 +39,15 @@ UNSAFE_EXPRESSION = CheckSpec(
     id="TEMPLATE-UNSAFE-EXPRESSION",
     category=Category.TEMPLATE,
     severity=Severity.ERROR,
-    summary="A template reaches for Python internals (`__class__`, `__globals__`, ...).",
+    summary="A template reaches for Python internals: an attribute or key whose name starts "
+    "with `_` (`__class__`, `__globals__`, ...).",
     rationale="No customer letter needs them; they are the first step of a sandbox escape in "
-    "whatever system renders the template. consistency-lint never renders templates, so "
-    "the expression is reported, not run.",
+    "whatever system renders the template (its sandbox refuses such names). Names are read "
+    "from the parsed template, so one spelt in pieces (`x['__cla' ~ 'ss__']`, `'_' * 2`, "
+    "`\\x5f`, `attr('__c' + 'lass__')`, a `{% set %}` constant) is found too, and a name "
+    "computed from literals in another way (`'__CLASS__'|lower`) is reported as such; "
+    "`x[key]` with a variable key is not. consistency-lint never renders templates, so the "
+    "expression is reported, not run.",
     failing=Example("template", "{{ ''.__class__.__mro__ }}\n", file_name="letter.txt.j2"),
     passing=Example("template", "{{ customer.name | title }}\n", file_name="letter.txt.j2"),
 )

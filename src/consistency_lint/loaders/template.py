@@ -7,11 +7,13 @@ in place as placeholders. A leading `{# --- YAML --- #}` comment holds the metad
 
 from __future__ import annotations
 
-import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NoReturn
 
-from jinja2 import TemplateSyntaxError, meta
+from jinja2 import TemplateSyntaxError, meta, nodes, pass_context
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from consistency_lint.loaders import html, text
@@ -19,6 +21,7 @@ from consistency_lint.loaders.front_matter import FrontMatter, parse_front_matte
 from consistency_lint.loaders.parsed import ParsedContent
 from consistency_lint.loaders.placeholders import placeholder_pattern, with_placeholders
 from consistency_lint.loaders.source import Source
+from consistency_lint.loaders.template_internals import internal_names
 from consistency_lint.model import (
     ContentProblem,
     ProblemKind,
@@ -27,7 +30,19 @@ from consistency_lint.model import (
 )
 from consistency_lint.sourcemap import SourceMap
 
+
+@pass_context
+def _unfoldable(context: Context, *args: object, **kwargs: object) -> NoReturn:
+    """Stands in for every filter: one that needs a render context is never folded."""
+    raise TypeError("templates are parsed, never rendered")
+
+
+# Templates are only parsed, but `meta.find_undeclared_variables` compiles them, and compiling
+# folds constant expressions: `{{ 'a' * 10**10 }}` or `{{ 'x'|center(10**10) }}` would be
+# evaluated here, with gigabytes of memory. Intercepted operators are not folded, nor filters.
 _ENVIRONMENT = SandboxedEnvironment(autoescape=False)
+_ENVIRONMENT.intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
+_ENVIRONMENT.filters = dict.fromkeys(_ENVIRONMENT.filters, _unfoldable)
 _BLANKED_TOKENS = frozenset(
     {"block_begin", "block_end", "comment_begin", "comment", "comment_end", "raw_begin",
      "raw_end", "linestatement_begin", "linestatement_end", "linecomment_begin",
@@ -35,7 +50,6 @@ _BLANKED_TOKENS = frozenset(
 )
 _EXPRESSION_CLOSERS = {"variable_begin": "variable_end", "block_begin": "block_end"}
 _JINJA_PLACEHOLDER = placeholder_pattern(("jinja",))
-_DUNDER = re.compile(r"^__\w+__$")
 _HTML_SUFFIXES = (".html.j2", ".htm.j2", ".html.jinja", ".html.jinja2", ".html")
 
 
@@ -64,12 +78,14 @@ def parse(source: Source) -> ParsedContent:
         segments = html.parse(Source(masked.encode("utf-8"), source.name)).segments
     else:
         segments = tuple(text.paragraphs(masked))
+    source_map = SourceMap(template_text)
+    internal = tuple(_internal_accesses(ast, tokens, source_map))  # before compiling folds `ast`
     context_names = meta.find_undeclared_variables(ast)
     return ParsedContent(
         segments=tuple(with_placeholders(segment, _JINJA_PLACEHOLDER) for segment in segments),
         metadata=front_matter.values,
         metadata_lines=front_matter.lines,
-        template_expressions=tuple(_expressions(tokens, context_names, SourceMap(template_text))),
+        template_expressions=(*_expressions(tokens, context_names, source_map), *internal),
         problems=front_matter.problems,
     )
 
@@ -114,23 +130,15 @@ def _blank_tags(template_text: str, tokens: list[_Token]) -> str:
 def _expressions(
     tokens: list[_Token], context_names: set[str], source_map: SourceMap
 ) -> Iterator[TemplateExpression]:
-    """Variable paths read from the context (`customer.name`), and one entry per tag that
-    reaches for dunder attributes (`''.__class__.__mro__`)."""
+    """Variable paths read from the context (`customer.name`)."""
     closer: str | None = None
     previous_operator = ""
-    dunders: list[_Token] = []
     for index, token in enumerate(tokens):
         if closer is None:
             closer = _EXPRESSION_CLOSERS.get(token.kind)
             continue
         if token.kind == closer:
             closer = None
-            if dunders:
-                names = ", ".join(dunder.value for dunder in dunders)
-                yield TemplateExpression(names, _span(dunders[0], source_map), names)
-                dunders = []
-        elif token.kind in ("name", "string") and _DUNDER.match(token.value.strip("'\"")):
-            dunders.append(token)
         elif token.kind == "name" and previous_operator != "." and token.value in context_names:
             path = _dotted_path(tokens, index)
             yield TemplateExpression(path, _span(token, source_map, len(path)))
@@ -138,6 +146,30 @@ def _expressions(
             previous_operator = token.value
         elif token.kind != "whitespace":
             previous_operator = ""
+
+
+def _internal_accesses(ast: nodes.Template, tokens: list[_Token],
+                       source_map: SourceMap) -> Iterator[TemplateExpression]:
+    """One entry per line that reaches for names starting with `_` (`''.__class__.__mro__`),
+    spanning the template code on that line (the parsed template has lines, no columns)."""
+    names_by_line: dict[int, list[str]] = defaultdict(list)
+    for name in internal_names(ast):
+        names_by_line[name.line].append(name.shown)
+    code_by_line: dict[int, list[_Token]] = defaultdict(list)
+    for token in tokens:
+        if token.kind not in ("data", "whitespace"):
+            code_by_line[token.line].append(token)
+    for line, names in sorted(names_by_line.items()):
+        shown = ", ".join(names)
+        yield TemplateExpression(shown, _code_span(code_by_line[line], source_map), shown)
+
+
+def _code_span(code: list[_Token], source_map: SourceMap) -> Span:
+    """From the first token of `code` to the end of the last (a node's line always starts
+    one of them)."""
+    start_line, start_column = source_map.position(code[0].offset)
+    end_line, end_column = source_map.position(code[-1].offset + len(code[-1].value))
+    return Span(start_line, start_column, end_line, end_column)
 
 
 def _dotted_path(tokens: list[_Token], start: int) -> str:

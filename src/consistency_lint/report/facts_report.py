@@ -58,8 +58,9 @@ def _write_table(rows: Sequence[MatrixRow], channels: Sequence[str], stream: Tex
                   title_justify="left")
     table.add_column("subject", no_wrap=True)
     table.add_column("attribute", no_wrap=True)
-    for column in ("registry", *channels):
-        table.add_column(column, overflow="fold")
+    table.add_column("registry", overflow="fold")
+    for channel in channels:
+        table.add_column(_plain(channel), overflow="fold")
     for row in rows:
         cells = []
         for channel in channels:
@@ -67,12 +68,18 @@ def _write_table(rows: Sequence[MatrixRow], channels: Sequence[str], stream: Tex
             if cell is None:
                 cells.append(Text(MISSING, style="dim"))
             else:
-                cells.append(Text(" | ".join(cell.texts),
-                                  style="" if cell.agrees else "bold red"))
+                cells.append(_plain(" | ".join(cell.texts),
+                                    style="" if cell.agrees else "bold red"))
         attribute = f"{row.attribute} ({row.role})" if row.role else row.attribute
-        table.add_row(row.subject, attribute, Text(row.registry or MISSING, style="bold"),
-                      *cells)
+        table.add_row(_plain(row.subject), _plain(attribute),
+                      _plain(row.registry or MISSING, style="bold"), *cells)
     Console(file=stream, highlight=False, soft_wrap=True).print(table)
+
+
+def _plain(text: str, style: str = "") -> Text:
+    """Channel names, subjects and stated values come from the content repository: shown as
+    plain text (`[/]` is not Rich markup here) with control characters made visible."""
+    return Text(visible(text), style=style)
 
 
 EXPLANATION_COLUMNS = ("path", "line", "subject", "attribute", "role", "text", "value", "cue",
@@ -97,7 +104,7 @@ def write_explanations(facts: Sequence[Fact], stream: TextIO, output_format: Mat
         for column in EXPLANATION_COLUMNS:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(Text(visible(str(row[column]))) for column in EXPLANATION_COLUMNS))
+            table.add_row(*(_plain(str(row[column])) for column in EXPLANATION_COLUMNS))
         Console(file=stream, highlight=False, soft_wrap=True).print(table)
 
 

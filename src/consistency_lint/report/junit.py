@@ -5,12 +5,17 @@ is a skipped case whose message is the reason, so CI test views show every waive
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TextIO
 from xml.etree import ElementTree
 
 from consistency_lint.model import Category, Finding, RunResult, Severity, SuppressedFinding
 from consistency_lint.report.verbosity import Verbosity
+
+# Everything but the characters XML 1.0 allows (its `Char` production): C0 controls other
+# than tab, newline and carriage return, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def write(result: RunResult, stream: TextIO, verbosity: Verbosity = Verbosity.NORMAL) -> None:
@@ -33,8 +38,29 @@ def write(result: RunResult, stream: TextIO, verbosity: Verbosity = Verbosity.NO
         _waiver_case(suite_of(entry.finding.channel), entry)
     for element in (*suites.values(), root):
         _count_cases(element)
+    _make_xml_safe(root)
     ElementTree.indent(root)
     stream.write(ElementTree.tostring(root, encoding="unicode", xml_declaration=True) + "\n")
+
+
+def _make_xml_safe(root: ElementTree.Element) -> None:
+    """Every text and attribute value made XML 1.0: one control character from a file name or
+    a page (`\\x01`, an escape sequence) would make the whole report malformed, and CI servers
+    drop a report they cannot parse. Done on the finished tree, so no text can bypass it."""
+    for element in root.iter():
+        if element.text:
+            element.text = _xml_safe(element.text)
+        element.attrib.update({name: _xml_safe(value) for name, value in element.attrib.items()})
+
+
+def _xml_safe(text: str) -> str:
+    """`text` with each character XML cannot hold written as `\\xNN` or `\\uNNNN`."""
+    return _NOT_XML.sub(lambda match: _escape(match.group()), text)
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _count_cases(element: ElementTree.Element) -> None:

@@ -1,14 +1,25 @@
-"""A Markdown summary for `$GITHUB_STEP_SUMMARY` and merge-request comments."""
+"""A Markdown summary for `$GITHUB_STEP_SUMMARY` and merge-request comments.
+
+File names, messages, reasons and rule ids come from the content repository, so each is
+written so that it renders as the literal text it is: a file named `# All checks passed`
+or `![x](https://…)` must not become a heading, an image, a link or HTML in the summary,
+nor end a table row early."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TextIO
 
 from consistency_lint.model import Finding, RunResult, Severity, Summary, SuppressedFinding
 from consistency_lint.report.verbosity import Verbosity
+from consistency_lint.terminal_text import visible
 
 ICONS = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.INFO: "🔵"}
+# CommonMark lets a backslash make any ASCII punctuation character literal, and only those
+# characters start Markdown syntax inside a line (`#`, `!`, `[`, `<`, `*`, `|`, `` ` ``, ...).
+_ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+_BACKTICK_RUNS = re.compile("`+")
 
 
 def write(result: RunResult, stream: TextIO, verbosity: Verbosity = Verbosity.NORMAL) -> None:
@@ -37,21 +48,40 @@ def _categories(summary: Summary) -> str:
 
 def _findings(findings: Sequence[Finding]) -> str:
     return "| | location | rule | message |\n|---|---|---|---|\n" + "".join(
-        f"| {ICONS[finding.severity]} | {_location(finding)} | `{finding.rule}` | "
-        f"{_cell(finding.message)} |\n" for finding in findings)
+        f"| {ICONS[finding.severity]} | {_location(finding)} | {_code(finding.rule)} | "
+        f"{_text(finding.message)} |\n" for finding in findings)
 
 
 def _waivers(suppressed: Sequence[SuppressedFinding]) -> str:
     """Every suppressed finding, so that a reviewer sees each exception and why it was made."""
     return "| location | rule | message | reason |\n|---|---|---|---|\n" + "".join(
-        f"| {_location(entry.finding)} | `{entry.finding.rule}` | {_cell(entry.finding.message)} "
-        f"| {_cell(entry.reason) if entry.reason else '*no reason given*'} |\n"
+        f"| {_location(entry.finding)} | {_code(entry.finding.rule)} | "
+        f"{_text(entry.finding.message)} "
+        f"| {_text(entry.reason) if entry.reason else '*no reason given*'} |\n"
         for entry in suppressed)
 
 
 def _location(finding: Finding) -> str:
-    return f"`{finding.path}:{finding.span.line}`"
+    return _code(f"{finding.path}:{finding.span.line}")
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _text(text: str) -> str:
+    """`text` as literal Markdown in a table cell: every ASCII punctuation character
+    backslash-escaped (this also keeps `|` from ending the cell)."""
+    return _ASCII_PUNCTUATION.sub(lambda match: "\\" + match.group(), _one_line(text))
+
+
+def _code(text: str) -> str:
+    """`text` as a code span in a table cell, where nothing but backticks and `|` is syntax:
+    the fence is one backtick longer than any run inside, padded with spaces when the text
+    starts or ends with a backtick or a space (the renderer strips one of each), and `|` is
+    escaped, which tables undo even inside code."""
+    text = _one_line(text).replace("|", "\\|")
+    fence = "`" * (1 + max((len(run) for run in _BACKTICK_RUNS.findall(text)), default=0))
+    padding = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
+def _one_line(text: str) -> str:
+    """A table row is one line: newlines become spaces, other control characters `\\xNN`."""
+    return visible(text).replace("\n", " ")
