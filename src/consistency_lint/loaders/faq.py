@@ -9,7 +9,8 @@ from __future__ import annotations
 import yaml
 
 from consistency_lint.loaders import markdown
-from consistency_lint.loaders.parsed import ParsedContent
+from consistency_lint.loaders.front_matter import value_lines
+from consistency_lint.loaders.parsed import ParsedContent, refuse_too_many_segments
 from consistency_lint.loaders.segments import SegmentBuilder
 from consistency_lint.loaders.source import ContentLoadError, Source
 from consistency_lint.model import ContentProblem, ProblemKind, Segment, Span
@@ -52,6 +53,7 @@ def _parse_yaml(text: str) -> ParsedContent:
         question_segment = _scalar_segment(question, lines, "question", ())
         answer_segment = _scalar_segment(answer, lines, "answer", (question.value,))
         segments.extend(s for s in (question_segment, answer_segment) if s is not None)
+        refuse_too_many_segments(len(segments), "file", line)
     return ParsedContent(tuple(segments), metadata, metadata_lines, (), tuple(problems))
 
 
@@ -65,7 +67,7 @@ def _split_metadata(
         entries = next((v for k, v in root.value if k.value == "entries"), None)
         if isinstance(entries, yaml.SequenceNode):
             metadata = {str(k): v for k, v in document.data.items() if k != "entries"}
-            lines = {key: document.line_of((key,)) or 1 for key in metadata}
+            lines = value_lines(document, metadata)
             return metadata, lines, entries
     line = root.start_mark.line + 1 if root is not None else 1
     raise ContentLoadError(

@@ -4,18 +4,25 @@ We use the standard library's HTML tokenizer rather than a tree builder because 
 the line and column of every text node, which is what findings must point at (lexbor
 exposes no positions, lxml only the line where an element starts). Boilerplate (scripts,
 styles, navigation, footers, cookie banners, hidden elements) is dropped.
+
+Pages are untrusted, so the cost is linear in the page's size: the tokenizer is fed the
+whole page once, character references are decoded here rather than by the tokenizer (which
+stops at a malformed `&#`), and a page that ends inside a tag or comment ends as the HTML
+standard says, not by re-parsing the rest from every later `<` (CPython's HTMLParser did
+that until gh-135462: quadratic).
 """
 
 from __future__ import annotations
 
 import re
-from html.entities import name2codepoint
+from collections import Counter
+from html import unescape
 from html.parser import HTMLParser
 
-from consistency_lint.loaders.parsed import ParsedContent
+from consistency_lint.loaders.parsed import ParsedContent, refuse_too_many_segments
 from consistency_lint.loaders.segments import SegmentBuilder
-from consistency_lint.loaders.source import ContentLoadError, Source
-from consistency_lint.model import ProblemKind, Segment
+from consistency_lint.loaders.source import Source
+from consistency_lint.model import Segment
 
 BOILERPLATE_TAGS = frozenset(
     {"script", "style", "noscript", "template", "nav", "footer", "svg", "iframe", "object"}
@@ -26,7 +33,10 @@ VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
      "track", "wbr"}
 )
-MAX_SEGMENTS = 250_000  # a million-element page would take minutes, to no one's benefit
+# The tokenizer sees every "&" as this character, which no decoded Source contains (NUL bytes
+# are refused), and the references are decoded from the text it reports, by position.
+_AMPERSAND = "\x00"
+_REFERENCE = re.compile(r"\x00(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 BLOCK_KINDS = {
     **{f"h{level}": "heading" for level in range(1, 7)},
     "li": "list-item", "dt": "list-item", "dd": "list-item",
@@ -45,7 +55,7 @@ BUTTON_INPUT_TYPES = frozenset({"submit", "button"})
 
 def parse(source: Source) -> ParsedContent:
     extractor = _VisibleTextExtractor()
-    extractor.feed(source.text)
+    extractor.feed(source.text.replace("&", _AMPERSAND))
     extractor.close()
     return ParsedContent(
         segments=tuple(extractor.segments),
@@ -62,6 +72,7 @@ class _VisibleTextExtractor(HTMLParser):
         self.metadata_lines: dict[str, int] = {}
         self._builder = SegmentBuilder()
         self._block_stack: list[str] = []
+        self._open_blocks: Counter[str] = Counter()  # the stack's tags, to look one up at once
         self._headings: list[tuple[int, str]] = []
         self._skipped_tag: str | None = None
         self._skip_depth = 0
@@ -72,7 +83,7 @@ class _VisibleTextExtractor(HTMLParser):
             if tag == self._skipped_tag and tag not in VOID_TAGS:
                 self._skip_depth += 1
             return
-        attributes = {name: value or "" for name, value in attrs}
+        attributes = {_decoded(name): _decoded(value or "") for name, value in attrs}
         if self._is_boilerplate(tag, attributes):
             if tag not in VOID_TAGS:
                 self._skipped_tag, self._skip_depth = tag, 1
@@ -81,12 +92,13 @@ class _VisibleTextExtractor(HTMLParser):
         if tag == "input" and attributes.get("type", "").lower() in BUTTON_INPUT_TYPES:
             self._add_button_value(attributes.get("value", ""))
         elif tag == "br":
-            self._add_text(" ")
+            self.handle_data(" ")
         elif tag == "a" and "href" in attributes:
             self._builder.start_link(attributes["href"])
         elif tag in BLOCK_KINDS and tag not in VOID_TAGS:
             self._flush()
             self._block_stack.append(tag)
+            self._open_blocks[tag] += 1
         elif tag in BLOCK_KINDS:
             self._flush()
 
@@ -104,26 +116,29 @@ class _VisibleTextExtractor(HTMLParser):
             return
         if tag == "a":
             self._builder.end_link()
-        elif tag in BLOCK_KINDS and tag in self._block_stack:
+        elif tag in BLOCK_KINDS and self._open_blocks[tag]:
             self._flush()
-            while self._block_stack and self._block_stack.pop() != tag:
-                pass
+            while self._block_stack:
+                closed = self._block_stack.pop()
+                self._open_blocks[closed] -= 1
+                if closed == tag:
+                    break
 
     def handle_data(self, data: str) -> None:
-        self._add_text(data)
-
-    def handle_entityref(self, name: str) -> None:
-        codepoint = name2codepoint.get(name)
-        self._add_text(chr(codepoint) if codepoint else f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        try:
-            number = int(name[1:], 16) if name[:1] in "xX" else int(name)
-            self._add_text(chr(number))
-        except (ValueError, OverflowError):
-            self._add_text(f"&#{name};")
+        """Text, with its character references decoded each at its own position."""
+        if self._skipped_tag is not None:
+            return
+        line, offset = self.getpos()
+        column, start = offset + 1, 0
+        for reference in _REFERENCE.finditer(data):
+            line, column = self._add_piece(data[start:reference.start()], line, column)
+            self._add_piece(_decoded_reference(reference), line, column)
+            column += reference.end() - reference.start()
+            start = reference.end()
+        self._add_piece(data[start:], line, column)
 
     def close(self) -> None:
+        self._end_inside_markup()
         super().close()
         self._flush()
 
@@ -147,10 +162,21 @@ class _VisibleTextExtractor(HTMLParser):
             self.metadata[attributes["name"]] = attributes.get("content", "")
             self.metadata_lines[attributes["name"]] = line
 
-    def _add_text(self, text: str) -> None:
-        if self._skipped_tag is None:
-            line, offset = self.getpos()
-            self._builder.add(text, line, offset + 1)
+    def _end_inside_markup(self) -> None:
+        """The tokenizer stopped at a tag, comment or declaration that the page never closes:
+        by the HTML standard all that follows is inside it, and no browser shows it."""
+        if self.cdata_elem is None and self.rawdata.startswith("<"):
+            if self.rawdata in ("<", "</"):
+                self.handle_data(self.rawdata)
+            self.rawdata = ""
+
+    def _add_piece(self, text: str, line: int, column: int) -> tuple[int, int]:
+        """Add `text` found at (line, column); return the position just after it."""
+        self._builder.add(text.replace(_AMPERSAND, "&"), line, column)
+        newlines = text.count("\n")
+        if newlines:
+            return line + newlines, len(text) - text.rindex("\n")
+        return line, column + len(text)
 
     def _add_button_value(self, value: str) -> None:
         self._flush()
@@ -171,10 +197,20 @@ class _VisibleTextExtractor(HTMLParser):
         if level is not None:
             self._headings.append((level, segment.text))
         self.segments.append(segment)
-        if len(self.segments) > MAX_SEGMENTS:
-            raise ContentLoadError(
-                ProblemKind.TOO_LARGE, f"page has more than {MAX_SEGMENTS:,} text blocks "
-                "(no real page has); not read", self.getpos()[0])
+        refuse_too_many_segments(len(self.segments), "page", self.getpos()[0])
+
+
+def _decoded(text: str) -> str:
+    """Text the tokenizer reported, its character references decoded as a browser does."""
+    return _REFERENCE.sub(_decoded_reference, text).replace(_AMPERSAND, "&")
+
+
+def _decoded_reference(reference: re.Match[str]) -> str:
+    text = "&" + reference.group()[1:]
+    digits = text.lstrip("&#xX").rstrip(";").lstrip("0") if text.startswith("&#") else ""
+    if len(digits) > 8:  # past U+10FFFF, and too long for int() to read quickly
+        return "\ufffd"
+    return unescape(text)
 
 
 def _heading_level(tag: str) -> int | None:

@@ -2,11 +2,13 @@
 
 markdown-it gives line ranges for blocks but no columns for inline text, so each inline
 piece is aligned with its block's source lines in order: the search only moves forward,
-so a phrase repeated in a paragraph still maps to its own occurrence.
+so a phrase repeated in a paragraph still maps to its own occurrence. Entities and
+backslash escapes stay pieces of their own (`text_join` is off), found as written.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -15,13 +17,15 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from consistency_lint.loaders.front_matter import FrontMatter, parse_front_matter
-from consistency_lint.loaders.parsed import ParsedContent
+from consistency_lint.loaders.parsed import ParsedContent, refuse_too_many_segments
 from consistency_lint.loaders.segments import SegmentBuilder
 from consistency_lint.loaders.source import Source
 from consistency_lint.model import Segment
 
-_PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+_PARSER = MarkdownIt("commonmark").enable("table").disable("text_join").use(front_matter_plugin)
 _SKIPPED_INLINE = frozenset({"code_inline", "html_inline", "image"})
+_MISS_BUDGET_FACTOR = 4  # times a block's length: what searches for pieces not found may cost
+_NEARBY = 200  # characters past the cursor where a piece is looked for once that is spent
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ def parse_blocks(text: str) -> tuple[FrontMatter, list[Block]]:
         if level:
             headings.append((level, segment.text))
         blocks.append(Block(segment, level))
+        refuse_too_many_segments(len(blocks), "file", segment.span.line)
     return front_matter, blocks
 
 
@@ -105,6 +110,9 @@ def _build_segment(
         if child.type == "text":
             line, column = locate.find(child.content)
             builder.add(child.content, line, column)
+        elif child.type == "text_special":  # an entity or escape: `&amp;`, `\*`
+            line, column = locate.find(child.markup)
+            builder.add(child.content, line, column)
         elif child.type in {"softbreak", "hardbreak"}:
             builder.add("\n", *locate.here())
         elif child.type == "link_open":
@@ -117,23 +125,38 @@ def _build_segment(
 
 
 class _ContentLocator:
-    """Maps offsets in an inline token's content to source (line, column), moving forward."""
+    """Maps offsets in an inline token's content to source (line, column), moving forward.
+
+    A piece that is not in the content as written (a code span over two lines) costs a
+    search to the content's end; such searches may add up to a few times the content's
+    length, and after that a piece is looked for near the cursor only, so that a block of
+    a thousand such pieces costs no more than a thousand found ones.
+    """
 
     def __init__(self, token: Token, lines: list[str]) -> None:
         self._content = token.content
         self._cursor = 0
+        self._miss_budget = _MISS_BUDGET_FACTOR * len(self._content)
         first_line = token.map[0] if token.map else 0
-        self._line_origins: list[tuple[int, int, int]] = []  # content offset, line, column
+        self._line_offsets: list[int] = []  # where each content line starts in the content
+        self._line_origins: list[tuple[int, int]] = []  # ... and its source line and column
         offset, source_index = 0, first_line
         for content_line in token.content.split("\n"):
             source_index, column = _find_line(lines, source_index, content_line)
-            self._line_origins.append((offset, source_index + 1, column + 1))
+            self._line_offsets.append(offset)
+            self._line_origins.append((source_index + 1, column + 1))
             offset += len(content_line) + 1
             source_index += 1
 
     def find(self, text: str) -> tuple[int, int]:
-        index = self._content.find(text, self._cursor) if text else -1
+        if not text:
+            return self.here()
+        end = len(self._content)
+        if self._miss_budget <= 0:
+            end = min(end, self._cursor + len(text) + _NEARBY)
+        index = self._content.find(text, self._cursor, end)
         if index < 0:
+            self._miss_budget -= end - self._cursor
             return self.here()
         self._cursor = index + len(text)
         return self._position(index)
@@ -142,8 +165,11 @@ class _ContentLocator:
         return self._position(self._cursor)
 
     def _position(self, offset: int) -> tuple[int, int]:
-        origin = max((o for o in self._line_origins if o[0] <= offset), default=(0, 1, 1))
-        return origin[1], origin[2] + offset - origin[0]
+        index = bisect.bisect_right(self._line_offsets, offset) - 1
+        if index < 0:
+            return 1, 1 + offset
+        line, column = self._line_origins[index]
+        return line, column + offset - self._line_offsets[index]
 
 
 def _find_line(lines: list[str], start: int, content_line: str) -> tuple[int, int]:

@@ -1,10 +1,14 @@
-"""What every loader returns: the content of one file, before the pipeline names it."""
+"""What every loader returns: the content of one file, before the pipeline names it, and
+the most text blocks a file may have."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from consistency_lint.model import ContentProblem, Segment, TemplateExpression
+from consistency_lint.loaders.source import ContentLoadError
+from consistency_lint.model import ContentProblem, ProblemKind, Segment, TemplateExpression
+
+MAX_SEGMENTS = 250_000  # a million-block file would take minutes, to no one's benefit
 
 
 @dataclass(frozen=True)
@@ -14,3 +18,13 @@ class ParsedContent:
     metadata_lines: dict[str, int] = field(default_factory=dict)
     template_expressions: tuple[TemplateExpression, ...] = ()
     problems: tuple[ContentProblem, ...] = ()
+
+
+def refuse_too_many_segments(count: int, what: str, line: int) -> None:
+    """Stop reading a file at its (MAX_SEGMENTS + 1)th text block (paragraph, list item, table
+    cell...), `what` naming the kind of file, `line` where that block is."""
+    if count > MAX_SEGMENTS:
+        raise ContentLoadError(
+            ProblemKind.TOO_LARGE,
+            f"{what} has more than {MAX_SEGMENTS:,} text blocks (no real {what} has); not read",
+            line)

@@ -15,13 +15,25 @@ import re
 from consistency_lint.model import Category, Suppression
 from consistency_lint.sourcemap import SourceMap
 
-_DIRECTIVE = r"consistency-lint:\s*(?P<kind>disable(?:-file)?)=(?P<rules>[A-Za-z0-9,\- ]+?)" \
-             r"(?:\s+--\s+(?P<reason>.*?))?\s*"
+# A word of rule ids: letters, digits, commas and dashes, but not the dashes of `-->`, `-#}`.
+_ID_WORD = r"(?:[A-Za-z0-9,]|-(?!-?>|#\}))++"
+
+
+def _directive(reason: str, end: str) -> str:
+    """A directive after its comment's opening: the ids are words that are not `--`, the
+    reason runs to `end` without a newline. Quantifiers are possessive and the reason stops
+    at the next comment opening, so no text costs more than one pass: a lazy `.*?` or `+?`
+    before `\\s*` costs time quadratic in a long line or a long run of spaces."""
+    return (r"consistency-lint:\s*+(?P<kind>disable(?:-file)?)="
+            rf"(?P<rules> *+{_ID_WORD}(?: ++(?!--(?:\s|$)){_ID_WORD})*+)"
+            rf"(?:\s++--\s++(?P<reason>{reason}))?{end}")
+
+
 CATEGORY_NAMES = frozenset(category.value for category in Category)
 COMMENT_SYNTAX = {
-    "html": re.compile(rf"<!--\s*{_DIRECTIVE}-->"),
-    "yaml": re.compile(rf"#\s*{_DIRECTIVE}$", re.MULTILINE),
-    "jinja": re.compile(rf"\{{#-?\s*{_DIRECTIVE}-?#\}}"),
+    "html": re.compile(r"<!--\s*+" + _directive(r"(?:(?!-->|<!--)[^\n])*+", r"\s*+-->")),
+    "yaml": re.compile(r"#\s*+" + _directive(r"[^\n]*+", r"[^\S\n]*+$"), re.MULTILINE),
+    "jinja": re.compile(r"\{#-?\s*+" + _directive(r"(?:(?!-?#\}|\{#)[^\n])*+", r"\s*+-?#\}")),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from consistency_lint.loaders.front_matter import FrontMatter, parse_front_matter
-from consistency_lint.loaders.parsed import ParsedContent
+from consistency_lint.loaders.parsed import ParsedContent, refuse_too_many_segments
 from consistency_lint.loaders.segments import SegmentBuilder
 from consistency_lint.loaders.source import Source
 from consistency_lint.model import Segment
@@ -48,4 +48,5 @@ def paragraphs(text: str, start: int = 0) -> list[Segment]:
         segment = builder.build("paragraph")
         if segment is not None:
             segments.append(segment)
+            refuse_too_many_segments(len(segments), "file", segment.span.line)
     return segments
