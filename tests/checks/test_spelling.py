@@ -102,7 +102,7 @@ def test_typos_missing_diacritics_and_run_together_words_stay_warnings(
 
 def test_a_word_with_letters_of_two_alphabets_is_flagged_even_capitalised(
         tmp_path: Path) -> None:
-    word = "Zam\N{CYRILLIC SMALL LETTER O}wienie"
+    word = "Zam\N{CYRILLIC SMALL LETTER EF}wienie"  # lookalikes: INPUT-MIXED-SCRIPT
     (finding,) = _findings_of(tmp_path, f"Dziękujemy za {word}.\n")
     assert finding.message == f"“{word}” mixes letters of different alphabets " \
         "(Cyrillic and Latin)"
@@ -157,3 +157,13 @@ def test_an_archaic_form_standing_for_a_modern_word_without_diacritics(
         tmp_path: Path) -> None:
     (finding,) = _findings_of(tmp_path, "Możesz nadal sie zarejestrować.\n")
     assert finding.message == "“sie” is an archaic form; did you mean “się”?"
+
+
+def test_a_dictionary_saved_in_decomposed_unicode_still_covers_the_word(
+        tmp_path: Path) -> None:
+    config = {"version": 1, "dictionary": "slownik.txt",
+              "channels": {"docs": {"loader": "text", "paths": ["a.txt"]}}}
+    decomposed = "Kwarcopolż".replace("ż", "z\u0307")  # as some macOS editors save it
+    write_project(tmp_path, config, {"slownik.txt": decomposed + "\n",
+                                     "a.txt": "Zamów u nas Kwarcopolż dziś.\n"})
+    assert lint(tmp_path).findings == ()

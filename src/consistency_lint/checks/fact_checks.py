@@ -138,6 +138,9 @@ REGISTRY_UNSTATED = CheckSpec(
 SPECS = (REGISTRY_MISMATCH, OUTDATED, CHANNEL_MISMATCH, COVERAGE_GAP, STALE_COPY,
          REGISTRY_UNSTATED)
 COMPARED = frozenset({Confidence.HIGH, Confidence.MEDIUM})
+# The places a mismatch lists, at most (its message counts them all): listing every other
+# statement of a fact that a thousand pages state made the report grow with the square of them.
+MAX_RELATED = 100
 
 
 def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
@@ -205,26 +208,35 @@ def _across_documents(corpus: Corpus, facts: Iterable[Fact],
         if len(votes) < 2 or _all_agree(group):
             continue
         (leader, leader_votes), (_, runner_up_votes) = votes.most_common(2)
-        majority = leader if leader_votes > runner_up_votes else None
+        majority = _value_of(group, leader) if leader_votes > runner_up_votes else None
+        summary = ", ".join(f"{value} in {count}" for value, count in votes.most_common())
+        # what disagrees with a value, worked out once per distinct value: once per fact made
+        # a group of many facts quadratic
+        disagreeing: dict[Value, tuple[tuple[RelatedLocation, ...], list[Fact]]] = {}
         for fact in group:
-            if majority is not None and fact.value.agrees_with(_value_of(group, majority)):
+            if majority is not None and fact.value.agrees_with(majority):
                 continue
-            others = [other for other in group if not other.value.agrees_with(fact.value)]
-            summary = ", ".join(f"{value} in {count}" for value, count in votes.most_common())
+            if fact.value not in disagreeing:
+                others = [other for other in group if not other.value.agrees_with(fact.value)]
+                disagreeing[fact.value] = (
+                    tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
+                          for o in others[:MAX_RELATED]),
+                    [min(others, key=lambda o: _SURENESS.index(o.confidence))] if others else [])
+            related, least_sure = disagreeing[fact.value]
             finding = CHANNEL_MISMATCH.finding(
                 corpus.document(fact.path), fact.span,
                 f"{_describe(corpus, fact)}: stated {fact.text} here; the documents disagree "
                 f"({summary})",
-                excerpt=fact.sentence,
-                related=tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
-                              for o in others))
-            yield replace(finding, confidence=_least_sure(fact, *others))
+                excerpt=fact.sentence, related=related)
+            yield replace(finding, confidence=_least_sure(fact, *least_sure))
+
+
+_SURENESS = (Confidence.LOW, Confidence.MEDIUM, Confidence.HIGH)
 
 
 def _least_sure(*facts: Fact) -> Confidence:
     """A mismatch is as sure as the least sure attribution it compares."""
-    order = (Confidence.LOW, Confidence.MEDIUM, Confidence.HIGH)
-    return min((fact.confidence for fact in facts), key=order.index)
+    return min((fact.confidence for fact in facts), key=_SURENESS.index)
 
 
 def _coverage_gaps(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
@@ -268,7 +280,8 @@ def _unstated_registry_facts(corpus: Corpus, context: CheckContext) -> Iterator[
 
 
 def _all_agree(group: list[Fact]) -> bool:
-    return all(a.value.agrees_with(b.value) for a in group for b in group)
+    values = list(dict.fromkeys(fact.value for fact in group))  # pairs of values, not facts
+    return all(a.agrees_with(b) for a in values for b in values)
 
 
 def _value_of(group: list[Fact], canonical: str) -> Value:

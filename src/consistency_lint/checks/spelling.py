@@ -16,6 +16,7 @@ that three or more documents use (a house term) are low, reported as info.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -26,13 +27,13 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 from consistency_lint.checks.context import CheckContext
-from consistency_lint.config import project_file
+from consistency_lint.config import project_file, read_tool_file
 from consistency_lint.errors import ConfigError
 from consistency_lint.facts.registry import Registry
 from consistency_lint.loaders.source import ContentLoadError, decode
 from consistency_lint.model import Category, Confidence, Document, Finding, Severity
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
-from consistency_lint.nlp.morfeusz import only_archaic
+from consistency_lint.nlp.morfeusz import MAX_WORD_CHARS, only_archaic
 from consistency_lint.nlp.vocabulary import (
     WORD_CACHE_SIZE,
     diacritic_suggestions,
@@ -190,8 +191,9 @@ class SpellingCheck:
     def _verdict(self, word: str, text: str, token: Token, position: int,
                  language: str) -> Verdict | None:
         """What is wrong with a word, and how sure that is; None for a good word. What the
-        word alone decides is remembered per word form (most words are known ones)."""
-        if not word.isalpha():
+        word alone decides is remembered per word form (most words are known ones). A token
+        longer than any word (MAX_WORD_CHARS) is not judged as one."""
+        if not word.isalpha() or len(word) > MAX_WORD_CHARS:
             return None
         key = (word, language)
         verdicts = self._word_verdicts
@@ -244,6 +246,8 @@ class SpellingCheck:
         return accepted
 
     def _brand_near_miss(self, word: str) -> str | None:
+        if len(word) > MAX_WORD_CHARS:
+            return None
         if word not in self._brand_verdicts:
             self._brand_verdicts[word] = self._judge_brand(word)
         return self._brand_verdicts[word]
@@ -304,7 +308,9 @@ def _in_english(analysed: AnalysedSegment, tokens: Sequence[Token]) -> bool:
              and not analysed.segment.overlaps_placeholder(token.start, token.end)]
     if len(words) < MIN_UNTRANSLATED_WORDS:
         return False
-    leanings = [language_leaning(word) for word in words]
+    # wordfreq knows no word longer than MAX_WORD_CHARS: it leans to neither language
+    leanings = [language_leaning(word) if len(word) <= MAX_WORD_CHARS else None
+                for word in words]
     return (leanings.count("en") >= MIN_ENGLISH_SHARE * len(words)
             and leanings.count("pl") <= MAX_POLISH_SHARE * len(words))
 
@@ -377,13 +383,12 @@ def read_dictionary(path: Path, shown_as: str) -> frozenset[str]:
 @cache
 def _dictionary_words(path: Path, _mtime_ns: int, _size: int, shown_as: str) -> frozenset[str]:
     try:
-        text = decode(path.read_bytes())
-    except OSError as error:
-        raise ConfigError(f"cannot read file: {error.strerror}", shown_as) from None
+        text = decode(read_tool_file(path, shown_as))
     except ContentLoadError as error:
         raise ConfigError(error.message, shown_as) from None
-    return frozenset(line.strip().lower() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    # NFC like the documents' reader text, so a word saved decomposed still matches.
+    return frozenset(unicodedata.normalize("NFC", line.strip()).lower()
+                     for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _registry_words(registry: Registry) -> frozenset[str]:

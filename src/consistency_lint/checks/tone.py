@@ -5,6 +5,7 @@ address, dismissive phrases, jargon) are in the `tone-pl` rule pack."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 from consistency_lint.builtin_data import load_builtin_yaml
 from consistency_lint.checks.context import CheckContext
 from consistency_lint.model import (
+    Anchor,
     Category,
     Document,
     Finding,
@@ -143,13 +145,26 @@ class ToneCheck:
             for spec, message in problems:
                 if message is not None:
                     span = segment.span_of(sentence.start, sentence.end)
-                    yield spec.finding(document, span, message, excerpt=text)
+                    yield spec.finding(document, span, message, excerpt=segment.written_text(
+                        sentence.start, sentence.end))
 
 
 def _has_emoji(segment: Segment, start: int, text: str) -> bool:
-    line_starts = {anchor.offset for anchor in segment.anchors}
-    return any(not (match.group() in _BULLET_MARKS and start + match.start() in line_starts)
+    return any(not (match.group() in _BULLET_MARKS
+                    and _starts_a_line(segment, segment.written_offset(start + match.start())))
                for match in _EMOJI.finditer(text))
+
+
+def _starts_a_line(segment: Segment, written_offset: int) -> bool:
+    """Whether a line of the written text starts there (its anchors are in order: a
+    bisection, not a set of every line start built for each sentence)."""
+    anchors = segment.anchors
+    at = bisect_left(anchors, written_offset, key=_offset)
+    return at < len(anchors) and anchors[at].offset == written_offset
+
+
+def _offset(anchor: Anchor) -> int:
+    return anchor.offset
 
 
 def _shouting(text: str, tokens: Sequence[Token], profile: Profile, language: str,

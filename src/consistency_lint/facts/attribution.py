@@ -14,10 +14,12 @@ complaints address) and a label, the words that set it apart in a list of varian
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import product
+from itertools import islice, product
 
 from consistency_lint.facts.attributes import Attribute, Scope, ignored_cue_lemmas
 from consistency_lint.facts.registry import Registry
@@ -25,7 +27,7 @@ from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention
 from consistency_lint.model import Confidence, Document, Fact
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
-from consistency_lint.nlp.clauses import LABEL_ENDS, clause_numbers
+from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values import ValueMatch, ValueType, extract_values, text_value
 
@@ -54,10 +56,161 @@ class DocumentFacts:
     facts: tuple[Fact, ...]
 
 
-@dataclass(frozen=True)
 class _SentenceIndex:
-    positions: dict[str, list[int]]
-    mentions: list[SubjectMention]
+    """What attribution looks up in one sentence, computed once per sentence (most of it on
+    first need), so that a value costs a few bisections rather than passes over its sentence:
+    a sentence of many values was quadratic, and its cues' combinations more."""
+
+    def __init__(self, tokens: Sequence[Token], mentions: list[SubjectMention]) -> None:
+        self.tokens = tokens
+        self.positions: dict[str, list[int]] = {}
+        for position, token in enumerate(tokens):
+            self.positions.setdefault(token.lemma, []).append(position)
+        self.mentions = mentions
+        self.mention_positions = [mention.token_index for mention in mentions]
+        self.starts = [token.start for token in tokens]
+        self.ends = [token.end for token in tokens]
+        self._clause_numbers: dict[frozenset[str], list[int]] = {}
+        self._clause_lemmas: dict[int, Counter[str]] = {}
+        self._label_words: dict[tuple[int, str], list[int]] = {}
+        self._unclaimed: dict[tuple[ValueType, str], list[int]] = {}
+        self._compact: dict[tuple[ValueType, tuple[str, ...]],
+                            tuple[list[_Combination], list[int]]] = {}
+
+    def clause_numbers(self, ends: frozenset[str]) -> list[int]:
+        if ends not in self._clause_numbers:
+            self._clause_numbers[ends] = clause_numbers(self.tokens, ends)
+        return self._clause_numbers[ends]
+
+    def clause_range(self, ends: frozenset[str], position: int) -> range:
+        """The positions of the clause that `position` stands in (clauses are runs)."""
+        numbers = self.clause_numbers(ends)
+        number = numbers[position]
+        return range(bisect_left(numbers, number), bisect_right(numbers, number))
+
+    def clause_lemmas(self, clause: range) -> Counter[str]:
+        """How often each lower-cased lemma stands in a label clause."""
+        if clause.start not in self._clause_lemmas:
+            self._clause_lemmas[clause.start] = Counter(
+                self.tokens[i].lemma.lower() for i in clause)
+        return self._clause_lemmas[clause.start]
+
+    def label_words(self, clause: range, attribute: str,
+                    labels: Callable[[str], bool]) -> list[int]:
+        """The positions in a label clause of the words that may label `attribute`."""
+        key = (clause.start, attribute)
+        if key not in self._label_words:
+            self._label_words[key] = [i for i in clause if labels(self.tokens[i].lemma.lower())]
+        return self._label_words[key]
+
+    def unclaimed(self, value_type: ValueType, lemma: str, claimed: frozenset[int]) -> list[int]:
+        """Where `lemma` stands outside `claimed` (the cue words of other types than
+        `value_type`, the same set for every value of that type in the sentence)."""
+        key = (value_type, lemma)
+        if key not in self._unclaimed:
+            self._unclaimed[key] = [i for i in self.positions.get(lemma, ()) if i not in claimed]
+        return self._unclaimed[key]
+
+    def compact(self, value_type: ValueType, cue: tuple[str, ...],
+                claimed: frozenset[int]) -> tuple[list[_Combination], list[int]]:
+        """Every compact occurrence of the cue (its words a word apart at most, in any
+        order) outside `claimed`, by its first position; and the first positions."""
+        key = (value_type, cue)
+        if key not in self._compact:
+            words = [self.unclaimed(value_type, lemma, claimed) for lemma in cue]
+            width = len(cue) + PHRASE_SLACK
+            found = []
+            for anchor in words[0] if all(words) else ():
+                nearby = [found_at[bisect_left(found_at, anchor - width):
+                                   bisect_right(found_at, anchor + width)]
+                          for found_at in words[1:]]
+                for rest in product(*nearby):
+                    members = (anchor, *rest)
+                    if max(members) - min(members) <= width:
+                        found.append(_Combination(min(members), max(members), members))
+            found.sort(key=lambda combination: combination.first)
+            self._compact[key] = found, [combination.first for combination in found]
+        return self._compact[key]
+
+
+@dataclass(frozen=True, slots=True)
+class _Combination:
+    """Positions of a cue's words, one for each, and the first and last of them."""
+
+    first: int
+    last: int
+    members: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class _Occurrences:
+    """Where cue words stand for one value: neither in the words of other types' cues nor in
+    the event its period is counted from (`period`, a run of positions)."""
+
+    index: _SentenceIndex
+    value_type: ValueType
+    claimed: frozenset[int]
+    period: range
+
+    def nearest(self, lemma: str, origin: int) -> int | None:
+        """The distance from `origin` to the nearest position of `lemma`, or None."""
+        positions = self.index.unclaimed(self.value_type, lemma, self.claimed)
+        at = bisect_left(positions, origin)
+        after = _first_outside(positions, at, self.period)
+        before = _last_outside(positions, at - 1, self.period)
+        distances = [abs(positions[i] - origin) for i in (before, after)
+                     if 0 <= i < len(positions)]
+        return min(distances, default=None)
+
+    def nearest_compact(self, cue: tuple[str, ...], origin: int) -> int | None:
+        """The distance from `origin` to the farthest word of the nearest compact occurrence
+        of the cue, or None. Occurrences are tried outwards from `origin`, and only while
+        their first word is nearer than the best distance found."""
+        combinations, firsts = self.index.compact(self.value_type, cue, self.claimed)
+        period, best = self.period, None
+        at = bisect_left(firsts, origin)
+        position = at
+        while position < len(combinations):
+            combination = combinations[position]
+            if best is not None and combination.first - origin >= best:
+                break
+            if combination.first in period:
+                position = bisect_left(firsts, period.stop)
+                continue
+            best = _closer(best, combination, origin, period)
+            position += 1
+        position = at - 1
+        while position >= 0:
+            combination = combinations[position]
+            if best is not None and origin - combination.first >= best:
+                break
+            if combination.first in period:
+                position = bisect_left(firsts, period.start) - 1
+                continue
+            best = _closer(best, combination, origin, period)
+            position -= 1
+        return best
+
+
+def _closer(best: int | None, combination: _Combination, origin: int, period: range) -> int | None:
+    if any(member in period for member in combination.members):
+        return best
+    distance = max(abs(combination.first - origin), abs(combination.last - origin))
+    return distance if best is None else min(best, distance)
+
+
+def _first_outside(positions: list[int], at: int, period: range) -> int:
+    """The index of the first position from index `at` on that is not in `period`."""
+    if at < len(positions) and positions[at] in period:
+        return bisect_left(positions, period.stop)
+    return at
+
+
+def _last_outside(positions: list[int], at: int, period: range) -> int:
+    """The index of the last position up to index `at` that is not in `period` (-1: none)."""
+    if at >= 0 and positions[at] in period:
+        return bisect_left(positions, period.start) - 1
+    return at
 
 
 @dataclass(frozen=True)
@@ -118,12 +271,13 @@ class FactExtractor:
                         if span is None or segment.overlaps_placeholder(*span):
                             continue
                         subject = self._subject(attribute, sentence, start, section_subject)
-                        text = segment.text[span[0]:span[1]]
-                        yield Fact(subject=subject or "", attribute=attribute.name, text=text,
-                                   value=text_value(text), path=document.path,
+                        yield Fact(subject=subject or "", attribute=attribute.name,
+                                   text=segment.written_text(*span),
+                                   value=text_value(segment.text[span[0]:span[1]]),
+                                   path=document.path,
                                    span=segment.span_of(*span), channel=document.channel,
                                    confidence=Confidence.HIGH if subject else Confidence.LOW,
-                                   sentence=segment.text[sentence.start:sentence.end],
+                                   sentence=segment.written_text(sentence.start, sentence.end),
                                    cue=" ".join(cue), distance=1)
 
     def _attribute(self, document: Document, analysed: AnalysedSegment, match: ValueMatch,
@@ -131,7 +285,7 @@ class FactExtractor:
         sentence = _sentence_at(analysed.sentences, match.start)
         if sentence is None:
             return None
-        value_index = _token_index(sentence.tokens, match.start)
+        value_index = _token_index(self._index(sentence), match.start)
         cues = self._ranked_cues(match, sentence, value_index, analysed.heading_lemmas)
         if not cues:
             cues = self._self_evident(match)
@@ -147,17 +301,17 @@ class FactExtractor:
                 break
         confidence = _confidence(cue.distance, subject)
         segment = analysed.segment
-        clause = _clause_lemmas(sentence.tokens, value_index, match)
+        clause = _Clause(self._index(sentence), value_index, match)
         return Fact(
             subject=subject or "",
             attribute=cue.attribute.name,
-            text=match.text,
+            text=segment.written_text(match.start, match.end),
             value=match.value,
             path=document.path,
             span=segment.span_of(match.start, match.end),
             channel=document.channel,
             confidence=confidence,
-            sentence=segment.text[sentence.start:sentence.end],
+            sentence=segment.written_text(sentence.start, sentence.end),
             role=self._role(cue.attribute, clause, analysed.heading_lemmas),
             label=self._label(cue.attribute, clause),
             cue=" ".join(cue.words),
@@ -174,22 +328,24 @@ class FactExtractor:
             return []
         return [_Cue(candidates[0], HIGH_CONFIDENCE_DISTANCE + 1, 0, compact=False)]
 
-    def _role(self, attribute: Attribute, clause: Sequence[str],
+    def _role(self, attribute: Attribute, clause: _Clause,
               heading_lemmas: frozenset[str]) -> str:
         """The first of the attribute's roles a cue of which stands in the value's clause,
         else in its headings; "" for none."""
-        for where in (set(clause), heading_lemmas):
+        where: _Clause | frozenset[str]
+        for where in (clause, heading_lemmas):
             for role, cues in attribute.role_lemmas(self.language):
                 if any(all(word in where for word in cue) for cue in cues):
                     return role
         return ""
 
-    def _label(self, attribute: Attribute, clause: Sequence[str]) -> str:
+    def _label(self, attribute: Attribute, clause: _Clause) -> str:
         """The nouns and adjectives of the value's clause that are not its cues: "inpost" in
         "Dostawa InPost: 12,99 zł" (nearest first, a few at most)."""
         unlabelled = _not_label_words(attribute, self.language)
-        words = [lemma for lemma in clause if lemma not in unlabelled and _names_a_thing(lemma)]
-        return " ".join(sorted(set(words[:MAX_LABEL_WORDS])))
+        words = clause.nearest_first(attribute.name, lambda lemma: lemma not in unlabelled
+                                     and _names_a_thing(lemma))
+        return " ".join(sorted(set(islice(words, MAX_LABEL_WORDS))))
 
     def _ranked_cues(self, match: ValueMatch, sentence: Sentence, value_index: int,
                      heading_lemmas: frozenset[str]) -> list[_Cue]:
@@ -197,16 +353,16 @@ class FactExtractor:
         key = (id(sentence), match.value.type)
         if key not in self._claimed:
             self._claimed[key] = self._claimed_by_other_types(sentence.tokens, match.value.type)
-        claimed = self._claimed[key] | self._period_start(sentence.tokens, match)
         index = self._index(sentence)
+        occurrences = _Occurrences(index, match.value.type, self._claimed[key],
+                                   self._period_start(index, match))
         best: dict[str, _Cue] = {}
         candidates = [(attribute, attribute.cue_lemmas(self.language))
                       for attribute in self.attributes
                       if attribute.accepts(match.value.type, match.value.bound)]
         for attribute, cues in [*candidates, (_IGNORED, self.ignored_cues)]:
             for cue in cues:
-                found = _cue_distance(cue, index.positions, value_index, heading_lemmas,
-                                      claimed)
+                found = _cue_distance(cue, occurrences, value_index, heading_lemmas)
                 if found is None:
                     continue
                 candidate = _Cue(attribute, found[0], len(cue), found[1], cue)
@@ -219,24 +375,21 @@ class FactExtractor:
         """Where each lemma and subject stands in the sentence, computed once per sentence."""
         index = self._sentence_index.get(id(sentence))
         if index is None:
-            positions: dict[str, list[int]] = {}
-            for position, token in enumerate(sentence.tokens):
-                positions.setdefault(token.lemma, []).append(position)
-            index = _SentenceIndex(positions, self.subjects.find(sentence.tokens))
+            index = _SentenceIndex(sentence.tokens, self.subjects.find(sentence.tokens))
             self._sentence_index[id(sentence)] = index
         return index
 
-    def _period_start(self, tokens: Sequence[Token], match: ValueMatch) -> frozenset[int]:
+    def _period_start(self, index: _SentenceIndex, match: ValueMatch) -> range:
         """The tokens of the event a period is counted from ("od dnia otrzymania
         oświadczenia o odstąpieniu"), which directly follows the value, to its clause end."""
-        after = next((i for i, token in enumerate(tokens) if token.start >= match.end), None)
+        tokens = index.tokens
+        after = bisect_left(index.starts, match.end)
         words = lexicon(self.language)
-        if (after is None or after + 1 >= len(tokens)
+        if (after + 1 >= len(tokens)
                 or tokens[after].lemma.lower() not in words.period_start_prepositions
                 or tokens[after + 1].lemma.lower() not in words.period_start_lemmas):
-            return frozenset()
-        numbers = clause_numbers(tokens)
-        return frozenset(i for i in range(after, len(tokens)) if numbers[i] == numbers[after])
+            return range(0)
+        return range(after, index.clause_range(CLAUSE_ENDS, after).stop)
 
     def _claimed_by_other_types(self, tokens: Sequence[Token],
                                 value_type: ValueType) -> frozenset[int]:
@@ -256,7 +409,7 @@ class FactExtractor:
 
     def _subject(self, attribute: Attribute, sentence: Sentence, value_index: int,
                  section_subject: str | None) -> str | None:
-        named = _nearest(self._index(sentence).mentions, value_index)
+        named = _nearest(self._index(sentence), value_index)
         if attribute.scope is Scope.COMPANY:
             if named and self.registry.versions(named, attribute.name):
                 return named
@@ -299,23 +452,38 @@ def _rank(cue: _Cue) -> tuple[int, int, int, int, int]:
             -cue.length if close else 0, cue.distance, -cue.length)
 
 
-def _cue_distance(cue: tuple[str, ...], lemma_positions: dict[str, list[int]], value_index: int,
-                  heading_lemmas: frozenset[str],
-                  claimed: frozenset[int]) -> tuple[int, bool] | None:
+def _cue_distance(cue: tuple[str, ...], occurrences: _Occurrences, value_index: int,
+                  heading_lemmas: frozenset[str]) -> tuple[int, bool] | None:
     """Token distance from the value to the farthest word of the nearest occurrence of the
     cue, and whether that occurrence is compact (its words stand together, in any order, a
-    word apart at most). A cue found only in the headings is far; None: not there."""
-    positions = [[i for i in lemma_positions.get(lemma, ()) if i not in claimed] for lemma in cue]
-    best: tuple[int, bool] | None = None
-    for occurrence in product(*positions):
-        compact = max(occurrence) - min(occurrence) <= len(cue) + PHRASE_SLACK
-        distance = max(abs(position - value_index) for position in occurrence)
-        candidate = (distance, compact)
-        if best is None or (not candidate[1], candidate[0]) < (not best[1], best[0]):
-            best = candidate
-    if best is None and cue and all(word in heading_lemmas for word in cue):
+    word apart at most); a compact occurrence is preferred to a nearer scattered one. A cue
+    found only in the headings is far; None: not there.
+
+    The nearest scattered occurrence takes each word's nearest position, and compact ones are
+    looked up near the value: no trying of every combination of positions, whose number grew
+    with a power of the sentence's length."""
+    if _stands_in(cue, occurrences.index.positions):
+        farthest = 0
+        for lemma in cue:
+            distance = occurrences.nearest(lemma, value_index)
+            if distance is None:
+                break
+            farthest = max(farthest, distance)
+        else:
+            compact = occurrences.nearest_compact(cue, value_index)
+            return (compact, True) if compact is not None else (farthest, False)
+    if _stands_in(cue, heading_lemmas):
         return HEADING_DISTANCE, True
-    return best
+    return None
+
+
+def _stands_in(cue: tuple[str, ...], lemmas: Container[str]) -> bool:
+    """Whether every word of the cue is among `lemmas` (a loop: this runs for every cue
+    and value)."""
+    for word in cue:
+        if word not in lemmas:
+            return False
+    return bool(cue)
 
 
 TEXT_VALUE_ENDS = frozenset({",", ";", "(", ")"})
@@ -355,13 +523,47 @@ def _text_after(tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
     return tokens[first].start, tokens[last - 1].end
 
 
-def _clause_lemmas(tokens: Sequence[Token], value_index: int, match: ValueMatch) -> list[str]:
-    """Lemmas of the value's clause, nearest to the value first, the value's own left out."""
-    numbers = clause_numbers(tokens, LABEL_ENDS)
-    own = numbers[value_index]
-    inside = [i for i, number in enumerate(numbers) if number == own
-              and not (match.start <= tokens[i].start < match.end)]
-    return [tokens[i].lemma.lower() for i in sorted(inside, key=lambda i: abs(i - value_index))]
+class _Clause:
+    """The lower-cased lemmas of a value's clause, the value's own left out."""
+
+    def __init__(self, index: _SentenceIndex, value_index: int, match: ValueMatch) -> None:
+        self.index, self.value_index = index, value_index
+        self.range = index.clause_range(LABEL_ENDS, value_index)
+        self.own = range(bisect_left(index.starts, match.start),
+                         bisect_left(index.starts, match.end))  # the value's tokens
+        self._counts = index.clause_lemmas(self.range)
+        self._own_counts = Counter(index.tokens[i].lemma.lower() for i in self.own
+                                   if i in self.range)
+
+    def __contains__(self, lemma: object) -> bool:
+        return isinstance(lemma, str) and self._counts[lemma] > self._own_counts[lemma]
+
+    def nearest_first(self, attribute: str, labels: Callable[[str], bool]) -> Iterator[str]:
+        """The lemmas that pass `labels` (the same test for one attribute), nearest to the
+        value first; of two as near, the one before it."""
+        tokens = self.index.tokens
+        for position in _nearest_first(self.index.label_words(self.range, attribute, labels),
+                                       self.value_index, self.own):
+            yield tokens[position].lemma.lower()
+
+
+def _nearest_first(positions: list[int], origin: int, skipped: range) -> Iterator[int]:
+    """`positions` (ascending) by their distance from `origin`, the earlier first on a tie,
+    without those in `skipped`."""
+    after = bisect_left(positions, origin)
+    before = after - 1
+    while before >= 0 or after < len(positions):
+        if before >= 0 and positions[before] in skipped:
+            before -= 1
+        elif after < len(positions) and positions[after] in skipped:
+            after += 1
+        elif after == len(positions) or (
+                before >= 0 and origin - positions[before] <= positions[after] - origin):
+            yield positions[before]
+            before -= 1
+        else:
+            yield positions[after]
+            after += 1
 
 
 @cache
@@ -389,15 +591,27 @@ def _confidence(distance: int, subject: str | None) -> Confidence:
     return Confidence.MEDIUM
 
 
-def _nearest(mentions: list[SubjectMention], index: int) -> str | None:
-    if not mentions:
+def _nearest(index: _SentenceIndex, position: int) -> str | None:
+    """The subject named nearest to `position`; of two as near, the earlier."""
+    mentions, positions = index.mentions, index.mention_positions
+    after = bisect_left(positions, position)
+    nearby = [i for i in (after - 1, after) if 0 <= i < len(mentions)]
+    if not nearby:
         return None
-    return min(mentions, key=lambda mention: abs(mention.token_index - index)).subject
+    return mentions[min(nearby, key=lambda i: abs(positions[i] - position))].subject
 
 
 def _sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
-    return next((s for s in sentences if s.start <= offset < s.end), None)
+    """The sentence holding `offset`, by bisection: scanning from the first sentence for
+    every value made a paragraph of many facts quadratic."""
+    at = bisect_right(sentences, offset, key=_start) - 1
+    return sentences[at] if at >= 0 and offset < sentences[at].end else None
 
 
-def _token_index(tokens: Sequence[Token], offset: int) -> int:
-    return next((i for i, token in enumerate(tokens) if token.end > offset), len(tokens) - 1)
+def _start(sentence: Sentence) -> int:
+    return sentence.start
+
+
+def _token_index(index: _SentenceIndex, offset: int) -> int:
+    """The first token that ends after `offset`, else the last."""
+    return min(bisect_right(index.ends, offset), len(index.ends) - 1)

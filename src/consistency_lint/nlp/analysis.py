@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from consistency_lint.model import Document, Segment
@@ -18,6 +19,14 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 256
 MAX_PIECE_CHARS = 100_000
+# A run of words without a sentence end is cut into sentences of this many tokens: what is
+# read per sentence (a fact's clause and cues, a rule's phrases) stays bounded on a page
+# without full stops. Real sentences, also of terms and conditions, are far shorter.
+MAX_SENTENCE_TOKENS = 1_000
+# What of a heading is read as the context of the segments under it: each segment has its
+# own path of headings, so a heading of a megabyte over many sections was read once per
+# section. Real headings are a line.
+MAX_HEADING_CHARS = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +50,7 @@ class AnalysedSegment:
     sentences: tuple[Sentence, ...]
     heading_tokens: tuple[Token, ...]
 
-    @property
+    @cached_property  # read for every value of the segment
     def heading_lemmas(self) -> frozenset[str]:
         return frozenset(token.lemma for token in self.heading_tokens)
 
@@ -104,7 +113,8 @@ class _HeadingTokens:
         if not headings:
             return ()
         if headings not in self._cache:
-            joined = " ".join(headings)[:MAX_PIECE_CHARS]
+            joined = " ".join(heading[:MAX_HEADING_CHARS] for heading in headings)
+            joined = joined[:MAX_PIECE_CHARS]
             self._cache[headings] = tuple(_token(t) for t in self._nlp(joined))
         return self._cache[headings]
 
@@ -120,7 +130,7 @@ def _sentences(doc: Doc, offset: int = 0) -> tuple[Sentence, ...]:
     starts = doc.to_array("SENT_START").tolist()
     columns = doc.to_array(["IDX", "ORTH", "LEMMA", "LOWER"]).tolist()
     for (idx, orth, lemma, lower), start in zip(columns, starts, strict=True):
-        if start == 1 and tokens:
+        if tokens and (start == 1 or len(tokens) == MAX_SENTENCE_TOKENS):
             sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
             tokens = []
         text = strings[orth]

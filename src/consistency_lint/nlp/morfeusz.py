@@ -9,6 +9,10 @@ if TYPE_CHECKING:
     import morfeusz2
 
 UNKNOWN_TAG = "ign"
+# Longer than any word ("dziewięćsetdziewięćdziesięciodziewięcionarodowościowy" has 53
+# letters): a longer token is no word, and is not analysed (nor kept in the caches below).
+MAX_WORD_CHARS = 64
+Analysis = tuple[int, int, tuple[str, ...]]
 ARCHAIC = "daw."  # the qualifier SGJP gives archaic forms
 NEGATION = "nie"
 
@@ -20,6 +24,14 @@ def _morfeusz() -> morfeusz2.Morfeusz:
     return morfeusz2.Morfeusz(expand_tags=False)
 
 
+def _graph(surface: str) -> list[Analysis]:
+    """Morfeusz's analyses of `surface`; none for a token too long to be a word."""
+    if len(surface) > MAX_WORD_CHARS:
+        return []
+    graph: list[Analysis] = _morfeusz().analyse(surface)
+    return graph
+
+
 def _bare_lemma(lemma: str) -> str:
     """Morfeusz lemmas carry homonym markers (`rok:Sm3~lata`); keep the word."""
     return lemma.split(":", 1)[0]
@@ -29,7 +41,7 @@ def _bare_lemma(lemma: str) -> str:
 def analyses(surface: str) -> tuple[tuple[str, str], ...]:
     """(lemma, part-of-speech) pairs Morfeusz knows for `surface`; empty if it knows none."""
     found = []
-    for _start, _end, (_form, lemma, tag, *_rest) in _morfeusz().analyse(surface):
+    for _start, _end, (_form, lemma, tag, *_rest) in _graph(surface):
         part_of_speech = tag.split(":", 1)[0]
         if part_of_speech != UNKNOWN_TAG:
             found.append((_bare_lemma(lemma), part_of_speech))
@@ -40,7 +52,7 @@ def analyses(surface: str) -> tuple[tuple[str, str], ...]:
 def knows_whole(surface: str) -> bool:
     """Whether one analysis covers all of `surface`: "e-mail" yes; "dostawe-ekspres" no,
     though Morfeusz analyses "ekspres" in it."""
-    graph = _morfeusz().analyse(surface)
+    graph = _graph(surface)
     last = max((end for _start, end, _ in graph), default=0)
     return any(start == 0 and end == last and tag.split(":", 1)[0] != UNKNOWN_TAG
                for start, end, (_form, _lemma, tag, *_rest) in graph)
@@ -50,7 +62,7 @@ def knows_whole(surface: str) -> bool:
 def only_archaic(surface: str) -> bool:
     """Whether every analysis is marked archaic ("daw."): "sie" is an old adjective form, and
     in a text of today a "się" without its diacritic."""
-    graph = [analysis for _, _, analysis in _morfeusz().analyse(surface)
+    graph = [analysis for _, _, analysis in _graph(surface)
              if analysis[2].split(":", 1)[0] != UNKNOWN_TAG]
     return bool(graph) and all(ARCHAIC in analysis[4] for analysis in graph)
 
@@ -60,7 +72,7 @@ def second_person_singular(surface: str) -> bool:
     """Whether the word addresses one person as "ty": a verb in the 2nd person singular
     ("możesz", "sprawdź", "Witaj") or with the "-(e)ś" ending ("dodałeś"). A form that is
     also something else ("bądź" is a conjunction too, "kup" a noun) does not count."""
-    graph = _morfeusz().analyse(surface)
+    graph = _graph(surface)
     if any(tag.startswith("aglt:sg:sec") for _, _, (_f, _l, tag, *_r) in graph):
         return True
     last = max((end for _start, end, _ in graph), default=0)
@@ -94,7 +106,7 @@ def lemma(surface: str) -> str:
 
 def _negated(surface: str) -> bool:
     """Whether Morfeusz analyses the word as a negated form only (":neg" in every tag)."""
-    tags = [analysis[2] for _, _, analysis in _morfeusz().analyse(surface)
+    tags = [analysis[2] for _, _, analysis in _graph(surface)
             if analysis[2].split(":", 1)[0] != UNKNOWN_TAG]
     return bool(tags) and all(":neg" in tag for tag in tags)
 

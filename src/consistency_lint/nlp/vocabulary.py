@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 _DIACRITIC_VARIANTS = {"a": "aą", "c": "cć", "e": "eę", "l": "lł", "n": "nń", "o": "oó",
                        "s": "sś", "z": "zżź"}
 MAX_CANDIDATES = 512
+# pyspellchecker tries every string two edits away from an unknown English word, some
+# (54 n)^2 of them: over a second at 15 letters, ten at 40. Longer words get the words one
+# edit away.
+MAX_TWO_EDITS_CHARS = 12
 WORD_CACHE_SIZE = 200_000  # distinct word forms remembered: a language's vocabulary, bounded
 # Zipf frequency (log10 of occurrences per billion words) from which wordfreq's English lists
 # count a word as English; 1.5 admits "adblocker" and keeps out one-off noise.
@@ -50,7 +54,10 @@ def is_known(word: str, language: str) -> bool:
 def suggestions(word: str, language: str) -> list[str]:
     if language == "pl":
         return diacritic_suggestions(word)
-    return sorted(_english().candidates(word.lower()) or ())[:3]
+    english = _english()
+    if len(word) > MAX_TWO_EDITS_CHARS:  # one edit away only: see MAX_TWO_EDITS_CHARS
+        return sorted(english.known(english.edit_distance_1(word.lower())))[:3]
+    return sorted(english.candidates(word.lower()) or ())[:3]
 
 
 def diacritic_suggestions(word: str) -> list[str]:
@@ -59,8 +66,8 @@ def diacritic_suggestions(word: str) -> list[str]:
     count = 1
     for options in choices:
         count *= len(options)
-    if count > MAX_CANDIDATES:
-        return []
+        if count > MAX_CANDIDATES:  # at once: the product of a long word's choices is huge
+            return []
     found = []
     for letters in product(*choices):
         candidate = "".join(_match_case(original, letter) for original, letter in zip(

@@ -7,7 +7,7 @@ yields a finding at every sentence that satisfies its clause and none of its `un
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -40,6 +40,11 @@ class _Unit:
     @property
     def text(self) -> str:
         return self.segment.segment.text[self.start:self.end]
+
+    @property
+    def excerpt(self) -> str:
+        """The unit as the file spells it."""
+        return self.segment.segment.written_text(self.start, self.end)
 
     @property
     def span(self) -> Span:
@@ -162,20 +167,27 @@ def _holds_one_of(token_range: tuple[int, int], positions: list[int]) -> bool:
     return at < len(positions) and positions[at] < end
 
 
+# The items read with a lead-in, at most: where every item of a long list ends with a colon,
+# each would otherwise be read with all the items after it (quadratic).
+MAX_LIST_ITEMS = 200
+
+
 def _lead_in_lists(segments: list[_Unit]) -> list[list[_Unit]]:
     """Each segment ending with a colon ("Prawo odstąpienia nie przysługuje przy:") with the
     list items that follow it: a prohibition reads them as one statement, so that the lead-in
     and an item make the phrase ("nie odpowiada za:" + "opóźnienia przewoźnika") and an
     item's context makes it compliant ("aukcjach publicznych (art. 38)")."""
     lists = []
+    items_end = len(segments)  # where the list items after a position end
+    items_ends = [0] * len(segments)  # (one pass from the end, not one per lead-in)
+    for position in range(len(segments) - 1, -1, -1):
+        items_ends[position] = items_end
+        if segments[position].segment.segment.kind != "list-item":
+            items_end = position
     for position, unit in enumerate(segments):
         if not unit.segment.segment.text.rstrip().endswith(":"):
             continue
-        items = []
-        for following in segments[position + 1:]:
-            if following.segment.segment.kind != "list-item":
-                break
-            items.append(following)
+        items = segments[position + 1:min(items_ends[position], position + 1 + MAX_LIST_ITEMS)]
         if items:
             lists.append([unit, *items])
     return lists
@@ -197,7 +209,7 @@ def _evaluate(rule: CompiledRule, document: Document, units: list[_Unit]) -> Ite
                                            for concept in unless):
             yield rule.spec.finding(
                 document, unit.span, _message(rule, document.language, _quoted(unit, matches)),
-                excerpt=unit.text)
+                excerpt=unit.excerpt)
 
 
 def _evaluate_document(rule: CompiledRule, document: Document,
@@ -215,20 +227,21 @@ def _evaluate_document(rule: CompiledRule, document: Document,
     if matched is None or any(find_any(concept, index) for concept in rule.unless):
         return
     unit, token = tokens[max(match.first for match in matched)]
-    quoted = _quote(tokens[m.first][0].segment.segment.text[tokens[m.first][1].start:
-                                                            tokens[m.last][1].end]
+    quoted = _quote(tokens[m.first][0].segment.segment.written_text(tokens[m.first][1].start,
+                                                                    tokens[m.last][1].end)
                     for m in matched if tokens[m.first][0] is tokens[m.last][0])
     sentence = next((s for s in unit.segment.sentences if s.start <= token.start < s.end),
                     None)
-    excerpt = unit.text if sentence is None else unit.segment.segment.text[sentence.start:
-                                                                           sentence.end]
+    excerpt = unit.excerpt if sentence is None else unit.segment.segment.written_text(
+        sentence.start, sentence.end)
     yield rule.spec.finding(document, unit.segment.segment.span_of(token.start, token.end),
                             _message(rule, document.language, quoted), excerpt=excerpt)
 
 
 def _quoted(unit: _Unit, matches: Sequence[PhraseMatch]) -> str:
     """The words that made a forbidden phrase match, as the text has them: („Twoje”)."""
-    return _quote(unit.segment.segment.text[unit.tokens[m.first].start:unit.tokens[m.last].end]
+    return _quote(unit.segment.segment.written_text(unit.tokens[m.first].start,
+                                                    unit.tokens[m.last].end)
                   for m in matches)
 
 
@@ -279,7 +292,13 @@ def _matches(clause: CompiledClause, unit: _Unit, language: str,
 
 
 def _token_at(tokens: Sequence[Token], offset: int) -> int:
-    return next((i for i, token in enumerate(tokens) if token.end > offset), len(tokens) - 1)
+    """The first token that ends after `offset`, else the last (a bisection: a scan for
+    every value made a long unit of many values quadratic)."""
+    return min(bisect_right(tokens, offset, key=_end), len(tokens) - 1)
+
+
+def _end(token: Token) -> int:
+    return token.end
 
 
 def _within(value: Value, constraint: ValueConstraintModel) -> bool:

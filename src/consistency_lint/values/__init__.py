@@ -8,8 +8,10 @@ hours over the numbers in them, money over a bare number).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from heapq import merge
 
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values import (
@@ -52,16 +54,28 @@ def extract_values(text: str, language: str,
     or digits, as formal terms write it ("czternastu (14) dni", "14 (czternaście) dni"), is
     read once, and the value's text covers both."""
     readable, restated = _one_restatement(text, language)
-    accepted: list[ValueMatch] = []
+    accepted: list[ValueMatch] = []  # in order, none overlapping another
     for value_type, extractor in EXTRACTORS.items():
         if types is not None and value_type not in types:
             continue
+        starts = [kept.start for kept in accepted]
+        added: list[ValueMatch] = []
         for found in sorted(extractor(readable, language), key=lambda m: (m.start, -m.end)):
-            if not any(found.start < kept.end and kept.start < found.end for kept in accepted):
-                accepted.append(found)
+            if not (_overlaps(found, accepted, starts)
+                    or (added and found.start < added[-1].end)):
+                added.append(found)
+        accepted = list(merge(accepted, added, key=lambda kept: kept.start))
     if restated:
         accepted = [_in_original(found, text, restated) for found in accepted]
     return sorted(accepted, key=lambda found: found.start)
+
+
+def _overlaps(found: ValueMatch, accepted: list[ValueMatch], starts: list[int]) -> bool:
+    """Whether `found` overlaps a match of `accepted` (in order, none overlapping another, so
+    the last one starting before `found` ends is the only candidate): a bisection, where
+    comparing with every match made a page of values quadratic."""
+    before = bisect_left(starts, found.end) - 1
+    return before >= 0 and accepted[before].end > found.start
 
 
 _RESTATED = re.compile(r"(?P<words>\b[^\W\d_]+)\s*\((?P<digits>\d{1,4})\)"

@@ -16,6 +16,9 @@ from consistency_lint.values.model import Bound, Value, ValueMatch, ValueType
 from consistency_lint.values.numbers import DIGITS_PATTERN, parse_number
 
 WORD_START = r"(?<![\w])"
+# "dwadzieścia jeden tysięcy dwieście": bounded like the digits (numbers.MAX_DIGITS), lest
+# "dwa dwa dwa …" be read from every word to the end of the run.
+MAX_NUMBER_WORDS = 10
 WORD_END = r"(?![\w])"
 
 
@@ -37,7 +40,7 @@ def number_pattern(language: str, words: bool) -> str:
     if not words:
         return f"(?:{DIGITS_PATTERN})"
     numeral = word_alternation(lexicon(language).numerals)
-    return f"(?:{DIGITS_PATTERN}|{numeral}(?:\\s+{numeral})*)"
+    return f"(?:{DIGITS_PATTERN}|{numeral}(?:\\s+{numeral}){{0,{MAX_NUMBER_WORDS - 1}}})"
 
 
 _WORD = re.compile(r"[^\W\d_]+")

@@ -8,8 +8,14 @@ from decimal import Decimal, InvalidOperation
 
 from consistency_lint.nlp.lexicon import Lexicon
 
+# Repetitions are bounded: the regex engine tries a pattern again from every digit of a run,
+# and an unbounded one read to the run's end each time (a page of digits, or of "123 123 …",
+# cost quadratic time). No amount is written with more digits or thousands groups.
+MAX_DIGITS = 30
+MAX_GROUPS = 10
 # Digits with optional thousands groups (space, no-break space, dot, comma) and decimals.
-DIGITS_PATTERN = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)?"
+DIGITS_PATTERN = (rf"\d{{1,3}}(?:[ \u00a0\u202f.,]\d{{3}}){{1,{MAX_GROUPS}}}"
+                  rf"(?:[.,]\d{{1,2}})?(?!\d)|\d{{1,{MAX_DIGITS}}}(?:[.,]\d{{1,{MAX_DIGITS}}})?")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:([ \u00a0\u202f.,])\d{3})+(?:([.,])\d{1,2})?$")
 
 
