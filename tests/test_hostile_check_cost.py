@@ -42,7 +42,7 @@ from consistency_lint.nlp.pipeline import pipeline
 from consistency_lint.rules.compiled import compile_now
 from consistency_lint.rules.engine import RuleEngine
 from consistency_lint.rules.loading import load_packs
-from consistency_lint.values import extract_values
+from consistency_lint.values.extraction import extract_values
 from tests.conftest import write_project
 
 RATIO = 2.5

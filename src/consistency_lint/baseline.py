@@ -5,26 +5,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from consistency_lint import __version__
 from consistency_lint.errors import UsageError
-from consistency_lint.model import Finding
+from consistency_lint.model import BaselineOutcome, Finding
 from consistency_lint.project_links import leads_out_of, project_directory
 from consistency_lint.reading import RefusedFileError, read_regular_file
 
 BASELINE_SCHEMA = 1
 MAX_BASELINE_BYTES = 64 * 2**20  # some 200 000 findings: a large archive adopting the tool
-
-
-@dataclass(frozen=True)
-class BaselineOutcome:
-    """Findings the baseline hid, and baseline entries that no longer occur (fixed)."""
-
-    hidden: int
-    fixed: int
 
 
 def write_baseline(findings: Iterable[Finding], stream: TextIO) -> None:

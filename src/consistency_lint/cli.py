@@ -25,9 +25,9 @@ from wcmatch import glob
 from consistency_lint import __version__
 from consistency_lint.errors import ConfigNotFoundError, ConsistencyLintError, UsageError
 from consistency_lint.model import Severity
+from consistency_lint.model.terminal_text import visible
 from consistency_lint.report import ReportFormat, Verbosity
 from consistency_lint.report.facts_report import MatrixFormat
-from consistency_lint.terminal_text import visible
 from consistency_lint.workers import Executor, Workers, checked_scheduler
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from consistency_lint.values import extract_values
+from consistency_lint.values.extraction import extract_values
 
 CASES = yaml.safe_load((Path(__file__).parent / "extraction.yaml").read_text(encoding="utf-8"))
 

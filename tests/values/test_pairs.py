@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from consistency_lint.values import ValueType, parse_value
+from consistency_lint.model import ValueType
+from consistency_lint.values.extraction import parse_value
 
 TABLE = yaml.safe_load((Path(__file__).parent / "pairs.yaml").read_text(encoding="utf-8"))
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from consistency_lint.checks.context import CheckContext
 from consistency_lint.model import Category, Document, Finding, Segment, Severity, Span
+from consistency_lint.model.terminal_text import visible
 from consistency_lint.reader_text import Disguise, DisguiseKind, disguises, reader_text
 from consistency_lint.specs import CheckSpec, Example
-from consistency_lint.terminal_text import visible
 
 HIDDEN_CHARACTERS = CheckSpec(
     id="INPUT-HIDDEN-CHARACTERS",

@@ -31,9 +31,9 @@ from consistency_lint.model import (
     RelatedLocation,
     Severity,
     Span,
+    Value,
 )
 from consistency_lint.specs import CheckSpec, Example
-from consistency_lint.values import Value
 
 _REGISTRY = ("subjects:\n  shop: {name: Sklep Meblino, aliases: [Meblino]}\n"
              "  lido: {name: Sofa Lido, aliases: [sofa Lido]}\n"

@@ -18,8 +18,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from consistency_lint.builtin_data import load_builtin_yaml
+from consistency_lint.model import Bound, ValueType
 from consistency_lint.nlp.pipeline import pipeline
-from consistency_lint.values import Bound, ValueType
 
 
 class Scope(StrEnum):

@@ -24,12 +24,12 @@ from itertools import islice, product
 from consistency_lint.facts.attributes import Attribute, Scope, ignored_cue_lemmas
 from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention
-from consistency_lint.model import Confidence, Document, Fact
+from consistency_lint.model import Confidence, Document, Fact, ValueMatch, ValueType
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
 from consistency_lint.nlp.lexicon import lexicon
-from consistency_lint.values import ValueMatch, ValueType, extract_values, text_value
+from consistency_lint.values.extraction import extract_values, text_value
 
 HIGH_CONFIDENCE_DISTANCE = 8
 MEDIUM_CONFIDENCE_DISTANCE = 20

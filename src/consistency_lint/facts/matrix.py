@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from consistency_lint.facts.likeness import (
@@ -18,26 +17,7 @@ from consistency_lint.facts.likeness import (
     states_the_fact_itself,
     variant_documents,
 )
-from consistency_lint.model import Confidence, Fact, RegistryFact
-from consistency_lint.values import Value
-
-
-@dataclass(frozen=True)
-class Cell:
-    """What one channel states for one fact: the distinct texts, and whether they agree
-    with the reference (the registry value, else the most common value)."""
-
-    texts: tuple[str, ...]
-    agrees: bool
-
-
-@dataclass(frozen=True)
-class MatrixRow:
-    subject: str
-    attribute: str
-    registry: str | None
-    cells: dict[str, Cell]
-    role: str = ""
+from consistency_lint.model import Confidence, Fact, MatrixCell, MatrixRow, RegistryFact, Value
 
 
 def fact_matrix(facts: Iterable[Fact], registry: Iterable[RegistryFact], channels: list[str],
@@ -60,7 +40,7 @@ def fact_matrix(facts: Iterable[Fact], registry: Iterable[RegistryFact], channel
             if in_channel:
                 texts = tuple(dict.fromkeys(_shown_text(fact, variants) for fact in in_channel))
                 agrees = all(_agrees(fact, variants, references) for fact in in_channel)
-                cells[channel] = Cell(texts, agrees)
+                cells[channel] = MatrixCell(texts, agrees)
         rows.append(MatrixRow(key[0], key[1], reference.text if reference else None, cells,
                               key[2]))
     return rows

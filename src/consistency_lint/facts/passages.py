@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from consistency_lint.model import Document, Span
 from consistency_lint.nlp.analysis import AnalysedSegment
-from consistency_lint.values import extract_values
+from consistency_lint.values.extraction import extract_values
 
 MIN_WORDS = 6
 SIMILARITY_THRESHOLD = 88

@@ -14,7 +14,7 @@ from consistency_lint.config import Config, project_file, read_yaml_model
 from consistency_lint.errors import ConfigError
 from consistency_lint.facts.attributes import Attribute, AttributeModel, Scope, attributes
 from consistency_lint.model import RegistryFact
-from consistency_lint.values import parse_value
+from consistency_lint.values.extraction import parse_value
 from consistency_lint.yaml_loading import YamlDocument
 
 

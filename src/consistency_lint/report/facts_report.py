@@ -13,9 +13,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from consistency_lint.facts.matrix import MatrixRow
-from consistency_lint.model import Confidence, Fact
-from consistency_lint.terminal_text import visible
+from consistency_lint.model import Confidence, Fact, MatrixRow
+from consistency_lint.model.terminal_text import visible
 
 MISSING = "—"
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from consistency_lint.model import Finding, RunResult, Severity, Summary, SuppressedFinding
+from consistency_lint.model.terminal_text import visible
 from consistency_lint.report.verbosity import Verbosity
-from consistency_lint.terminal_text import visible
 
 ICONS = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.INFO: "🔵"}
 # CommonMark lets a backslash make any ASCII punctuation character literal, and only those

@@ -10,8 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from consistency_lint.model import Finding, RunResult, Severity
+from consistency_lint.model.terminal_text import visible
 from consistency_lint.report.verbosity import Verbosity
-from consistency_lint.terminal_text import visible
 
 SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)

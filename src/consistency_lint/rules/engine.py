@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from consistency_lint.config import Config
-from consistency_lint.model import Document, Finding, Span
+from consistency_lint.model import Document, Finding, Span, Value
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
 from consistency_lint.nlp.clauses import LABEL_ENDS, clause_numbers
 from consistency_lint.nlp.phrases import PhraseMatch, Positions, TokenIndex, find_any
 from consistency_lint.rules.compiled import CompiledClause, CompiledRule, Concept
 from consistency_lint.rules.model import ValueConstraintModel
-from consistency_lint.values import Value, extract_values
+from consistency_lint.values.extraction import extract_values
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from consistency_lint.config import Profile
-from consistency_lint.model import Category, SegmentKind, Severity
-from consistency_lint.values import ValueType, units_of
+from consistency_lint.model import Category, SegmentKind, Severity, ValueType
+from consistency_lint.values.extraction import units_of
 
 RULE_ID_PATTERN = r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$"
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from datetime import date
 from functools import cache
 
+from consistency_lint.model import Value, ValueMatch, ValueType
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.grammar import compile_pattern, has_digits, word_alternation
-from consistency_lint.values.model import Value, ValueMatch, ValueType
 
 _YEAR_SUFFIX = r"(?:\s*r\.)?"
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
 
+from consistency_lint.model import Value, ValueMatch, ValueType
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.grammar import (
     bound_pattern,
@@ -17,7 +18,6 @@ from consistency_lint.values.grammar import (
     range_pattern,
     word_alternation,
 )
-from consistency_lint.values.model import Value, ValueMatch, ValueType
 
 CANONICAL_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 1),
                    "year": ("month", 12), "hour": ("hour", 1)}

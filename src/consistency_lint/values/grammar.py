@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import cache, lru_cache
 
+from consistency_lint.model import Bound, Value, ValueMatch, ValueType
 from consistency_lint.nlp.lexicon import Lexicon, lexicon
-from consistency_lint.values.model import Bound, Value, ValueMatch, ValueType
 from consistency_lint.values.numbers import DIGITS_PATTERN, parse_number
 
 WORD_START = r"(?<![\w])"

@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from consistency_lint.model.value import DAY_NAMES, Value, ValueMatch, ValueType
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.grammar import compile_pattern, has_digits, word_alternation
-from consistency_lint.values.model import DAY_NAMES, Value, ValueMatch, ValueType
 
 _TIME = r"\d{1,2}(?:[:.]\d{2})?"
 _TIME_PREFIX = r"(?:,?\s*(?:w\s+)?(?:godz(?:\.|inach|iny)?|hours|from|od)?\s*(?:od\s+)?)"

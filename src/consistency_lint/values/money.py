@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
 
+from consistency_lint.model import ValueMatch, ValueType
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.grammar import (
     alternation,
@@ -16,7 +17,6 @@ from consistency_lint.values.grammar import (
     range_pattern,
     word_alternation,
 )
-from consistency_lint.values.model import ValueMatch, ValueType
 
 HUNDREDTH_SUFFIX = "/100"  # currency code "PLN/100" means grosze
 MONTHLY = "/month"

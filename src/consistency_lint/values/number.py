@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
 
+from consistency_lint.model import ValueMatch, ValueType
 from consistency_lint.values.grammar import (
     bound_pattern,
     compile_pattern,
     numeric_values,
     range_pattern,
 )
-from consistency_lint.values.model import ValueMatch, ValueType
 
 
 @cache

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from consistency_lint.model import Value, ValueMatch, ValueType
 from consistency_lint.values.grammar import has_digits
-from consistency_lint.values.model import Value, ValueMatch, ValueType
 
 _PHONE = re.compile(
     r"(?<![\d+\w])(?:(?:\+|00)\s?48[\s.-]?)?"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from consistency_lint.values.model import Value, ValueMatch, ValueType
+from consistency_lint.model import Value, ValueMatch, ValueType
 
 _URL = re.compile(
     r"(?<![\w@/.-])(?:https?://[^\s<>\"']+|www\.[^\s<>\"']+"

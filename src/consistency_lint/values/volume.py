@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
 
+from consistency_lint.model import ValueMatch, ValueType
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.grammar import (
     alternation,
@@ -15,7 +16,6 @@ from consistency_lint.values.grammar import (
     numeric_values,
     range_pattern,
 )
-from consistency_lint.values.model import ValueMatch, ValueType
 
 _UNIT_HINT = re.compile(r"[KMGT]B", re.IGNORECASE)
 

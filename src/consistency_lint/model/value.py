@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from consistency_lint.pickling import pickled_by_constructor
+from consistency_lint.model.pickling import pickled_by_constructor
 
 
 class ValueType(StrEnum):
