@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from consistency_lint.nlp.phrases import Phrase, compile_phrases, lemmatise_words
-from consistency_lint.rules.model import ClauseModel, RuleModel
+from consistency_lint.rules.pack_schema import ClauseModel, RuleModel
 from consistency_lint.specs import CheckSpec
 
 Concept = tuple[Phrase, ...]

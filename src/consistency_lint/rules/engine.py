@@ -18,7 +18,7 @@ from consistency_lint.nlp.analysis import AnalysedSegment, Token
 from consistency_lint.nlp.clauses import LABEL_ENDS, clause_numbers
 from consistency_lint.nlp.phrases import PhraseMatch, Positions, TokenIndex, find_any
 from consistency_lint.rules.compiled import CompiledClause, CompiledRule, Concept
-from consistency_lint.rules.model import ValueConstraintModel
+from consistency_lint.rules.pack_schema import ValueConstraintModel
 from consistency_lint.values import Value, extract_values
 
 

@@ -19,7 +19,7 @@ from consistency_lint.nlp.phrases import check_phrase
 from consistency_lint.rules.compiled import CompiledRule, ConceptTexts
 from consistency_lint.rules.doc_types import DocTypes
 from consistency_lint.rules.examples import check_examples
-from consistency_lint.rules.model import ExampleModel, PackModel, RuleModel
+from consistency_lint.rules.pack_schema import ExampleModel, PackModel, RuleModel
 from consistency_lint.specs import CheckSpec, Example
 from consistency_lint.yaml_loading import YamlDocument
 
