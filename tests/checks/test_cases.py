@@ -24,11 +24,9 @@ import pytest
 import yaml
 
 import consistency_lint.checks
-from consistency_lint.config import load_config
 from consistency_lint.model import Finding
-from consistency_lint.pipeline import RunOptions, run
 from consistency_lint.specs import CheckSpec
-from tests.conftest import TODAY, write_project
+from tests.conftest import TODAY, lint, write_project
 
 CASES = Path(__file__).parent / "cases"
 CHANNEL = "site"
@@ -40,7 +38,7 @@ Position = tuple[str, str, int, int]  # rule, file, line, column
 def findings_of(project: Path, today: date) -> Sequence[Finding]:
     """The adapter between the cases and the package: the findings a run of the project
     reports. The only function here that knows how checks are run."""
-    return run(load_config(project), RunOptions(today=today)).findings
+    return lint(project, today=today).findings
 
 
 @dataclass(frozen=True)
