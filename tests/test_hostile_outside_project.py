@@ -16,12 +16,11 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-import consistency_lint
 from consistency_lint.cli import app
 from tests.conftest import single_channel_config, write_project
 
 # The action beside the package under test (a source checkout), not an installed copy.
-ACTION = Path(consistency_lint.__file__).parents[2] / "action.yml"
+ACTION = Path(__file__).resolve().parents[1] / "action.yml"  # the checkout, not the install
 MB = 2**20
 PLANTED = "from pathlib import Path\nPath(__file__).with_suffix('.ran').write_text('ran')\n"
 

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from consistency_lint.errors import ConfigError, ConfigNotFoundError
 from consistency_lint.globs import check_pattern
+from consistency_lint.loaders import LoaderName
 from consistency_lint.model import PLACEHOLDER_SYNTAXES, Category, PlaceholderSyntax
 from consistency_lint.project_links import leads_out_of, project_directory
 from consistency_lint.reading import RefusedFileError, read_regular_file
@@ -28,7 +29,6 @@ CONFIG_FILE_NAME = "consistency-lint.yaml"
 PYPROJECT_TABLE = "consistency-lint"
 
 Language = Literal["pl", "en"]
-LoaderName = Literal["html", "markdown", "faq", "template", "docx", "text"]
 Profile = Literal["web", "faq", "call-center", "letter", "marketing", "legal"]
 MAX_REVIEW_DAYS = 36_500  # a hundred years
 MAX_FILE_SIZE_MB = 1024

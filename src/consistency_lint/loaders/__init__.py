@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
+from typing import Literal, get_args
 
 from consistency_lint.loaders.parsed import ParsedContent
 from consistency_lint.loaders.placeholders import placeholder_pattern, with_placeholders
@@ -26,6 +27,11 @@ from consistency_lint.model import (
 )
 from consistency_lint.reading import RefusedFileError, read_regular_file
 
+LoaderName = Literal["html", "markdown", "faq", "template", "docx", "text"]
+"""The table of loaders, by the name a channel's `loader:` gives (the configuration accepts
+these): each is the module of that name in this package, which defines `parse`. Adding a
+loader is its module and its name here."""
+LOADER_NAMES: tuple[LoaderName, ...] = get_args(LoaderName)
 Parser = Callable[[Source], ParsedContent]
 
 
@@ -34,19 +40,17 @@ class _Parsers(Mapping[str, Parser]):
     take a tenth of a second to import, which `rules list` and a run of HTML files need
     not pay."""
 
-    NAMES = ("html", "markdown", "faq", "template", "docx", "text")
-
     def __getitem__(self, loader: str) -> Parser:
-        if loader not in self.NAMES:
+        if loader not in LOADER_NAMES:
             raise KeyError(loader)
         parse: Parser = import_module(f"consistency_lint.loaders.{loader}").parse
         return parse
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.NAMES)
+        return iter(LOADER_NAMES)
 
     def __len__(self) -> int:
-        return len(self.NAMES)
+        return len(LOADER_NAMES)
 
 
 PARSERS: Mapping[str, Parser] = _Parsers()

@@ -16,31 +16,32 @@ if TYPE_CHECKING:
 
 
 class ReportFormat(StrEnum):
-    RICH = "rich"
-    JSON = "json"
-    JUNIT = "junit"
-    GITHUB = "github"
-    MARKDOWN = "markdown"
-    HTML = "html"
-    SARIF = "sarif"
+    """The table of report formats: each member is a `--format` value and names the module
+    under report/ whose `write` renders it. Adding a format is its module and one line here."""
+
+    RICH = "rich", "terminal"
+    JSON = "json", "json_report"
+    JUNIT = "junit", "junit"
+    GITHUB = "github", "github"
+    MARKDOWN = "markdown", "markdown"
+    HTML = "html", "html"
+    SARIF = "sarif", "sarif"
+
+    module: str
+
+    def __new__(cls, value: str, module: str) -> ReportFormat:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.module = module
+        return member
 
 
 Reporter = Callable[["RunResult", TextIO, Verbosity], None]
 
-_MODULES: dict[ReportFormat, str] = {
-    ReportFormat.RICH: "terminal",
-    ReportFormat.JSON: "json_report",
-    ReportFormat.JUNIT: "junit",
-    ReportFormat.GITHUB: "github",
-    ReportFormat.MARKDOWN: "markdown",
-    ReportFormat.HTML: "html",
-    ReportFormat.SARIF: "sarif",
-}
-
 
 def reporter(report_format: ReportFormat) -> Reporter:
     """The `write` function of the format's module."""
-    module = importlib.import_module(f"{__name__}.{_MODULES[report_format]}")
+    module = importlib.import_module(f"{__name__}.{report_format.module}")
     return cast(Reporter, module.write)
 
 

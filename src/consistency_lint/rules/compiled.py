@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from consistency_lint.model import Document, Finding, Span
 from consistency_lint.nlp.phrases import Phrase, compile_phrases, lemmatise_words
-from consistency_lint.rules.model import ClauseModel, RuleModel
+from consistency_lint.rules.pack_schema import ClauseModel, RuleModel
 from consistency_lint.specs import CheckSpec
 
 Concept = tuple[Phrase, ...]
@@ -35,16 +36,10 @@ class CompiledRule:
     unless_texts: tuple[ConceptTexts, ...]
     exempt_texts: ConceptTexts = ()  # headings whose sections the rule's prohibition skips
 
-    @property
-    def forbids(self) -> bool:
-        return self.model.forbid is not None
-
     @cached_property
     def clause(self) -> CompiledClause:
-        clause = self.model.require or self.model.forbid
-        assert clause is not None  # the model guarantees exactly one
         return CompiledClause(self._concepts(self.all_texts), self._concepts(self.any_texts),
-                              clause)
+                              self.model.clause)
 
     @cached_property
     def unless(self) -> tuple[Concept, ...]:
@@ -56,6 +51,27 @@ class CompiledRule:
 
     def _concepts(self, texts: tuple[ConceptTexts, ...]) -> tuple[Concept, ...]:
         return tuple(concept(phrasings, self.language) for phrasings in texts)
+
+    def message(self, language: str, matched: str = "") -> str:
+        """The rule's message, the words that matched, and for a legal finding compliant
+        wording to use instead: the rule's first passing example."""
+        message = self.model.message
+        parts = [message if isinstance(message, str) else message.in_language(language)]
+        if matched:
+            parts.append(matched)
+        examples = self.model.examples
+        if self.model.category.value.startswith("legal") and examples is not None:
+            parts.append(f"{_COMPLIANT_LEAD.get(language, _COMPLIANT_LEAD['en'])} "
+                         f"„{examples.pass_[0].text}”")
+        return " ".join(parts)
+
+    def missing_from(self, document: Document) -> Finding:
+        """The finding that `document` lacks what the rule requires: at its first line."""
+        return self.spec.finding(document, Span.point(document.first_line),
+                                 self.message(document.language))
+
+
+_COMPLIANT_LEAD = {"pl": "Zgodnie z prawem, np.:", "en": "Compliant wording, e.g.:"}
 
 
 def compile_now(rules: Iterable[CompiledRule]) -> None:

@@ -14,7 +14,7 @@ from consistency_lint.model import Document
 from consistency_lint.nlp.analysis import analyse
 from consistency_lint.rules.compiled import CompiledRule
 from consistency_lint.rules.engine import RuleEngine
-from consistency_lint.rules.model import ExampleModel
+from consistency_lint.rules.pack_schema import ExampleModel
 
 if TYPE_CHECKING:
     from consistency_lint.rules.loading import LoadedPack

@@ -19,7 +19,7 @@ from consistency_lint.nlp.phrases import check_phrase
 from consistency_lint.rules.compiled import CompiledRule, ConceptTexts
 from consistency_lint.rules.doc_types import DocTypes
 from consistency_lint.rules.examples import check_examples
-from consistency_lint.rules.model import ExampleModel, PackModel, RuleModel
+from consistency_lint.rules.pack_schema import ExampleModel, PackModel, RuleModel
 from consistency_lint.specs import CheckSpec, Example
 from consistency_lint.yaml_loading import YamlDocument
 
@@ -214,8 +214,7 @@ def _rule_named(location: tuple[str | int, ...], document: YamlDocument) -> str:
 
 def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocument,
              shown_as: str, reference: str) -> CompiledRule:
-    clause = rule.require or rule.forbid
-    assert clause is not None  # the model guarantees exactly one
+    clause, kind = rule.clause, rule.kind
 
     def concepts(names: Sequence[str], key: str) -> tuple[ConceptTexts, ...]:
         """The phrasings of each named concept (or the literal phrase), checked now and
@@ -235,7 +234,6 @@ def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocumen
             texts.append(phrasings)
         return tuple(texts)
 
-    kind = "require" if rule.require is not None else "forbid"
     return CompiledRule(rule, _spec(rule, reference, pack.language, _matcher(pack, rule)),
                         pack.language, concepts(clause.all, f"{kind}.all"),
                         concepts(clause.any, f"{kind}.any"), concepts(rule.unless, "unless"),
@@ -244,10 +242,8 @@ def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocumen
 
 def _matcher(pack: PackModel, rule: RuleModel) -> str:
     """The rule's clause and the phrases of the concepts it names, for `rules explain`."""
-    kind = "require" if rule.require is not None else "forbid"
-    clause = (rule.require or rule.forbid)
-    assert clause is not None
-    shown: dict[str, object] = {kind: clause.model_dump(exclude_defaults=True, mode="json")}
+    clause = rule.clause
+    shown: dict[str, object] = {rule.kind: clause.model_dump(exclude_defaults=True, mode="json")}
     if rule.unless:
         shown["unless"] = rule.unless
     names = [*clause.all, *clause.any, *rule.unless]

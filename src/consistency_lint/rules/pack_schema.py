@@ -17,7 +17,7 @@
         reference: "art. 27 ustawy o prawach konsumenta"
         message: {pl: "...", en: "..."}     # or one string
         why: "..."                         # the rationale `rules explain` prints
-        require | forbid:                  # exactly one of the two
+        require | forbid:                  # the rule's kind: exactly one (rules/kinds/)
           all: [concept or phrase, ...]    # each must occur in the same sentence
           any: [concept or phrase, ...]    # at least one must occur there
           value: {type: duration, units: [day], at_least: 14}   # a value in that sentence
@@ -43,6 +43,8 @@ from consistency_lint.model import Category, SegmentKind, Severity, ValueType
 from consistency_lint.values.extraction import units_of
 
 RULE_ID_PATTERN = r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$"
+# the keys that name a rule's kind, each holding its clause; `rules.kinds.KINDS` runs them
+KIND_KEYS = ("require", "forbid")
 
 
 class _Strict(BaseModel):
@@ -97,6 +99,10 @@ class MessageModel(_Strict):
     pl: str
     en: str
 
+    def in_language(self, language: str) -> str:
+        """The message in the document's language; English for any other."""
+        return {"pl": self.pl, "en": self.en}.get(language, self.en)
+
 
 class ExampleModel(_Strict):
     text: str
@@ -128,10 +134,22 @@ class RuleModel(_Strict):
     spec: list[str] = []  # the items of the legal specification the rule encodes
     applies_from: date | None = None  # for obsolete references: the date they became wrong
 
+    @property
+    def kind(self) -> str:
+        """The key of the rule's kind."""
+        return next(key for key in KIND_KEYS if getattr(self, key) is not None)
+
+    @property
+    def clause(self) -> ClauseModel:
+        """What the rule's kind looks for."""
+        clause: ClauseModel = getattr(self, self.kind)
+        return clause
+
     @model_validator(mode="after")
     def _one_kind(self) -> RuleModel:
-        if (self.require is None) == (self.forbid is None):
-            raise ValueError("a rule needs exactly one of `require` and `forbid`")
+        if sum(getattr(self, key) is not None for key in KIND_KEYS) != 1:
+            keys = " and ".join(f"`{key}`" for key in KIND_KEYS)
+            raise ValueError(f"a rule needs exactly one of {keys}")
         if self.unless and self.forbid is None:
             raise ValueError("`unless` only goes with `forbid`")
         return self

@@ -1,0 +1,98 @@
+"""`forbid`: the document must not say something. The rule yields a finding at every unit in
+its scope that satisfies its clause and none of its `unless` concepts, except under the
+pack's `exempt_under` headings. A clause `within` the document, and a lead-in read with its
+list items, is one statement: reported once, where the last of its phrases first appears."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+
+from consistency_lint.model import Finding
+from consistency_lint.nlp.phrases import TokenIndex, find_any
+from consistency_lint.rules.clause_matching import clause_matches, quote, quoted, unit_matches
+from consistency_lint.rules.compiled import CompiledClause, CompiledRule
+from consistency_lint.rules.units import DocumentUnits, Unit, joined
+
+
+def findings(rule: CompiledRule, document: DocumentUnits) -> Iterator[Finding]:
+    if clause_matches(rule.clause, document.index) is None:
+        return  # a phrase missing from the whole document is missing from every unit
+    units = document.in_scope(rule)
+    if rule.clause.model.within == "document":
+        yield from _statement(rule, document, units)
+        return
+    if _reads_lists(rule, document):
+        # "Sprzedawca nie odpowiada za:" and its items are one statement
+        units = [unit for unit in units if id(unit.segment) not in document.listed]
+        for group in document.lists:
+            if not _exempt(rule, group[0]):
+                yield from _statement(rule, document, group)
+    yield from _in_units(rule, document, _where_it_may_stand(rule.clause, units,
+                                                            document.index))
+
+
+def _reads_lists(rule: CompiledRule, document: DocumentUnits) -> bool:
+    """Whether the rule reads a lead-in with its list items as one statement: not when its
+    scope names segment kinds, nor for a value (which belongs to one sentence)."""
+    return bool(document.lists) and (rule.model.applies_to.segment_kinds is None
+                                     and rule.clause.model.value is None)
+
+
+def _exempt(rule: CompiledRule, unit: Unit) -> bool:
+    """Under a heading of a section for business customers: consumer law does not apply."""
+    return bool(rule.exempt_under) and find_any(rule.exempt_under, unit.heading_index) is not None
+
+
+def _in_units(rule: CompiledRule, document: DocumentUnits,
+              units: Sequence[Unit]) -> Iterator[Finding]:
+    language = document.document.language
+    for unit in units:
+        if _exempt(rule, unit):
+            continue
+        matches = unit_matches(rule.clause, unit, language)
+        if matches is not None and not any(find_any(concept, unit.index)
+                                           for concept in rule.unless):
+            yield rule.spec.finding(document.document, unit.span,
+                                    rule.message(language, quoted(unit, matches)),
+                                    excerpt=unit.excerpt)
+
+
+def _statement(rule: CompiledRule, document: DocumentUnits,
+               units: Sequence[Unit]) -> Iterator[Finding]:
+    """Units read as one statement whose phrases may stand in different sentences: one
+    finding, where the last of its phrases first appears."""
+    tokens, index = joined(units)
+    matched = clause_matches(rule.clause, index)
+    if matched is None or any(find_any(concept, index) for concept in rule.unless):
+        return
+    unit, token = tokens[max(match.first for match in matched)]
+    words = quote(tokens[m.first][0].segment.segment.written_text(tokens[m.first][1].start,
+                                                                  tokens[m.last][1].end)
+                  for m in matched if tokens[m.first][0] is tokens[m.last][0])
+    sentence = next((s for s in unit.segment.sentences if s.start <= token.start < s.end),
+                    None)
+    excerpt = unit.excerpt if sentence is None else unit.segment.segment.written_text(
+        sentence.start, sentence.end)
+    yield rule.spec.finding(document.document,
+                            unit.segment.segment.span_of(token.start, token.end),
+                            rule.message(document.document.language, words), excerpt=excerpt)
+
+
+def _where_it_may_stand(clause: CompiledClause, units: list[Unit],
+                        document: TokenIndex) -> list[Unit]:
+    """The units holding, exactly or nearly, the first word of a phrase of the clause's
+    first concept: a prohibition matches only a unit that holds all of its `all` concepts
+    (or one of its `any`), so the other units need not be searched phrase by phrase."""
+    concepts = clause.all[:1] or clause.any
+    if not concepts:
+        return units
+    starts = sorted({position for concept in concepts for phrase in concept
+                     for found in document.occurrences(phrase.words[0]) for position in found})
+    return [unit for unit in units if _holds_one_of(unit.token_range, starts)]
+
+
+def _holds_one_of(token_range: tuple[int, int], positions: list[int]) -> bool:
+    first, end = token_range
+    at = bisect_left(positions, first)
+    return at < len(positions) and positions[at] < end

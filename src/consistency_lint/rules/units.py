@@ -1,0 +1,131 @@
+"""A document as the rule kinds read it: one token index, its segments and sentences as
+windows of it, and its lead-in lists. Built once per document and shared by every rule, so
+that each phrase word is looked up once per document, not once per sentence and rule."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from consistency_lint.model import Document, Span
+from consistency_lint.nlp.analysis import AnalysedSegment, Token
+from consistency_lint.nlp.phrases import Positions, TokenIndex
+from consistency_lint.rules.compiled import CompiledRule
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence (or a whole segment): its tokens, where its words stand (a window of the
+    document's index) and the index of its segment's headings."""
+
+    segment: AnalysedSegment
+    start: int
+    end: int
+    tokens: Sequence[Token]
+    index: Positions
+    token_range: tuple[int, int]  # its tokens' positions in the document index, end excluded
+    # its headings ("7. Prawo odstąpienia od umowy" above "Termin biegnie od dnia zawarcia
+    # umowy"): context that satisfies a required clause
+    heading_index: TokenIndex
+
+    @property
+    def text(self) -> str:
+        return self.segment.segment.text[self.start:self.end]
+
+    @property
+    def excerpt(self) -> str:
+        """The unit as the file spells it."""
+        return self.segment.segment.written_text(self.start, self.end)
+
+    @property
+    def span(self) -> Span:
+        return self.segment.segment.span_of(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class DocumentUnits:
+    """The document and its units, as every rule kind reads them."""
+
+    document: Document
+    index: TokenIndex  # every token of the document
+    segments: list[Unit]
+    sentences: list[Unit]
+    # each segment ending with a colon with the list items after it (see `_lead_in_lists`)
+    lists: list[list[Unit]]
+
+    @classmethod
+    def of(cls, document: Document, segments: Sequence[AnalysedSegment]) -> DocumentUnits:
+        index, whole_segments, sentences = _units(segments)
+        return cls(document, index, whole_segments, sentences, _lead_in_lists(whole_segments))
+
+    @cached_property
+    def listed(self) -> frozenset[int]:
+        """The ids of the analysed segments that stand in a lead-in list."""
+        return frozenset(id(unit.segment) for group in self.lists for unit in group)
+
+    def in_scope(self, rule: CompiledRule) -> list[Unit]:
+        """The units the rule reads (sentences, or segments for a clause `within` a segment
+        or the document), of the segment kinds its scope names."""
+        units = self.sentences if rule.clause.model.within == "sentence" else self.segments
+        kinds = rule.model.applies_to.segment_kinds
+        return units if kinds is None else [unit for unit in units
+                                            if unit.segment.segment.kind in kinds]
+
+
+def joined(units: Sequence[Unit]) -> tuple[list[tuple[Unit, Token]], TokenIndex]:
+    """Units read as one text (a clause `within` the document, a lead-in with its items):
+    each token with its unit, and the index of the tokens."""
+    tokens = [(unit, token) for unit in units for token in unit.tokens]
+    return tokens, TokenIndex([token for _, token in tokens])
+
+
+def _units(segments: Sequence[AnalysedSegment]) -> tuple[TokenIndex, list[Unit], list[Unit]]:
+    """The document's token index, and its segments and sentences as windows of it."""
+    tokens = [token for s in segments for sentence in s.sentences for token in sentence.tokens]
+    document = TokenIndex(tokens)
+    whole_segments, sentences = [], []
+    heading_indexes: dict[tuple[Token, ...], TokenIndex] = {}  # segments share headings
+    offset = 0
+    for analysed in segments:
+        headings = heading_indexes.get(analysed.heading_tokens)
+        if headings is None:
+            headings = heading_indexes[analysed.heading_tokens] = TokenIndex(
+                analysed.heading_tokens)
+        segment_first = offset
+        for sentence in analysed.sentences:
+            end = offset + len(sentence.tokens)
+            sentences.append(Unit(analysed, sentence.start, sentence.end, sentence.tokens,
+                                  document.window(offset, end), (offset, end), headings))
+            offset = end
+        whole_segments.append(Unit(analysed, 0, len(analysed.segment.text),
+                                   tokens[segment_first:offset],
+                                   document.window(segment_first, offset),
+                                   (segment_first, offset), headings))
+    return document, whole_segments, sentences
+
+
+# The items read with a lead-in, at most: where every item of a long list ends with a colon,
+# each would otherwise be read with all the items after it (quadratic).
+MAX_LIST_ITEMS = 200
+
+
+def _lead_in_lists(segments: list[Unit]) -> list[list[Unit]]:
+    """Each segment ending with a colon ("Prawo odstąpienia nie przysługuje przy:") with the
+    list items that follow it: a prohibition reads them as one statement, so that the lead-in
+    and an item make the phrase ("nie odpowiada za:" + "opóźnienia przewoźnika") and an
+    item's context makes it compliant ("aukcjach publicznych (art. 38)")."""
+    lists = []
+    items_end = len(segments)  # where the list items after a position end
+    items_ends = [0] * len(segments)  # (one pass from the end, not one per lead-in)
+    for position in range(len(segments) - 1, -1, -1):
+        items_ends[position] = items_end
+        if segments[position].segment.segment.kind != "list-item":
+            items_end = position
+    for position, unit in enumerate(segments):
+        if not unit.segment.segment.text.rstrip().endswith(":"):
+            continue
+        items = segments[position + 1:min(items_ends[position], position + 1 + MAX_LIST_ITEMS)]
+        if items:
+            lists.append([unit, *items])
+    return lists
