@@ -23,13 +23,14 @@ from spacy.tokens import Doc
 from thinc.types import Ints2d
 
 from consistency_lint.nlp import morfeusz
-from consistency_lint.nlp.lexicon import lexicon
+from consistency_lint.nlp.lexicon import language_profile, lexicon
 from consistency_lint.nlp.pipeline import PipelineUnavailableError
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "?!", "!!", "!!!", "??"})
 SENTENCES_COMPONENT = "consistency_lint_sentences"
 MORFEUSZ_COMPONENT = "morfeusz_lemmatizer"
 LOOKUP_COMPONENT = "lookup_lemmatizer"
+LEMMATIZERS = {"morfeusz": MORFEUSZ_COMPONENT, "lookup": LOOKUP_COMPONENT}  # by morphology
 
 
 def build(language: str, model: str | None = None) -> Language:
@@ -45,8 +46,9 @@ def build(language: str, model: str | None = None) -> Language:
     nlp = spacy.blank(language)
     _keep_abbreviations_whole(nlp, language)
     nlp.add_pipe(SENTENCES_COMPONENT, config={"language": language})
-    nlp.add_pipe(MORFEUSZ_COMPONENT if language == "pl" else LOOKUP_COMPONENT,
-                 config={} if language == "pl" else {"language": language})
+    lemmatizer = LEMMATIZERS[language_profile(language).morphology]
+    nlp.add_pipe(lemmatizer, config={"language": language} if lemmatizer == LOOKUP_COMPONENT
+                 else {})
     return nlp
 
 
