@@ -1,9 +1,11 @@
-"""spaCy pipelines, built without downloading anything; imported only when text is analysed
-(`nlp.pipeline` loads this module), so that the command line starts without spaCy.
+"""Our spaCy components and the blank pipeline built from them, without downloading
+anything; imported only when text is analysed (`nlp.pipeline` loads this module), so that
+the command line starts without spaCy.
 
-Polish: a blank tokenizer that keeps abbreviations ("ul.", "tel.", "pn.") whole, our
-sentence boundaries, and a Morfeusz-backed lemmatizer. English: spaCy's lookup lemmatizer
-(tables from spacy-lookups-data). A configured trained pipeline replaces the default.
+A blank tokenizer that keeps the language's abbreviations ("ul.", "tel.", "pn.") whole, our
+sentence boundaries, and the lemmatizer of the language's morphology (`LanguageProfile`):
+Morfeusz 2, or spaCy's lookup tables (spacy-lookups-data). A configured trained pipeline
+replaces the default.
 """
 
 from __future__ import annotations
