@@ -26,6 +26,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from consistency_lint.builtin_data import languages
 from consistency_lint.checks.context import CheckContext
 from consistency_lint.config import project_file, read_tool_file
 from consistency_lint.errors import ConfigError
@@ -33,7 +34,7 @@ from consistency_lint.facts.registry import Registry
 from consistency_lint.loaders.source import ContentLoadError, decode
 from consistency_lint.model import Category, Confidence, Document, Finding, Severity
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
-from consistency_lint.nlp.lexicon import NameInflection, language_profile, languages
+from consistency_lint.nlp.lexicon import NameInflection, language_profile
 from consistency_lint.nlp.morfeusz import MAX_WORD_CHARS, only_archaic
 from consistency_lint.nlp.vocabulary import (
     WORD_CACHE_SIZE,

@@ -14,10 +14,9 @@ from typing import Any, Literal
 
 from pydantic import TypeAdapter
 
-from consistency_lint.builtin_data import builtin_rules_dir, load_builtin_yaml
+from consistency_lint.builtin_data import languages, load_builtin_yaml
 from consistency_lint.nlp import morfeusz
 
-LANGUAGE_DIRECTORY = "language"
 # One-letter forms ("r" of "rok", "d" of "dzień") collide with initials and "2026 r.".
 MIN_GENERATED_FORM_LENGTH = 2
 
@@ -101,13 +100,6 @@ class LanguageProfile:
 
 
 @cache
-def languages() -> tuple[str, ...]:
-    """The languages with a profile: the files of `rules/language/`."""
-    return tuple(sorted(path.stem for path in
-                        (builtin_rules_dir() / LANGUAGE_DIRECTORY).glob("*.yaml")))
-
-
-@cache
 def language_profile(language: str) -> LanguageProfile:
     return TypeAdapter(LanguageProfile).validate_python(_language_data(language))
 
@@ -123,7 +115,7 @@ def in_every_language(words: Literal["negations", "clause_conjunctions"]) -> fro
 def _language_data(language: str) -> dict[str, Any]:
     if language not in languages():
         raise ValueError(f"unsupported language {language!r}")
-    return load_builtin_yaml(f"{LANGUAGE_DIRECTORY}/{language}.yaml")
+    return load_builtin_yaml(f"language/{language}.yaml")
 
 
 @cache

@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz import fuzz
 
+from consistency_lint.builtin_data import languages
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import Token
-from consistency_lint.nlp.lexicon import language_profile, languages
+from consistency_lint.nlp.lexicon import language_profile
 from consistency_lint.nlp.pipeline import pipeline
 
 if TYPE_CHECKING:
