@@ -19,7 +19,7 @@ from itertools import product
 from typing import TYPE_CHECKING, Protocol
 
 from consistency_lint.nlp import morfeusz
-from consistency_lint.nlp.lexicon import LanguageProfile, language_profile
+from consistency_lint.nlp.lexicon import language_profile
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -53,8 +53,8 @@ class _Dictionary(Protocol):
 class _MorfeuszDictionary:
     """Morfeusz 2 knows a word it can analyse; corrections restore missing diacritics."""
 
-    def __init__(self, language: LanguageProfile) -> None:
-        self._language = language.language
+    def __init__(self, language: str) -> None:
+        self._language = language
 
     def knows(self, word: str) -> bool:
         return morfeusz.knows_whole(word) if "-" in word else bool(morfeusz.analyses(word))
@@ -71,8 +71,8 @@ class _MorfeuszDictionary:
 class _WordListDictionary:
     """pyspellchecker's packaged word list of the language; corrections are near misses."""
 
-    def __init__(self, language: LanguageProfile) -> None:
-        self._language = language.language
+    def __init__(self, language: str) -> None:
+        self._language = language
 
     def knows(self, word: str) -> bool:
         return word.lower() in _word_list(self._language)
@@ -87,7 +87,7 @@ class _WordListDictionary:
         return not self.knows(word)
 
 
-_DICTIONARIES: dict[str, Callable[[LanguageProfile], _Dictionary]] = {
+_DICTIONARIES: dict[str, Callable[[str], _Dictionary]] = {  # by morphology
     "morfeusz": _MorfeuszDictionary, "lookup": _WordListDictionary}
 
 
@@ -177,8 +177,7 @@ def scripts(word: str) -> frozenset[str]:
 
 @cache
 def _dictionary(language: str) -> _Dictionary:
-    profile = language_profile(language)
-    return _DICTIONARIES[profile.morphology](profile)
+    return _DICTIONARIES[language_profile(language).morphology](language)
 
 
 @cache
