@@ -61,7 +61,7 @@ def _keep_abbreviations_whole(nlp: Language, language: str) -> None:
             tokenizer.add_special_case(f"{variant}.", [{ORTH: f"{variant}."}])
 
 
-@Language.factory(SENTENCES_COMPONENT, default_config={"language": "pl"})
+@Language.factory(SENTENCES_COMPONENT)
 def _sentences_factory(nlp: Language, name: str, language: str) -> SentenceBoundaries:
     return SentenceBoundaries(lexicon(language).sentence_final_abbreviations)
 
@@ -95,7 +95,7 @@ class SentenceBoundaries:
                 and next_text[:1].isupper())
 
 
-@Language.factory(LOOKUP_COMPONENT, default_config={"language": "en"})
+@Language.factory(LOOKUP_COMPONENT)
 def _lookup_factory(nlp: Language, name: str, language: str) -> LookupLemmatizer:
     return LookupLemmatizer(load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup"))
 
