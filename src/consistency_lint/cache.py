@@ -29,9 +29,10 @@ from consistency_lint.config import Config
 from consistency_lint.reading import read_regular_file
 
 CACHE_DIR_VARIABLE = "CONSISTENCY_LINT_CACHE_DIR"
-FORMAT_VERSION = "7"  # 1 was pickle, which could run code from a planted entry; 3 added
+FORMAT_VERSION = "8"  # 1 was pickle, which could run code from a planted entry; 3 added
 # finding confidence, 4 the role, label and cue of facts, 5 unfilled blanks among them, 7
-# keys entries by the digest of the bytes their document was computed from
+# keys entries by the digest of the bytes their document was computed from, 8 holds the
+# findings of every document check (input, disguised text, templates too)
 ENTRY_BYTES_PER_CONTENT_BYTE = 16  # an entry holds a document's text about twice, and more
 MIN_ENTRY_CAP = 2**20  # per-document overhead dominates in short documents
 T = TypeVar("T")

@@ -10,24 +10,14 @@ from datetime import date
 from pathlib import Path
 
 from consistency_lint import __version__
-from consistency_lint.baseline import apply_baseline
 from consistency_lint.cache import DocumentCache
 from consistency_lint.changes import ChangeScope, change_scope
-from consistency_lint.checks import SPECS
 from consistency_lint.checks.context import CheckContext, Corpus
-from consistency_lint.checks.doc_types import doc_type_findings, doc_type_warnings
-from consistency_lint.checks.runner import (
-    apply_severity_overrides,
-    ruleset_digest,
-    run_checks,
-    suppressed_with_fingerprints,
-    validate_severity_overrides,
-    with_fingerprints,
-)
-from consistency_lint.checks.spelling import demote_recurring_words, read_dictionary
-from consistency_lint.checks.suppressions import apply_suppressions, waiver_reasons
-from consistency_lint.checks.tone import one_finding_per_document
-from consistency_lint.config import Config, project_file
+from consistency_lint.checks.doc_types import doc_type_warnings
+from consistency_lint.checks.registry import build_checks
+from consistency_lint.checks.ruleset import RuleSet
+from consistency_lint.checks.suppressions import waiver_reasons
+from consistency_lint.config import Config
 from consistency_lint.discovery import discover
 from consistency_lint.errors import UsageError
 from consistency_lint.facts.registry import load_registry
@@ -73,18 +63,15 @@ def run(config: Config, options: RunOptions,
     started = time.perf_counter()
     _validate_channel_names(config, options.channels)
     registry = load_registry(config)
-    packs = load_packs(config)
-    rules = packs.rules
-    validate_severity_overrides(config, [rule.spec for rule in rules])
-    if config.model.dictionary is not None:  # read before the workers, which inherit it
-        read_dictionary(project_file(config, config.model.dictionary, ("dictionary",)),
-                        config.model.dictionary)
+    rules = RuleSet.for_run(config, load_packs(config), options.today, options.baseline)
+    context = CheckContext(config, options.today, registry, rules)
+    checks = build_checks(context)  # reads the dictionary once, before the workers start
     requests = discover(config)
     _validate_only(options.only, [request.relative_path for request in requests])
     digests = pack_digests(config)
     changes = change_scope(config, options.changed_since,
                            lambda at_ref: _fingerprints_at_ref(at_ref, options, config.root))
-    work = DocumentWork(config, registry, rules, options.today, frozenset(
+    work = DocumentWork(config, registry, rules.packs.rules, checks.document, frozenset(
         r.relative_path for r in requests
         if _in_scope(r.relative_path, r.channel, options, changes)),
         DocumentCache.for_config(config, digests, DocumentOutcome, options.cache_project)
@@ -93,35 +80,23 @@ def run(config: Config, options: RunOptions,
         stage = process_documents(requests, work, options.workers, on_progress)
     except PipelineUnavailableError as error:
         raise config.error(str(error), ("pipelines",)) from None
-    documents = stage.documents
-    context = CheckContext(config=config, today=options.today)
-    in_scope = [doc for doc in documents if doc.path in work.reported_paths]
-    corpus = Corpus(tuple(documents), stage.facts.facts, stage.facts.document_subjects,
-                    registry, stage.facts.stale_copies)
+    corpus = Corpus(tuple(stage.documents), stage.facts.facts, stage.facts.document_subjects,
+                    registry, stage.facts.stale_copies, work.reported_paths)
     seconds: PhaseSeconds = defaultdict(float, stage.seconds)
     with timed(seconds, "comparison"):
-        findings = demote_recurring_words(run_checks(in_scope, corpus, context)
-                                          + stage.findings)
-    findings += doc_type_findings(packs, in_scope)
-    findings = [f for f in apply_severity_overrides(findings, config)
-                if _in_scope(f.path, f.channel, options, changes)]
-    rule_categories = {spec.id: spec.category
-                       for spec in (*SPECS.values(), *(rule.spec for rule in rules))}
-    silenced = apply_suppressions(findings, in_scope, rule_categories)
-    findings = with_fingerprints(one_finding_per_document(
-        silenced.kept + apply_severity_overrides(silenced.about_directives, config)))
+        findings = [finding for check in checks.corpus for finding in check(corpus)]
+    in_scope = corpus.reported
+    judgement = rules.judge(stage.findings + findings, in_scope,
+                            lambda finding: _in_scope(finding.path, finding.channel, options,
+                                                      changes))
     # The audit's checklist sees every violation, also those the report leaves out below
     # because the change did not make them or the baseline accepts them.
-    checked = findings
-    findings = [finding for finding in findings if changes.reports(finding)]
-    suppressed = suppressed_with_fingerprints(silenced.suppressed)
-    baseline_outcome = None
-    if options.baseline is not None:
-        findings, baseline_outcome = apply_baseline(findings, options.baseline)
+    findings, baseline_outcome = rules.baselined(
+        [finding for finding in judgement.findings if changes.reports(finding)])
     metadata = RunMetadata(
         today=options.today.isoformat(),
         config=config.source,
-        ruleset_sha256=ruleset_digest(config, [rule.spec for rule in rules]),
+        ruleset_sha256=rules.digest(),
         argv=options.argv,
         tool_version=__version__,
         packs=digests,
@@ -133,9 +108,9 @@ def run(config: Config, options: RunOptions,
     facts = tuple(fact for fact in corpus.facts
                   if _in_scope(fact.path, fact.channel, options, changes))
     return RunResult(metadata, tuple(in_scope), tuple(findings), summarise(in_scope, findings),
-                     facts, registry.facts, suppressed, baseline_outcome,
-                     legal_checklist(RuleEngine.for_config(rules, config, options.today), in_scope,
-                                     checked, suppressed),
+                     facts, registry.facts, judgement.suppressed, baseline_outcome,
+                     legal_checklist(rules.engine, in_scope, judgement.findings,
+                                     judgement.suppressed),
                      (*changes.warnings, *doc_type_warnings(findings)))
 
 

@@ -1,5 +1,5 @@
 """The per-document stage of a run: load each file, run the language layer, extract its
-facts and run the per-document language checks (rule packs, spelling, tone).
+facts and run the document checks (rule packs, spelling, tone, ...).
 
 With `--jobs N` the files are split into contiguous chunks handled by forked worker
 processes, or by dask.distributed workers (`--executor dask`); results are put back in
@@ -15,14 +15,12 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import partial
 from multiprocessing import get_context
 
 from consistency_lint.cache import DocumentCache
 from consistency_lint.cached_outcomes import Snapshot, fits
-from consistency_lint.checks import language_checks
-from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.protocol import DocumentCheck
 from consistency_lint.config import Config
 from consistency_lint.facts.attribution import FactExtractor
 from consistency_lint.facts.extraction import CollectedFacts, CorpusFacts, merge
@@ -34,7 +32,6 @@ from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import pipeline
 from consistency_lint.reading import RefusedFileError, read_regular_file
 from consistency_lint.rules.compiled import CompiledRule, compile_now
-from consistency_lint.rules.engine import RuleEngine
 from consistency_lint.timing import PhaseSeconds, timed, timed_items
 from consistency_lint.workers import Executor, Workers
 
@@ -50,8 +47,8 @@ class DocumentWork:
 
     config: Config
     registry: Registry
-    rules: tuple[CompiledRule, ...]
-    today: date
+    rules: tuple[CompiledRule, ...]  # compiled in one batch before the checks run
+    checks: tuple[DocumentCheck, ...]  # built once per run
     reported_paths: frozenset[str]  # only these documents get per-document findings
     cache: DocumentCache[DocumentOutcome] | None = None
 
@@ -242,9 +239,6 @@ def _process(work: DocumentWork, requests: list[LoadRequest]) -> ChunkResult:
 
 def _analyse(work: DocumentWork, documents: list[Document],
              seconds: PhaseSeconds) -> Iterator[DocumentOutcome]:
-    context = CheckContext(config=work.config, today=work.today)
-    checks = [RuleEngine.for_config(work.rules, work.config, work.today),
-              *language_checks(context, work.registry)]
     extractors: dict[str, FactExtractor] = {}
     models = work.config.pipeline_models
     for document, analysed in timed_items(analyse(documents, models), seconds, "language"):
@@ -254,8 +248,8 @@ def _analyse(work: DocumentWork, documents: list[Document],
             found = extractors[document.language].extract(document, analysed)
             document_passages = tuple(passages(document, analysed))
         with timed(seconds, "rules"):
-            findings = [finding for check in checks
-                        for finding in check.check(document, analysed)
+            findings = [finding for check in work.checks
+                        for finding in check(document, analysed)
                         ] if document.path in work.reported_paths else []
         yield DocumentOutcome(document, tuple(findings), found.facts, found.subject,
                               document_passages)

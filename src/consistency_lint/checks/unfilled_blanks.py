@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.model import Category, Document, Finding, Segment, Severity
 from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.specs import CheckSpec, Example
@@ -30,6 +32,7 @@ UNFILLED_BLANK = CheckSpec(
                     "\n"),
 )
 SPECS = (UNFILLED_BLANK,)
+KIND = Kind.DOCUMENT
 
 _BLANKS = re.compile(
     r"\[(?P<bracketed>[^\[\]\n]{1,200})\](?!\()"  # [adres email], [●]; not a Markdown link
@@ -51,9 +54,11 @@ _FIELD_MAX_WORDS = 30
 _FIELD_MARK = "(*)"
 
 
-class UnfilledBlankCheck:
-    """Runs with the language checks, so that its findings are cached per document."""
+def build(context: CheckContext) -> DocumentCheck:
+    return UnfilledBlankCheck().check
 
+
+class UnfilledBlankCheck:
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
         return list(_blanks(document, [analysed.segment for analysed in segments]))
 
