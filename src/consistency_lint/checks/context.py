@@ -42,10 +42,11 @@ class Corpus:
     def document(self, path: str) -> Document:
         return self._documents_by_path[path]
 
-    @property
-    def reported(self) -> list[Document]:
+    @cached_property
+    def reported(self) -> tuple[Document, ...]:
         """The documents the run reports on, in order."""
-        return [document for document in self.documents if document.path in self.reported_paths]
+        return tuple(document for document in self.documents
+                     if document.path in self.reported_paths)
 
     @cached_property
     def _documents_by_path(self) -> dict[str, Document]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import cast
+from typing import Literal, cast
 
 from consistency_lint.checks import (
     disguised_text,
@@ -76,7 +76,8 @@ def build_checks(context: CheckContext) -> Checks:
     return Checks(tuple(document), tuple(corpus))
 
 
-def finalised(findings: Iterable[Finding], step: str) -> list[Finding]:
+def finalised(findings: Iterable[Finding],
+              step: Literal["finalise", "finalise_reported"]) -> list[Finding]:
     """`findings` through every check's optional last step named `step` (`finalise`, or
     `finalise_reported`), in the registry's order."""
     result = list(findings)

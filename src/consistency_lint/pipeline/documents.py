@@ -26,8 +26,8 @@ from consistency_lint.nlp.pipeline import pipeline
 from consistency_lint.pipeline.cache import DocumentCache
 from consistency_lint.pipeline.executors import run_chunks
 from consistency_lint.pipeline.outcome import DocumentOutcome
+from consistency_lint.pipeline.timing import PhaseSeconds, timed, timed_items
 from consistency_lint.rules.compiled import CompiledRule, compile_now
-from consistency_lint.timing import PhaseSeconds, timed, timed_items
 from consistency_lint.workers import Workers
 
 ProgressCallback = Callable[[int, int], None]  # (documents done, total)

@@ -34,8 +34,8 @@ from consistency_lint.pipeline.documents import (
 )
 from consistency_lint.pipeline.outcome import DocumentOutcome
 from consistency_lint.pipeline.results import legal_checklist, summarise
+from consistency_lint.pipeline.timing import PhaseSeconds, timed
 from consistency_lint.rules.loading import load_packs, pack_digests
-from consistency_lint.timing import PhaseSeconds, timed
 from consistency_lint.workers import Workers
 
 
@@ -79,7 +79,7 @@ def run(config: Config, options: RunOptions,
     findings, baseline_outcome = rules.baselined(
         [finding for finding in judgement.findings if scope.changes.reports(finding)])
     return RunResult(
-        _metadata(config, options, rules, started, seconds), tuple(corpus.reported),
+        _metadata(config, options, rules, started, seconds), corpus.reported,
         tuple(findings), summarise(corpus.reported, findings),
         tuple(fact for fact in corpus.facts if scope.covers(fact)), registry.facts,
         judgement.suppressed, baseline_outcome,
