@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from enum import Enum
 from functools import cache
@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from consistency_lint.builtin_data import languages
 from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.config import project_file, read_tool_file
 from consistency_lint.errors import ConfigError
 from consistency_lint.facts.registry import Registry
@@ -105,6 +106,7 @@ UNTRANSLATED = CheckSpec(
     passing=Example("text", "Podaj adres dostawy: ulicę i numer domu.\n"),
 )
 SPECS = (UNKNOWN_WORD, DOUBLED_WORD, BRAND_SPELLING, UNTRANSLATED)
+KIND = Kind.DOCUMENT
 Verdict = tuple[str, Confidence]  # the message and how sure it is
 
 
@@ -114,6 +116,10 @@ class _Context(Enum):
 MIN_UNTRANSLATED_WORDS = 4  # "Black Friday Sale", "Made in Poland" are slogans
 MIN_FOREIGN_SHARE = 2 / 3
 MAX_OWN_SHARE = 1 / 4  # "Shipping and billing address do not match": "do" leans Polish
+
+
+def build(context: CheckContext) -> DocumentCheck:
+    return SpellingCheck(context, context.registry).check
 
 
 class SpellingCheck:
@@ -359,7 +365,7 @@ def _hyphenated_runs(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
         first = last + 1
 
 
-def demote_recurring_words(findings: Iterable[Finding]) -> list[Finding]:
+def finalise(findings: list[Finding]) -> list[Finding]:
     """An unknown word that several documents use the same way is more likely a term of the
     house than a typo: it becomes information, with the count."""
     kept = list(findings)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from consistency_lint.builtin_data import load_builtin_yaml
 from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.model import (
     Anchor,
     Category,
@@ -107,6 +108,11 @@ READABILITY = CheckSpec(
                              "Kurier zadzwoni przed przyjazdem. ") * 8 + "\n", channel=_LETTER),
 )
 SPECS = (SHOUTING, EMOJI, LONG_SENTENCE, READABILITY)
+KIND = Kind.DOCUMENT
+
+
+def build(context: CheckContext) -> DocumentCheck:
+    return ToneCheck(context).check
 
 
 class ToneCheck:
@@ -189,7 +195,7 @@ def _shouting(text: str, tokens: Sequence[Token], profile: Profile, language: st
     return None
 
 
-def one_finding_per_document(findings: Iterable[Finding]) -> list[Finding]:
+def finalise_reported(findings: list[Finding]) -> list[Finding]:
     """Tone is a property of a text: a rule broken in several sentences of a document is one
     finding, at its first sentence, with the count and the other places as related."""
     kept: list[Finding] = []

@@ -16,6 +16,8 @@ from functools import cache
 from typing import Any
 
 from consistency_lint.builtin_data import load_builtin_yaml
+from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.model import Category, Document, Finding, Segment, Severity
 from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.specs import CheckSpec, Example
@@ -34,6 +36,7 @@ UNFILLED_BLANK = CheckSpec(
                     "\n"),
 )
 SPECS = (UNFILLED_BLANK,)
+KIND = Kind.DOCUMENT
 
 _NOT_A_BLANK = re.compile(r"^\s*(?:[xX✓✔]?|\d{1,3}|\.\.\.|…)\s*$")  # checkbox, footnote, elision
 # The model withdrawal form (Annex 2 of the Consumer Rights Act) is for the consumer to fill
@@ -70,9 +73,11 @@ def _blank_words() -> _BlankWords:
     return _BlankWords(blanks, tuple(form["titles"]), form["last_line"])
 
 
-class UnfilledBlankCheck:
-    """Runs with the language checks, so that its findings are cached per document."""
+def build(context: CheckContext) -> DocumentCheck:
+    return UnfilledBlankCheck().check
 
+
+class UnfilledBlankCheck:
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
         return list(_blanks(document, [analysed.segment for analysed in segments]))
 
