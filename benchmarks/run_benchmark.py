@@ -38,7 +38,6 @@ import score as accuracy
 from corpus import generate
 from samples_copies import copy_samples
 
-from consistency_lint.cache import project_cache_directory
 from consistency_lint.config import load_config
 from consistency_lint.discovery import discover
 from consistency_lint.loaders import load_document
@@ -46,6 +45,7 @@ from consistency_lint.model import Category
 from consistency_lint.nlp.analysis import analyse
 from consistency_lint.nlp.pipeline import pipeline
 from consistency_lint.pipeline import RunOptions, run
+from consistency_lint.pipeline.cache import project_cache_directory
 from consistency_lint.report import json_report
 from consistency_lint.workers import Workers
 

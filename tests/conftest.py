@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from consistency_lint.cache import CACHE_DIR_VARIABLE
 from consistency_lint.config import load_config
 from consistency_lint.model import Finding, RunResult
 from consistency_lint.pipeline import RunOptions, run
+from consistency_lint.pipeline.cache import CACHE_DIR_VARIABLE
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = date(2026, 11, 30)

@@ -7,15 +7,21 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+from dataclasses import make_dataclass
 from pathlib import Path
 
 import msgspec
 import pytest
 
-from consistency_lint.cache import CACHE_DIR_VARIABLE, FORMAT_VERSION, project_cache_directory
 from consistency_lint.config import load_config
 from consistency_lint.model import RunResult, Span
 from consistency_lint.pipeline import RunOptions, run
+from consistency_lint.pipeline.cache import (
+    CACHE_DIR_VARIABLE,
+    FORMAT_VERSION,
+    project_cache_directory,
+    schema_version,
+)
 from tests.conftest import FIXTURES, TODAY, keys, single_channel_config, write_project
 
 SHOP = FIXTURES / "projects" / "shop"
@@ -150,3 +156,15 @@ def test_front_matter_dates_read_from_the_cache_give_the_same_findings(tmp_path:
         (f.rule, f.message) for f in cold.findings] == [
         ("FRESHNESS-REVIEW-OVERDUE", "last reviewed 2020-01-02, 2524 days ago; reviews are "
          "due every 365 days (this one since 2021-01-01)")]
+
+
+def test_the_format_version_follows_the_schema_of_what_is_cached() -> None:
+    """No version to bump by hand: another field type is another format, another docstring
+    is not."""
+    def outcome(line_type: type, doc: str) -> type:
+        shape = make_dataclass("Outcome", [("path", str), ("line", line_type)], frozen=True)
+        shape.__doc__ = doc
+        return shape
+
+    assert schema_version(outcome(int, "one")) == schema_version(outcome(int, "other"))
+    assert schema_version(outcome(int, "one")) != schema_version(outcome(str, "one"))

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from consistency_lint import __version__
-from consistency_lint.checks import documented_specs
+from consistency_lint.checks.registry import documented_specs
 from consistency_lint.cli import app
 from tests.conftest import FIXTURES, write_project
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from consistency_lint.checks import documented_specs
+from consistency_lint.checks.registry import documented_specs
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 

@@ -22,9 +22,9 @@ import msgspec
 import pytest
 from typer.testing import CliRunner
 
-from consistency_lint.cache import project_cache_directory
 from consistency_lint.cli import app
 from consistency_lint.model import Finding, RunResult
+from consistency_lint.pipeline.cache import project_cache_directory
 from tests.conftest import FIXTURES, TODAY, lint, write_project
 
 SHOP = FIXTURES / "projects" / "shop"

@@ -24,9 +24,10 @@ from typing import Any
 
 import pytest
 
-from consistency_lint.checks import language_checks, template_checks
+from consistency_lint.checks import template_checks
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.checks.fact_checks import check as compare_facts
+from consistency_lint.checks.ruleset import RuleSet
 from consistency_lint.checks.spelling import SpellingCheck
 from consistency_lint.checks.tone import ToneCheck
 from consistency_lint.checks.unfilled_blanks import UnfilledBlankCheck
@@ -40,7 +41,6 @@ from consistency_lint.model import Document, Fact
 from consistency_lint.nlp.analysis import AnalysedSegment, analyse
 from consistency_lint.nlp.pipeline import pipeline
 from consistency_lint.rules.compiled import compile_now
-from consistency_lint.rules.engine import RuleEngine
 from consistency_lint.rules.loading import load_packs
 from consistency_lint.values.extraction import extract_values
 from tests.conftest import write_project
@@ -220,10 +220,16 @@ def _long_run_of(tmp_path: Path, run: Callable[[int, int], str]) -> Prepare:
 
 def _language_layer(project: Project) -> None:
     analysed = list(analyse(project.documents))
-    context = CheckContext(config=project.config, today=TODAY)
-    for check in language_checks(context, load_registry(project.config)):
+    context = _context(project.config)
+    for check in (SpellingCheck(context, context.registry).check, ToneCheck(context).check,
+                  UnfilledBlankCheck().check):
         for document, segments in analysed:
-            check.check(document, segments)
+            check(document, segments)
+
+
+def _context(config: Config) -> CheckContext:
+    return CheckContext(config, TODAY, load_registry(config),
+                        RuleSet.for_run(config, load_packs(config), TODAY))
 
 
 @pytest.mark.parametrize("run", [
@@ -274,26 +280,26 @@ def _each_document(check: Callable[[Document, list[AnalysedSegment]], object]
 
 
 def _rules(project: Project) -> None:
-    rules = load_packs(project.config).rules
-    compile_now(rules)
-    engine = RuleEngine.for_config(rules, project.config, TODAY)
+    engine = _context(project.config).rules.engine
+    compile_now(engine.rules)
     for document, segments in project.analysed:
         engine.check(document, segments)
 
 
 def _spelling(project: Project) -> None:
-    check = SpellingCheck(CheckContext(project.config, TODAY), load_registry(project.config))
+    context = _context(project.config)
+    check = SpellingCheck(context, context.registry)
     _each_document(check.check)(project)
 
 
 def _tone(project: Project) -> None:
-    _each_document(ToneCheck(CheckContext(project.config, TODAY)).check)(project)
+    _each_document(ToneCheck(_context(project.config)).check)(project)
 
 
 def _templates(project: Project) -> None:
-    context = CheckContext(project.config, TODAY)
+    check = template_checks.build(_context(project.config))
     for document in project.documents:
-        list(template_checks.check(document, context))
+        list(check(document, []))
 
 
 def _paragraphs(unit: str) -> Callable[[int], str]:
@@ -353,7 +359,7 @@ def test_comparing_facts_across_documents_costs_linear_time(tmp_path: Path) -> N
     extractor = FactExtractor(registry, "pl")
     stated = [(document, extractor.extract(document, segments).facts)
               for document, segments in project.analysed]
-    context = CheckContext(project.config, TODAY)
+    context = _context(project.config)
 
     def prepare(size: int) -> Action:
         documents: list[Document] = []
@@ -363,7 +369,7 @@ def test_comparing_facts_across_documents_costs_linear_time(tmp_path: Path) -> N
             path = f"{document.channel}/copy-{index}.md"
             documents.append(replace(document, path=path))
             facts.extend(replace(fact, path=path) for fact in its_facts)
-        corpus = Corpus(tuple(documents), tuple(facts), {}, registry)
+        corpus = Corpus(tuple(documents), tuple(facts), {}, registry, (), frozenset())
         return lambda: list(compare_facts(corpus, context))
     small, large = _ratio(prepare, 1_000)
     _assert_linear(small, large)

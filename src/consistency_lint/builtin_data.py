@@ -28,6 +28,12 @@ def load_builtin_yaml(relative: str) -> dict[str, object]:
 
 
 @cache
+def languages() -> tuple[str, ...]:
+    """The languages the tool reads: one profile each in `rules/language/`."""
+    return tuple(sorted(path.stem for path in (builtin_rules_dir() / "language").glob("*.yaml")))
+
+
+@cache
 def builtin_doc_types() -> dict[str, str]:
     """The document types the built-in packs know, each with what it is."""
     types = load_builtin_yaml("documents/doc_types.yaml")["doc_types"]

@@ -344,7 +344,7 @@ def _project_packs(project_dir: Path, config_path: Path | None) -> Packs | None:
 def _all_specs(packs: Packs | None) -> dict[str, CheckSpec]:
     """Built-in checks and rules, then the rules of the project's configured packs (a
     project rule of the same id replaces the built-in one, as in a run)."""
-    from consistency_lint.checks import documented_specs
+    from consistency_lint.checks.registry import documented_specs
     specs = dict(documented_specs())
     specs.update({rule.model.id: rule.spec for rule in packs.rules} if packs else {})
     return specs

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from consistency_lint.checks import documented_specs
+from consistency_lint.checks.registry import documented_specs
 from consistency_lint.specs import CheckSpec, Example
 from tests.conftest import keys, lint, write_project
 

@@ -8,6 +8,7 @@ import pytest
 
 from consistency_lint.checks.tone import syllables
 from consistency_lint.model import Finding
+from consistency_lint.nlp.lexicon import language_profile
 from tests.conftest import lint, write_project
 
 
@@ -17,7 +18,9 @@ from tests.conftest import lint, write_project
      ("reklamacja", 4), ("Dziękujemy", 4), ("konsumenckich", 4)],
 )
 def test_polish_syllables(word: str, count: int) -> None:
-    assert syllables(word) == count
+    readability = language_profile("pl").readability
+    assert readability is not None
+    assert syllables(word, readability) == count
 
 
 def _tone(tmp_path: Path, profile: str, text: str) -> list[tuple[str, int]]:

@@ -10,12 +10,14 @@ source line, naming every character concerned, keeps a flood of them readable.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.model import Category, Document, Finding, Segment, Severity, Span
 from consistency_lint.model.terminal_text import visible
+from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.reader_text import Disguise, DisguiseKind, disguises, reader_text
 from consistency_lint.specs import CheckSpec, Example
 
@@ -64,6 +66,7 @@ BIDI_CONTROL = CheckSpec(
     passing=Example("text", "Zwrot przyjmujemy w ciągu 14 dni.\n"),
 )
 SPECS = (HIDDEN_CHARACTERS, MIXED_SCRIPT, BIDI_CONTROL)
+KIND = Kind.DOCUMENT
 _SPECS_BY_KIND = {DisguiseKind.HIDDEN: HIDDEN_CHARACTERS, DisguiseKind.LOOKALIKE: MIXED_SCRIPT,
                   DisguiseKind.BIDI: BIDI_CONTROL}
 MAX_LISTED = 3  # disguises named in one finding; the count says how many more
@@ -84,7 +87,11 @@ class _Found:
         return self.segment.written[self.disguise.start:self.disguise.end]
 
 
-def check(document: Document, context: CheckContext) -> Iterator[Finding]:
+def build(context: CheckContext) -> DocumentCheck:
+    return check
+
+
+def check(document: Document, segments: Sequence[AnalysedSegment]) -> Iterator[Finding]:
     lines: dict[tuple[DisguiseKind, int], list[_Found]] = {}
     for segment in document.segments:
         if segment.written:  # the reader's text differs from the written one only then

@@ -9,7 +9,10 @@ default: the configuration and the document are still checked.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 
+from consistency_lint.checks.context import CheckContext, Corpus
+from consistency_lint.checks.protocol import CorpusCheck, Kind
 from consistency_lint.model import Category, Document, Finding, Severity, Span
 from consistency_lint.rules.doc_types import DocTypes
 from consistency_lint.rules.loading import DocTypeUse, Packs
@@ -30,14 +33,19 @@ DOC_TYPE_TYPO = CheckSpec(
                     file_name="cookies.md"),
 )
 SPECS = (DOC_TYPE_TYPO,)
+KIND = Kind.CORPUS  # the configuration's and the packs' types, and the documents'
 CONFIGURATION = "configuration"  # the channel of findings in the project's packs
 
 
-def doc_type_findings(packs: Packs, documents: Iterable[Document]) -> list[Finding]:
+def build(context: CheckContext) -> CorpusCheck:
+    return partial(check, packs=context.rules.packs)
+
+
+def check(corpus: Corpus, packs: Packs) -> list[Finding]:
     """Typos among the types named by the configuration, the project's packs and the
-    documents themselves."""
+    documents the run reports on."""
     return [*configured_type_findings(packs.doc_type_uses, packs.doc_types),
-            *document_type_findings(documents, packs.doc_types)]
+            *document_type_findings(corpus.reported, packs.doc_types)]
 
 
 def configured_type_findings(uses: Iterable[DocTypeUse],

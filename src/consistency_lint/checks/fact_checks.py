@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from consistency_lint.checks.context import CheckContext, Corpus
+from consistency_lint.checks.protocol import CorpusCheck, Kind
 from consistency_lint.facts.attributes import Scope
 from consistency_lint.facts.likeness import (
     ComparisonKey,
@@ -141,6 +143,11 @@ COMPARED = frozenset({Confidence.HIGH, Confidence.MEDIUM})
 # The places a mismatch lists, at most (its message counts them all): listing every other
 # statement of a fact that a thousand pages state made the report grow with the square of them.
 MAX_RELATED = 100
+KIND = Kind.CORPUS
+
+
+def build(context: CheckContext) -> CorpusCheck:
+    return partial(check, context=context)
 
 
 def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:

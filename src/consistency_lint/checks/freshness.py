@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from functools import partial
 
-from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.context import CheckContext, Corpus
+from consistency_lint.checks.protocol import CorpusCheck, Kind
 from consistency_lint.model import Category, Document, Finding, Severity, Span
 from consistency_lint.specs import CheckSpec, Example
 
@@ -50,9 +52,21 @@ REVIEW_OVERDUE = CheckSpec(
                     file_name="kb.md", config=_REVIEWED),
 )
 SPECS = (NO_OWNER, NO_REVIEW_DATE, REVIEW_OVERDUE)
+# A corpus check, run once per run over the documents it reports on: its findings depend on
+# the run's date, which the per-document cache does not key on.
+KIND = Kind.CORPUS
 
 
-def check(document: Document, context: CheckContext) -> Iterator[Finding]:
+def build(context: CheckContext) -> CorpusCheck:
+    return partial(check, context=context)
+
+
+def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
+    for document in corpus.reported:
+        yield from _document_findings(document, context)
+
+
+def _document_findings(document: Document, context: CheckContext) -> Iterator[Finding]:
     channel = context.config.channels.get(document.channel)
     if channel is None or (document.problems and not document.segments):
         return

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.model import Category, Document, Finding, ProblemKind, Severity
+from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.specs import CheckSpec, Example
 
 _GOOD_TEXT = Example("text", "Dziękujemy za zakupy w naszym sklepie.\n")
@@ -85,9 +87,14 @@ SPECS_BY_PROBLEM = {
     ProblemKind.FRONT_MATTER: FRONT_MATTER,
 }
 SPECS = tuple(SPECS_BY_PROBLEM.values())
+KIND = Kind.DOCUMENT
 
 
-def check(document: Document, context: CheckContext) -> Iterator[Finding]:
+def build(context: CheckContext) -> DocumentCheck:
+    return check
+
+
+def check(document: Document, segments: Sequence[AnalysedSegment]) -> Iterator[Finding]:
     for problem in document.problems:
         spec = SPECS_BY_PROBLEM.get(problem.kind)
         if spec is not None:

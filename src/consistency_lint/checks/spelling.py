@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from enum import Enum
 from functools import cache
@@ -26,18 +26,21 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from consistency_lint.builtin_data import languages
 from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.config import project_file, read_tool_file
 from consistency_lint.errors import ConfigError
 from consistency_lint.facts.registry import Registry
 from consistency_lint.loaders.source import ContentLoadError, decode
 from consistency_lint.model import Category, Confidence, Document, Finding, Severity
-from consistency_lint.nlp.analysis import AnalysedSegment, Token
+from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
+from consistency_lint.nlp.lexicon import NameInflection, language_profile
 from consistency_lint.nlp.morfeusz import MAX_WORD_CHARS, only_archaic
 from consistency_lint.nlp.vocabulary import (
     WORD_CACHE_SIZE,
     diacritic_suggestions,
-    in_polish_usage,
+    in_usage,
     is_known,
     is_loanword,
     language_leaning,
@@ -49,12 +52,8 @@ from consistency_lint.specs import CheckSpec, Example
 
 MIN_WORD_LENGTH = 3
 BRAND_LETTERS_PER_EDIT = 6
-POLISH_ENDINGS = ("", "a", "y", "i", "ę", "ą", "e", "ze", "u", "em", "om", "ami", "ach", "ów",
-                  "o", "ie")
 # "APIs", "PDFs": an acronym with an English plural is not a misspelt word.
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
-# After an abbreviation's dot the sentence goes on: "(z uwzgl. upustu)", "z późn. zm.".
-_GOES_ON = re.compile(r"\.\s*[a-ząćęłńóśźż0-9(),;]")
 RECURRING_IN_DOCUMENTS = 3
 _BRAND_REGISTRY = {"facts.yaml": "subjects:\n  shop: {name: Sklep Meblino, aliases: [Meblino]}\n"}
 
@@ -107,6 +106,7 @@ UNTRANSLATED = CheckSpec(
     passing=Example("text", "Podaj adres dostawy: ulicę i numer domu.\n"),
 )
 SPECS = (UNKNOWN_WORD, DOUBLED_WORD, BRAND_SPELLING, UNTRANSLATED)
+KIND = Kind.DOCUMENT
 Verdict = tuple[str, Confidence]  # the message and how sure it is
 
 
@@ -114,15 +114,20 @@ class _Context(Enum):
     DECIDES = "where the word stands decides"
 
 MIN_UNTRANSLATED_WORDS = 4  # "Black Friday Sale", "Made in Poland" are slogans
-MIN_ENGLISH_SHARE = 2 / 3
-MAX_POLISH_SHARE = 1 / 4  # "Shipping and billing address do not match": "do" leans Polish
+MIN_FOREIGN_SHARE = 2 / 3
+MAX_OWN_SHARE = 1 / 4  # "Shipping and billing address do not match": "do" leans Polish
+
+
+def build(context: CheckContext) -> DocumentCheck:
+    return SpellingCheck(context, context.registry).check
 
 
 class SpellingCheck:
     def __init__(self, context: CheckContext, registry: Registry) -> None:
         self.accepted = _dictionary(context) | {word.lower() for word in _registry_words(registry)}
+        registry_language = context.config.model.language  # the registry's values are read in it
         self.brands = sorted({word for word in _registry_words(registry)
-                              if word[:1].isupper() and not is_known(word, "pl")})
+                              if word[:1].isupper() and not is_known(word, registry_language)})
         self._brands_by_prefix: dict[str, list[str]] = {}
         for brand in self.brands:
             self._brands_by_prefix.setdefault(brand[:2].lower(), []).append(brand)
@@ -131,15 +136,12 @@ class SpellingCheck:
 
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
         findings: list[Finding] = []
+        foreign = language_profile(document.language).spelling.untranslated
         for analysed in segments:
             for sentence in analysed.sentences:
-                untranslated = document.language == "pl" and _in_english(analysed,
-                                                                         sentence.tokens)
-                if untranslated:
-                    text = analysed.segment.text[sentence.start:sentence.end]
-                    findings.append(UNTRANSLATED.finding(
-                        document, analysed.segment.span_of(sentence.start, sentence.end),
-                        f"untranslated English in a Polish document: “{text}”", excerpt=text))
+                if foreign is not None and _in_language(analysed, sentence.tokens, foreign,
+                                                        document.language):
+                    findings.append(_untranslated(document, analysed, sentence, foreign))
                 findings.extend(self._sentence(document, analysed, sentence.tokens))
         return findings
 
@@ -185,8 +187,9 @@ class SpellingCheck:
 
     def _known_compound(self, compound: str, language: str) -> bool:
         """Known as a whole word (word frequencies are no help: they split at hyphens)."""
+        loanwords = language_profile(language).spelling.loanwords
         return (compound.lower() in self.accepted or is_known(compound, language)
-                or is_known(compound, "en"))
+                or (loanwords is not None and is_known(compound, loanwords.language)))
 
     def _verdict(self, word: str, text: str, token: Token, position: int,
                  language: str) -> Verdict | None:
@@ -211,29 +214,21 @@ class SpellingCheck:
         verdict depends on where it stands (an abbreviation? a name?)."""
         if word.lower() in self.accepted:
             return None
-        alphabets = scripts(word)
-        if len(alphabets) > 1:
-            return (f"“{word}” mixes letters of different alphabets "
-                    f"({' and '.join(sorted(a.title() for a in alphabets))})", Confidence.HIGH)
-        if language == "pl" and only_archaic(word):
-            modern = [c for c in diacritic_suggestions(word) if not only_archaic(c)]
-            if modern:
-                return (f"“{word}” is an archaic form; did you mean {_either(modern)}?",
-                        Confidence.HIGH)
-        if (len(word) < MIN_WORD_LENGTH or word.isupper() or _ACRONYM_PLURAL.match(word)
-                or is_known(word, language)
-                or any(_is_form_of(word, brand) for brand in self.brands)):
+        verdict = _mixed_alphabets(word) or _archaic_form(word, language)
+        if verdict is not None:
+            return verdict
+        if self._passes(word, language):
             return None
-        corrections = [c for c in suggestions(word, language) if c.lower() != word.lower()]
-        if corrections:
-            return f"unknown word “{word}”; did you mean {_either(corrections)}?", Confidence.HIGH
-        if language == "pl":
-            separated = run_together(word)
-            if separated is not None:
-                return f"“{word}” is written as two words: “{separated}”", Confidence.HIGH
-            if is_loanword(word):
-                return None
-        return _Context.DECIDES
+        verdict = _misspelling(word, language)
+        if verdict is not None:
+            return verdict
+        return None if is_loanword(word, language) else _Context.DECIDES
+
+    def _passes(self, word: str, language: str) -> bool:
+        """Too short to judge, an acronym, a known word or a form of a brand."""
+        return (len(word) < MIN_WORD_LENGTH or word.isupper() or bool(_ACRONYM_PLURAL.match(word))
+                or is_known(word, language)
+                or any(_is_form_of(word, brand) for brand in self.brands))
 
     def _accepted_compound_tokens(self, text: str, tokens: Sequence[Token],
                                   language: str) -> set[int]:
@@ -264,7 +259,7 @@ class SpellingCheck:
         for brand in candidates:
             if lowered == brand.lower():
                 return brand
-        if is_known(word, "pl") or is_known(word, "en"):
+        if any(is_known(word, known_in) for known_in in languages()):
             return None
         for brand in candidates:
             if Levenshtein.distance(lowered, brand.lower()) <= _brand_edits(brand):
@@ -272,17 +267,47 @@ class SpellingCheck:
         return None
 
 
+def _mixed_alphabets(word: str) -> Verdict | None:
+    alphabets = scripts(word)
+    if len(alphabets) <= 1:
+        return None
+    return (f"“{word}” mixes letters of different alphabets "
+            f"({' and '.join(sorted(a.title() for a in alphabets))})", Confidence.HIGH)
+
+
+def _archaic_form(word: str, language: str) -> Verdict | None:
+    """A form the dictionary knows only as archaic, with a modern spelling to offer."""
+    if not language_profile(language).spelling.archaic_forms or not only_archaic(word):
+        return None
+    modern = [c for c in diacritic_suggestions(word, language) if not only_archaic(c)]
+    if not modern:
+        return None
+    return f"“{word}” is an archaic form; did you mean {_either(modern)}?", Confidence.HIGH
+
+
+def _misspelling(word: str, language: str) -> Verdict | None:
+    """An unknown word with a correction: a known word near it, or two words run together."""
+    corrections = [c for c in suggestions(word, language) if c.lower() != word.lower()]
+    if corrections:
+        return f"unknown word “{word}”; did you mean {_either(corrections)}?", Confidence.HIGH
+    separated = run_together(word, language)
+    if separated is not None:
+        return f"“{word}” is written as two words: “{separated}”", Confidence.HIGH
+    return None
+
+
 def _unknown_word_verdict(word: str, text: str, token: Token, position: int,
                           language: str) -> Verdict | None:
     """An unknown word with no correction to offer: none for an abbreviation the sentence
-    goes on after, low confidence for a word Polish text uses or a capitalised one
+    goes on after, low confidence for a word the language's text uses or a capitalised one
     mid-sentence (a name?), medium otherwise."""
-    if language == "pl":
-        if _is_abbreviation(text, token):
-            return None
-        if in_polish_usage(word):
-            return (f"“{word}” is not in the dictionary, though Polish text uses it "
-                    "(add it to the dictionary if it is right)", Confidence.LOW)
+    goes_on = language_profile(language).spelling.abbreviation_goes_on
+    if goes_on is not None and goes_on.match(text, token.end):
+        return None
+    if in_usage(word, language):
+        return (f"“{word}” is not in the dictionary, though "
+                f"{language_profile(language).name} text uses it "
+                "(add it to the dictionary if it is right)", Confidence.LOW)
     if word[:1].isupper() and position > 0:
         return f"unknown word “{word}” (a name? add it to the dictionary)", Confidence.LOW
     return f"unknown word “{word}”", Confidence.MEDIUM
@@ -303,20 +328,27 @@ def severity_for(confidence: Confidence) -> Severity:
     return Severity.INFO if confidence is Confidence.LOW else Severity.WARNING
 
 
-def _in_english(analysed: AnalysedSegment, tokens: Sequence[Token]) -> bool:
+def _untranslated(document: Document, analysed: AnalysedSegment, sentence: Sentence,
+                  foreign: str) -> Finding:
+    text = analysed.segment.text[sentence.start:sentence.end]
+    return UNTRANSLATED.finding(
+        document, analysed.segment.span_of(sentence.start, sentence.end),
+        f"untranslated {language_profile(foreign).name} in a "
+        f"{language_profile(document.language).name} document: “{text}”", excerpt=text)
+
+
+def _in_language(analysed: AnalysedSegment, tokens: Sequence[Token], foreign: str,
+                 language: str) -> bool:
+    """Whether a sentence of a `language` document is written in `foreign`."""
     words = [token.text for token in tokens if token.text.isalpha() and len(token.text) > 1
              and not analysed.segment.overlaps_placeholder(token.start, token.end)]
     if len(words) < MIN_UNTRANSLATED_WORDS:
         return False
     # wordfreq knows no word longer than MAX_WORD_CHARS: it leans to neither language
-    leanings = [language_leaning(word) if len(word) <= MAX_WORD_CHARS else None
-                for word in words]
-    return (leanings.count("en") >= MIN_ENGLISH_SHARE * len(words)
-            and leanings.count("pl") <= MAX_POLISH_SHARE * len(words))
-
-
-def _is_abbreviation(text: str, token: Token) -> bool:
-    return bool(_GOES_ON.match(text, token.end))
+    leanings = [language_leaning(word, language, foreign) if len(word) <= MAX_WORD_CHARS
+                else None for word in words]
+    return (leanings.count(foreign) >= MIN_FOREIGN_SHARE * len(words)
+            and leanings.count(language) <= MAX_OWN_SHARE * len(words))
 
 
 def _hyphenated_runs(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
@@ -333,7 +365,7 @@ def _hyphenated_runs(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
         first = last + 1
 
 
-def demote_recurring_words(findings: Iterable[Finding]) -> list[Finding]:
+def finalise(findings: list[Finding]) -> list[Finding]:
     """An unknown word that several documents use the same way is more likely a term of the
     house than a typo: it becomes information, with the count."""
     kept = list(findings)
@@ -357,10 +389,22 @@ def _demotable(finding: Finding) -> bool:
 
 
 def _is_form_of(word: str, brand: str) -> bool:
-    """ "Meblino", "Meblina", "Meblinie"... but not "meblino" or "Meblinno"."""
-    stem = brand[:-1] if brand[-1].lower() in "aeiouyąę" else brand
-    endings = (*POLISH_ENDINGS, brand[len(stem):].lower())
+    """ "Meblino", "Meblina", "Meblinie"... but not "meblino" or "Meblinno": a form of the
+    name as a language of a profile inflects names."""
+    return any(_inflects_to(word, brand, inflection) for inflection in _name_inflections())
+
+
+def _inflects_to(word: str, brand: str, inflection: NameInflection) -> bool:
+    stem = brand[:-1] if brand[-1].lower() in inflection.stem_vowels else brand
+    endings = (*inflection.endings, brand[len(stem):].lower())
     return word.startswith(stem) and word[len(stem):].lower() in endings
+
+
+@cache
+def _name_inflections() -> tuple[NameInflection, ...]:
+    return tuple(language_profile(language).spelling.name_inflection
+                 for language in languages()
+                 if language_profile(language).spelling.name_inflection.endings)
 
 
 def _dictionary(context: CheckContext) -> frozenset[str]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import partial
 
 from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.model import Category, Document, Finding, ProblemKind, Severity
+from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.specs import CheckSpec, Example
 
 _VARIABLES = {"variables.yaml": "customer:\n  name: imię i nazwisko\norder:\n  number: numer\n"}
@@ -52,9 +55,15 @@ UNSAFE_EXPRESSION = CheckSpec(
     passing=Example("template", "{{ customer.name | title }}\n", file_name="letter.txt.j2"),
 )
 SPECS = (SYNTAX, UNKNOWN_VARIABLE, UNSAFE_EXPRESSION)
+KIND = Kind.DOCUMENT
 
 
-def check(document: Document, context: CheckContext) -> Iterator[Finding]:
+def build(context: CheckContext) -> DocumentCheck:
+    return partial(check, context=context)
+
+
+def check(document: Document, segments: Sequence[AnalysedSegment],
+          context: CheckContext) -> Iterator[Finding]:
     for problem in document.problems:
         if problem.kind is ProblemKind.TEMPLATE_SYNTAX:
             yield SYNTAX.finding(document, problem.span, problem.message)

@@ -1,12 +1,13 @@
 """`tone` checks with per-profile thresholds (`rules/tone/profiles.yaml`): shouting, emoji,
-overlong sentences and a Polish readability score. Phrase-level tone rules (informal
+overlong sentences and a readability score where the language's profile has a formula
+(FOG-PL for Polish). Phrase-level tone rules (informal
 address, dismissive phrases, jargon) are in the `tone-pl` rule pack."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from consistency_lint.builtin_data import load_builtin_yaml
 from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.model import (
     Anchor,
     Category,
@@ -25,6 +27,7 @@ from consistency_lint.model import (
     Span,
 )
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
+from consistency_lint.nlp.lexicon import Readability, language_profile
 from consistency_lint.nlp.vocabulary import is_acronym
 from consistency_lint.specs import CheckSpec, Example
 
@@ -33,9 +36,6 @@ _EMOJI = re.compile("[\U0001F300-\U0001FAFF\U0001F000-\U0001F2FF\u2600-\u27BF]")
 _BULLET_MARKS = frozenset("\u2713\u2714\u2705\u2717\u2718\u274c\u274e")
 # A segment this short written in capitals is a title ("POTWIERDZENIE ZAMÓWIENIA").
 MAX_TITLE_WORDS = 6
-_VOWELS = "aąeęioóuyAĄEĘIOÓUY"
-_NON_SYLLABIC_I = re.compile(r"i(?=[aąeęoóuy])", re.IGNORECASE)
-HARD_WORD_SYLLABLES = 4
 MIN_WORDS_FOR_READABILITY = 60
 MIN_CAPS_WORD = 3
 _LETTER = {"profile": "letter"}
@@ -108,6 +108,11 @@ READABILITY = CheckSpec(
                              "Kurier zadzwoni przed przyjazdem. ") * 8 + "\n", channel=_LETTER),
 )
 SPECS = (SHOUTING, EMOJI, LONG_SENTENCE, READABILITY)
+KIND = Kind.DOCUMENT
+
+
+def build(context: CheckContext) -> DocumentCheck:
+    return ToneCheck(context).check
 
 
 class ToneCheck:
@@ -122,8 +127,9 @@ class ToneCheck:
         profile = profiles()[profile_name]
         findings = [finding for analysed in segments
                     for finding in self._segment(document, analysed, profile)]
-        if document.language == "pl":  # FOG-PL counts Polish syllables
-            findings.extend(_readability(document, segments, profile))
+        readability = language_profile(document.language).readability
+        if readability is not None:
+            findings.extend(_readability(document, segments, profile, readability))
         return findings
 
     def _segment(self, document: Document, analysed: AnalysedSegment,
@@ -189,7 +195,7 @@ def _shouting(text: str, tokens: Sequence[Token], profile: Profile, language: st
     return None
 
 
-def one_finding_per_document(findings: Iterable[Finding]) -> list[Finding]:
+def finalise_reported(findings: list[Finding]) -> list[Finding]:
     """Tone is a property of a text: a rule broken in several sentences of a document is one
     finding, at its first sentence, with the count and the other places as related."""
     kept: list[Finding] = []
@@ -216,25 +222,28 @@ def _merged(group: Sequence[Finding]) -> Finding:
                    related=first.related + others)
 
 
-def fog_pl(segments: Sequence[AnalysedSegment]) -> tuple[float, int]:
-    """FOG-PL score of the segments, and the number of words it is based on."""
+def fog(segments: Sequence[AnalysedSegment], readability: Readability) -> tuple[float, int]:
+    """FOG score of the segments (FOG-PL for Polish), and the number of words it is based on."""
     sentences = [s for analysed in segments for s in analysed.sentences]
     words = [t.text for s in sentences for t in s.tokens if t.text.isalpha()]
     if not words or not sentences:
         return 0.0, 0
-    hard = sum(1 for word in words if syllables(word) >= HARD_WORD_SYLLABLES)
+    hard = sum(1 for word in words
+               if syllables(word, readability) >= readability.hard_word_syllables)
     return 0.4 * (len(words) / len(sentences) + 100 * hard / len(words)), len(words)
 
 
-def syllables(word: str) -> int:
-    """Vowel groups, where an "i" before another vowel only softens ("nie" is one)."""
-    return sum(1 for char in _NON_SYLLABIC_I.sub("", word) if char in _VOWELS)
+def syllables(word: str, readability: Readability) -> int:
+    """Vowel groups, without the vowels that only soften (a Polish "i" before another vowel:
+    "nie" is one)."""
+    return sum(1 for char in readability.non_syllabic.sub("", word)
+               if char in readability.vowels)
 
 
 def _readability(document: Document, segments: Sequence[AnalysedSegment],
-                 profile: Profile) -> Iterator[Finding]:
-    score, words = fog_pl(segments)
+                 profile: Profile, readability: Readability) -> Iterator[Finding]:
+    score, words = fog(segments, readability)
     if words >= MIN_WORDS_FOR_READABILITY and score > profile.max_fog:
         yield READABILITY.finding(document, Span.point(document.first_line),
-                                  f"FOG-PL readability {score:.1f} (profile limit "
+                                  f"{readability.name} readability {score:.1f} (profile limit "
                                   f"{profile.max_fog:g}): use shorter sentences and words")

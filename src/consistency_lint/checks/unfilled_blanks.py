@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
+from consistency_lint.builtin_data import load_builtin_yaml
+from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.model import Category, Document, Finding, Segment, Severity
 from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.specs import CheckSpec, Example
@@ -30,30 +36,48 @@ UNFILLED_BLANK = CheckSpec(
                     "\n"),
 )
 SPECS = (UNFILLED_BLANK,)
+KIND = Kind.DOCUMENT
 
-_BLANKS = re.compile(
-    r"\[(?P<bracketed>[^\[\]\n]{1,200})\](?!\()"  # [adres email], [●]; not a Markdown link
-    r"|(?P<xxx>\b[Xx]{3,}\b)"
-    r"|(?P<lorem>\b[Ll]orem ipsum\b)"
-    r"|(?P<todo>\b(?:DO UZUPEŁNIENIA|UZUPEŁNIĆ|TODO|TBD)\b)"
-    r"|(?P<leader>(?:\.{4,}|…{2,}|_{4,}))")
 _NOT_A_BLANK = re.compile(r"^\s*(?:[xX✓✔]?|\d{1,3}|\.\.\.|…)\s*$")  # checkbox, footnote, elision
 # The model withdrawal form (Annex 2 of the Consumer Rights Act) is for the consumer to fill
 # in: its blanks are right, and only its own. The form is a section under a heading that
-# names it, or, where the title is a plain paragraph, the short lines after it up to the
-# form's last line ("niepotrzebne skreślić"). A sentence that mentions the form ("we attach
-# the model form.") is no title: the text after it is checked as usual.
-_FORM_WORDS = ("formularz odstąpienia", "formularza odstąpienia", "wzór formularza",
-               "oświadczenie o odstąpieniu")
-_FORM_LAST_LINE = "niepotrzebne skreślić"
+# names it (`rules/documents/blanks.yaml`), or, where the title is a plain paragraph, the
+# short lines after it up to the form's last line ("niepotrzebne skreślić"). A sentence that
+# mentions the form ("we attach the model form.") is no title: the text after it is checked
+# as usual.
 _TITLE_MAX_WORDS = 12
 _FIELD_MAX_WORDS = 30
 _FIELD_MARK = "(*)"
 
 
-class UnfilledBlankCheck:
-    """Runs with the language checks, so that its findings are cached per document."""
+@dataclass(frozen=True)
+class _BlankWords:
+    """The words of `rules/documents/blanks.yaml`: what marks a blank, what names the form."""
 
+    blanks: re.Pattern[str]
+    form_titles: tuple[str, ...]
+    form_last_line: str
+
+
+@cache
+def _blank_words() -> _BlankWords:
+    data: dict[str, Any] = load_builtin_yaml("documents/blanks.yaml")
+    markers = "|".join(re.escape(marker) for marker in data["unfinished_markers"])
+    blanks = re.compile(
+        r"\[(?P<bracketed>[^\[\]\n]{1,200})\](?!\()"  # [adres email], [●]; not a Markdown link
+        r"|(?P<xxx>\b[Xx]{3,}\b)"
+        r"|(?P<lorem>\b[Ll]orem ipsum\b)"
+        rf"|(?P<todo>\b(?:{markers})\b)"
+        r"|(?P<leader>(?:\.{4,}|…{2,}|_{4,}))")
+    form = data["withdrawal_form"]
+    return _BlankWords(blanks, tuple(form["titles"]), form["last_line"])
+
+
+def build(context: CheckContext) -> DocumentCheck:
+    return UnfilledBlankCheck().check
+
+
+class UnfilledBlankCheck:
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
         return list(_blanks(document, [analysed.segment for analysed in segments]))
 
@@ -63,7 +87,7 @@ def _blanks(document: Document, segments: Sequence[Segment]) -> Iterator[Finding
     for index, segment in enumerate(segments):
         if index in in_form:
             continue
-        for match in _BLANKS.finditer(segment.text):
+        for match in _blank_words().blanks.finditer(segment.text):
             if segment.overlaps_placeholder(match.start(), match.end()):
                 continue
             bracketed = match.group("bracketed")
@@ -94,7 +118,7 @@ _HEADING_KINDS = frozenset({"heading", "title"})
 
 def _is_form_title(segment: Segment) -> bool:
     text = segment.text.strip()
-    if not any(word in text.lower() for word in _FORM_WORDS):
+    if not any(title in text.lower() for title in _blank_words().form_titles):
         return False
     if segment.kind in _HEADING_KINDS:
         return True
@@ -118,13 +142,13 @@ def _fields_after(segments: Sequence[Segment], title: int) -> Iterator[int]:
         if segment.kind in _HEADING_KINDS or not _is_form_line(segment.text):
             return
         yield index
-        if _FORM_LAST_LINE in segment.text.lower():
+        if _blank_words().form_last_line in segment.text.lower():
             return
 
 
 def _is_form_line(text: str) -> bool:
     """A field to fill ("Adres konsumenta: ....", "Data zawarcia umowy(*)"), a label or a
     note; a sentence ends the form."""
-    if _FIELD_MARK in text or _BLANKS.search(text):
+    if _FIELD_MARK in text or _blank_words().blanks.search(text):
         return True
     return len(text.split()) <= _FIELD_MAX_WORDS and not text.rstrip().endswith((".", "!", "?"))

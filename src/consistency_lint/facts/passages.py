@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from consistency_lint.model import Document, Span
 from consistency_lint.nlp.analysis import AnalysedSegment
+from consistency_lint.nlp.lexicon import in_every_language
 from consistency_lint.values.extraction import extract_values
 
 MIN_WORDS = 6
@@ -24,7 +25,6 @@ SIMILARITY_THRESHOLD = 88
 BLOCKING_KEYS = 2
 MAX_BLOCK_SIZE = 50  # a word shared by more sentences is too common to block on
 MIN_KEY_LENGTH = 3
-NEGATIONS = frozenset({"nie", "not", "no", "never", "nigdy"})
 _DIGITS = re.compile(r"\d+(?:[ ,.:]\d+)*")
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:.]\d{2}(?![\d:])")
 
@@ -50,6 +50,7 @@ class StaleCopy:
 
 
 def passages(document: Document, segments: Sequence[AnalysedSegment]) -> list[Passage]:
+    negations = in_every_language("negations")
     found = []
     for analysed in segments:
         for sentence in analysed.sentences:
@@ -62,7 +63,7 @@ def passages(document: Document, segments: Sequence[AnalysedSegment]) -> list[Pa
                 text=segment.text[sentence.start:sentence.end],
                 span=segment.span_of(sentence.start, sentence.end),
                 words=tuple(sorted({t.lemma for t in words if len(t.lemma) >= MIN_KEY_LENGTH})),
-                negations=sum(1 for t in words if t.lemma in NEGATIONS),
+                negations=sum(1 for t in words if t.lemma in negations),
             ))
     return found
 

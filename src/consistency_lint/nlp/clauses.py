@@ -9,11 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from consistency_lint.nlp.analysis import Token
+from consistency_lint.nlp.lexicon import in_every_language
 
 CLAUSE_ENDS = frozenset({";", ":"})
-CONJUNCTIONS = frozenset({"a", "ale", "lecz", "natomiast", "zaś", "oraz", "jednak", "but",
-                          "while", "whereas"})
-
 
 LABEL_ENDS = frozenset({";"})  # "Termin: 14 dni": a colon joins a label to its value
 
@@ -21,11 +19,12 @@ LABEL_ENDS = frozenset({";"})  # "Termin: 14 dni": a colon joins a label to its 
 def clause_numbers(tokens: Sequence[Token], ends: frozenset[str] = CLAUSE_ENDS) -> list[int]:
     """For each token, the number of the clause it stands in: clauses end at `ends` (";" and
     ":" by default), and at a comma followed by a conjunction ("…, a …", "…, ale …")."""
+    conjunctions = in_every_language("clause_conjunctions")
     numbers = []
     clause = 0
     for position, token in enumerate(tokens):
         following = tokens[position + 1].lemma if position + 1 < len(tokens) else ""
         numbers.append(clause)
-        if token.text in ends or (token.text == "," and following in CONJUNCTIONS):
+        if token.text in ends or (token.text == "," and following in conjunctions):
             clause += 1
     return numbers

@@ -1,17 +1,22 @@
-"""Per-language word lists (`rules/language/*.yaml`), with Polish lemmas expanded to every
-inflected form by Morfeusz, so that "czternastu dni" and "dwóch tygodni" are understood."""
+"""Languages as data: one `rules/language/<language>.yaml` per language gives its profile
+(what the language does differently: number format, morphology, spelling, readability) and
+its word lists, with lemmas expanded to every inflected form where the morphology inflects,
+so that "czternastu dni" and "dwóch tygodni" are understood. Adding a language is adding a
+file; code asks the profile, never which language it is."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
-from consistency_lint.builtin_data import load_builtin_yaml
+from pydantic import TypeAdapter
+
+from consistency_lint.builtin_data import languages, load_builtin_yaml
 from consistency_lint.nlp import morfeusz
 
-SUPPORTED_LANGUAGES = ("pl", "en")
 # One-letter forms ("r" of "rok", "d" of "dzień") collide with initials and "2026 r.".
 MIN_GENERATED_FORM_LENGTH = 2
 
@@ -39,11 +44,83 @@ class Lexicon:
     period_start_lemmas: frozenset[str]
 
 
+@dataclass(frozen=True)
+class Loanwords:
+    """Words of another language accepted as such or with one of `endings` ("voucher-u")."""
+
+    language: str
+    endings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NameInflection:
+    """How a name inflects: its stem drops a final `stem_vowels` letter, takes `endings`."""
+
+    stem_vowels: str
+    endings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SpellingProfile:
+    diacritics: dict[str, str]  # a letter -> the letters it may stand for, typed plain
+    archaic_forms: bool  # report forms the dictionary marks archaic
+    run_together_heads: tuple[str, ...]
+    loanwords: Loanwords | None
+    untranslated: str | None  # a sentence in this language is a string left untranslated
+    abbreviation_goes_on: re.Pattern[str] | None  # matched after a word: an abbreviation
+    usage_zipf: float | None  # from this frequency in the language, a word is in use
+    name_inflection: NameInflection
+
+
+@dataclass(frozen=True)
+class Readability:
+    """A FOG-style readability formula: the share of words of `hard_word_syllables` or more
+    syllables, counted as the `vowels` left after removing `non_syllabic` ones."""
+
+    name: str
+    hard_word_syllables: int
+    vowels: str
+    non_syllabic: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    """What a language does differently; the words it uses are in its `Lexicon`."""
+
+    language: str
+    name: str  # in messages ("Polish")
+    morphology: Literal["morfeusz", "lookup"]
+    decimal_comma: bool  # "2,500" is two and a half
+    dash_amount_currency: str | None  # "1290,-" is an amount in this currency
+    duration_compounds: dict[str, str]  # "14-dniowy": adjective stem -> duration unit
+    negations: frozenset[str]
+    clause_conjunctions: frozenset[str]
+    spelling: SpellingProfile
+    readability: Readability | None
+
+
+@cache
+def language_profile(language: str) -> LanguageProfile:
+    return TypeAdapter(LanguageProfile).validate_python(_language_data(language))
+
+
+@cache
+def in_every_language(words: Literal["negations", "clause_conjunctions"]) -> frozenset[str]:
+    """A word list of every language at once, for text whose language is not at hand (and
+    text of one language quotes another)."""
+    return frozenset().union(*(getattr(language_profile(language), words)
+                               for language in languages()))
+
+
+def _language_data(language: str) -> dict[str, Any]:
+    if language not in languages():
+        raise ValueError(f"unsupported language {language!r}")
+    return load_builtin_yaml(f"language/{language}.yaml")
+
+
 @cache
 def lexicon(language: str) -> Lexicon:
-    if language not in SUPPORTED_LANGUAGES:
-        raise ValueError(f"unsupported language {language!r}")
-    data: dict[str, Any] = load_builtin_yaml(f"language/{language}.yaml")
+    data = _language_data(language)
     expand = _expander(language)
     numerals = {form: Decimal(str(value)) for lemma_text, value in data["numerals"].items()
                 for form in expand([lemma_text], [])}
@@ -75,9 +152,11 @@ def lexicon(language: str) -> Lexicon:
 
 
 def _expander(language: str) -> Any:
+    inflects = language_profile(language).morphology == "morfeusz"
+
     def expand(lemmas: list[str], forms: list[str]) -> frozenset[str]:
         words = {form.lower() for form in forms} | {lemma_text.lower() for lemma_text in lemmas}
-        if language == "pl":
+        if inflects:
             for lemma_text in lemmas:
                 words |= {form for form in morfeusz.inflected_forms(lemma_text)
                           if len(form) >= MIN_GENERATED_FORM_LENGTH}

@@ -18,13 +18,15 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz import fuzz
 
+from consistency_lint.builtin_data import languages
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import Token
+from consistency_lint.nlp.lexicon import language_profile
 from consistency_lint.nlp.pipeline import pipeline
 
 if TYPE_CHECKING:
@@ -36,18 +38,27 @@ FEATURES: dict[str, Callable[[str], bool]] = {"2sg": morfeusz.second_person_sing
 FUZZY_MIN_LENGTH = 6
 FUZZY_THRESHOLD = 85
 PHRASE_SLACK = 1
-_FOLD = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
 
 
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Lower case without Polish diacritics: "Odstąpić" -> "odstapic"."""
-    return text.lower().translate(_FOLD)
+    """Lower case without diacritics: "Odstąpić" -> "odstapic"."""
+    return text.lower().translate(_fold_table())
 
 
 def fold_keeping_case(text: str) -> str:
-    """Without Polish diacritics, case kept: "Państwo" -> "Panstwo"."""
-    return text.translate(_FOLD)
+    """Without diacritics, case kept: "Państwo" -> "Panstwo"."""
+    return text.translate(_fold_table())
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """Each letter with a diacritic in a language's profile, to the letter without it."""
+    plain = {variant: letter for language in languages()
+             for letter, variants in language_profile(language).spelling.diacritics.items()
+             for variant in variants if variant != letter}
+    return str.maketrans(plain | {variant.upper(): letter.upper()
+                                  for variant, letter in plain.items()})
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ class PipelineUnavailableError(Exception):
 @cache
 def pipeline(language: str, model: str | None = None) -> Language:
     """The pipeline for `language`; `model` names an installed trained pipeline to use."""
-    from consistency_lint.nlp import spacy_pipeline  # here: spaCy takes a second to load
+    from consistency_lint.nlp import spacy_components  # here: spaCy takes a second to load
     from consistency_lint.nlp.bounded_tokenizer import BoundedTokenizer
 
-    nlp = spacy_pipeline.build(language, model)
+    nlp = spacy_components.build(language, model)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)  # content may hold runs of any length
     return nlp

@@ -1,7 +1,7 @@
-"""Is a word a word? Polish: Morfeusz 2 can analyse it. English: pyspellchecker's packaged
-word list knows it. Plus suggestions: Polish words typed without diacritics ("dziekujemy" ->
-"dziękujemy"), English near misses ("isued" -> "issued"), words run together ("napewno" ->
-"na pewno").
+"""Is a word a word? The dictionary of the language's morphology (its `LanguageProfile`)
+knows it: Morfeusz 2 for Polish, pyspellchecker's packaged word list for English. Plus
+suggestions: words typed without diacritics ("dziekujemy" -> "dziękujemy"), near misses
+("isued" -> "issued"), words run together ("napewno" -> "na pewno").
 
 Polish customer communication is full of English words, some with Polish endings
 ("cookies", "emailem", "newslettera", "voucheru"); `is_loanword` knows them from the
@@ -13,56 +13,96 @@ not proof of correctness (web text is full of "prosze"), so they only lower conf
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import product
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from consistency_lint.nlp import morfeusz
+from consistency_lint.nlp.lexicon import language_profile
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
 
-_DIACRITIC_VARIANTS = {"a": "aą", "c": "cć", "e": "eę", "l": "lł", "n": "nń", "o": "oó",
-                       "s": "sś", "z": "zżź"}
 MAX_CANDIDATES = 512
 # pyspellchecker tries every string two edits away from an unknown English word, some
 # (54 n)^2 of them: over a second at 15 letters, ten at 40. Longer words get the words one
 # edit away.
 MAX_TWO_EDITS_CHARS = 12
 WORD_CACHE_SIZE = 200_000  # distinct word forms remembered: a language's vocabulary, bounded
-# Zipf frequency (log10 of occurrences per billion words) from which wordfreq's English lists
-# count a word as English; 1.5 admits "adblocker" and keeps out one-off noise.
-ENGLISH_ZIPF = 1.5
-# From this Zipf frequency in Polish text an unknown word is written by many people.
-POLISH_USAGE_ZIPF = 1.0
+# Zipf frequency (log10 of occurrences per billion words) from which wordfreq's lists count a
+# word as one of a language loanwords come from; 1.5 admits "adblocker" and keeps out noise.
+LOANWORD_ZIPF = 1.5
 # Zipf differences (a factor of 10 and of 3) that make a word lean to one language.
 CLEARLY_MORE_FREQUENT = 1.0
 SOMEWHAT_MORE_FREQUENT = 0.5
-# Polish case and number endings a loanword takes: "voucher-u", "newsletter-a", "email-em".
-LOANWORD_ENDINGS = ("a", "u", "em", "om", "y", "ach", "ami", "ów", "owi", "ie", "e", "i")
-# The words a run-together pair starts with ("wogóle" = "w ogóle", "niewiem" = "nie wiem").
-RUN_TOGETHER_HEADS = ("w", "z", "na", "po", "do", "od", "nie", "co", "za", "przede", "tym",
-                      "bez", "przy", "jak", "coraz", "ze", "we")
+MIN_LOANWORD_STEM = 3
+MIN_RUN_TOGETHER_REST = 3
+
+
+class _Dictionary(Protocol):
+    """A language's spelling dictionary, as its morphology (`LanguageProfile`) provides it."""
+
+    def knows(self, word: str) -> bool: ...
+
+    def corrections(self, word: str) -> list[str]: ...
+
+    def is_acronym(self, word: str) -> bool: ...
+
+
+class _MorfeuszDictionary:
+    """Morfeusz 2 knows a word it can analyse; corrections restore missing diacritics."""
+
+    def __init__(self, language: str) -> None:
+        self._language = language
+
+    def knows(self, word: str) -> bool:
+        return morfeusz.knows_whole(word) if "-" in word else bool(morfeusz.analyses(word))
+
+    def corrections(self, word: str) -> list[str]:
+        return diacritic_suggestions(word, self._language)
+
+    def is_acronym(self, word: str) -> bool:
+        found = morfeusz.analyses(word.lower())
+        return not found or any(sum(letter.isupper() for letter in lemma) >= 2
+                                for lemma, _part_of_speech in found)
+
+
+class _WordListDictionary:
+    """pyspellchecker's packaged word list of the language; corrections are near misses."""
+
+    def __init__(self, language: str) -> None:
+        self._language = language
+
+    def knows(self, word: str) -> bool:
+        return word.lower() in _word_list(self._language)
+
+    def corrections(self, word: str) -> list[str]:
+        words = _word_list(self._language)
+        if len(word) > MAX_TWO_EDITS_CHARS:  # one edit away only: see MAX_TWO_EDITS_CHARS
+            return sorted(words.known(words.edit_distance_1(word.lower())))[:3]
+        return sorted(words.candidates(word.lower()) or ())[:3]
+
+    def is_acronym(self, word: str) -> bool:
+        return not self.knows(word)
+
+
+_DICTIONARIES: dict[str, Callable[[str], _Dictionary]] = {  # by morphology
+    "morfeusz": _MorfeuszDictionary, "lookup": _WordListDictionary}
 
 
 def is_known(word: str, language: str) -> bool:
-    if language == "pl":
-        return morfeusz.knows_whole(word) if "-" in word else bool(morfeusz.analyses(word))
-    return word.lower() in _english()
+    return _dictionary(language).knows(word)
 
 
 def suggestions(word: str, language: str) -> list[str]:
-    if language == "pl":
-        return diacritic_suggestions(word)
-    english = _english()
-    if len(word) > MAX_TWO_EDITS_CHARS:  # one edit away only: see MAX_TWO_EDITS_CHARS
-        return sorted(english.known(english.edit_distance_1(word.lower())))[:3]
-    return sorted(english.candidates(word.lower()) or ())[:3]
+    return _dictionary(language).corrections(word)
 
 
-def diacritic_suggestions(word: str) -> list[str]:
-    """Known Polish words that differ from `word` only by diacritics."""
-    choices = [_DIACRITIC_VARIANTS.get(letter.lower(), letter) for letter in word]
+def diacritic_suggestions(word: str, language: str) -> list[str]:
+    """Known words that differ from `word` only by the language's diacritics."""
+    variants = language_profile(language).spelling.diacritics
+    choices = [variants.get(letter.lower(), letter) for letter in word]
     count = 1
     for options in choices:
         count *= len(options)
@@ -72,43 +112,52 @@ def diacritic_suggestions(word: str) -> list[str]:
     for letters in product(*choices):
         candidate = "".join(_match_case(original, letter) for original, letter in zip(
             word, letters, strict=True))
-        if candidate != word and morfeusz.analyses(candidate):
+        if candidate != word and is_known(candidate, language):
             found.append(candidate)
     return found
 
 
-def is_loanword(word: str) -> bool:
-    """An English word, as such or with a Polish ending ("cookies", "voucheru", "emailem")."""
+def is_loanword(word: str, language: str) -> bool:
+    """A word of the language `language` borrows from, as such or with an ending of
+    `language` ("cookies", "voucheru", "emailem")."""
+    loanwords = language_profile(language).spelling.loanwords
+    if loanwords is None:
+        return False
     lowered = word.lower()
-    if _is_english(lowered):
+    if _is_word_of(lowered, loanwords.language):
         return True
-    return any(lowered.endswith(ending) and len(lowered) - len(ending) >= 3
-               and _is_english(lowered[: -len(ending)]) for ending in LOANWORD_ENDINGS)
+    return any(lowered.endswith(ending) and len(lowered) - len(ending) >= MIN_LOANWORD_STEM
+               and _is_word_of(lowered[: -len(ending)], loanwords.language)
+               for ending in loanwords.endings)
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def language_leaning(word: str) -> str | None:
-    """ "en" for a word far more frequent in English text than in Polish ("and", "required"),
-    "pl" for one more frequent in Polish ("do", "na"), None when it is both ("to", "order")."""
-    english, polish = zipf_frequency(word, "en"), zipf_frequency(word, "pl")
-    if english >= polish + CLEARLY_MORE_FREQUENT:
-        return "en"
-    if polish > english + SOMEWHAT_MORE_FREQUENT:
-        return "pl"
+def language_leaning(word: str, language: str, other: str) -> str | None:
+    """`other` for a word far more frequent in that language's text than in `language`'s
+    ("and", "required" in English against Polish), `language` for one more frequent in
+    `language` ("do", "na"), None when it is both ("to", "order")."""
+    theirs, ours = zipf_frequency(word, other), zipf_frequency(word, language)
+    if theirs >= ours + CLEARLY_MORE_FREQUENT:
+        return other
+    if ours > theirs + SOMEWHAT_MORE_FREQUENT:
+        return language
     return None
 
 
-def in_polish_usage(word: str) -> bool:
-    """Whether Polish web and book text uses the word often enough to be more than a slip."""
-    return zipf_frequency(word, "pl") >= POLISH_USAGE_ZIPF
+def in_usage(word: str, language: str) -> bool:
+    """Whether web and book text of the language uses the word often enough to be more than
+    a slip (never, for a language whose profile sets no `usage_zipf`)."""
+    threshold = language_profile(language).spelling.usage_zipf
+    return threshold is not None and zipf_frequency(word, language) >= threshold
 
 
-def run_together(word: str) -> str | None:
-    """ "w ogóle" for "wogóle": two Polish words written as one, the first a short one."""
+def run_together(word: str, language: str) -> str | None:
+    """ "w ogóle" for "wogóle": two words written as one, the first a short one."""
     lowered = word.lower()
-    for head in RUN_TOGETHER_HEADS:
+    for head in language_profile(language).spelling.run_together_heads:
         rest = lowered[len(head):]
-        if lowered.startswith(head) and len(rest) >= 3 and morfeusz.analyses(rest):
+        if (lowered.startswith(head) and len(rest) >= MIN_RUN_TOGETHER_REST
+                and is_known(rest, language)):
             return f"{word[:len(head)]} {word[len(head):]}"
     return None
 
@@ -116,11 +165,7 @@ def run_together(word: str) -> str | None:
 def is_acronym(word: str, language: str) -> bool:
     """A word in capitals that is an acronym ("KRS", "PDF", "RODO"), not a shouted word:
     the dictionary does not know it in lower case, or knows it as an acronym."""
-    if language != "pl":
-        return word.lower() not in _english()
-    found = morfeusz.analyses(word.lower())
-    return not found or any(sum(letter.isupper() for letter in lemma) >= 2
-                            for lemma, _part_of_speech in found)
+    return _dictionary(language).is_acronym(word)
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -131,8 +176,13 @@ def scripts(word: str) -> frozenset[str]:
 
 
 @cache
-def _is_english(word: str) -> bool:
-    return word in _english() or zipf_frequency(word, "en") >= ENGLISH_ZIPF
+def _dictionary(language: str) -> _Dictionary:
+    return _DICTIONARIES[language_profile(language).morphology](language)
+
+
+@cache
+def _is_word_of(word: str, language: str) -> bool:
+    return is_known(word, language) or zipf_frequency(word, language) >= LOANWORD_ZIPF
 
 
 def _match_case(original: str, letter: str) -> str:
@@ -140,10 +190,10 @@ def _match_case(original: str, letter: str) -> str:
 
 
 @cache
-def _english() -> SpellChecker:
+def _word_list(language: str) -> SpellChecker:
     from spellchecker import SpellChecker  # here: its word list loads on first use
 
-    return SpellChecker(language="en")
+    return SpellChecker(language=language)
 
 
 @cache

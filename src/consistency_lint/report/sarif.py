@@ -10,7 +10,7 @@ import json
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from consistency_lint.checks import documented_specs
+from consistency_lint.checks.registry import documented_specs
 from consistency_lint.model import Finding, RunResult, Severity
 from consistency_lint.report.verbosity import Verbosity
 

@@ -80,9 +80,11 @@ def compile_now(rules: Iterable[CompiledRule]) -> None:
     concepts = [(phrasings, rule.language) for rule in rules
                 for phrasings in (*rule.all_texts, *rule.any_texts, *rule.unless_texts,
                                   rule.exempt_texts)]
-    for language in {language for _, language in concepts}:
-        lemmatise_words((text for phrasings, in_language in concepts if in_language == language
-                         for text in phrasings), language)
+    texts_by_language: dict[str, list[str]] = {}
+    for phrasings, language in concepts:
+        texts_by_language.setdefault(language, []).extend(phrasings)
+    for language, texts in texts_by_language.items():
+        lemmatise_words(texts, language)
     for phrasings, language in concepts:
         concept(phrasings, language)
 

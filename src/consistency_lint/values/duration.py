@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache
 
 from consistency_lint.model import Value, ValueMatch, ValueType
-from consistency_lint.nlp.lexicon import lexicon
+from consistency_lint.nlp.lexicon import language_profile, lexicon
 from consistency_lint.values.grammar import (
     bound_pattern,
     compile_pattern,
@@ -23,10 +23,6 @@ CANONICAL_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 1),
                    "year": ("month", 12), "hour": ("hour", 1)}
 BUSINESS_DAY = "business_day"
 UNITS = frozenset({unit for unit, _ in CANONICAL_UNITS.values()} | {BUSINESS_DAY})
-# "14-dniowy", "30-dniowego", "2-letnia", "24-miesięczna": number-unit compound adjectives.
-_COMPOUND = re.compile(r"(?<![\w])(?P<low>\d{1,3})-(?P<stem>dniow|tygodniow|miesięczn|letni)\w*",
-                       re.IGNORECASE)
-_COMPOUND_UNITS = {"dniow": "day", "tygodniow": "week", "miesięczn": "month", "letni": "year"}
 
 
 @cache
@@ -53,13 +49,27 @@ def extract(text: str, language: str) -> Iterator[ValueMatch]:
         return unit, Decimal(factor)
 
     yield from numeric_values(text, language, pattern, ValueType.DURATION, canonical_unit)
-    if language == "pl":
-        yield from _compounds(text)
+    yield from _compounds(text, language)
 
 
-def _compounds(text: str) -> Iterator[ValueMatch]:
-    for match in _COMPOUND.finditer(text):
-        unit, factor = CANONICAL_UNITS[_COMPOUND_UNITS[match.group("stem").lower()]]
+@cache
+def _compound_pattern(language: str) -> re.Pattern[str] | None:
+    """ "14-dniowy", "30-dniowego", "2-letnia": number-unit compound adjectives, by the stems
+    of the language's profile (None for a language that has none)."""
+    stems = language_profile(language).duration_compounds
+    if not stems:
+        return None
+    return re.compile(rf"(?<![\w])(?P<low>\d{{1,3}})-(?P<stem>{'|'.join(stems)})\w*",
+                      re.IGNORECASE)
+
+
+def _compounds(text: str, language: str) -> Iterator[ValueMatch]:
+    compound = _compound_pattern(language)
+    if compound is None:
+        return
+    units = language_profile(language).duration_compounds
+    for match in compound.finditer(text):
+        unit, factor = CANONICAL_UNITS[units[match.group("stem").lower()]]
         amount = Decimal(match.group("low")) * factor
         value = Value(ValueType.DURATION, unit, amount, amount)
         yield ValueMatch(match.start(), match.end(), match.group(), value)

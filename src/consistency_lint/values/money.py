@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import cache
 
 from consistency_lint.model import ValueMatch, ValueType
-from consistency_lint.nlp.lexicon import lexicon
+from consistency_lint.nlp.lexicon import language_profile, lexicon
 from consistency_lint.values.grammar import (
     alternation,
     bound_pattern,
@@ -42,12 +42,12 @@ def units(language: str) -> frozenset[str]:
 
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
     currencies = lexicon(language).currencies
+    dash_currency = language_profile(language).dash_amount_currency  # "1290,-" in Polish: złoty
 
     def currency_unit(match: re.Match[str]) -> tuple[str, Decimal] | None:
-        currency_text = (match.group("currency") or "").lower()
-        if not currency_text and language != "pl":
-            return None  # "1290,-" means złoty only in Polish text
-        code = currencies.get(currency_text, "PLN")
+        code = currencies.get((match.group("currency") or "").lower(), dash_currency)
+        if code is None:
+            return None
         scale = Decimal(1)
         if code.endswith(HUNDREDTH_SUFFIX):
             code, scale = code.removesuffix(HUNDREDTH_SUFFIX), Decimal("0.01")

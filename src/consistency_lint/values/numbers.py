@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from consistency_lint.nlp.lexicon import Lexicon
+from consistency_lint.nlp.lexicon import Lexicon, language_profile
 
 # Repetitions are bounded: the regex engine tries a pattern again from every digit of a run,
 # and an unbounded one read to the run's end each time (a page of digits, or of "123 123 …",
@@ -38,7 +38,8 @@ def parse_digits(text: str, language: str) -> Decimal | None:
 
 def _looks_decimal(text: str, separator: str, language: str) -> bool:
     """ "2,500" is two and a half in Polish (comma is the decimal sign) but 2500 in English."""
-    return separator == "," and text.count(",") == 1 and language == "pl"
+    return (separator == "," and text.count(",") == 1
+            and language_profile(language).decimal_comma)
 
 
 def parse_number_words(words: str, lexicon: Lexicon) -> Decimal | None:

@@ -1,9 +1,11 @@
-"""spaCy pipelines, built without downloading anything; imported only when text is analysed
-(`nlp.pipeline` loads this module), so that the command line starts without spaCy.
+"""Our spaCy components and the blank pipeline built from them, without downloading
+anything; imported only when text is analysed (`nlp.pipeline` loads this module), so that
+the command line starts without spaCy.
 
-Polish: a blank tokenizer that keeps abbreviations ("ul.", "tel.", "pn.") whole, our
-sentence boundaries, and a Morfeusz-backed lemmatizer. English: spaCy's lookup lemmatizer
-(tables from spacy-lookups-data). A configured trained pipeline replaces the default.
+A blank tokenizer that keeps the language's abbreviations ("ul.", "tel.", "pn.") whole, our
+sentence boundaries, and the lemmatizer of the language's morphology (`LanguageProfile`):
+Morfeusz 2, or spaCy's lookup tables (spacy-lookups-data). A configured trained pipeline
+replaces the default.
 """
 
 from __future__ import annotations
@@ -23,13 +25,14 @@ from spacy.tokens import Doc
 from thinc.types import Ints2d
 
 from consistency_lint.nlp import morfeusz
-from consistency_lint.nlp.lexicon import lexicon
+from consistency_lint.nlp.lexicon import language_profile, lexicon
 from consistency_lint.nlp.pipeline import PipelineUnavailableError
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "?!", "!!", "!!!", "??"})
 SENTENCES_COMPONENT = "consistency_lint_sentences"
 MORFEUSZ_COMPONENT = "morfeusz_lemmatizer"
 LOOKUP_COMPONENT = "lookup_lemmatizer"
+LEMMATIZERS = {"morfeusz": MORFEUSZ_COMPONENT, "lookup": LOOKUP_COMPONENT}  # by morphology
 
 
 def build(language: str, model: str | None = None) -> Language:
@@ -45,8 +48,9 @@ def build(language: str, model: str | None = None) -> Language:
     nlp = spacy.blank(language)
     _keep_abbreviations_whole(nlp, language)
     nlp.add_pipe(SENTENCES_COMPONENT, config={"language": language})
-    nlp.add_pipe(MORFEUSZ_COMPONENT if language == "pl" else LOOKUP_COMPONENT,
-                 config={} if language == "pl" else {"language": language})
+    lemmatizer = LEMMATIZERS[language_profile(language).morphology]
+    nlp.add_pipe(lemmatizer, config={"language": language} if lemmatizer == LOOKUP_COMPONENT
+                 else {})
     return nlp
 
 
@@ -57,7 +61,7 @@ def _keep_abbreviations_whole(nlp: Language, language: str) -> None:
             tokenizer.add_special_case(f"{variant}.", [{ORTH: f"{variant}."}])
 
 
-@Language.factory(SENTENCES_COMPONENT, default_config={"language": "pl"})
+@Language.factory(SENTENCES_COMPONENT)
 def _sentences_factory(nlp: Language, name: str, language: str) -> SentenceBoundaries:
     return SentenceBoundaries(lexicon(language).sentence_final_abbreviations)
 
@@ -91,7 +95,7 @@ class SentenceBoundaries:
                 and next_text[:1].isupper())
 
 
-@Language.factory(LOOKUP_COMPONENT, default_config={"language": "en"})
+@Language.factory(LOOKUP_COMPONENT)
 def _lookup_factory(nlp: Language, name: str, language: str) -> LookupLemmatizer:
     return LookupLemmatizer(load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup"))
 

@@ -1,0 +1,93 @@
+"""The registry of built-in checks, and the one place that dispatches on their kind.
+
+Adding a check means adding a module that declares `KIND`, `SPECS` and `build` (see
+`checks/protocol.py`) and naming it in CHECKS; the pipeline and the reports know nothing
+about individual checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, cast
+
+from consistency_lint.checks import (
+    disguised_text,
+    doc_types,
+    fact_checks,
+    freshness,
+    input_checks,
+    rule_packs,
+    spelling,
+    suppressions,
+    template_checks,
+    tone,
+    unfilled_blanks,
+)
+from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.protocol import (
+    CheckModule,
+    CorpusCheck,
+    DocumentCheck,
+    Finalise,
+    Kind,
+)
+from consistency_lint.model import Finding
+from consistency_lint.rules.loading import builtin_pack_specs
+from consistency_lint.specs import CheckSpec
+
+CHECKS: tuple[CheckModule, ...] = (
+    input_checks,
+    disguised_text,
+    template_checks,
+    rule_packs,
+    spelling,
+    tone,
+    unfilled_blanks,
+    freshness,
+    fact_checks,
+    doc_types,
+)
+SPECS: dict[str, CheckSpec] = {
+    spec.id: spec
+    # the findings about suppression directives are the rule set's own (checks/ruleset.py)
+    for specs in (*(module.SPECS for module in CHECKS), suppressions.SPECS)
+    for spec in specs
+}
+
+
+@dataclass(frozen=True)
+class Checks:
+    """The run's checks, built once and split by kind."""
+
+    document: tuple[DocumentCheck, ...]
+    corpus: tuple[CorpusCheck, ...]
+
+
+def build_checks(context: CheckContext) -> Checks:
+    document: list[DocumentCheck] = []
+    corpus: list[CorpusCheck] = []
+    for module in CHECKS:
+        check = module.build(context)
+        if module.KIND is Kind.DOCUMENT:
+            document.append(cast(DocumentCheck, check))
+        else:
+            corpus.append(cast(CorpusCheck, check))
+    return Checks(tuple(document), tuple(corpus))
+
+
+def finalised(findings: Iterable[Finding],
+              step: Literal["finalise", "finalise_reported"]) -> list[Finding]:
+    """`findings` through every check's optional last step named `step` (`finalise`, or
+    `finalise_reported`), in the registry's order."""
+    result = list(findings)
+    for module in CHECKS:
+        last_step: Finalise | None = getattr(module, step, None)
+        if last_step is not None:
+            result = last_step(result)
+    return result
+
+
+def documented_specs() -> dict[str, CheckSpec]:
+    """Every built-in check and every rule of the built-in packs, by id."""
+    return {**SPECS, **{spec.id: spec for spec in builtin_pack_specs()}}

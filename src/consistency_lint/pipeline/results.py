@@ -1,0 +1,54 @@
+"""What a run's result holds besides its findings: the summary, the legal checklist and the
+run's metadata."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from consistency_lint.checks.suppressions import waiver_reasons
+from consistency_lint.model import (
+    LEGAL_CATEGORIES,
+    ChecklistEntry,
+    ChecklistState,
+    Document,
+    Finding,
+    Summary,
+    SuppressedFinding,
+)
+from consistency_lint.rules.engine import RuleEngine
+
+
+def legal_checklist(engine: RuleEngine, documents: Iterable[Document],
+                    findings: Iterable[Finding],
+                    suppressed: Iterable[SuppressedFinding]) -> tuple[ChecklistEntry, ...]:
+    """Every legal rule against every document it applies to: failed where a finding of it
+    is reported, else waived where one was suppressed, else passed."""
+    failed = {(finding.rule, finding.path) for finding in findings}
+    waived = waiver_reasons(suppressed)
+    return tuple(
+        ChecklistEntry(rule.model.id, rule.model.reference, rule.spec.summary, document.path,
+                       document.channel, *_checklist_state((rule.model.id, document.path),
+                                                           failed, waived))
+        for document in documents if document.segments
+        for rule in engine.applicable(document) if rule.spec.category in LEGAL_CATEGORIES)
+
+
+def _checklist_state(key: tuple[str, str], failed: set[tuple[str, str]],
+                     waived: dict[tuple[str, str], str]) -> tuple[ChecklistState, str]:
+    """The state and the waiver's reason; a reported finding outweighs a waived one."""
+    if key in failed:
+        return ChecklistState.FAILED, ""
+    if key in waived:
+        return ChecklistState.WAIVED, waived[key]
+    return ChecklistState.PASSED, ""
+
+
+def summarise(documents: Iterable[Document], findings: list[Finding]) -> Summary:
+    return Summary(
+        documents=sum(1 for _ in documents),
+        findings=len(findings),
+        by_severity=dict(sorted(Counter(f.severity.value for f in findings).items())),
+        by_category=dict(sorted(Counter(f.category.value for f in findings).items())),
+        by_channel=dict(sorted(Counter(f.channel for f in findings).items())),
+    )
