@@ -1,5 +1,5 @@
 """A run's result, the one value every reporter renders: its metadata, the documents,
-findings, facts, summary, legal checklist and baseline outcome."""
+findings, facts, summary, legal checklist, baseline outcome and fact matrix."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from consistency_lint.model.document import Document
-from consistency_lint.model.fact import Fact, RegistryFact
+from consistency_lint.model.fact import Fact, MatrixRow, RegistryFact
 from consistency_lint.model.finding import Finding, SuppressedFinding
 from consistency_lint.model.pickling import pickled_by_constructor
 
@@ -82,3 +82,4 @@ class RunResult:
     baseline: BaselineOutcome | None = None
     checklist: tuple[ChecklistEntry, ...] = ()
     warnings: tuple[str, ...] = ()  # `file:line: message` lines for standard error
+    fact_matrix: tuple[MatrixRow, ...] = ()  # as the audit shows it, channels in order

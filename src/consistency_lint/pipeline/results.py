@@ -1,18 +1,23 @@
-"""What a run's result holds besides its findings: the summary, the legal checklist and the
-run's metadata."""
+"""What a run's result holds besides its findings: the summary, the legal checklist, the
+fact matrix and the run's metadata."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date
 
 from consistency_lint.checks.suppressions import waiver_reasons
+from consistency_lint.facts.matrix import fact_matrix
 from consistency_lint.model import (
     LEGAL_CATEGORIES,
     ChecklistEntry,
     ChecklistState,
     Document,
+    Fact,
     Finding,
+    MatrixRow,
+    RegistryFact,
     Summary,
     SuppressedFinding,
 )
@@ -52,3 +57,11 @@ def summarise(documents: Iterable[Document], findings: list[Finding]) -> Summary
         by_category=dict(sorted(Counter(f.category.value for f in findings).items())),
         by_channel=dict(sorted(Counter(f.channel for f in findings).items())),
     )
+
+
+def audit_matrix(facts: Iterable[Fact], registry: Iterable[RegistryFact],
+                 documents: Sequence[Document], today: date) -> tuple[MatrixRow, ...]:
+    """The fact matrix as the audit report shows it: the channels of the reported documents
+    in order of appearance, low-confidence attributions left out."""
+    channels = list(dict.fromkeys(document.channel for document in documents))
+    return tuple(fact_matrix(facts, registry, channels, today))

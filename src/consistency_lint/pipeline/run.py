@@ -33,7 +33,7 @@ from consistency_lint.pipeline.documents import (
     process_documents,
 )
 from consistency_lint.pipeline.outcome import DocumentOutcome
-from consistency_lint.pipeline.results import legal_checklist, summarise
+from consistency_lint.pipeline.results import audit_matrix, legal_checklist, summarise
 from consistency_lint.pipeline.timing import PhaseSeconds, timed
 from consistency_lint.rules.loading import load_packs, pack_digests
 from consistency_lint.workers import Workers
@@ -78,14 +78,15 @@ def run(config: Config, options: RunOptions,
     # because the change did not make them or the baseline accepts them.
     findings, baseline_outcome = rules.baselined(
         [finding for finding in judgement.findings if scope.changes.reports(finding)])
+    facts = tuple(fact for fact in corpus.facts if scope.covers(fact))
     return RunResult(
         _metadata(config, options, rules, started, seconds), corpus.reported,
-        tuple(findings), summarise(corpus.reported, findings),
-        tuple(fact for fact in corpus.facts if scope.covers(fact)), registry.facts,
+        tuple(findings), summarise(corpus.reported, findings), facts, registry.facts,
         judgement.suppressed, baseline_outcome,
         legal_checklist(rules.engine, corpus.reported, judgement.findings,
                         judgement.suppressed),
-        (*scope.changes.warnings, *doc_type_warnings(findings)))
+        (*scope.changes.warnings, *doc_type_warnings(findings)),
+        audit_matrix(facts, registry.facts, corpus.reported, options.today))
 
 
 def _outcomes(requests: Sequence[LoadRequest], work: DocumentWork, options: RunOptions,

@@ -5,12 +5,10 @@ content from pages (`<script>`, `onerror=`) is shown as text and never runs."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import date
 from typing import Any, TextIO
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from consistency_lint.facts.matrix import fact_matrix
 from consistency_lint.model import Category, ChecklistState, Confidence, RunResult, Severity
 from consistency_lint.report.verbosity import Verbosity
 
@@ -36,8 +34,7 @@ def context(result: RunResult) -> dict[str, Any]:
         "severities": [severity.value for severity in Severity],
         "scorecards": _scorecards(result, channels),
         "checklist": _checklist(result),
-        "matrix": fact_matrix(result.facts, result.registry, channels,
-                              date.fromisoformat(result.metadata.today)),
+        "matrix": result.fact_matrix,
         "heatmap": _heatmap(result, channels),
     }
 
