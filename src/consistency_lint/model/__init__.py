@@ -26,6 +26,7 @@ from consistency_lint.model.finding import (
     Confidence,
     Finding,
     RelatedLocation,
+    RuleDescription,
     Severity,
     SuppressedFinding,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "ProblemKind",
     "RegistryFact",
     "RelatedLocation",
+    "RuleDescription",
     "RunMetadata",
     "RunResult",
     "Segment",

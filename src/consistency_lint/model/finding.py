@@ -1,5 +1,5 @@
 """What a check reports: a finding with its rule, category, severity, confidence and
-location, and a finding that an inline directive suppressed."""
+location, a finding that an inline directive suppressed, and how a rule describes itself."""
 
 from __future__ import annotations
 
@@ -45,6 +45,17 @@ class Confidence(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
+
+
+@dataclass(frozen=True)
+class RuleDescription:
+    """A built-in rule in its own words, as a report describes it beside its findings."""
+
+    summary: str
+    rationale: str
+    severity: Severity  # its default, before a project's overrides
+    category: Category
+    reference: str | None = None
 
 
 @pickled_by_constructor

@@ -1,5 +1,6 @@
 """A run's result, the one value every reporter renders: its metadata, the documents,
-findings, facts, summary, legal checklist, baseline outcome and fact matrix."""
+findings, facts, summary, legal checklist, baseline outcome, fact matrix and the
+descriptions of the rules its findings name."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from enum import StrEnum
 
 from consistency_lint.model.document import Document
 from consistency_lint.model.fact import Fact, MatrixRow, RegistryFact
-from consistency_lint.model.finding import Finding, SuppressedFinding
+from consistency_lint.model.finding import Finding, RuleDescription, SuppressedFinding
 from consistency_lint.model.pickling import pickled_by_constructor
 
 
@@ -83,3 +84,5 @@ class RunResult:
     checklist: tuple[ChecklistEntry, ...] = ()
     warnings: tuple[str, ...] = ()  # `file:line: message` lines for standard error
     fact_matrix: tuple[MatrixRow, ...] = ()  # as the audit shows it, channels in order
+    # the built-in rules that the findings and suppressed findings name, by id
+    rules: Mapping[str, RuleDescription] = field(default_factory=dict)

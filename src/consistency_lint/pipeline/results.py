@@ -1,5 +1,5 @@
 """What a run's result holds besides its findings: the summary, the legal checklist, the
-fact matrix and the run's metadata."""
+fact matrix, the rules' descriptions and the run's metadata."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from consistency_lint.checks.registry import documented_specs
 from consistency_lint.checks.suppressions import waiver_reasons
 from consistency_lint.facts.matrix import fact_matrix
 from consistency_lint.model import (
@@ -18,6 +19,7 @@ from consistency_lint.model import (
     Finding,
     MatrixRow,
     RegistryFact,
+    RuleDescription,
     Summary,
     SuppressedFinding,
 )
@@ -65,3 +67,16 @@ def audit_matrix(facts: Iterable[Fact], registry: Iterable[RegistryFact],
     in order of appearance, low-confidence attributions left out."""
     channels = list(dict.fromkeys(document.channel for document in documents))
     return tuple(fact_matrix(facts, registry, channels, today))
+
+
+def rule_descriptions(findings: Iterable[Finding],
+                      suppressed: Iterable[SuppressedFinding]) -> dict[str, RuleDescription]:
+    """The built-in checks and pack rules that the findings, reported or suppressed, name, in
+    their own words; a rule of a project's own pack goes undescribed."""
+    named = {finding.rule for finding in findings} | {entry.finding.rule for entry in suppressed}
+    if not named:
+        return {}  # spares reading every built-in pack
+    documented = documented_specs()
+    return {rule: RuleDescription(spec.summary, spec.rationale, spec.severity, spec.category,
+                                  spec.reference)
+            for rule in sorted(named) if (spec := documented.get(rule)) is not None}

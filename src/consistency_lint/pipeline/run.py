@@ -33,7 +33,12 @@ from consistency_lint.pipeline.documents import (
     process_documents,
 )
 from consistency_lint.pipeline.outcome import DocumentOutcome
-from consistency_lint.pipeline.results import audit_matrix, legal_checklist, summarise
+from consistency_lint.pipeline.results import (
+    audit_matrix,
+    legal_checklist,
+    rule_descriptions,
+    summarise,
+)
 from consistency_lint.pipeline.timing import PhaseSeconds, timed
 from consistency_lint.rules.loading import load_packs, pack_digests
 from consistency_lint.workers import Workers
@@ -86,7 +91,8 @@ def run(config: Config, options: RunOptions,
         legal_checklist(rules.engine, corpus.reported, judgement.findings,
                         judgement.suppressed),
         (*scope.changes.warnings, *doc_type_warnings(findings)),
-        audit_matrix(facts, registry.facts, corpus.reported, options.today))
+        audit_matrix(facts, registry.facts, corpus.reported, options.today),
+        rule_descriptions(findings, judgement.suppressed))
 
 
 def _outcomes(requests: Sequence[LoadRequest], work: DocumentWork, options: RunOptions,

@@ -10,8 +10,7 @@ import json
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from consistency_lint.checks.registry import documented_specs
-from consistency_lint.model import Finding, RunResult, Severity
+from consistency_lint.model import Finding, RuleDescription, RunResult, Severity
 from consistency_lint.report.verbosity import Verbosity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -35,7 +34,7 @@ def as_sarif(result: RunResult) -> dict[str, Any]:
             "tool": {"driver": {
                 "name": "consistency-lint",
                 "version": result.metadata.tool_version,
-                "rules": [_rule(rule_id) for rule_id in rule_ids],
+                "rules": [_rule(rule_id, result.rules.get(rule_id)) for rule_id in rule_ids],
             }},
             "columnKind": "unicodeCodePoints",
             "results": [_result(finding, reason, rule_ids.index(finding.rule))
@@ -44,19 +43,18 @@ def as_sarif(result: RunResult) -> dict[str, Any]:
     }
 
 
-def _rule(rule_id: str) -> dict[str, Any]:
-    spec = documented_specs().get(rule_id)
-    if spec is None:  # a rule of a project's own pack
+def _rule(rule_id: str, description: RuleDescription | None) -> dict[str, Any]:
+    if description is None:  # a rule of a project's own pack
         return {"id": rule_id}
     descriptor: dict[str, Any] = {
         "id": rule_id,
-        "shortDescription": {"text": spec.summary},
-        "fullDescription": {"text": spec.rationale},
-        "defaultConfiguration": {"level": LEVELS[spec.severity]},
-        "properties": {"category": spec.category.value},
+        "shortDescription": {"text": description.summary},
+        "fullDescription": {"text": description.rationale},
+        "defaultConfiguration": {"level": LEVELS[description.severity]},
+        "properties": {"category": description.category.value},
     }
-    if spec.reference:
-        descriptor["properties"]["reference"] = spec.reference
+    if description.reference:
+        descriptor["properties"]["reference"] = description.reference
     return descriptor
 
 
