@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Annotated
 
 import yaml
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+DEFAULT_LANGUAGE = "pl"  # content is Polish unless the configuration says otherwise
 
 
 @cache
@@ -29,8 +34,25 @@ def load_builtin_yaml(relative: str) -> dict[str, object]:
 
 @cache
 def languages() -> tuple[str, ...]:
-    """The languages the tool reads: one profile each in `rules/language/`."""
-    return tuple(sorted(path.stem for path in (builtin_rules_dir() / "language").glob("*.yaml")))
+    """The languages the tool reads: one profile each in `rules/language/`, the default first
+    (messages list them in this order)."""
+    found = sorted(path.stem for path in (builtin_rules_dir() / "language").glob("*.yaml"))
+    return tuple(sorted(found, key=lambda language: language != DEFAULT_LANGUAGE))
+
+
+def _known_language(value: object) -> object:
+    """`value` if it names a language of `rules/language/`; else pydantic's own wording for a
+    value outside a fixed set, so that adding a language file is all it takes."""
+    if isinstance(value, str) and value in languages():
+        return value
+    *others, last = (repr(language) for language in languages())
+    expected = f"{', '.join(others)} or {last}" if others else last
+    raise PydanticCustomError("literal_error", "Input should be {expected}",
+                              {"expected": expected})
+
+
+# A language name in configuration or packs: one of the files of `rules/language/`.
+Language = Annotated[str, BeforeValidator(_known_language)]
 
 
 @cache

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from consistency_lint.builtin_data import DEFAULT_LANGUAGE, Language
 from consistency_lint.errors import ConfigError, ConfigNotFoundError
 from consistency_lint.globs import check_pattern
 from consistency_lint.loaders import LoaderName
@@ -28,7 +29,6 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 CONFIG_FILE_NAME = "consistency-lint.yaml"
 PYPROJECT_TABLE = "consistency-lint"
 
-Language = Literal["pl", "en"]
 Profile = Literal["web", "faq", "call-center", "letter", "marketing", "legal"]
 MAX_REVIEW_DAYS = 36_500  # a hundred years
 MAX_FILE_SIZE_MB = 1024
@@ -69,7 +69,7 @@ class ChannelModel(_Strict):
 
 class ConfigModel(_Strict):
     version: Literal[1]
-    language: Language = "pl"
+    language: Language = DEFAULT_LANGUAGE
     facts: str | None = None
     rules: list[str] = []
     dictionary: str | None = None

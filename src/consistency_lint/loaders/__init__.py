@@ -13,6 +13,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Literal, get_args
 
+from consistency_lint.builtin_data import languages
 from consistency_lint.loaders.parsed import ParsedContent
 from consistency_lint.loaders.placeholders import placeholder_pattern, with_placeholders
 from consistency_lint.loaders.source import ContentLoadError, Source
@@ -122,19 +123,16 @@ def load_document(request: LoadRequest) -> Document:
     )
 
 
-SUPPORTED_LANGUAGES = ("pl", "en")
-
-
 def _language(metadata: Mapping[str, object], lines: Mapping[str, int],
               default: str) -> tuple[str, tuple[ContentProblem, ...]]:
     """The document's own `language:` when it is one we can analyse, else the channel's."""
     declared = metadata.get("language")
-    if declared is None or declared in SUPPORTED_LANGUAGES:
+    if declared is None or declared in languages():
         return str(declared or default), ()
     problem = ContentProblem(
         ProblemKind.FRONT_MATTER,
         f"language {str(declared)[:40]!r} is not supported (supported: "
-        f"{', '.join(SUPPORTED_LANGUAGES)}); the document is read as `{default}`",
+        f"{', '.join(languages())}); the document is read as `{default}`",
         Span.point(lines.get("language", 1)))
     return default, (problem,)
 

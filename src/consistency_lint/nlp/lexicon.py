@@ -97,6 +97,7 @@ class LanguageProfile:
     clause_conjunctions: frozenset[str]
     spelling: SpellingProfile
     readability: Readability | None
+    compliant_wording_lead: str  # before a legal rule's compliant example in its message
 
 
 @cache

@@ -33,8 +33,9 @@ import msgspec
 from platformdirs import user_cache_path
 
 from consistency_lint import __version__
+from consistency_lint.builtin_data import languages
 from consistency_lint.config import Config
-from consistency_lint.loaders import SUPPORTED_LANGUAGES, LoadRequest
+from consistency_lint.loaders import LoadRequest
 from consistency_lint.model import Link, Placeholder, ProblemKind, Segment, Span
 from consistency_lint.pipeline.outcome import DocumentOutcome
 from consistency_lint.reading import RefusedFileError, read_regular_file
@@ -227,7 +228,7 @@ def fits(outcome: DocumentOutcome, request: LoadRequest, snapshot: Snapshot) -> 
     limit = snapshot.size + 1
     return ((document.path, document.channel, document.loader, document.sha256)
             == (request.relative_path, request.channel, request.loader, snapshot.sha256)
-            and document.language in SUPPORTED_LANGUAGES
+            and document.language in languages()
             and all(path == document.path for path in _paths(outcome))
             and all(_span_fits(span, limit) for span in _spans(outcome))
             and all(1 <= line <= limit for line in _lines(outcome))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from consistency_lint.model import Document, Finding, Span
+from consistency_lint.nlp.lexicon import language_profile
 from consistency_lint.nlp.phrases import Phrase, compile_phrases, lemmatise_words
 from consistency_lint.rules.pack_schema import ClauseModel, RuleModel
 from consistency_lint.specs import CheckSpec
@@ -61,7 +62,7 @@ class CompiledRule:
             parts.append(matched)
         examples = self.model.examples
         if self.model.category.value.startswith("legal") and examples is not None:
-            parts.append(f"{_COMPLIANT_LEAD.get(language, _COMPLIANT_LEAD['en'])} "
+            parts.append(f"{language_profile(language).compliant_wording_lead} "
                          f"„{examples.pass_[0].text}”")
         return " ".join(parts)
 
@@ -69,9 +70,6 @@ class CompiledRule:
         """The finding that `document` lacks what the rule requires: at its first line."""
         return self.spec.finding(document, Span.point(document.first_line),
                                  self.message(document.language))
-
-
-_COMPLIANT_LEAD = {"pl": "Zgodnie z prawem, np.:", "en": "Compliant wording, e.g.:"}
 
 
 def compile_now(rules: Iterable[CompiledRule]) -> None:

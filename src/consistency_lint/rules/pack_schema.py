@@ -38,6 +38,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from consistency_lint.builtin_data import DEFAULT_LANGUAGE, Language
 from consistency_lint.config import Profile
 from consistency_lint.model import Category, SegmentKind, Severity, ValueType
 from consistency_lint.values.extraction import units_of
@@ -55,7 +56,7 @@ class ScopeModel(_Strict):
     doc_types: list[str] | None = None
     channels: list[str] | None = None
     profiles: list[Profile] | None = None
-    languages: list[Literal["pl", "en"]] | None = None
+    languages: list[Language] | None = None
     segment_kinds: list[SegmentKind] | None = None
 
 
@@ -157,7 +158,7 @@ class RuleModel(_Strict):
 
 class PackModel(_Strict):
     pack: str
-    language: Literal["pl", "en"] = "pl"
+    language: Language = DEFAULT_LANGUAGE
     doc_types: dict[str, str] = {}
     concepts: dict[str, list[str]] = {}
     rules: list[RuleModel] = Field(min_length=1)

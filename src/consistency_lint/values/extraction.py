@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from heapq import merge
 
+from consistency_lint.builtin_data import languages
 from consistency_lint.model import Value, ValueMatch, ValueType
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values import (
@@ -43,9 +44,6 @@ EXTRACTORS: dict[ValueType, Extractor] = {  # in order of priority
     ValueType.PHONE: phone.extract,
     ValueType.NUMBER: number.extract,
 }
-
-LANGUAGES = ("pl", "en")
-
 
 def extract_values(text: str, language: str,
                    types: frozenset[ValueType] | None = None) -> list[ValueMatch]:
@@ -137,6 +135,6 @@ def units_of(value_type: ValueType) -> frozenset[str]:
     if value_type is ValueType.DURATION:
         return duration.UNITS
     if value_type is ValueType.MONEY:
-        return frozenset().union(*(money.units(language) for language in LANGUAGES))
+        return frozenset().union(*(money.units(language) for language in languages()))
     return {ValueType.PERCENT: frozenset({"%"}),
             ValueType.VOLUME: frozenset({"GB"})}.get(value_type, frozenset({""}))
