@@ -71,14 +71,13 @@ def table(judged: Sequence[Judged], seconds: float) -> str:
                  if not item.caught and not item.mutant.value_preserving]
     if survivors:
         lines.append(f"\nsurvivors ({len(survivors)}):")
-        lines += [f"  {_place(item)}  {item.mutant.operator:<15} "
-                  f"{item.mutant.site.old!r} -> {item.mutant.site.new!r}"
+        lines += [f"  {_place(item)}  {item.mutant.operator:<15} {item.mutant.context}"
                   for item in survivors]
     noisy = [item for item in judged if item.noise]
     if noisy:
         lines.append(f"\nnoise ({sum(len(item.noise) for item in noisy)} findings):")
-        lines += [f"  {_place(item)}  {item.mutant.operator:<15} {item.mutant.site.old!r} -> "
-                  f"{item.mutant.site.new!r}: {', '.join(item.noise)}" for item in noisy]
+        lines += [f"  {_place(item)}  {item.mutant.operator:<15} {item.mutant.context}: "
+                  f"{', '.join(item.noise)}" for item in noisy]
     return "\n".join(lines)
 
 
@@ -116,6 +115,7 @@ def as_json(judged: Sequence[Judged], settings: dict[str, Any], seconds: float,
         "mutants": [{"source": item.mutant.source, "operator": item.mutant.operator,
                      "path": item.mutant.path, "line": item.mutant.line,
                      "old": item.mutant.site.old, "new": item.mutant.site.new,
+                     "context": item.mutant.context,
                      "caught": item.caught, "caught_by": list(item.caught_by),
                      "noise": list(item.noise)} for item in judged],
     }

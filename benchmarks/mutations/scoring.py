@@ -2,9 +2,11 @@
 
 A mutant is CAUGHT when the run on it has a new warning or error finding at the mutated
 place (the finding's lines overlap the site's lines in the mutated file) or naming that place
-among its `related`. Every other new warning/error finding is NOISE. "New" means not found,
-with the same rule, place and message, in the run on the unmutated project. For a
-value-preserving operator there is nothing to catch: every new finding is noise.
+among its `related`. Every other new warning/error finding is NOISE. "New" means beyond the
+run on the unmutated project, counting findings by rule and place (path and line), not by
+message: a false alarm that the unmutated line already carries, now quoting the mutated
+value, is neither a catch nor noise. For a value-preserving operator there is nothing to
+catch: every new finding is noise.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class Mutant:
     line: int
     end_line: int
     site: Site
+    context: str  # the mutated text around the site, on one line, for people
 
     @property
     def value_preserving(self) -> bool:
@@ -95,7 +98,14 @@ def _mutants_of_file(source: Source, operator: str, path: str) -> Iterable[Mutan
             continue
         seen.add((site.start, site.end, site.new))
         line = text.count("\n", 0, site.start) + 1
-        yield Mutant(source.name, operator, path, line, line + site.old.count("\n"), site)
+        yield Mutant(source.name, operator, path, line, line + site.old.count("\n"), site,
+                     _context(text, site))
+
+
+def _context(text: str, site: Site, around: int = 30) -> str:
+    before = text[max(0, site.start - around):site.start]
+    after = text[site.end:site.end + around]
+    return " ".join(f"{before}[{site.old} → {site.new}]{after}".split())
 
 
 def judge(source: Source, mutant: Mutant, baseline: Sequence[Finding]) -> Judged:
@@ -118,8 +128,8 @@ def judge(source: Source, mutant: Mutant, baseline: Sequence[Finding]) -> Judged
                         for finding in elsewhere))
 
 
-def _key(finding: Finding) -> tuple[str, str, int, str]:
-    return finding.rule, finding.path, finding.span.line, finding.message
+def _key(finding: Finding) -> tuple[str, str, int]:
+    return finding.rule, finding.path, finding.span.line
 
 
 def _new(found: Sequence[Finding], baseline: Sequence[Finding]) -> list[Finding]:
