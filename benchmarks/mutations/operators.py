@@ -118,7 +118,8 @@ _TENS_GEN = ("", "", "dwudziestu", "trzydziestu", "czterdziestu", "pięćdziesi�
 _FEMININE_UNITS = ("godzin", "minut", "rat")
 # prepositions (and phrases) after which the numeral takes the genitive
 _GENITIVE_BEFORE = re.compile(
-    r"(?:\bdo|\bod|\bw ciągu|\bw terminie|\bprzez okres|\bpo upływie|\bprzed upływem|\bz|\bbez|\bokoło"
+    r"(?:\bdo|\bod|\bw ciągu|\bw terminie|\bprzez okres|\bpo upływie|\bprzed upływem"
+    r"|\bz|\bbez|\bokoło"
     r"|\bpowyżej|\bponiżej|\bdla|\bnie później niż|\bnie dłużej niż)\s+$", re.IGNORECASE)
 _COUNTED = re.compile(
     r"(?<![\w,.\-–/:+])(?P<n>\d{1,2})(?P<gap>\s?)"
