@@ -221,7 +221,7 @@ def _long_run_of(tmp_path: Path, run: Callable[[int, int], str]) -> Prepare:
 def _language_layer(project: Project) -> None:
     analysed = list(analyse(project.documents))
     context = _context(project.config)
-    for check in (SpellingCheck(context, context.registry).check, ToneCheck(context).check,
+    for check in (SpellingCheck(context).check, ToneCheck(context).check,
                   UnfilledBlankCheck().check):
         for document, segments in analysed:
             check(document, segments)
@@ -288,7 +288,7 @@ def _rules(project: Project) -> None:
 
 def _spelling(project: Project) -> None:
     context = _context(project.config)
-    check = SpellingCheck(context, context.registry)
+    check = SpellingCheck(context)
     _each_document(check.check)(project)
 
 

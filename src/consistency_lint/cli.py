@@ -144,6 +144,8 @@ def check(
         workers=Workers(_worker_count(jobs), Executor.DASK if scheduler else executor,
                         _guarded(lambda: checked_scheduler(scheduler)) if scheduler else None),
         use_cache=not no_cache,
+        with_fact_matrix=report_format is ReportFormat.HTML,
+        with_rule_descriptions=report_format is ReportFormat.SARIF,
     )
     result = _guarded(lambda: _run_with_progress(project_dir, config, options, verbosity,
                                                   output, baseline))

@@ -8,6 +8,7 @@ import os
 import pickle
 import shutil
 from dataclasses import make_dataclass
+from datetime import date
 from pathlib import Path
 
 import msgspec
@@ -168,3 +169,18 @@ def test_the_format_version_follows_the_schema_of_what_is_cached() -> None:
 
     assert schema_version(outcome(int, "one")) == schema_version(outcome(int, "other"))
     assert schema_version(outcome(int, "one")) != schema_version(outcome(str, "one"))
+
+
+def test_a_rule_coming_into_force_is_not_hidden_by_entries_from_before(tmp_path: Path) -> None:
+    """PL-CRA-ODR-PLATFORM applies from 2025-07-20: a page cached the day before, when the rule
+    did not yet apply, is checked again the day it does."""
+    config = {"version": 1, "rules": ["builtin:pl-consumer-rights-2014"],
+              "channels": {"docs": {"loader": "markdown", "paths": ["*.md"]}}}
+    write_project(tmp_path, config, {"a.md": "Konsument może skorzystać z platformy ODR.\n"})
+
+    def odr_findings(today: date) -> list[int]:
+        result = run(load_config(tmp_path), RunOptions(today=today, use_cache=True))
+        return [f.span.line for f in result.findings if f.rule == "PL-CRA-ODR-PLATFORM"]
+
+    assert odr_findings(date(2025, 7, 19)) == []
+    assert odr_findings(date(2025, 7, 20)) == [1]

@@ -21,7 +21,7 @@ from consistency_lint.report.json_report import write
 from consistency_lint.workers import Executor, Workers
 from tests.conftest import TODAY
 
-SAMPLES = Path(__file__).parent.parent / "samples"
+SAMPLES = Path(__file__).parent.parent.parent / "samples"
 Work = TypeVar("Work")
 Chunk = TypeVar("Chunk")
 Result = TypeVar("Result")

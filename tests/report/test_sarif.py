@@ -17,7 +17,7 @@ SAMPLES = Path(__file__).parent.parent.parent / "samples"
 
 def _sarif(root: Path) -> dict[str, object]:
     stream = io.StringIO()
-    write(lint(root), stream)
+    write(lint(root, with_rule_descriptions=True), stream)  # as `--format sarif` asks
     report: dict[str, object] = json.loads(stream.getvalue())
     return report
 

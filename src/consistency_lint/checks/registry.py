@@ -62,18 +62,21 @@ class Checks:
 
     document: tuple[DocumentCheck, ...]
     corpus: tuple[CorpusCheck, ...]
+    document_ids: tuple[str, ...]  # the findings the document checks may yield
 
 
 def build_checks(context: CheckContext) -> Checks:
     document: list[DocumentCheck] = []
     corpus: list[CorpusCheck] = []
+    document_ids: list[str] = []
     for module in CHECKS:
         check = module.build(context)
         if module.KIND is Kind.DOCUMENT:
             document.append(cast(DocumentCheck, check))
+            document_ids.extend(spec.id for spec in module.SPECS)
         else:
             corpus.append(cast(CorpusCheck, check))
-    return Checks(tuple(document), tuple(corpus))
+    return Checks(tuple(document), tuple(corpus), tuple(document_ids))
 
 
 def finalised(findings: Iterable[Finding],

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from consistency_lint.builtin_data import languages
+from consistency_lint.builtin_data import DEFAULT_LANGUAGE, languages
 from consistency_lint.checks.context import CheckContext
 from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.config import project_file, read_tool_file
@@ -119,15 +119,17 @@ MAX_OWN_SHARE = 1 / 4  # "Shipping and billing address do not match": "do" leans
 
 
 def build(context: CheckContext) -> DocumentCheck:
-    return SpellingCheck(context, context.registry).check
+    return SpellingCheck(context).check
 
 
 class SpellingCheck:
-    def __init__(self, context: CheckContext, registry: Registry) -> None:
-        self.accepted = _dictionary(context) | {word.lower() for word in _registry_words(registry)}
-        registry_language = context.config.model.language  # the registry's values are read in it
-        self.brands = sorted({word for word in _registry_words(registry)
-                              if word[:1].isupper() and not is_known(word, registry_language)})
+    def __init__(self, context: CheckContext) -> None:
+        registry_words = _registry_words(context.registry)
+        self.accepted = _dictionary(context) | {word.lower() for word in registry_words}
+        # A brand is a registry name no dictionary of the house language knows ("Meblino",
+        # not "Sklep"), whatever language the project's documents are in.
+        self.brands = sorted({word for word in registry_words
+                              if word[:1].isupper() and not is_known(word, DEFAULT_LANGUAGE)})
         self._brands_by_prefix: dict[str, list[str]] = {}
         for brand in self.brands:
             self._brands_by_prefix.setdefault(brand[:2].lower(), []).append(brand)
@@ -411,10 +413,10 @@ def _dictionary(context: CheckContext) -> frozenset[str]:
     name = context.config.model.dictionary
     if name is None:
         return frozenset()
-    return read_dictionary(project_file(context.config, name, ("dictionary",)), name)
+    return _read_dictionary(project_file(context.config, name, ("dictionary",)), name)
 
 
-def read_dictionary(path: Path, shown_as: str) -> frozenset[str]:
+def _read_dictionary(path: Path, shown_as: str) -> frozenset[str]:
     """The project's extra words, one per line, in UTF-8 or a legacy Polish encoding; read
     once per version of the file (workers inherit what the main process read)."""
     try:

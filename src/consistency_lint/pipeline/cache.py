@@ -23,7 +23,7 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -103,11 +103,13 @@ class DocumentCache:
 
     @classmethod
     def for_config(cls, config: Config, pack_digests: tuple[tuple[str, str], ...],
-                   project: Path | None = None) -> DocumentCache:
+                   stage_checks: Sequence[str], project: Path | None = None) -> DocumentCache:
         """The cache of `project` (default: the configuration's root; a copy of the project
-        elsewhere, such as its tree at a git ref, may share the project's folder)."""
+        elsewhere, such as its tree at a git ref, may share the project's folder).
+        `stage_checks` names what the per-document stage checks: the ids of the document
+        checks and of the pack rules in force on the run's date."""
         return cls(project_cache_directory(project or config.root),
-                   _run_key(config, pack_digests),
+                   _run_key(config, pack_digests, stage_checks),
                    max(MIN_ENTRY_CAP, ENTRY_BYTES_PER_CONTENT_BYTE * config.max_file_bytes))
 
     def lookup(self, request: LoadRequest, reported: bool) -> DocumentOutcome | None:
@@ -183,9 +185,14 @@ class DocumentCache:
 _Entry = tuple[str, str, DocumentOutcome]  # (format version, key, outcome): the only shape
 
 
-def _run_key(config: Config, pack_digests: tuple[tuple[str, str], ...]) -> str:
-    """Everything besides a file's own bytes that shapes its per-document results."""
+def _run_key(config: Config, pack_digests: tuple[tuple[str, str], ...],
+             stage_checks: Sequence[str]) -> str:
+    """Everything besides a file's own bytes that shapes its per-document results. The
+    checks the stage runs are part of it: the format version follows the outcome's schema,
+    not which checks fill it, and a pack rule with `applies_from` comes into force on a date
+    while the packs stay the same."""
     digest = hashlib.sha256(f"{FORMAT_VERSION}\0{__version__}\0".encode())
+    digest.update("\0".join(sorted(stage_checks)).encode("utf-8") + b"\0")
     digest.update(config.model.model_dump_json().encode("utf-8"))
     for name in sorted(config.own_files):
         path = config.root / name

@@ -1,5 +1,5 @@
 """What a run's result holds besides its findings: the summary, the legal checklist, the
-fact matrix, the rules' descriptions and the run's metadata."""
+fact matrix, and the rules' descriptions."""
 
 from __future__ import annotations
 

@@ -55,6 +55,9 @@ class RunOptions:
     use_cache: bool = False  # reuse per-document results from the user cache (cache.py)
     baseline: frozenset[str] | None = None  # fingerprints to hide (`--baseline`)
     cache_project: Path | None = None  # whose cache folder to use (default: the config's root)
+    # What only some report formats show, computed only when asked for:
+    with_fact_matrix: bool = False  # the fact matrix (the HTML audit)
+    with_rule_descriptions: bool = False  # each named rule's docs (SARIF)
 
 
 def run(config: Config, options: RunOptions,
@@ -73,7 +76,8 @@ def run(config: Config, options: RunOptions,
     work = DocumentWork(config, registry, rules.packs.rules, checks.document, frozenset(
         r.relative_path for r in requests if scope.checks(r.relative_path, r.channel)))
     seconds: PhaseSeconds = defaultdict(float)
-    outcomes = _outcomes(requests, work, options, seconds, on_progress)
+    stage_checks = (*checks.document_ids, *(rule.spec.id for rule in rules.engine.rules))
+    outcomes = _outcomes(requests, work, options, stage_checks, seconds, on_progress)
     with timed(seconds, "stale copies"):
         corpus = corpus_of(outcomes, registry, work.reported_paths)
     with timed(seconds, "comparison"):
@@ -91,15 +95,18 @@ def run(config: Config, options: RunOptions,
         legal_checklist(rules.engine, corpus.reported, judgement.findings,
                         judgement.suppressed),
         (*scope.changes.warnings, *doc_type_warnings(findings)),
-        audit_matrix(facts, registry.facts, corpus.reported, options.today),
-        rule_descriptions(findings, judgement.suppressed))
+        audit_matrix(facts, registry.facts, corpus.reported, options.today)
+        if options.with_fact_matrix else (),
+        rule_descriptions(findings, judgement.suppressed)
+        if options.with_rule_descriptions else {})
 
 
 def _outcomes(requests: Sequence[LoadRequest], work: DocumentWork, options: RunOptions,
-              seconds: PhaseSeconds,
+              stage_checks: Sequence[str], seconds: PhaseSeconds,
               on_progress: ProgressCallback | None) -> list[DocumentOutcome]:
     config = work.config
-    cache = DocumentCache.for_config(config, pack_digests(config), options.cache_project) \
+    cache = DocumentCache.for_config(config, pack_digests(config), stage_checks,
+                                     options.cache_project) \
         if options.use_cache else None
     try:
         return process_documents(requests, work, options.workers, cache, seconds, on_progress)
