@@ -179,8 +179,8 @@ def test_scheduler_that_never_answers_is_one_line_within_the_timeout(
     started = time.monotonic()
     completed = subprocess.run(
         [sys.executable, "-c", "import sys; from consistency_lint import cli; "
-         "from consistency_lint.pipeline import executors; "
-         "executors.CONNECT_TIMEOUT_SECONDS = 0.25; sys.argv[0] = 'consistency-lint'; "
+         "from consistency_lint.pipeline import dask_executor; "
+         "dask_executor.CONNECT_TIMEOUT_SECONDS = 0.25; sys.argv[0] = 'consistency-lint'; "
          "cli.main()", "check", str(root), "--no-cache", "--scheduler", silent_server],
         capture_output=True, text=True, timeout=20, check=False)
     assert time.monotonic() - started < 15
@@ -201,9 +201,9 @@ def test_ctrl_c_is_one_line_and_exit_code_130(tmp_path: Path,
 def test_local_cluster_workers_leave_ctrl_c_to_the_run() -> None:
     """A terminal's Ctrl-C reaches every process of the job: the workers ignore it (else
     each prints a traceback); the run stops them."""
-    from consistency_lint.pipeline import executors
+    from consistency_lint.pipeline import dask_executor
 
-    with executors._client(None, 1) as client:
+    with dask_executor._client(None, 1) as client:
         ignoring = client.run(_ignores_ctrl_c)
     assert list(ignoring.values()) == [True]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from consistency_lint.cli import app
 from consistency_lint.config import load_config
-from consistency_lint.pipeline import RunOptions, executors, run
+from consistency_lint.pipeline import RunOptions, dask_executor, run
 from consistency_lint.report.json_report import write
 from consistency_lint.workers import Executor, Workers
 from tests.conftest import TODAY
@@ -57,7 +57,7 @@ def test_chunks_finishing_in_reverse_order_give_the_same_report(
         assert len(chunks) > 1
         return (process(work, chunk) for chunk in reversed(chunks))
 
-    monkeypatch.setattr(executors, "run_tasks", last_chunk_first)
+    monkeypatch.setattr(dask_executor, "run_tasks", last_chunk_first)
     assert _report(Workers(2, Executor.DASK)) == single_process_report
 
 
@@ -76,7 +76,7 @@ def test_scheduler_option_runs_on_an_existing_cluster() -> None:
 
 
 def test_unreachable_scheduler_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(executors, "CONNECT_TIMEOUT_SECONDS", 1)
+    monkeypatch.setattr(dask_executor, "CONNECT_TIMEOUT_SECONDS", 1)
     code, stdout, stderr = _check_json("--scheduler", "tcp://127.0.0.1:9")
     assert code == 2 and stdout == ""
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in stderr
