@@ -71,7 +71,7 @@ def document_type_findings(documents: Iterable[Document],
                            Span.point(line), document.channel, document.doc_type)
 
 
-def doc_type_warnings(findings: Iterable[Finding]) -> tuple[str, ...]:
+def warnings(findings: Iterable[Finding]) -> tuple[str, ...]:
     """The reported typos as lines for standard error: whoever runs the tool sees them even
     when the report goes to a file."""
     return tuple(f"{finding.path}:{finding.span.line}: {finding.message}"

@@ -6,8 +6,9 @@ returns the run's check: for `Kind.DOCUMENT` a function of one analysed document
 the per-document stage (its findings are cached with the document); for `Kind.CORPUS` a
 function of the whole corpus, run once after that stage. A module may also define
 `finalise(findings)`, a last step over the run's findings before the configuration
-applies, and `finalise_reported(findings)`, one over the findings left to report once
-suppressions have applied.
+applies, `finalise_reported(findings)`, one over the findings left to report once
+suppressions have applied, and `warnings(findings)`, lines for standard error about the
+reported findings.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ about individual checks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
 
@@ -89,6 +89,19 @@ def finalised(findings: Iterable[Finding],
         if last_step is not None:
             result = last_step(result)
     return result
+
+
+def warnings_for_stderr(findings: Sequence[Finding]) -> tuple[str, ...]:
+    """The lines that checks' optional `warnings(findings)` want on standard error, whatever
+    the report format (doc-type typos: whoever runs the tool sees them even when the report
+    goes to a file)."""
+    lines: list[str] = []
+    for module in CHECKS:
+        warnings: Callable[[Sequence[Finding]], Iterable[str]] | None = getattr(
+            module, "warnings", None)
+        if warnings is not None:
+            lines.extend(warnings(findings))
+    return tuple(lines)
 
 
 def documented_specs() -> dict[str, CheckSpec]:

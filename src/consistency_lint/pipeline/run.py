@@ -12,9 +12,8 @@ from pathlib import Path
 from consistency_lint import __version__
 from consistency_lint.changes import ChangeScope, change_scope
 from consistency_lint.checks.context import CheckContext, Corpus
-from consistency_lint.checks.doc_types import doc_type_warnings
 from consistency_lint.checks.protocol import CorpusCheck
-from consistency_lint.checks.registry import build_checks
+from consistency_lint.checks.registry import build_checks, warnings_for_stderr
 from consistency_lint.checks.ruleset import RuleSet
 from consistency_lint.config import Config
 from consistency_lint.discovery import discover
@@ -94,7 +93,7 @@ def run(config: Config, options: RunOptions,
         judgement.suppressed, baseline_outcome,
         legal_checklist(rules.engine, corpus.reported, judgement.findings,
                         judgement.suppressed),
-        (*scope.changes.warnings, *doc_type_warnings(findings)),
+        (*scope.changes.warnings, *warnings_for_stderr(findings)),
         audit_matrix(facts, registry.facts, corpus.reported, options.today)
         if options.with_fact_matrix else (),
         rule_descriptions(findings, judgement.suppressed)
