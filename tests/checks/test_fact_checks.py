@@ -112,9 +112,41 @@ def test_without_a_majority_every_side_is_reported(tmp_path: Path) -> None:
 
 def test_values_in_other_units_or_with_low_confidence_are_not_compared(tmp_path: Path) -> None:
     findings = _lint(tmp_path, {
-        "kb/a.txt": "Dostawa trwa 14 dni.\n\nPrzegląd kosztuje 249 zł.\n",
+        "kb/a.txt": "Dostawa trwa 48 godzin.\n\nPrzegląd kosztuje 249 zł.\n",
     })
     assert findings == ()
+
+
+def test_calendar_days_are_not_working_days(tmp_path: Path) -> None:
+    """ "14 dni" is another period than "5–7 dni roboczych", not one that cannot be compared."""
+    findings = _lint(tmp_path, {"kb/a.txt": "Dostawa trwa 7 dni.\n"})
+    assert keys(findings) == [("FACT-REGISTRY-MISMATCH", "fact-mismatch", "kb/a.txt", 1)]
+
+
+def test_a_deadline_promises_its_last_day(tmp_path: Path) -> None:
+    """Against "5–7 dni roboczych": "do 7" and "7" promise the same day, "6" and "do 10" do
+    not."""
+    findings = _lint(tmp_path, {
+        "kb/a.txt": "Dostawa trwa do 7 dni roboczych.\n",
+        "kb/b.txt": "Dostawa trwa 7 dni roboczych.\n",
+        "kb/c.txt": "Dostawa trwa 6 dni roboczych.\n",
+        "kb/d.txt": "Dostawa trwa do 10 dni roboczych.\n",
+    })
+    assert keys(findings) == [("FACT-REGISTRY-MISMATCH", "fact-mismatch", "kb/c.txt", 1),
+                              ("FACT-REGISTRY-MISMATCH", "fact-mismatch", "kb/d.txt", 1)]
+
+
+def test_a_granted_period_is_that_period(tmp_path: Path) -> None:
+    """ "w terminie 10 dni" grants 10 days: it contradicts "masz 14 dni" elsewhere; "w ciągu 14
+    dni" and "14 dni" are one period (one value in the vote, which so has a majority)."""
+    findings = _lint(tmp_path, {
+        "kb/a.txt": "Masz 14 dni na odstąpienie od umowy.\n",
+        "kb/b.txt": "Konsument może w terminie 14 dni odstąpić od umowy.\n",
+        "kb/c.txt": "Odstąpienie od umowy jest możliwe w ciągu 14 dni.\n",
+        "kb/d.txt": "Konsument może w terminie 10 dni odstąpić od umowy.\n",
+        "kb/e.txt": "Na odstąpienie od umowy masz 14 dni.\n",
+    }, registry=False)
+    assert keys(findings) == [("FACT-CHANNEL-MISMATCH", "fact-mismatch", "kb/d.txt", 1)]
 
 
 def test_coverage_gap_on_a_product_page_silent_on_its_price(tmp_path: Path) -> None:
@@ -125,3 +157,15 @@ def test_coverage_gap_on_a_product_page_silent_on_its_price(tmp_path: Path) -> N
     assert keys(findings) == [("COVERAGE-GAP", "coverage-gap", "kb/lido.txt", 1)]
     assert findings[0].message == ("channel `kb` has a page about Sofa Lido but never states its "
                                    "price (registry: 2 499 zł)")
+
+
+def test_values_of_another_measure_make_no_list_of_variants(tmp_path: Path) -> None:
+    """Years read as a delivery time beside "4–7 dni roboczych" are no second variant of it:
+    the working days are still the delivery time, and compared with the registry."""
+    findings = _lint(tmp_path, {
+        "kb/a.txt": "Termin realizacji zamówienia wynosi 4–7 dni roboczych.\n\nSprzedawca "
+                    "odpowiada za brak zgodności ujawniony w ciągu dwóch lat od dostarczenia "
+                    "towaru.\n",
+    })
+    assert keys(findings) == [("FACT-REGISTRY-MISMATCH", "fact-mismatch", "kb/a.txt", 1)]
+    assert "stated 4–7 dni roboczych" in findings[0].message

@@ -29,6 +29,7 @@ from consistency_lint.model import (
     Confidence,
     Fact,
     Finding,
+    Reading,
     RegistryFact,
     RelatedLocation,
     Severity,
@@ -183,15 +184,16 @@ def _stale_copies(corpus: Corpus) -> Iterator[Finding]:
 def _against_registry(corpus: Corpus, context: CheckContext, fact: Fact,
                       versions: list[RegistryFact]) -> Iterator[Finding]:
     current = next((v for v in versions if v.valid_on(context.today)), None)
-    if current is None or current.value.unit != fact.value.unit:
+    if current is None or not fact.value.comparable_with(current.value):
         return
-    if fact.value.agrees_with(current.value):
+    reading = _reading(corpus, fact)
+    if fact.value.agrees_with(current.value, reading):
         return
     document = corpus.document(fact.path)
     related = (_registry_location(corpus, current),)
     what = _describe(corpus, fact)
-    other = next((v for v in versions if v is not current and fact.value.agrees_with(v.value)),
-                 None)
+    other = next((v for v in versions
+                  if v is not current and fact.value.agrees_with(v.value, reading)), None)
     if other is not None:
         finding = OUTDATED.finding(
             document, fact.span,
@@ -212,7 +214,8 @@ def _across_documents(corpus: Corpus, facts: Iterable[Fact],
         groups[comparison_key(fact, variants)].append(fact)
     for group in groups.values():
         votes = Counter(fact.value.canonical() for fact in group)
-        if len(votes) < 2 or _all_agree(group):
+        reading = _reading(corpus, group[0])
+        if len(votes) < 2 or _all_agree(group, reading):
             continue
         (leader, leader_votes), (_, runner_up_votes) = votes.most_common(2)
         majority = _value_of(group, leader) if leader_votes > runner_up_votes else None
@@ -221,10 +224,11 @@ def _across_documents(corpus: Corpus, facts: Iterable[Fact],
         # a group of many facts quadratic
         disagreeing: dict[Value, tuple[tuple[RelatedLocation, ...], list[Fact]]] = {}
         for fact in group:
-            if majority is not None and fact.value.agrees_with(majority):
+            if majority is not None and fact.value.agrees_with(majority, reading):
                 continue
             if fact.value not in disagreeing:
-                others = [other for other in group if not other.value.agrees_with(fact.value)]
+                others = [other for other in group
+                          if not other.value.agrees_with(fact.value, reading)]
                 disagreeing[fact.value] = (
                     tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
                           for o in others[:MAX_RELATED]),
@@ -286,9 +290,15 @@ def _unstated_registry_facts(corpus: Corpus, context: CheckContext) -> Iterator[
             channel="registry", doc_type=None, excerpt=fact.text)
 
 
-def _all_agree(group: list[Fact]) -> bool:
+def _all_agree(group: list[Fact], reading: Reading) -> bool:
     values = list(dict.fromkeys(fact.value for fact in group))  # pairs of values, not facts
-    return all(a.agrees_with(b) for a in values for b in values)
+    return all(a.agrees_with(b, reading) for a in values for b in values)
+
+
+def _reading(corpus: Corpus, fact: Fact) -> Reading:
+    """How a customer reads the values of the fact's attribute (`Reading`)."""
+    attribute = corpus.registry.attributes.get(fact.attribute)
+    return attribute.reading if attribute is not None else Reading.PLAIN
 
 
 def _value_of(group: list[Fact], canonical: str) -> Value:

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from consistency_lint.builtin_data import load_builtin_yaml
-from consistency_lint.model import Bound, ValueType
+from consistency_lint.model import Bound, Reading, ValueType
 from consistency_lint.nlp.pipeline import pipeline
 
 
@@ -36,6 +36,7 @@ class AttributeModel(BaseModel):
     scope: Scope = Scope.PRODUCT
     cues: list[str] = []
     bounds: list[Bound] | None = None
+    reading: Reading = Reading.PLAIN
     roles: dict[str, list[str]] = {}
 
 
@@ -47,6 +48,7 @@ class Attribute:
     bounds: frozenset[Bound] | None
     cues: tuple[str, ...]
     roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    reading: Reading = Reading.PLAIN
 
     def accepts(self, value_type: ValueType, bound: Bound) -> bool:
         return value_type is self.type and (self.bounds is None or bound in self.bounds)
@@ -78,7 +80,8 @@ def attributes(custom: Mapping[str, AttributeModel] | None = None) -> dict[str, 
         name: Attribute(name, model.type, model.scope,
                         frozenset(model.bounds) if model.bounds is not None else None,
                         tuple(model.cues),
-                        tuple((role, tuple(cues)) for role, cues in model.roles.items()))
+                        tuple((role, tuple(cues)) for role, cues in model.roles.items()),
+                        model.reading)
         for name, model in models.items()
     }
 

@@ -306,7 +306,7 @@ class FactExtractor:
             subject=subject or "",
             attribute=cue.attribute.name,
             text=segment.written_text(match.start, match.end),
-            value=match.value,
+            value=match.value.as_read(cue.attribute.reading),
             path=document.path,
             span=segment.span_of(match.start, match.end),
             channel=document.channel,

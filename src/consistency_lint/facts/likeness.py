@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import combinations
 
-from consistency_lint.model import Fact
+from consistency_lint.model import Fact, Value
 
 DocumentKey = tuple[str, str, str, str]  # path, subject, attribute, role
 ComparisonKey = tuple[str, str, str, str]  # subject, attribute, role, label among variants
@@ -19,11 +20,15 @@ ComparisonKey = tuple[str, str, str, str]  # subject, attribute, role, label amo
 
 def variant_documents(facts: Iterable[Fact]) -> frozenset[DocumentKey]:
     """(path, subject, attribute, role) of the documents that state several different values
-    of one fact: lists of variants."""
-    values: defaultdict[DocumentKey, set[str]] = defaultdict(set)
+    of one fact that measure the same thing: lists of variants. "3–5 dni roboczych" and
+    "2 lata" in one document are no two variants of a delivery time: the years belong to
+    another fact, and the days stay the fact itself."""
+    values: defaultdict[DocumentKey, dict[str, Value]] = defaultdict(dict)
     for fact in facts:
-        values[(fact.path, fact.subject, fact.attribute, fact.role)].add(fact.value.canonical())
-    return frozenset(key for key, found in values.items() if len(found) > 1)
+        key = (fact.path, fact.subject, fact.attribute, fact.role)
+        values[key].setdefault(fact.value.canonical(), fact.value)
+    return frozenset(key for key, found in values.items()
+                     if any(a.comparable_with(b) for a, b in combinations(found.values(), 2)))
 
 
 def is_variant(fact: Fact, variants: frozenset[DocumentKey]) -> bool:

@@ -161,5 +161,6 @@ def _registry_fact(model: RegistryModel, index: int, fact: FactModel,
                    f"(attribute `{fact.attribute}`)")
     if fact.effective_from and fact.effective_until and fact.effective_from > fact.effective_until:
         raise fail("effective_from is after effective_until")
-    return RegistryFact(fact.subject, fact.attribute, str(fact.value), value, line,
+    return RegistryFact(fact.subject, fact.attribute, str(fact.value),
+                        value.as_read(attribute.reading), line,
                         fact.effective_from, fact.effective_until)

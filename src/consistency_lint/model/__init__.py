@@ -38,9 +38,19 @@ from consistency_lint.model.run import (
     RunResult,
     Summary,
 )
-from consistency_lint.model.value import Bound, Value, ValueMatch, ValueType
+from consistency_lint.model.value import (
+    BUSINESS_DAY,
+    DAY,
+    Bound,
+    Reading,
+    Value,
+    ValueMatch,
+    ValueType,
+)
 
 __all__ = [
+    "BUSINESS_DAY",
+    "DAY",
     "LEGAL_CATEGORIES",
     "PLACEHOLDER_SYNTAXES",
     "Anchor",
@@ -60,6 +70,7 @@ __all__ = [
     "Placeholder",
     "PlaceholderSyntax",
     "ProblemKind",
+    "Reading",
     "RegistryFact",
     "RelatedLocation",
     "RuleDescription",

@@ -30,6 +30,28 @@ class Bound(StrEnum):
     AT_MOST = "at_most"
 
 
+class Reading(StrEnum):
+    """How a customer reads a value of an attribute (`rules/facts/attributes.yaml`).
+
+    PLAIN: as written. GRANTED: a period the customer is granted (withdrawal, warranty) is
+    that period: "w terminie 10 dni" grants 10 days, it is no "at most 10" that fits inside
+    14. DEADLINE: a period the business keeps (delivery, refund, an answer) promises its last
+    day: "7 dni" and "w ciągu 7 dni" promise the same, "6 dni" does not agree with "5–7 dni".
+    """
+
+    PLAIN = "plain"
+    GRANTED = "granted"
+    DEADLINE = "deadline"
+
+
+DAY = "day"
+BUSINESS_DAY = "business_day"
+# Units that count the same thing, so that a value in one contradicts a value in the other
+# ("14 dni" and "14 dni roboczych" are different periods); other pairs of units (hours and
+# days, złoty and euro) are not compared at all.
+_COUNTS_OF_ONE_THING = (frozenset({DAY, BUSINESS_DAY}),)
+
+
 @pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Value:
@@ -54,24 +76,47 @@ class Value:
             return f"<={_number(self.high, self.type)}{unit}"
         return f"{_number(self.low, self.type)}{unit}"
 
-    def agrees_with(self, other: Value) -> bool:
-        """Whether two statements of the same fact can both be true.
+    def as_read(self, reading: Reading) -> Value:
+        """The value as a customer reads it: a granted "w terminie 14 dni" is 14 days; a
+        deadline's "14 dni" is "at the latest on day 14"."""
+        if self.low is None or self.high is None:
+            return self
+        if reading is Reading.GRANTED and self.bound is Bound.AT_MOST:
+            return Value(self.type, self.unit, self.high, self.high, Bound.EXACT, self.text)
+        if reading is Reading.DEADLINE and self.bound is Bound.EXACT:
+            return Value(self.type, self.unit, self.high, self.high, Bound.AT_MOST, self.text)
+        return self
 
-        "w ciągu 14 dni" (at most 14) agrees with "14 dni"; "5 dni" lies within "3–5 dni";
-        "do 10 dni" does not agree with "3–5 dni", whose upper end is 5. Opening hours are
-        compared day by day, on the days both state: "sob. 9–14" says nothing against
-        "pn.–pt. 8–20".
+    def comparable_with(self, other: Value) -> bool:
+        """Whether the two values can be compared at all: the same type and unit, or units
+        that count the same thing (days and working days)."""
+        if self.type is not other.type:
+            return False
+        return self.unit == other.unit or any(
+            {self.unit, other.unit} <= units for units in _COUNTS_OF_ONE_THING)
+
+    def agrees_with(self, other: Value, reading: Reading = Reading.PLAIN) -> bool:
+        """Whether a customer told either statement of the same fact would expect the same.
+
+        "w ciągu 14 dni" (at most 14) agrees with "14 dni"; "5 dni" lies within "3–5 dni"
+        when read plainly, but not for a period granted (a range grants no one period) or a
+        deadline (whose promise is its last day); "do 10 dni" does not agree with "3–5 dni",
+        whose upper end is 5. Days and working days never agree. Opening hours are compared
+        day by day, on the days both state: "sob. 9–14" says nothing against "pn.–pt. 8–20".
         """
         if (self.type, self.unit) != (other.type, other.unit):
             return False
-        if self.canonical() == other.canonical():
+        mine, theirs = self.as_read(reading), other.as_read(reading)
+        if mine.canonical() == theirs.canonical():
             return True
         if self.type is ValueType.HOURS:
-            mine, theirs = _days(self.text), _days(other.text)
-            return all(mine[day] == theirs[day] for day in mine.keys() & theirs.keys())
-        if self.low is None or other.low is None:
+            my_days, their_days = _days(self.text), _days(other.text)
+            return all(my_days[day] == their_days[day]
+                       for day in my_days.keys() & their_days.keys())
+        if mine.low is None or theirs.low is None:
             return False
-        return _bounds_agree(self, other) or _bounds_agree(other, self)
+        within = reading is Reading.PLAIN
+        return _bounds_agree(mine, theirs, within) or _bounds_agree(theirs, mine, within)
 
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as schedules write them
@@ -91,12 +136,12 @@ def _days(schedule: str) -> dict[str, str]:
     return days
 
 
-def _bounds_agree(first: Value, second: Value) -> bool:
+def _bounds_agree(first: Value, second: Value, within: bool) -> bool:
     if first.bound is Bound.AT_MOST and second.bound in (Bound.EXACT, Bound.RANGE):
         return first.high == second.high
     if first.bound is Bound.AT_LEAST and second.bound in (Bound.EXACT, Bound.RANGE):
         return first.low == second.low
-    if first.bound is Bound.RANGE and second.bound is Bound.EXACT:
+    if within and first.bound is Bound.RANGE and second.bound is Bound.EXACT:
         assert first.low is not None and first.high is not None and second.low is not None
         return first.low <= second.low <= first.high
     return False

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
 
-from consistency_lint.model import Value, ValueMatch, ValueType
+from consistency_lint.model import BUSINESS_DAY, DAY, Value, ValueMatch, ValueType
 from consistency_lint.nlp.lexicon import language_profile, lexicon
 from consistency_lint.values.grammar import (
     bound_pattern,
@@ -19,9 +19,8 @@ from consistency_lint.values.grammar import (
     word_alternation,
 )
 
-CANONICAL_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 1),
+CANONICAL_UNITS = {"day": (DAY, 1), "week": (DAY, 7), "month": ("month", 1),
                    "year": ("month", 12), "hour": ("hour", 1)}
-BUSINESS_DAY = "business_day"
 UNITS = frozenset({unit for unit, _ in CANONICAL_UNITS.values()} | {BUSINESS_DAY})
 
 
