@@ -34,8 +34,10 @@ from consistency_lint.model import (
     Severity,
     Span,
     Value,
+    ValueType,
 )
 from consistency_lint.specs import CheckSpec, Example
+from consistency_lint.values.near_miss import is_contact, near_miss, swapped
 
 _REGISTRY = ("subjects:\n  shop: {name: Sklep Meblino, aliases: [Meblino]}\n"
              "  lido: {name: Sofa Lido, aliases: [sofa Lido]}\n"
@@ -137,8 +139,22 @@ REGISTRY_UNSTATED = CheckSpec(
     passing=Example("text", "Infolinia: 22 350 40 50. Sofa Lido kosztuje 2 499 zł.\n",
                     config=_WITH_REGISTRY, files=_FILES),
 )
+_LINKED = ('<p>Napisz na <a href="mailto:{target}">pomoc@meblino.pl</a>.</p>\n')
+LINK_MISMATCH = CheckSpec(
+    id="FACT-LINK-MISMATCH",
+    category=Category.FACT_MISMATCH,
+    severity=Severity.ERROR,
+    summary="A link shows one e-mail address, phone number or web address and leads to "
+    "another (`mailto:`, `tel:`, `href`).",
+    rationale="A customer who clicks the address writes to, or calls, another one than the "
+    "page shows: a copy updated in the text and not in the link, or the reverse.",
+    failing=Example("html", _LINKED.format(target="kontakt@meblino.pl"),
+                    file_name="kontakt.html"),
+    passing=Example("html", _LINKED.format(target="pomoc@meblino.pl"),
+                    file_name="kontakt.html"),
+)
 SPECS = (REGISTRY_MISMATCH, OUTDATED, CHANNEL_MISMATCH, COVERAGE_GAP, STALE_COPY,
-         REGISTRY_UNSTATED)
+         REGISTRY_UNSTATED, LINK_MISMATCH)
 COMPARED = frozenset({Confidence.HIGH, Confidence.MEDIUM})
 # The places a mismatch lists, at most (its message counts them all): listing every other
 # statement of a fact that a thousand pages state made the report grow with the square of them.
@@ -151,6 +167,17 @@ def build(context: CheckContext) -> CorpusCheck:
 
 
 def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
+    links = list(_link_mismatches(corpus))
+    linked = {(finding.path, finding.span) for finding in links}
+    found = [finding for finding in _compared(corpus, context)
+             if finding.rule != CHANNEL_MISMATCH.id or (finding.path, finding.span) not in linked]
+    yield from found
+    yield from links
+    yield from _near_misses(corpus, context, {(f.path, f.span.line) for f in [*found, *links]
+                                              if f.category is Category.FACT_MISMATCH})
+
+
+def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
     compared = [fact for fact in corpus.facts if fact.confidence in COMPARED and fact.subject]
     variants = variant_documents(compared)
     unsettled: list[Fact] = []
@@ -309,3 +336,101 @@ def _validity(version: RegistryFact) -> str:
 def _registry_location(corpus: Corpus, fact: RegistryFact) -> RelatedLocation:
     return RelatedLocation(corpus.registry.source or "facts.yaml", fact.line, "registry",
                            fact.text)
+
+
+def _near_misses(corpus: Corpus, context: CheckContext,
+                 reported: set[tuple[str, int]]) -> Iterator[Finding]:
+    """Addresses and numbers one slip away from a known one of their kind (the registry's,
+    else one stated in more places), whatever their attribute, role or label: a complaints
+    hotline with two digits swapped, a data-protection address on the wrong domain. Places
+    another comparison already reported are left to it."""
+    contacts = [fact for fact in corpus.facts if is_contact(fact.value)]
+    if not contacts:
+        return
+    known = [fact for fact in corpus.registry.facts
+             if fact.valid_on(context.today) and is_contact(fact.value)]
+    in_registry = {fact.value for fact in known}
+    places: defaultdict[Value, list[Fact]] = defaultdict(list)
+    for fact in contacts:
+        places[fact.value].append(fact)
+    for fact in contacts:
+        if (fact.path, fact.span.line) in reported or fact.value in in_registry:
+            continue
+        truth = next((entry for entry in known if near_miss(fact.value, entry.value)), None)
+        if truth is not None:
+            finding = REGISTRY_MISMATCH.finding(
+                corpus.document(fact.path), fact.span,
+                f"{_describe(corpus, fact)}: stated {fact.text}, a near miss of the "
+                f"registry's {truth.attribute} {truth.text}",
+                excerpt=fact.sentence, related=(_registry_location(corpus, truth),))
+            yield replace(finding, confidence=fact.confidence)
+            continue
+        other = _stated_near_miss(fact, places)
+        if other is not None:
+            statements = places[other]
+            finding = CHANNEL_MISMATCH.finding(
+                corpus.document(fact.path), fact.span,
+                f"{_describe(corpus, fact)}: stated {fact.text} here, a near miss of "
+                f"{statements[0].text} stated in {len(statements)} "
+                f"place{'s' if len(statements) > 1 else ''}",
+                excerpt=fact.sentence,
+                related=tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
+                              for o in statements[:MAX_RELATED]))
+            yield replace(finding, confidence=fact.confidence)
+
+
+def _link_mismatches(corpus: Corpus) -> Iterator[Finding]:
+    """Links whose text shows one address or number and whose target is another (the
+    link's own disagreement, which the statements of the same place in two values would
+    otherwise report as a channel mismatch)."""
+    contacts = [fact for fact in corpus.facts if is_contact(fact.value)]
+    for fact, shown in _links_against_their_text(contacts):
+        finding = LINK_MISMATCH.finding(
+            corpus.document(fact.path), fact.span,
+            f"the link shows {shown.text} but leads to {fact.text}", excerpt=fact.sentence)
+        yield replace(finding, confidence=fact.confidence)
+
+
+def _links_against_their_text(contacts: list[Fact]) -> Iterator[tuple[Fact, Fact]]:
+    """(a link's target, the value its text shows) where they differ: two values of one
+    type on one place, one of them not written in the sentence (a link's target is placed
+    on the link's text, with the target's own text)."""
+    by_place: defaultdict[tuple[str, Span], list[Fact]] = defaultdict(list)
+    for fact in contacts:
+        by_place[(fact.path, fact.span)].append(fact)
+    for together in by_place.values():
+        for target in together:
+            if target.text in target.sentence:
+                continue  # written there: no link's target
+            shown = next((other for other in together if other.value.type is target.value.type
+                          and other.value != target.value and other.text in other.sentence),
+                         None)
+            if shown is not None:
+                yield target, shown
+
+
+def _stated_near_miss(fact: Fact, places: dict[Value, list[Fact]]) -> Value | None:
+    """The value stated elsewhere that `fact` is a near miss of, and which is the better
+    attested: stated in more places, or, as often, first (one finding for the pair, naming
+    the other). Two numbers a digit apart that one document states together are two lines
+    of the business, not a slip; a swap of two digits is a slip wherever it stands."""
+    mine = places[fact.value]
+    my_paths = {statement.path for statement in mine}
+    best: Value | None = None
+    for value, statements in places.items():
+        if not near_miss(fact.value, value):
+            continue
+        if (value.type is not ValueType.EMAIL and not swapped(fact.value, value)
+                and my_paths & {statement.path for statement in statements}):
+            continue
+        if len(statements) < len(mine) or (
+                len(statements) == len(mine)
+                and _first_place(statements) > _first_place(mine)):
+            continue
+        if best is None or len(statements) > len(places[best]):
+            best = value
+    return best
+
+
+def _first_place(statements: list[Fact]) -> tuple[str, int]:
+    return min((statement.path, statement.span.line) for statement in statements)

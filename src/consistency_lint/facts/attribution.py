@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice, product
 
@@ -29,7 +29,7 @@ from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
 from consistency_lint.nlp.lexicon import lexicon
-from consistency_lint.values.extraction import extract_values, text_value
+from consistency_lint.values.extraction import extract_values, link_target, text_value
 
 HIGH_CONFIDENCE_DISTANCE = 8
 MEDIUM_CONFIDENCE_DISTANCE = 20
@@ -252,7 +252,29 @@ class FactExtractor:
                 if fact is not None:
                     facts.append(fact)
             facts.extend(self._text_facts(document, analysed, section_subject))
+            facts.extend(self._link_facts(document, analysed, section_subject))
         return DocumentFacts(document_subject, tuple(facts))
+
+    def _link_facts(self, document: Document, analysed: AnalysedSegment,
+                    section_subject: str | None) -> Iterator[Fact]:
+        """The addresses and numbers links lead to (`mailto:`, `tel:`) where the link's text
+        does not state them ("Napisz do nas", or another address than the target's), and a
+        web address a link leads to where its text shows another one: a fact placed on the
+        link's text and attributed as a value written there would be."""
+        segment = analysed.segment
+        for link in segment.links:
+            target = link_target(link.href, self.language)
+            if target is None or target.value.type not in self.value_types:
+                continue
+            shown = extract_values(segment.text[link.start:link.end], self.language,
+                                   frozenset({target.value.type}))
+            if any(found.value == target.value for found in shown) or (
+                    target.value.type is ValueType.URL and not shown):
+                continue  # a page's link to another page of its site is no stated fact
+            match = ValueMatch(link.start, max(link.end, link.start), target.text, target.value)
+            fact = self._attribute(document, analysed, match, section_subject)
+            if fact is not None:
+                yield replace(fact, text=target.text)
 
     def _text_facts(self, document: Document, analysed: AnalysedSegment,
                     section_subject: str | None) -> Iterator[Fact]:
