@@ -173,8 +173,11 @@ def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
              if finding.rule != CHANNEL_MISMATCH.id or (finding.path, finding.span) not in linked]
     yield from found
     yield from links
-    yield from _near_misses(corpus, context, {(f.path, f.span.line) for f in [*found, *links]
-                                              if f.category is Category.FACT_MISMATCH})
+    reported = {(f.path, f.span.line) for f in [*found, *links]
+                if f.category is Category.FACT_MISMATCH}
+    near = list(_near_misses(corpus, context, reported))
+    yield from near
+    yield from _role_mismatches(corpus, context, reported | {(f.path, f.span.line) for f in near})
 
 
 def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
@@ -373,6 +376,54 @@ def _near_misses(corpus: Corpus, context: CheckContext,
                 f"{_describe(corpus, fact)}: stated {fact.text} here, a near miss of "
                 f"{statements[0].text} stated in {len(statements)} "
                 f"place{'s' if len(statements) > 1 else ''}",
+                excerpt=fact.sentence,
+                related=tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
+                              for o in statements[:MAX_RELATED]))
+            yield replace(finding, confidence=fact.confidence)
+
+
+def _role_mismatches(corpus: Corpus, context: CheckContext,
+                     reported: set[tuple[str, int]]) -> Iterator[Finding]:
+    """Addresses and numbers of a role (the complaints address) that the registry does not
+    hold for that role, compared with the statements of the same role elsewhere: one that
+    differs from the better attested value of its role, and that the business uses nowhere
+    else (not in the registry, not under another role or none), is a slip. An address known
+    elsewhere is a real address of the business given for this role too: no mismatch."""
+    roled = [fact for fact in corpus.facts
+             if fact.role and fact.confidence in COMPARED and is_contact(fact.value)
+             and corpus.registry.versions(fact.subject, fact.attribute)]
+    if not roled:
+        return
+    elsewhere: defaultdict[Value, set[str]] = defaultdict(set)
+    for fact in corpus.facts:
+        elsewhere[fact.value].add(fact.role)
+    known = {fact.value for fact in corpus.registry.facts if fact.valid_on(context.today)}
+    groups: defaultdict[tuple[str, str, str], list[Fact]] = defaultdict(list)
+    for fact in roled:
+        groups[(fact.subject, fact.attribute, fact.role)].append(fact)
+    for group in groups.values():
+        places: defaultdict[Value, list[Fact]] = defaultdict(list)
+        for fact in group:
+            places[fact.value].append(fact)
+        if len(places) < 2:
+            continue
+        for fact in group:
+            if ((fact.path, fact.span.line) in reported or fact.value in known
+                    or elsewhere[fact.value] != {fact.role}):
+                continue
+            mine = places[fact.value]
+            better = [statements for value, statements in places.items()
+                      if value != fact.value and (len(statements) > len(mine) or (
+                          len(statements) == len(mine)
+                          and _first_place(statements) < _first_place(mine)))]
+            if not better:
+                continue
+            statements = max(better, key=len)
+            finding = CHANNEL_MISMATCH.finding(
+                corpus.document(fact.path), fact.span,
+                f"{_describe(corpus, fact)} ({fact.role}): stated {fact.text} here, given "
+                f"for nothing else and not in the registry; {statements[0].text} in "
+                f"{len(statements)} place{'s' if len(statements) > 1 else ''}",
                 excerpt=fact.sentence,
                 related=tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
                               for o in statements[:MAX_RELATED]))
