@@ -98,8 +98,10 @@ def test_several_addresses_are_a_set_and_roles_are_compared_only_with_their_own(
     kb = "Reklamacje przyjmujemy pod adresem reklamacje@domovita.pl.\n"
     assert _mismatches(tmp_path / "a", {"web/a.txt": web, "kb/b.txt": kb}) == []
     wrong = "Reklamacje przyjmujemy pod adresem reklamacja@domovita.pl.\n"
+    # a near miss of an address stated as often: one finding, at the place later in path
+    # order, naming the other among its related places
     assert _mismatches(tmp_path / "b", {"web/a.txt": web, "kb/b.txt": wrong}) == [
-        ("FACT-CHANNEL-MISMATCH", "kb/b.txt", 1), ("FACT-CHANNEL-MISMATCH", "web/a.txt", 1)]
+        ("FACT-CHANNEL-MISMATCH", "web/a.txt", 1)]
 
 
 def test_pickup_hours_are_not_hotline_hours(tmp_path: Path) -> None:

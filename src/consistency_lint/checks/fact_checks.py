@@ -189,7 +189,7 @@ def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
         if (versions and not fact.role
                 and states_the_fact_itself(comparison_key(fact, variants))):
             yield from _against_registry(corpus, context, fact, versions)
-        elif not versions:
+        elif not versions and not _a_set(fact):
             unsettled.append(fact)
     yield from _across_documents(corpus, unsettled, variants)
     yield from _coverage_gaps(corpus, context)
@@ -382,16 +382,24 @@ def _near_misses(corpus: Corpus, context: CheckContext,
             yield replace(finding, confidence=fact.confidence)
 
 
+def _a_set(fact: Fact) -> bool:
+    """E-mail addresses form a set: a business has several (pomoc@, reklamacje@, sklep@),
+    so two documents giving two addresses do not disagree. They are compared for near
+    misses and, within a role, by `_role_mismatches`, never plainly for equality."""
+    return fact.value.type is ValueType.EMAIL
+
+
 def _role_mismatches(corpus: Corpus, context: CheckContext,
                      reported: set[tuple[str, int]]) -> Iterator[Finding]:
     """Addresses and numbers of a role (the complaints address) that the registry does not
-    hold for that role, compared with the statements of the same role elsewhere: one that
+    hold for that role (e-mail addresses, with or without a registry: see `_a_set`),
+    compared with the statements of the same role elsewhere: one that
     differs from the better attested value of its role, and that the business uses nowhere
     else (not in the registry, not under another role or none), is a slip. An address known
     elsewhere is a real address of the business given for this role too: no mismatch."""
     roled = [fact for fact in corpus.facts
              if fact.role and fact.confidence in COMPARED and is_contact(fact.value)
-             and corpus.registry.versions(fact.subject, fact.attribute)]
+             and (corpus.registry.versions(fact.subject, fact.attribute) or _a_set(fact))]
     if not roled:
         return
     elsewhere: defaultdict[Value, set[str]] = defaultdict(set)
