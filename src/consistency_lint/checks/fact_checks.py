@@ -139,22 +139,8 @@ REGISTRY_UNSTATED = CheckSpec(
     passing=Example("text", "Infolinia: 22 350 40 50. Sofa Lido kosztuje 2 499 zł.\n",
                     config=_WITH_REGISTRY, files=_FILES),
 )
-_LINKED = ('<p>Napisz na <a href="mailto:{target}">pomoc@meblino.pl</a>.</p>\n')
-LINK_MISMATCH = CheckSpec(
-    id="FACT-LINK-MISMATCH",
-    category=Category.FACT_MISMATCH,
-    severity=Severity.ERROR,
-    summary="A link shows one e-mail address, phone number or web address and leads to "
-    "another (`mailto:`, `tel:`, `href`).",
-    rationale="A customer who clicks the address writes to, or calls, another one than the "
-    "page shows: a copy updated in the text and not in the link, or the reverse.",
-    failing=Example("html", _LINKED.format(target="kontakt@meblino.pl"),
-                    file_name="kontakt.html"),
-    passing=Example("html", _LINKED.format(target="pomoc@meblino.pl"),
-                    file_name="kontakt.html"),
-)
 SPECS = (REGISTRY_MISMATCH, OUTDATED, CHANNEL_MISMATCH, COVERAGE_GAP, STALE_COPY,
-         REGISTRY_UNSTATED, LINK_MISMATCH)
+         REGISTRY_UNSTATED)
 COMPARED = frozenset({Confidence.HIGH, Confidence.MEDIUM})
 # The places a mismatch lists, at most (its message counts them all): listing every other
 # statement of a fact that a thousand pages state made the report grow with the square of them.
@@ -167,14 +153,9 @@ def build(context: CheckContext) -> CorpusCheck:
 
 
 def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
-    links = list(_link_mismatches(corpus))
-    linked = {(finding.path, finding.span) for finding in links}
-    found = [finding for finding in _compared(corpus, context)
-             if finding.rule != CHANNEL_MISMATCH.id or (finding.path, finding.span) not in linked]
+    found = list(_compared(corpus, context))
     yield from found
-    yield from links
-    reported = {(f.path, f.span.line) for f in [*found, *links]
-                if f.category is Category.FACT_MISMATCH}
+    reported = {(f.path, f.span.line) for f in found if f.category is Category.FACT_MISMATCH}
     near = list(_near_misses(corpus, context, reported))
     yield from near
     yield from _role_mismatches(corpus, context, reported | {(f.path, f.span.line) for f in near})
@@ -436,36 +417,6 @@ def _role_mismatches(corpus: Corpus, context: CheckContext,
                 related=tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
                               for o in statements[:MAX_RELATED]))
             yield replace(finding, confidence=fact.confidence)
-
-
-def _link_mismatches(corpus: Corpus) -> Iterator[Finding]:
-    """Links whose text shows one address or number and whose target is another (the
-    link's own disagreement, which the statements of the same place in two values would
-    otherwise report as a channel mismatch)."""
-    contacts = [fact for fact in corpus.facts if is_contact(fact.value)]
-    for fact, shown in _links_against_their_text(contacts):
-        finding = LINK_MISMATCH.finding(
-            corpus.document(fact.path), fact.span,
-            f"the link shows {shown.text} but leads to {fact.text}", excerpt=fact.sentence)
-        yield replace(finding, confidence=fact.confidence)
-
-
-def _links_against_their_text(contacts: list[Fact]) -> Iterator[tuple[Fact, Fact]]:
-    """(a link's target, the value its text shows) where they differ: two values of one
-    type on one place, one of them not written in the sentence (a link's target is placed
-    on the link's text, with the target's own text)."""
-    by_place: defaultdict[tuple[str, Span], list[Fact]] = defaultdict(list)
-    for fact in contacts:
-        by_place[(fact.path, fact.span)].append(fact)
-    for together in by_place.values():
-        for target in together:
-            if target.text in target.sentence:
-                continue  # written there: no link's target
-            shown = next((other for other in together if other.value.type is target.value.type
-                          and other.value != target.value and other.text in other.sentence),
-                         None)
-            if shown is not None:
-                yield target, shown
 
 
 def _stated_near_miss(fact: Fact, places: dict[Value, list[Fact]]) -> Value | None:

@@ -293,9 +293,9 @@ class FactExtractor:
     def _link_facts(self, document: Document, analysed: AnalysedSegment,
                     section_subject: str | None) -> Iterator[Fact]:
         """The addresses and numbers links lead to (`mailto:`, `tel:`) where the link's text
-        does not state them ("Napisz do nas", or another address than the target's), and a
-        web address a link leads to where its text shows another one: a fact placed on the
-        link's text and attributed as a value written there would be."""
+        states none ("Napisz do nas"): a fact placed on the link's text and attributed as a
+        value written there would be. A web address is no fact for being linked: a page's
+        links lead to the other pages of its site."""
         segment = analysed.segment
         for link in segment.links:
             target = link_target(link.href, self.language)
@@ -303,9 +303,8 @@ class FactExtractor:
                 continue
             shown = extract_values(segment.text[link.start:link.end], self.language,
                                    frozenset({target.value.type}))
-            if any(found.value == target.value for found in shown) or (
-                    target.value.type is ValueType.URL and not shown):
-                continue  # a page's link to another page of its site is no stated fact
+            if shown or target.value.type is ValueType.URL:
+                continue  # stated by its text (or disagreeing with it: FACT-LINK-MISMATCH)
             match = ValueMatch(link.start, max(link.end, link.start), target.text, target.value)
             fact = self._attribute(document, analysed, match, section_subject)
             if fact is not None:
