@@ -158,7 +158,11 @@ def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
     reported = {(f.path, f.span.line) for f in found if f.category is Category.FACT_MISMATCH}
     near = list(_near_misses(corpus, context, reported))
     yield from near
-    yield from _role_mismatches(corpus, context, reported | {(f.path, f.span.line) for f in near})
+    reported |= {(f.path, f.span.line) for f in near}
+    roles = list(_role_mismatches(corpus, context, reported))
+    yield from roles
+    yield from _unknown_addresses(corpus, context,
+                                  reported | {(f.path, f.span.line) for f in roles})
 
 
 def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
@@ -361,6 +365,30 @@ def _near_misses(corpus: Corpus, context: CheckContext,
                 related=tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
                               for o in statements[:MAX_RELATED]))
             yield replace(finding, confidence=fact.confidence)
+
+
+def _unknown_addresses(corpus: Corpus, context: CheckContext,
+                       reported: set[tuple[str, int]]) -> Iterator[Finding]:
+    """A plain address (no role) that the registry does not hold and no other place gives,
+    in a document that gives other addresses too: one address is compared with the
+    registry as any fact is, and listing it beside the right one does not make it a
+    variant (an address has no variants: `_a_set`)."""
+    given: Counter[Value] = Counter(fact.value for fact in corpus.facts)
+    known = {fact.value for fact in corpus.registry.facts if fact.valid_on(context.today)}
+    for fact in corpus.facts:
+        if (not _a_set(fact) or fact.role or fact.confidence not in COMPARED
+                or (fact.path, fact.span.line) in reported or fact.value in known
+                or given[fact.value] > 1):
+            continue
+        current = corpus.registry.current(fact.subject, fact.attribute, context.today)
+        if current is None or current.value.type is not fact.value.type:
+            continue
+        finding = REGISTRY_MISMATCH.finding(
+            corpus.document(fact.path), fact.span,
+            f"{_describe(corpus, fact)}: stated {fact.text}, an address no other place gives; "
+            f"the registry says {current.text}",
+            excerpt=fact.sentence, related=(_registry_location(corpus, current),))
+        yield replace(finding, confidence=fact.confidence)
 
 
 def _a_set(fact: Fact) -> bool:
