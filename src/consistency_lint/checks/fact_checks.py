@@ -341,6 +341,7 @@ def _near_misses(corpus: Corpus, context: CheckContext,
     places: defaultdict[Value, list[Fact]] = defaultdict(list)
     for fact in contacts:
         places[fact.value].append(fact)
+    nearest: dict[Value, Value | None] = {}
     for fact in contacts:
         if (fact.path, fact.span.line) in reported or fact.value in in_registry:
             continue
@@ -353,7 +354,9 @@ def _near_misses(corpus: Corpus, context: CheckContext,
                 excerpt=fact.sentence, related=(_registry_location(corpus, truth),))
             yield replace(finding, confidence=fact.confidence)
             continue
-        other = _stated_near_miss(fact, places)
+        if fact.value not in nearest:  # worked out once per distinct value, not per place
+            nearest[fact.value] = _stated_near_miss(fact, places)
+        other = nearest[fact.value]
         if other is not None:
             statements = places[other]
             finding = CHANNEL_MISMATCH.finding(
@@ -456,7 +459,7 @@ def _stated_near_miss(fact: Fact, places: dict[Value, list[Fact]]) -> Value | No
     my_paths = {statement.path for statement in mine}
     best: Value | None = None
     for value, statements in places.items():
-        if not near_miss(fact.value, value):
+        if value.type is not fact.value.type or not near_miss(fact.value, value):
             continue
         if (value.type is not ValueType.EMAIL and not swapped(fact.value, value)
                 and my_paths & {statement.path for statement in statements}):
