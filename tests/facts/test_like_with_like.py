@@ -98,8 +98,10 @@ def test_several_addresses_are_a_set_and_roles_are_compared_only_with_their_own(
     kb = "Reklamacje przyjmujemy pod adresem reklamacje@domovita.pl.\n"
     assert _mismatches(tmp_path / "a", {"web/a.txt": web, "kb/b.txt": kb}) == []
     wrong = "Reklamacje przyjmujemy pod adresem reklamacja@domovita.pl.\n"
+    # a near miss of an address stated as often: one finding, at the place later in path
+    # order, naming the other among its related places
     assert _mismatches(tmp_path / "b", {"web/a.txt": web, "kb/b.txt": wrong}) == [
-        ("FACT-CHANNEL-MISMATCH", "kb/b.txt", 1), ("FACT-CHANNEL-MISMATCH", "web/a.txt", 1)]
+        ("FACT-CHANNEL-MISMATCH", "web/a.txt", 1)]
 
 
 def test_pickup_hours_are_not_hotline_hours(tmp_path: Path) -> None:
@@ -129,8 +131,11 @@ def test_identifiers_and_third_parties_are_never_the_hotline(tmp_path: Path) -> 
             "numer konta 12 1020 3040 0000 1234 5678 9012. Numer zamówienia: 123 456 789.\n\n"
             "Możesz skorzystać z pomocy rzecznika konsumentów, tel. 800 889 866.\n\n"
             "Infolinia: 22 350 40 50.\n")
-    assert [(attribute, text) for attribute, _role, text, _ in _facts(tmp_path, page)] == [
-        ("hotline", "22 350 40 50")]
+    facts = [(attribute, text) for attribute, _role, text, _ in _facts(tmp_path, page)]
+    assert [fact for fact in facts if fact[0] == "hotline"] == [("hotline", "22 350 40 50")]
+    assert [fact for fact in facts if fact[0] != "hotline"] == [  # identifiers of their own
+        ("nip", "525 000 12 34"), ("regon", "012 345 678"), ("krs", "0000123456"),
+        ("bank_account", "12 1020 3040 0000 1234 5678 9012")]
 
 
 def test_text_facts_of_the_registry_are_extracted_and_compared(tmp_path: Path) -> None:

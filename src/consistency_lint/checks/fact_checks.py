@@ -35,8 +35,10 @@ from consistency_lint.model import (
     Severity,
     Span,
     Value,
+    ValueType,
 )
 from consistency_lint.specs import CheckSpec, Example
+from consistency_lint.values.near_miss import is_contact, near_miss, swapped
 
 _REGISTRY = ("subjects:\n  shop: {name: Sklep Meblino, aliases: [Meblino]}\n"
              "  lido: {name: Sofa Lido, aliases: [sofa Lido]}\n"
@@ -152,6 +154,19 @@ def build(context: CheckContext) -> CorpusCheck:
 
 
 def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
+    found = list(_compared(corpus, context))
+    yield from found
+    reported = {(f.path, f.span.line) for f in found if f.category is Category.FACT_MISMATCH}
+    near = list(_near_misses(corpus, context, reported))
+    yield from near
+    reported |= {(f.path, f.span.line) for f in near}
+    roles = list(_role_mismatches(corpus, context, reported))
+    yield from roles
+    yield from _unknown_addresses(corpus, context,
+                                  reported | {(f.path, f.span.line) for f in roles})
+
+
+def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
     compared = [fact for fact in corpus.facts if fact.confidence in COMPARED and fact.subject]
     variants = variant_documents(compared)
     unsettled: list[Fact] = []
@@ -160,7 +175,7 @@ def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
         if (versions and not fact.role
                 and states_the_fact_itself(comparison_key(fact, variants))):
             yield from _against_registry(corpus, context, fact, versions)
-        elif not versions:
+        elif not versions and not _a_set(fact):
             unsettled.append(fact)
     yield from _across_documents(corpus, unsettled, variants)
     yield from _coverage_gaps(corpus, context)
@@ -319,3 +334,154 @@ def _validity(version: RegistryFact) -> str:
 def _registry_location(corpus: Corpus, fact: RegistryFact) -> RelatedLocation:
     return RelatedLocation(corpus.registry.source or "facts.yaml", fact.line, "registry",
                            fact.text)
+
+
+def _near_misses(corpus: Corpus, context: CheckContext,
+                 reported: set[tuple[str, int]]) -> Iterator[Finding]:
+    """Addresses and numbers one slip away from a known one of their kind (the registry's,
+    else one stated in more places), whatever their attribute, role or label: a complaints
+    hotline with two digits swapped, a data-protection address on the wrong domain. Places
+    another comparison already reported are left to it."""
+    contacts = [fact for fact in corpus.facts if is_contact(fact.value)]
+    if not contacts:
+        return
+    known = [fact for fact in corpus.registry.facts
+             if fact.valid_on(context.today) and is_contact(fact.value)]
+    in_registry = {fact.value for fact in known}
+    places: defaultdict[Value, list[Fact]] = defaultdict(list)
+    for fact in contacts:
+        places[fact.value].append(fact)
+    nearest: dict[Value, Value | None] = {}
+    for fact in contacts:
+        if (fact.path, fact.span.line) in reported or fact.value in in_registry:
+            continue
+        truth = next((entry for entry in known if near_miss(fact.value, entry.value)), None)
+        if truth is not None:
+            finding = REGISTRY_MISMATCH.finding(
+                corpus.document(fact.path), fact.span,
+                f"{_describe(corpus, fact)}: stated {fact.text}, a near miss of the "
+                f"registry's {truth.attribute} {truth.text}",
+                excerpt=fact.sentence, related=(_registry_location(corpus, truth),))
+            yield replace(finding, confidence=fact.confidence)
+            continue
+        if fact.value not in nearest:  # worked out once per distinct value, not per place
+            nearest[fact.value] = _stated_near_miss(fact, places)
+        other = nearest[fact.value]
+        if other is not None:
+            statements = places[other]
+            finding = CHANNEL_MISMATCH.finding(
+                corpus.document(fact.path), fact.span,
+                f"{_describe(corpus, fact)}: stated {fact.text} here, a near miss of "
+                f"{statements[0].text} stated in {len(statements)} "
+                f"place{'s' if len(statements) > 1 else ''}",
+                excerpt=fact.sentence,
+                related=tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
+                              for o in statements[:MAX_RELATED]))
+            yield replace(finding, confidence=fact.confidence)
+
+
+def _unknown_addresses(corpus: Corpus, context: CheckContext,
+                       reported: set[tuple[str, int]]) -> Iterator[Finding]:
+    """A plain address (no role) that the registry does not hold and no other place gives,
+    in a document that gives other addresses too: one address is compared with the
+    registry as any fact is, and listing it beside the right one does not make it a
+    variant (an address has no variants: `_a_set`)."""
+    given: Counter[Value] = Counter(fact.value for fact in corpus.facts)
+    known = {fact.value for fact in corpus.registry.facts if fact.valid_on(context.today)}
+    for fact in corpus.facts:
+        if (not _a_set(fact) or fact.role or fact.confidence not in COMPARED
+                or (fact.path, fact.span.line) in reported or fact.value in known
+                or given[fact.value] > 1):
+            continue
+        current = corpus.registry.current(fact.subject, fact.attribute, context.today)
+        if current is None or current.value.type is not fact.value.type:
+            continue
+        finding = REGISTRY_MISMATCH.finding(
+            corpus.document(fact.path), fact.span,
+            f"{_describe(corpus, fact)}: stated {fact.text}, an address no other place gives; "
+            f"the registry says {current.text}",
+            excerpt=fact.sentence, related=(_registry_location(corpus, current),))
+        yield replace(finding, confidence=fact.confidence)
+
+
+def _a_set(fact: Fact) -> bool:
+    """E-mail addresses form a set: a business has several (pomoc@, reklamacje@, sklep@),
+    so two documents giving two addresses do not disagree. They are compared for near
+    misses and, within a role, by `_role_mismatches`, never plainly for equality."""
+    return fact.value.type is ValueType.EMAIL
+
+
+def _role_mismatches(corpus: Corpus, context: CheckContext,
+                     reported: set[tuple[str, int]]) -> Iterator[Finding]:
+    """Addresses and numbers of a role (the complaints address) that the registry does not
+    hold for that role (e-mail addresses, with or without a registry: see `_a_set`),
+    compared with the statements of the same role elsewhere: one that
+    differs from the better attested value of its role, and that the business uses nowhere
+    else (not in the registry, not under another role or none), is a slip. An address known
+    elsewhere is a real address of the business given for this role too: no mismatch."""
+    roled = [fact for fact in corpus.facts
+             if fact.role and fact.confidence in COMPARED and is_contact(fact.value)
+             and (corpus.registry.versions(fact.subject, fact.attribute) or _a_set(fact))]
+    if not roled:
+        return
+    elsewhere: defaultdict[Value, set[str]] = defaultdict(set)
+    for fact in corpus.facts:
+        elsewhere[fact.value].add(fact.role)
+    known = {fact.value for fact in corpus.registry.facts if fact.valid_on(context.today)}
+    groups: defaultdict[tuple[str, str, str], list[Fact]] = defaultdict(list)
+    for fact in roled:
+        groups[(fact.subject, fact.attribute, fact.role)].append(fact)
+    for group in groups.values():
+        places: defaultdict[Value, list[Fact]] = defaultdict(list)
+        for fact in group:
+            places[fact.value].append(fact)
+        if len(places) < 2:
+            continue
+        for fact in group:
+            if ((fact.path, fact.span.line) in reported or fact.value in known
+                    or elsewhere[fact.value] != {fact.role}):
+                continue
+            mine = places[fact.value]
+            better = [statements for value, statements in places.items()
+                      if value != fact.value and (len(statements) > len(mine) or (
+                          len(statements) == len(mine)
+                          and _first_place(statements) < _first_place(mine)))]
+            if not better:
+                continue
+            statements = max(better, key=len)
+            finding = CHANNEL_MISMATCH.finding(
+                corpus.document(fact.path), fact.span,
+                f"{_describe(corpus, fact)} ({fact.role}): stated {fact.text} here, given "
+                f"for nothing else and not in the registry; {statements[0].text} in "
+                f"{len(statements)} place{'s' if len(statements) > 1 else ''}",
+                excerpt=fact.sentence,
+                related=tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
+                              for o in statements[:MAX_RELATED]))
+            yield replace(finding, confidence=fact.confidence)
+
+
+def _stated_near_miss(fact: Fact, places: dict[Value, list[Fact]]) -> Value | None:
+    """The value stated elsewhere that `fact` is a near miss of, and which is the better
+    attested: stated in more places, or, as often, first (one finding for the pair, naming
+    the other). Two numbers a digit apart that one document states together are two lines
+    of the business, not a slip; a swap of two digits is a slip wherever it stands."""
+    mine = places[fact.value]
+    my_paths = {statement.path for statement in mine}
+    best: Value | None = None
+    for value, statements in places.items():
+        if value.type is not fact.value.type or not near_miss(fact.value, value):
+            continue
+        if (value.type is not ValueType.EMAIL and not swapped(fact.value, value)
+                and my_paths & {statement.path for statement in statements}):
+            continue
+        if len(statements) < len(mine) or (
+                len(statements) == len(mine)
+                and _first_place(statements) > _first_place(mine)):
+            continue
+        if best is None or len(statements) > len(places[best]):
+            best = value
+    return best
+
+
+def _first_place(statements: list[Fact]) -> tuple[str, int]:
+    return min((statement.path, statement.span.line) for statement in statements)

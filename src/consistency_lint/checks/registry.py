@@ -17,6 +17,7 @@ from consistency_lint.checks import (
     fact_checks,
     freshness,
     input_checks,
+    link_targets,
     rule_packs,
     spelling,
     suppressions,
@@ -46,6 +47,7 @@ CHECKS: tuple[CheckModule, ...] = (
     unfilled_blanks,
     freshness,
     fact_checks,
+    link_targets,
     doc_types,
 )
 SPECS: dict[str, CheckSpec] = {

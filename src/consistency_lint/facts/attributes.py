@@ -73,6 +73,14 @@ def ignored_cue_lemmas(language: str) -> tuple[tuple[str, ...], ...]:
     return _lemmatized_cues(tuple(str(cue) for cue in data["ignored_cues"]), language)
 
 
+def identifier_cue_lemmas(language: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    """(identifier, its lemmatized cues): the business's tax, statistical, court-register and
+    account numbers (`identifiers:` of `attributes.yaml`)."""
+    data: Any = load_builtin_yaml("facts/attributes.yaml")
+    return tuple((str(name), _lemmatized_cues(tuple(str(cue) for cue in cues), language))
+                 for name, cues in data["identifiers"].items())
+
+
 def attributes(custom: Mapping[str, AttributeModel] | None = None) -> dict[str, Attribute]:
     """Built-in attributes, with the registry's custom ones added (or overriding)."""
     models = {**builtin_attribute_models(), **(custom or {})}

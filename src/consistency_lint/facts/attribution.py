@@ -14,14 +14,20 @@ complaints address) and a label, the words that set it apart in a list of varian
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice, product
 
-from consistency_lint.facts.attributes import Attribute, Scope, ignored_cue_lemmas
+from consistency_lint.facts.attributes import (
+    Attribute,
+    Scope,
+    identifier_cue_lemmas,
+    ignored_cue_lemmas,
+)
 from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention
 from consistency_lint.model import Confidence, Document, Fact, ValueMatch, ValueType
@@ -29,7 +35,7 @@ from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
 from consistency_lint.nlp.lexicon import lexicon
-from consistency_lint.values.extraction import extract_values, text_value
+from consistency_lint.values.extraction import extract_values, link_target, text_value
 
 HIGH_CONFIDENCE_DISTANCE = 8
 MEDIUM_CONFIDENCE_DISTANCE = 20
@@ -234,6 +240,8 @@ class FactExtractor:
         self.subjects = SubjectMatcher(registry.subjects.values(), language)
         self.company = registry.company_subject
         self.ignored_cues = ignored_cue_lemmas(language)
+        self.identifiers = tuple((name, cues) for name, cues in identifier_cue_lemmas(language)
+                                 if name not in registry.attributes)
         self._claimed: dict[tuple[int, ValueType], frozenset[int]] = {}
         self._sentence_index: dict[int, _SentenceIndex] = {}
 
@@ -252,12 +260,61 @@ class FactExtractor:
                 if fact is not None:
                     facts.append(fact)
             facts.extend(self._text_facts(document, analysed, section_subject))
+            facts.extend(self._link_facts(document, analysed, section_subject))
+            facts.extend(self._identifier_facts(document, analysed))
         return DocumentFacts(document_subject, tuple(facts))
+
+    def _identifier_facts(self, document: Document,
+                          analysed: AnalysedSegment) -> Iterator[Fact]:
+        """The business's identifiers (NIP, REGON, KRS, its account): a number of nine digits
+        or more a few words after its cue. Low confidence: they are never compared for
+        equality (terms name other companies' numbers too), only for near misses."""
+        if not self.identifiers:
+            return
+        segment = analysed.segment
+        for sentence in analysed.sentences:
+            tokens = sentence.tokens
+            lemmas = [token.lemma.lower() for token in tokens]
+            for name, cues in self.identifiers:
+                for cue in cues:
+                    for start in _occurrences(lemmas, tuple(word.lower() for word in cue)):
+                        found = _identifier_after(segment.text, tokens[start + len(cue) - 1].end,
+                                                  sentence.end)
+                        if found is None or segment.overlaps_placeholder(*found):
+                            continue
+                        yield Fact(subject=self.company, attribute=name,
+                                   text=segment.written_text(*found),
+                                   value=text_value(segment.text[found[0]:found[1]]),
+                                   path=document.path, span=segment.span_of(*found),
+                                   channel=document.channel, confidence=Confidence.LOW,
+                                   sentence=segment.written_text(sentence.start, sentence.end),
+                                   cue=" ".join(cue), distance=1)
+
+    def _link_facts(self, document: Document, analysed: AnalysedSegment,
+                    section_subject: str | None) -> Iterator[Fact]:
+        """The addresses and numbers links lead to (`mailto:`, `tel:`) where the link's text
+        states none ("Napisz do nas"): a fact placed on the link's text and attributed as a
+        value written there would be. A web address is no fact for being linked: a page's
+        links lead to the other pages of its site."""
+        segment = analysed.segment
+        for link in segment.links:
+            target = link_target(link.href, self.language)
+            if target is None or target.value.type not in self.value_types:
+                continue
+            shown = extract_values(segment.text[link.start:link.end], self.language,
+                                   frozenset({target.value.type}))
+            if shown or target.value.type is ValueType.URL:
+                continue  # stated by its text (or disagreeing with it: FACT-LINK-MISMATCH)
+            match = ValueMatch(link.start, max(link.end, link.start), target.text, target.value)
+            fact = self._attribute(document, analysed, match, section_subject)
+            if fact is not None:
+                yield replace(fact, text=target.text)
 
     def _text_facts(self, document: Document, analysed: AnalysedSegment,
                     section_subject: str | None) -> Iterator[Fact]:
         """Facts of `text` attributes (a tax number, a company name): the words that follow
-        the cue ("NIP: 525-000-12-34"), up to the end of the clause."""
+        the cue ("NIP: 525-000-12-34"), up to the end of the clause; an identifier up to the
+        end of its digits ("REGON 387415920" on a line that runs on into a web address)."""
         if not self.text_attributes:
             return
         segment = analysed.segment
@@ -268,6 +325,8 @@ class FactExtractor:
                 for cue in attribute.cue_lemmas(self.language):
                     for start in _occurrences(lemmas, tuple(word.lower() for word in cue)):
                         span = _text_after(tokens, start + len(cue))
+                        if span is not None:  # an identifier ends where its digits end
+                            span = _identifier_after(segment.text, span[0], span[1]) or span
                         if span is None or segment.overlaps_placeholder(*span):
                             continue
                         subject = self._subject(attribute, sentence, start, section_subject)
@@ -484,6 +543,17 @@ def _stands_in(cue: tuple[str, ...], lemmas: Container[str]) -> bool:
         if word not in lemmas:
             return False
     return bool(cue)
+
+
+# An identifier right after its cue: a few words at most between ("pod numerem", "PL"),
+# then nine digits or more, grouped by spaces or dashes.
+_IDENTIFIER_AFTER = re.compile(r"[\s:.–-]*(?:[^\W\d]+\.?\s+){0,2}?(?:PL\s?)?"
+                               r"(?P<number>\d(?:[ \u00a0-]?\d){8,})(?![\w-])")
+
+
+def _identifier_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+    found = _IDENTIFIER_AFTER.match(text, start, end)
+    return found.span("number") if found else None
 
 
 TEXT_VALUE_ENDS = frozenset({",", ";", "(", ")"})

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from heapq import merge
+from urllib.parse import unquote
 
 from consistency_lint.builtin_data import languages
 from consistency_lint.model import Value, ValueMatch, ValueType
@@ -128,6 +129,26 @@ def text_value(text: str) -> Value:
     if _IDENTIFIER.match(stripped) and any(character.isdigit() for character in stripped):
         return Value(ValueType.TEXT, text="".join(c for c in stripped.casefold() if c.isalnum()))
     return Value(ValueType.TEXT, text=" ".join(stripped.casefold().split()))
+
+
+_LINK_SCHEMES = {"mailto:": ValueType.EMAIL, "tel:": ValueType.PHONE, "http://": ValueType.URL,
+                 "https://": ValueType.URL}
+
+
+def link_target(href: str, language: str) -> ValueMatch | None:
+    """The address or number a link leads to ("mailto:pomoc@x.pl?subject=…",
+    "tel:+48221234567", "https://x.pl/zwroty"), as a match of the whole target; None for
+    another kind of link or a target that holds no such value."""
+    target = href.strip()
+    scheme = next((known for known in _LINK_SCHEMES if target.lower().startswith(known)), None)
+    if scheme is None:
+        return None
+    value_type = _LINK_SCHEMES[scheme]
+    if value_type is not ValueType.URL:
+        target = unquote(target[len(scheme):].split("?", 1)[0])
+    found = [match for match in EXTRACTORS[value_type](target, language)
+             if value_type is not ValueType.PHONE or match.end - match.start >= len(target) - 1]
+    return found[0] if len(found) == 1 else None
 
 
 def units_of(value_type: ValueType) -> frozenset[str]:

@@ -1,0 +1,113 @@
+"""Near misses of contacts and identifiers: a value one slip away from another of its kind.
+
+A typo or a stale copy changes an address or a number a little: the same local part on
+another domain (pomoc@x.pl → pomoc@x.com.pl), a local part a letter or two off on the same
+domain (reklamacje@ → reklamcje@), a host on another domain (www.x.pl → www.x.com.pl), a
+phone or an identifier (NIP, REGON, KRS, account) with one or two digits changed or two
+adjacent digits swapped. Distinct addresses of one business (pomoc@ and reklamacje@) or
+another party's (kontakt@uokik.gov.pl) are no near miss of each other: they are a set.
+"""
+
+from __future__ import annotations
+
+from consistency_lint.model import Value, ValueType
+
+CONTACT_TYPES = frozenset({ValueType.EMAIL, ValueType.PHONE, ValueType.URL})
+MIN_IDENTIFIER_DIGITS = 9  # REGON has 9 digits, NIP 10, KRS 10, an account 26
+MIN_LOCAL_LENGTH = 3  # a shorter local part ("iod") is one letter from too many others
+SHORT_LOCAL_LENGTH = 5  # up to this length one edit, above it two
+MAX_SUFFIX_LABEL = 4  # "pl", "com", "gov", "info": labels that end a domain, not name it
+
+
+def is_contact(value: Value) -> bool:
+    """An address, a phone number or an identifier written in digits (a `text` value that
+    is only digits, as identifiers are compared)."""
+    if value.type in CONTACT_TYPES:
+        return True
+    return (value.type is ValueType.TEXT and value.text.isdigit()
+            and len(value.text) >= MIN_IDENTIFIER_DIGITS)
+
+
+def near_miss(first: Value, second: Value) -> bool:
+    """Whether two different values of one kind are one slip apart (see the module)."""
+    if first.type is not second.type or first.text == second.text:
+        return False
+    if first.type is ValueType.EMAIL:
+        return _email_near_miss(first.text, second.text)
+    if first.type is ValueType.URL:
+        return _host_near_miss(_host(first.text), _host(second.text))
+    if first.type is ValueType.PHONE or (is_contact(first) and is_contact(second)):
+        return digits_near_miss(_digits(first.text), _digits(second.text))
+    return False
+
+
+def swapped(first: Value, second: Value) -> bool:
+    """Whether two numbers differ by two adjacent digits swapped (never two lines of one
+    business, as "…80" and "…81" may be)."""
+    a, b = _digits(first.text), _digits(second.text)
+    if len(a) != len(b):
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (len(differ) == 2 and differ[1] == differ[0] + 1
+            and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
+
+
+def digits_near_miss(first: str, second: str) -> bool:
+    """One or two digits changed (or two adjacent ones swapped) in numbers of one length."""
+    if len(first) != len(second) or len(first) < MIN_IDENTIFIER_DIGITS or first == second:
+        return False
+    return sum(x != y for x, y in zip(first, second, strict=True)) <= 2
+
+
+def _email_near_miss(first: str, second: str) -> bool:
+    local, _, domain = first.partition("@")
+    other_local, _, other_domain = second.partition("@")
+    if local == other_local:
+        return _host_near_miss(domain, other_domain)
+    if domain != other_domain or min(len(local), len(other_local)) < MIN_LOCAL_LENGTH:
+        return False
+    allowed = 1 if min(len(local), len(other_local)) <= SHORT_LOCAL_LENGTH else 2
+    return edit_distance(local, other_local) <= allowed
+
+
+def _host_near_miss(first: str, second: str) -> bool:
+    """Hosts on another domain of one name (x.pl, x.com.pl) or of names a letter apart."""
+    if first == second:
+        return False
+    name, other = _name(first), _name(second)
+    if name == other:
+        return True
+    return min(len(name), len(other)) >= SHORT_LOCAL_LENGTH and edit_distance(name, other) <= 1
+
+
+def _name(host: str) -> str:
+    """ "www.sklep-x.com.pl" -> "sklep-x": the host without "www." and its suffix labels."""
+    labels = host.lower().split(".")
+    if labels and labels[0] == "www":
+        labels = labels[1:]
+    while len(labels) > 1 and len(labels[-1]) <= MAX_SUFFIX_LABEL:
+        labels = labels[:-1]
+    return ".".join(labels)
+
+
+def _host(url: str) -> str:
+    return url.partition("/")[0]
+
+
+def _digits(text: str) -> str:
+    return "".join(character for character in text if character.isdigit())
+
+
+def edit_distance(first: str, second: str) -> int:
+    """Levenshtein distance with adjacent transpositions (optimal string alignment)."""
+    previous_row: list[int] | None = None
+    row = list(range(len(second) + 1))
+    for i in range(1, len(first) + 1):
+        before, previous_row, row = previous_row, row, [i] + [0] * len(second)
+        for j in range(1, len(second) + 1):
+            cost = 0 if first[i - 1] == second[j - 1] else 1
+            row[j] = min(previous_row[j] + 1, row[j - 1] + 1, previous_row[j - 1] + cost)
+            if (before is not None and i > 1 and j > 1 and first[i - 1] == second[j - 2]
+                    and first[i - 2] == second[j - 1]):
+                row[j] = min(row[j], before[j - 2] + 1)
+    return row[len(second)]
