@@ -9,7 +9,7 @@ label elsewhere, never with the registry's single value.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -369,15 +369,9 @@ def _near_misses(corpus: Corpus, context: CheckContext,
         other = nearest[fact.value]
         if other is not None:
             statements = places[other]
-            finding = CHANNEL_MISMATCH.finding(
-                corpus.document(fact.path), fact.span,
-                f"{_describe(corpus, fact)}: stated {fact.text} here, a near miss of "
-                f"{statements[0].text} stated in {len(statements)} "
-                f"place{'s' if len(statements) > 1 else ''}",
-                excerpt=fact.sentence,
-                related=tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
-                              for o in statements[:MAX_RELATED]))
-            yield replace(finding, confidence=fact.confidence)
+            yield _against_statements(
+                corpus, fact, f"{_describe(corpus, fact)}: stated {fact.text} here, a near miss "
+                f"of {statements[0].text} stated in {_places(statements)}", statements)
 
 
 def _unknown_addresses(corpus: Corpus, context: CheckContext,
@@ -419,45 +413,56 @@ def _role_mismatches(corpus: Corpus, context: CheckContext,
     differs from the better attested value of its role, and that the business uses nowhere
     else (not in the registry, not under another role or none), is a slip. An address known
     elsewhere is a real address of the business given for this role too: no mismatch."""
-    roled = [fact for fact in corpus.facts
-             if fact.role and fact.confidence in COMPARED and is_contact(fact.value)
-             and (corpus.registry.versions(fact.subject, fact.attribute) or _a_set(fact))]
-    if not roled:
-        return
-    elsewhere: defaultdict[Value, set[str]] = defaultdict(set)
-    for fact in corpus.facts:
-        elsewhere[fact.value].add(fact.role)
-    known = {fact.value for fact in corpus.registry.facts if fact.valid_on(context.today)}
     groups: defaultdict[tuple[str, str, str], list[Fact]] = defaultdict(list)
-    for fact in roled:
-        groups[(fact.subject, fact.attribute, fact.role)].append(fact)
+    for fact in corpus.facts:
+        if (fact.role and fact.confidence in COMPARED and is_contact(fact.value)
+                and (corpus.registry.versions(fact.subject, fact.attribute) or _a_set(fact))):
+            groups[(fact.subject, fact.attribute, fact.role)].append(fact)
+    if not groups:
+        return
+    roles_of: defaultdict[Value, set[str]] = defaultdict(set)
+    for fact in corpus.facts:
+        roles_of[fact.value].add(fact.role)
+    known = {fact.value for fact in corpus.registry.facts if fact.valid_on(context.today)}
     for group in groups.values():
         places: defaultdict[Value, list[Fact]] = defaultdict(list)
         for fact in group:
             places[fact.value].append(fact)
-        if len(places) < 2:
-            continue
-        for fact in group:
-            if ((fact.path, fact.span.line) in reported or fact.value in known
-                    or elsewhere[fact.value] != {fact.role}):
-                continue
-            mine = places[fact.value]
-            better = [statements for value, statements in places.items()
-                      if value != fact.value and (len(statements) > len(mine) or (
-                          len(statements) == len(mine)
-                          and _first_place(statements) < _first_place(mine)))]
-            if not better:
-                continue
-            statements = max(better, key=len)
-            finding = CHANNEL_MISMATCH.finding(
-                corpus.document(fact.path), fact.span,
-                f"{_describe(corpus, fact)} ({fact.role}): stated {fact.text} here, given "
-                f"for nothing else and not in the registry; {statements[0].text} in "
-                f"{len(statements)} place{'s' if len(statements) > 1 else ''}",
-                excerpt=fact.sentence,
-                related=tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
-                              for o in statements[:MAX_RELATED]))
-            yield replace(finding, confidence=fact.confidence)
+        slips = (fact for fact in group if len(places) > 1
+                 and (fact.path, fact.span.line) not in reported and fact.value not in known
+                 and roles_of[fact.value] == {fact.role})
+        for fact in slips:
+            statements = _better_attested(fact, places)
+            if statements is not None:
+                yield _against_statements(
+                    corpus, fact, f"{_describe(corpus, fact)} ({fact.role}): stated "
+                    f"{fact.text} here, given for nothing else and not in the registry; "
+                    f"{statements[0].text} in {_places(statements)}", statements)
+
+
+def _better_attested(fact: Fact, places: dict[Value, list[Fact]]) -> list[Fact] | None:
+    """The statements of another value of the fact's role that are stated in more places
+    than the fact's value, or as often and first; the most stated of them."""
+    mine = places[fact.value]
+    better = [statements for value, statements in places.items()
+              if value != fact.value and (len(statements) > len(mine) or (
+                  len(statements) == len(mine)
+                  and _first_place(statements) < _first_place(mine)))]
+    return max(better, key=len) if better else None
+
+
+def _against_statements(corpus: Corpus, fact: Fact, message: str,
+                        statements: Sequence[Fact]) -> Finding:
+    """A channel mismatch at `fact`, naming the places of the value it disagrees with."""
+    finding = CHANNEL_MISMATCH.finding(
+        corpus.document(fact.path), fact.span, message, excerpt=fact.sentence,
+        related=tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
+                      for o in statements[:MAX_RELATED]))
+    return replace(finding, confidence=fact.confidence)
+
+
+def _places(statements: Sequence[Fact]) -> str:
+    return f"{len(statements)} place{'s' if len(statements) > 1 else ''}"
 
 
 def _stated_near_miss(fact: Fact, places: dict[Value, list[Fact]]) -> Value | None:
