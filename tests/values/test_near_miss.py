@@ -11,7 +11,7 @@ import yaml
 
 from consistency_lint.model import Value, ValueType
 from consistency_lint.values.extraction import link_target, parse_value
-from consistency_lint.values.near_miss import edit_distance, is_contact, near_miss, swapped
+from consistency_lint.values.near_miss import is_contact, near_miss, swapped
 
 TABLE = yaml.safe_load((Path(__file__).parent / "near_miss.yaml").read_text(encoding="utf-8"))
 CASES = [pytest.param(ValueType(type_name), first, second, expected,
@@ -48,13 +48,6 @@ def test_a_swap_is_told_from_a_changed_digit() -> None:
     number = _value(ValueType.PHONE, "22 211 47 80")
     assert swapped(number, _value(ValueType.PHONE, "22 211 47 08"))
     assert not swapped(number, _value(ValueType.PHONE, "22 211 47 81"))
-
-
-@pytest.mark.parametrize(("first", "second", "distance"), [
-    ("pomoc", "pomoc", 0), ("pomoc", "pmooc", 1), ("reklamacje", "reklamcje", 1),
-    ("iod", "biuro", 4), ("", "abc", 3)])
-def test_edit_distance(first: str, second: str, distance: int) -> None:
-    assert edit_distance(first, second) == distance
 
 
 @pytest.mark.parametrize(("href", "expected"), [

@@ -10,6 +10,8 @@ another party's (kontakt@uokik.gov.pl) are no near miss of each other: they are 
 
 from __future__ import annotations
 
+from rapidfuzz.distance import OSA
+
 from consistency_lint.model import Value, ValueType
 
 CONTACT_TYPES = frozenset({ValueType.EMAIL, ValueType.PHONE, ValueType.URL})
@@ -67,7 +69,7 @@ def _email_near_miss(first: str, second: str) -> bool:
     if domain != other_domain or min(len(local), len(other_local)) < MIN_LOCAL_LENGTH:
         return False
     allowed = 1 if min(len(local), len(other_local)) <= SHORT_LOCAL_LENGTH else 2
-    return edit_distance(local, other_local) <= allowed
+    return OSA.distance(local, other_local) <= allowed
 
 
 def _host_near_miss(first: str, second: str) -> bool:
@@ -77,7 +79,7 @@ def _host_near_miss(first: str, second: str) -> bool:
     name, other = _name(first), _name(second)
     if name == other:
         return True
-    return min(len(name), len(other)) >= SHORT_LOCAL_LENGTH and edit_distance(name, other) <= 1
+    return min(len(name), len(other)) >= SHORT_LOCAL_LENGTH and OSA.distance(name, other) <= 1
 
 
 def _name(host: str) -> str:
@@ -97,17 +99,3 @@ def _host(url: str) -> str:
 def _digits(text: str) -> str:
     return "".join(character for character in text if character.isdigit())
 
-
-def edit_distance(first: str, second: str) -> int:
-    """Levenshtein distance with adjacent transpositions (optimal string alignment)."""
-    previous_row: list[int] | None = None
-    row = list(range(len(second) + 1))
-    for i in range(1, len(first) + 1):
-        before, previous_row, row = previous_row, row, [i] + [0] * len(second)
-        for j in range(1, len(second) + 1):
-            cost = 0 if first[i - 1] == second[j - 1] else 1
-            row[j] = min(previous_row[j] + 1, row[j - 1] + 1, previous_row[j - 1] + cost)
-            if (before is not None and i > 1 and j > 1 and first[i - 1] == second[j - 2]
-                    and first[i - 2] == second[j - 1]):
-                row[j] = min(row[j], before[j - 2] + 1)
-    return row[len(second)]
