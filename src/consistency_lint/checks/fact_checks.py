@@ -357,12 +357,9 @@ def _near_misses(corpus: Corpus, context: CheckContext,
             continue
         truth = next((entry for entry in known if near_miss(fact.value, entry.value)), None)
         if truth is not None:
-            finding = REGISTRY_MISMATCH.finding(
-                corpus.document(fact.path), fact.span,
-                f"{_describe(corpus, fact)}: stated {fact.text}, a near miss of the "
-                f"registry's {truth.attribute} {truth.text}",
-                excerpt=fact.sentence, related=(_registry_location(corpus, truth),))
-            yield replace(finding, confidence=fact.confidence)
+            yield _registry_mismatch(
+                corpus, fact, f"{_describe(corpus, fact)}: stated {fact.text}, a near miss of "
+                f"the registry's {truth.attribute} {truth.text}", truth)
             continue
         if fact.value not in nearest:  # worked out once per distinct value, not per place
             nearest[fact.value] = _stated_near_miss(fact, places)
@@ -390,12 +387,9 @@ def _unknown_addresses(corpus: Corpus, context: CheckContext,
         current = corpus.registry.current(fact.subject, fact.attribute, context.today)
         if current is None or current.value.type is not fact.value.type:
             continue
-        finding = REGISTRY_MISMATCH.finding(
-            corpus.document(fact.path), fact.span,
-            f"{_describe(corpus, fact)}: stated {fact.text}, an address no other place gives; "
-            f"the registry says {current.text}",
-            excerpt=fact.sentence, related=(_registry_location(corpus, current),))
-        yield replace(finding, confidence=fact.confidence)
+        yield _registry_mismatch(
+            corpus, fact, f"{_describe(corpus, fact)}: stated {fact.text}, an address no other "
+            f"place gives; the registry says {current.text}", current)
 
 
 def _a_set(fact: Fact) -> bool:
@@ -458,6 +452,15 @@ def _against_statements(corpus: Corpus, fact: Fact, message: str,
         corpus.document(fact.path), fact.span, message, excerpt=fact.sentence,
         related=tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
                       for o in statements[:MAX_RELATED]))
+    return replace(finding, confidence=fact.confidence)
+
+
+def _registry_mismatch(corpus: Corpus, fact: Fact, message: str,
+                       truth: RegistryFact) -> Finding:
+    """A registry mismatch at `fact`, naming the registry entry it disagrees with."""
+    finding = REGISTRY_MISMATCH.finding(corpus.document(fact.path), fact.span, message,
+                                        excerpt=fact.sentence,
+                                        related=(_registry_location(corpus, truth),))
     return replace(finding, confidence=fact.confidence)
 
 

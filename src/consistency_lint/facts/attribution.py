@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice, product
@@ -273,22 +273,21 @@ class FactExtractor:
             return
         segment = analysed.segment
         for sentence in analysed.sentences:
-            tokens = sentence.tokens
-            lemmas = [token.lemma.lower() for token in tokens]
+            lemmas = _lower_lemmas(sentence)
             for name, cues in self.identifiers:
-                for cue in cues:
-                    for start in _occurrences(lemmas, tuple(word.lower() for word in cue)):
-                        found = _identifier_after(segment.text, tokens[start + len(cue) - 1].end,
-                                                  sentence.end)
-                        if found is None or segment.overlaps_placeholder(*found):
-                            continue
-                        yield Fact(subject=self.company, attribute=name,
-                                   text=segment.written_text(*found),
-                                   value=text_value(segment.text[found[0]:found[1]]),
-                                   path=document.path, span=segment.span_of(*found),
-                                   channel=document.channel, confidence=Confidence.LOW,
-                                   sentence=segment.written_text(sentence.start, sentence.end),
-                                   cue=" ".join(cue), distance=1)
+                for cue, start in _cue_starts(lemmas, cues):
+                    found = _identifier_after(segment.text,
+                                              sentence.tokens[start + len(cue) - 1].end,
+                                              sentence.end)
+                    if found is None or segment.overlaps_placeholder(*found):
+                        continue
+                    yield Fact(subject=self.company, attribute=name,
+                               text=segment.written_text(*found),
+                               value=text_value(segment.text[found[0]:found[1]]),
+                               path=document.path, span=segment.span_of(*found),
+                               channel=document.channel, confidence=Confidence.LOW,
+                               sentence=segment.written_text(sentence.start, sentence.end),
+                               cue=" ".join(cue), distance=1)
 
     def _link_facts(self, document: Document, analysed: AnalysedSegment,
                     section_subject: str | None) -> Iterator[Fact]:
@@ -319,25 +318,23 @@ class FactExtractor:
             return
         segment = analysed.segment
         for sentence in analysed.sentences:
-            tokens = sentence.tokens
-            lemmas = [token.lemma.lower() for token in tokens]
+            lemmas = _lower_lemmas(sentence)
             for attribute in self.text_attributes:
-                for cue in attribute.cue_lemmas(self.language):
-                    for start in _occurrences(lemmas, tuple(word.lower() for word in cue)):
-                        span = _text_after(tokens, start + len(cue))
-                        if span is not None:  # an identifier ends where its digits end
-                            span = _identifier_after(segment.text, span[0], span[1]) or span
-                        if span is None or segment.overlaps_placeholder(*span):
-                            continue
-                        subject = self._subject(attribute, sentence, start, section_subject)
-                        yield Fact(subject=subject or "", attribute=attribute.name,
-                                   text=segment.written_text(*span),
-                                   value=text_value(segment.text[span[0]:span[1]]),
-                                   path=document.path,
-                                   span=segment.span_of(*span), channel=document.channel,
-                                   confidence=Confidence.HIGH if subject else Confidence.LOW,
-                                   sentence=segment.written_text(sentence.start, sentence.end),
-                                   cue=" ".join(cue), distance=1)
+                for cue, start in _cue_starts(lemmas, attribute.cue_lemmas(self.language)):
+                    span = _text_after(sentence.tokens, start + len(cue))
+                    if span is not None:  # an identifier ends where its digits end
+                        span = _identifier_after(segment.text, span[0], span[1]) or span
+                    if span is None or segment.overlaps_placeholder(*span):
+                        continue
+                    subject = self._subject(attribute, sentence, start, section_subject)
+                    yield Fact(subject=subject or "", attribute=attribute.name,
+                               text=segment.written_text(*span),
+                               value=text_value(segment.text[span[0]:span[1]]),
+                               path=document.path,
+                               span=segment.span_of(*span), channel=document.channel,
+                               confidence=Confidence.HIGH if subject else Confidence.LOW,
+                               sentence=segment.written_text(sentence.start, sentence.end),
+                               cue=" ".join(cue), distance=1)
 
     def _attribute(self, document: Document, analysed: AnalysedSegment, match: ValueMatch,
                    section_subject: str | None) -> Fact | None:
@@ -559,6 +556,19 @@ def _identifier_after(text: str, start: int, end: int) -> tuple[int, int] | None
 TEXT_VALUE_ENDS = frozenset({",", ";", "(", ")"})
 TEXT_VALUE_LEADS = frozenset({":", "-", "–", "—"})
 MAX_TEXT_VALUE_TOKENS = 10
+
+
+def _lower_lemmas(sentence: Sentence) -> list[str]:
+    return [token.lemma.lower() for token in sentence.tokens]
+
+
+def _cue_starts(lemmas: list[str], cues: Iterable[tuple[str, ...]]
+                ) -> Iterator[tuple[tuple[str, ...], int]]:
+    """Each cue, and each token index where its words (any case) stand in a row among the
+    sentence's `lemmas` (`_lower_lemmas`, taken once per sentence)."""
+    for cue in cues:
+        for start in _occurrences(lemmas, tuple(word.lower() for word in cue)):
+            yield cue, start
 
 
 def _occurrences(lemmas: list[str], cue: tuple[str, ...]) -> Iterator[int]:

@@ -34,7 +34,7 @@ from platformdirs import user_cache_path
 
 from consistency_lint import __version__
 from consistency_lint.builtin_data import languages
-from consistency_lint.config import Config
+from consistency_lint.config import Config, read_tool_file
 from consistency_lint.loaders import LoadRequest
 from consistency_lint.model import Link, Placeholder, ProblemKind, Segment, Span
 from consistency_lint.pipeline.outcome import DocumentOutcome
@@ -198,7 +198,7 @@ def _run_key(config: Config, pack_digests: tuple[tuple[str, str], ...],
         path = config.root / name
         digest.update(name.encode("utf-8") + b"\0")
         if path.is_file():
-            digest.update(path.read_bytes())
+            digest.update(read_tool_file(path, name))  # the one capped reader, as when loaded
     for reference, pack_digest in pack_digests:
         digest.update(f"{reference}\0{pack_digest}\0".encode())
     return digest.hexdigest()
