@@ -24,9 +24,10 @@ from consistency_lint.nlp.analysis import Token
 from consistency_lint.nlp.pipeline import pipeline
 
 MEMBERS_FILE = "facts/members.yaml"
+NOT_A_MEMBER = ""  # the name of the forms that look like members and are none
 SEPARATOR = ", "  # between the members of a set value's text (no member holds one)
 # What separates the items of a registry value: "karta płatnicza, BLIK i szybki przelew".
-_ITEM_SEPARATORS = re.compile(r"\s*(?:[,;/+]|\s(?:i|oraz|lub|albo|and|or)\s)\s*",
+_ITEM_SEPARATORS = re.compile(r"\s*(?:[,;/+]|(?:^|(?<=\s))(?:i|oraz|lub|albo|and|or)(?=\s|$))\s*",
                               re.IGNORECASE)
 
 
@@ -84,6 +85,9 @@ def _vocabulary(attribute: str, entry: Any, language: str) -> Vocabulary:
     members = [Member(str(name), _forms((str(name), *map(str, forms)), language), named)
                for key, named in (("names", True), ("terms", False))
                for name, forms in (entry.get(key) or {}).items()]
+    others = tuple(map(str, entry.get("others") or ()))
+    if others:  # no member: a longer form that stops a member's shorter one
+        members.append(Member(NOT_A_MEMBER, _forms(others, language), True))
     return Vocabulary(attribute, tuple(members),
                       lemmatized(tuple(map(str, entry.get("complete_cues") or ())), language),
                       lemmatized(tuple(map(str, entry.get("ignored_cues") or ())), language))
@@ -139,7 +143,8 @@ def spellings(text: str, lemma: str) -> frozenset[str]:
 
 
 def find_members(tokens: Sequence[Token], vocabulary: Vocabulary) -> Iterator[MemberMention]:
-    """The members named in `tokens`, left to right, the longest form at each place."""
+    """The members named in `tokens`, left to right, the longest form at each place (one
+    of the vocabulary's `others` is no member, and hides the shorter forms it holds)."""
     words = [spellings(token.text, token.lemma) for token in tokens]
     position = 0
     while position < len(tokens):
@@ -147,7 +152,8 @@ def find_members(tokens: Sequence[Token], vocabulary: Vocabulary) -> Iterator[Me
         if best is None:
             position += 1
             continue
-        yield best
+        if best.member.name != NOT_A_MEMBER:
+            yield best
         position = best.last
 
 
@@ -165,21 +171,24 @@ def _longest_at(words: list[frozenset[str]], position: int,
     return best
 
 
-def set_value(attribute: str, text: str, language: str) -> Value:
+def set_value(attribute: str, text: str, language: str) -> Value | None:
     """A registry value of a set attribute ("karta płatnicza, BLIK i szybki przelew"): its
-    items by canonical member; an item the vocabulary does not know is kept as written."""
+    items by canonical member; an item the vocabulary does not know is kept as written.
+    None when it lists nothing."""
     vocabulary = vocabularies(language).get(attribute)
     nlp = pipeline(language)
     members: set[str] = set()
     for item in _ITEM_SEPARATORS.split(text):
         item = item.strip(" .")
-        if not item:
+        if not item or not any(character.isalnum() for character in item):
             continue
         found = set()
         if vocabulary is not None:
             tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.lemma_) for t in nlp(item)]
             found = {mention.member.name for mention in find_members(tokens, vocabulary)}
         members |= found or {" ".join(item.split())}
+    if not members:
+        return None
     return Value(ValueType.SET, text=SEPARATOR.join(sorted(members, key=str.casefold)))
 
 

@@ -4,7 +4,8 @@ A member counts where it is offered: a name (BLIK, InPost) wherever it stands, a
 ("karta", "Czechy") only in a sentence or section that carries a cue of the attribute
 ("Płatność kartą", "Wysyłamy do Czech"). It does not count in a negated clause ("nie
 wysyłamy do Czech", "płatność przy odbiorze nie jest możliwa") nor in a sentence that names
-it in another sense (a refund returned "tą samą metodą": `ignored_cues`). A name of two
+it in another sense (a refund returned "tą samą metodą": `ignored_cues`), nor in a question
+("Czy przyjmujecie PayPal?"). A name of two
 vocabularies (PayPal: a method and a processor) goes to the one whose cue is the most
 specific, else to the first.
 
@@ -66,6 +67,8 @@ class SetStatements:
             return
         heading = [token.lemma.lower() for token in analysed.heading_tokens]
         for sentence in analysed.sentences:
+            if sentence.tokens and sentence.tokens[-1].text == "?":
+                continue  # "Czy przyjmujecie PayPal?" asks, it offers nothing
             lemmas = [token.lemma.lower() for token in sentence.tokens]
             negated = self._negated(sentence.tokens)
             found = [item for item in self._found(sentence.tokens, lemmas, heading)
