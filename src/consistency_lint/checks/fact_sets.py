@@ -20,6 +20,7 @@ from functools import partial
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.checks.protocol import CorpusCheck, Kind
 from consistency_lint.facts.members import members_of, vocabularies
+from consistency_lint.facts.set_statements import EXCLUSIVE
 from consistency_lint.model import Category, Fact, Finding, RelatedLocation, Severity, ValueType
 from consistency_lint.specs import CheckSpec, Example
 
@@ -113,8 +114,8 @@ def _not_listed(corpus: Corpus, facts: Sequence[Fact],
 
 def _left_out(corpus: Corpus, facts: Sequence[Fact], reference: _Reference,
               recognisable: frozenset[str]) -> Iterator[Finding]:
-    """A complete list (two members or more under a cue that presents the whole set) that
-    leaves out a member of the reference the vocabulary can recognise."""
+    """A complete list (`_whole`) that leaves out a member of the reference the vocabulary
+    can recognise."""
     lists: defaultdict[tuple[str, str], list[Fact]] = defaultdict(list)
     for fact in facts:
         if fact.listing and fact.path not in reference.terms_paths:
@@ -122,7 +123,7 @@ def _left_out(corpus: Corpus, facts: Sequence[Fact], reference: _Reference,
     for members in lists.values():
         stated = {fact.value.text for fact in members}
         missing = (reference.members & recognisable) - stated
-        if len(stated) < 2 or not missing:
+        if not _whole(members) or not missing:
             continue
         first = members[0]
         yield SET_MISMATCH.finding(
@@ -133,13 +134,19 @@ def _left_out(corpus: Corpus, facts: Sequence[Fact], reference: _Reference,
 
 
 def _complete_lists(facts: Sequence[Fact]) -> list[Fact]:
-    """The members of complete lists of two members or more."""
+    """The members of complete lists (`_whole`)."""
     lists: defaultdict[tuple[str, str], list[Fact]] = defaultdict(list)
     for fact in facts:
         if fact.listing:
             lists[(fact.path, fact.listing)].append(fact)
-    return [fact for members in lists.values()
-            if len({member.value.text for member in members}) >= 2 for fact in members]
+    return [fact for members in lists.values() if _whole(members) for fact in members]
+
+
+def _whole(members: Sequence[Fact]) -> bool:
+    """Whether a list is the whole set: two members or more under a cue that presents the
+    whole set, or members offered as the only ones ("wyłącznie kartą")."""
+    return (len({member.value.text for member in members}) >= 2
+            or any(member.listing.startswith(EXCLUSIVE) for member in members))
 
 
 def _listed(members: frozenset[str]) -> str:

@@ -120,6 +120,14 @@ def partial_cues(language: str) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def only_cues(language: str) -> frozenset[str]:
+    """Words that make what follows the whole set ("wyłącznie", "tylko"), as lemmas."""
+    data: Any = load_builtin_yaml(MEMBERS_FILE)
+    return frozenset(word for cue in lemmatized(tuple(str(cue) for cue in data["only_cues"]),
+                                                language) for word in cue)
+
+
+@cache
 def _name_endings() -> tuple[str, ...]:
     data: Any = load_builtin_yaml(MEMBERS_FILE)
     return tuple(sorted((str(ending) for ending in data["name_endings"]), key=len,

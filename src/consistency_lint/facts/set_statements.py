@@ -11,7 +11,8 @@ specific, else to the first.
 
 Members stated together where a cue presents the whole set ("Akceptujemy…", "Metody
 płatności to…", a section "Formy płatności") share a `listing` key: such a list that leaves
-out a member the registry lists is incomplete (`checks/fact_sets.py`).
+out a member the registry lists is incomplete (`checks/fact_sets.py`). A member after
+"wyłącznie", "tylko" is the whole set on its own ("Dostawa wyłącznie na terenie Polski").
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from consistency_lint.facts.members import (
     Vocabulary,
     find_members,
     lemmatized,
+    only_cues,
     partial_cues,
     vocabularies,
 )
@@ -38,6 +40,8 @@ from consistency_lint.nlp.lexicon import language_profile
 # of negation: "Wysyłamy do Polski, nie wysyłamy do Czech"; "kartą, BLIK-iem" does not.
 _PREDICATE_TAGS = frozenset({"fin", "praet", "impt", "imps", "inf", "pred", "bedzie"})
 _NOT_NEGATING_NEXT = frozenset({"tylko", "jedynie"})  # "nie tylko do Polski, ale…"
+ONLY_REACH = 3  # how far before a member "wyłącznie" makes it the whole set
+EXCLUSIVE = "!"  # the start of the listing key of a member offered as the only one
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class SetStatements:
         self.language = language
         self.negations = language_profile(language).negations
         self.partial = partial_cues(language)
+        self.only = only_cues(language)
 
     def facts(self, document: Document, analysed: AnalysedSegment,
               segment_index: int) -> Iterator[Fact]:
@@ -77,10 +82,27 @@ class SetStatements:
             # in a statement that does not say it lists only some ("także", "m.in.")
             affirmed = [lemma if not negated[i] else "" for i, lemma in enumerate(lemmas)]
             whole = not _first_cue(self.partial, lemmas)
+            exclusive = {item.vocabulary.attribute for item in found
+                         if self._only_before(affirmed, item.mention.first)}
             for item in found:
-                listing = self._listing(item.vocabulary, affirmed, heading, analysed,
-                                        segment_index, sentence) if whole else ""
+                listing = ""
+                if whole and item.vocabulary.attribute in exclusive:
+                    listing = f"{EXCLUSIVE}{item.vocabulary.attribute}@{segment_index}:" \
+                              f"{sentence.start}"
+                elif whole:
+                    listing = self._listing(item.vocabulary, affirmed, heading, analysed,
+                                            segment_index, sentence)
                 yield self._fact(document, analysed, sentence, item, listing)
+
+    def _only_before(self, affirmed: list[str], first: int) -> bool:
+        """Whether "wyłącznie", "tylko" stands right before a member (a few words at most:
+        "wyłącznie na terenie Polski"), not negated ("nie tylko"): the member is then the
+        whole set, one member or more."""
+        for position in range(max(0, first - ONLY_REACH), first):
+            if affirmed[position] in self.only and (
+                    position == 0 or affirmed[position - 1] not in self.negations):
+                return True
+        return False
 
     def _found(self, tokens: Sequence[Token], lemmas: list[str],
                heading: list[str]) -> list[_Found]:
