@@ -57,7 +57,7 @@ MAX_RELATED = 20
 @dataclass(frozen=True)
 class _Reference:
     members: frozenset[str]
-    source: str  # "the registry", "the terms"
+    says: str  # "the registry lists", "the terms list"
     places: tuple[RelatedLocation, ...]
     terms_paths: frozenset[str] = frozenset()  # the documents the reference is read from
 
@@ -85,17 +85,17 @@ def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
 
 def _reference(corpus: Corpus, context: CheckContext, subject: str, attribute: str,
                facts: Sequence[Fact]) -> _Reference | None:
-    """The registry's set, else the union of the terms' complete lists, else None."""
+    """The registry's set; else, where the terms enumerate the set in a complete list,
+    every member the terms offer; else None."""
     current = corpus.registry.current(subject, attribute, context.today)
     if current is not None:
-        return _Reference(members_of(current.value), "the registry",
+        return _Reference(members_of(current.value), "the registry lists",
                           (RelatedLocation(corpus.registry.source or "facts.yaml", current.line,
                                            "registry", current.text),))
-    in_terms = [fact for fact in _complete_lists(facts)
-                if corpus.document(fact.path).doc_type == TERMS]
-    if not in_terms:
-        return None
-    return _Reference(frozenset(fact.value.text for fact in in_terms), "the terms",
+    in_terms = [fact for fact in facts if corpus.document(fact.path).doc_type == TERMS]
+    if not _complete_lists(in_terms):
+        return None  # terms that mention a member in passing do not enumerate the set
+    return _Reference(frozenset(fact.value.text for fact in in_terms), "the terms list",
                       tuple(_location(fact) for fact in in_terms[:MAX_RELATED]),
                       frozenset(fact.path for fact in in_terms))
 
@@ -108,28 +108,31 @@ def _not_listed(corpus: Corpus, facts: Sequence[Fact],
         yield SET_MISMATCH.finding(
             corpus.document(fact.path), fact.span,
             f"{fact.attribute}: {fact.value.text} (“{fact.text}”) is offered here, but "
-            f"{reference.source} lists {_listed(reference.members)}",
+            f"{reference.says} {_listed(reference.members)}",
             excerpt=fact.sentence, related=reference.places)
 
 
 def _left_out(corpus: Corpus, facts: Sequence[Fact], reference: _Reference,
               recognisable: frozenset[str]) -> Iterator[Finding]:
     """A complete list (`_whole`) that leaves out a member of the reference the vocabulary
-    can recognise."""
+    can recognise, and that its document offers nowhere else (terms that list "formy
+    płatności" and then say who handles card payments leave out no card)."""
     lists: defaultdict[tuple[str, str], list[Fact]] = defaultdict(list)
+    offered: defaultdict[str, set[str]] = defaultdict(set)  # by path
     for fact in facts:
+        offered[fact.path].add(fact.value.text)
         if fact.listing and fact.path not in reference.terms_paths:
             lists[(fact.path, fact.listing)].append(fact)
     for members in lists.values():
         stated = {fact.value.text for fact in members}
-        missing = (reference.members & recognisable) - stated
+        missing = (reference.members & recognisable) - offered[members[0].path]
         if not _whole(members) or not missing:
             continue
         first = members[0]
         yield SET_MISMATCH.finding(
             corpus.document(first.path), first.span,
             f"{first.attribute}: the list here ({_listed(frozenset(stated))}) leaves out "
-            f"{_listed(missing)}, which {reference.source} lists",
+            f"{_listed(missing)}, which {reference.says}",
             excerpt=first.sentence, related=reference.places)
 
 
