@@ -47,7 +47,7 @@ SET_MISMATCH = CheckSpec(
     passing=Example("text", "Akceptujemy płatności kartą płatniczą, BLIK-iem oraz "
                     "przelewem. Nie przyjmujemy płatności za pobraniem.\n",
                     config=_WITH_REGISTRY, files=_FILES),
-    reference="art. 12 ust. 1 pkt 7 ustawy o prawach konsumenta",
+    reference="art. 12 ust. 1 pkt 7 and 8 ustawy o prawach konsumenta",
 )
 SPECS = (SET_MISMATCH,)
 KIND = Kind.CORPUS

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from consistency_lint.builtin_data import load_builtin_yaml
@@ -134,7 +134,7 @@ def _name_endings() -> tuple[str, ...]:
                         reverse=True))
 
 
-@cache
+@lru_cache(maxsize=200_000)  # bounded: a hostile page has any number of distinct words
 def spellings(text: str, lemma: str) -> frozenset[str]:
     """What a token may stand for: its text, its lemma, the lemmas Morfeusz knows for it,
     and, for a word it does not know, the stem before a case ending ("inpostem", "blik-iem")."""

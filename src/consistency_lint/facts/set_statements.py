@@ -84,15 +84,16 @@ class SetStatements:
             whole = not _first_cue(self.partial, lemmas)
             exclusive = {item.vocabulary.attribute for item in found
                          if self._only_before(affirmed, item.mention.first)}
+            listings: dict[str, str] = {}  # by attribute: once per sentence, not per member
             for item in found:
-                listing = ""
-                if whole and item.vocabulary.attribute in exclusive:
-                    listing = f"{EXCLUSIVE}{item.vocabulary.attribute}@{segment_index}:" \
-                              f"{sentence.start}"
-                elif whole:
-                    listing = self._listing(item.vocabulary, affirmed, heading, analysed,
-                                            segment_index, sentence)
-                yield self._fact(document, analysed, sentence, item, listing)
+                attribute = item.vocabulary.attribute
+                if attribute not in listings:
+                    listings[attribute] = "" if not whole else (
+                        f"{EXCLUSIVE}{attribute}@{segment_index}:{sentence.start}"
+                        if attribute in exclusive else
+                        self._listing(item.vocabulary, affirmed, heading, analysed,
+                                      segment_index, sentence))
+                yield self._fact(document, analysed, sentence, item, listings[attribute])
 
     def _only_before(self, affirmed: list[str], first: int) -> bool:
         """Whether "wyłącznie", "tylko" stands right before a member (a few words at most:
@@ -121,10 +122,11 @@ class SetStatements:
                 current = by_place.get(place)
                 if current is None or len(cue) > len(current.cue):
                     by_place[place] = _Found(mention, vocabulary, cue)
-        names = [item.mention for item in by_place.values() if item.mention.member.named]
+        in_names = {position for item in by_place.values() if item.mention.member.named
+                    for position in range(item.mention.first, item.mention.last)}
         return [by_place[place] for place in sorted(by_place)
                 if by_place[place].mention.member.named
-                or not any(_overlap(by_place[place].mention, name) for name in names)]
+                or in_names.isdisjoint(range(place[0], place[1]))]
 
     def _negated(self, tokens: Sequence[Token]) -> list[bool]:
         """For each token, whether a negation stands in its scope: its clause, a comma
@@ -158,12 +160,6 @@ class SetStatements:
                     channel=document.channel, confidence=Confidence.HIGH,
                     sentence=segment.written_text(sentence.start, sentence.end),
                     cue=" ".join(item.cue), distance=1, listing=listing)
-
-
-def _overlap(first: MemberMention, second: MemberMention) -> bool:
-    """Whether two mentions share a token: a term inside a name is no member of its own
-    ("Polska" in "Poczta Polska")."""
-    return first.first < second.last and second.first < first.last
 
 
 def _first_cue(cues: Sequence[tuple[str, ...]], lemmas: list[str]) -> tuple[str, ...]:
