@@ -20,9 +20,9 @@ def _project(tmp_path: Path) -> Path:
 def test_members_outside_the_registry_and_an_incomplete_list_are_found(tmp_path: Path) -> None:
     """Raty in the call script and Germany on the delivery page are not offered by the
     registry; the FAQ's answer "Akceptujemy…" presents a whole list without cash on
-    delivery, which the FAQ offers nowhere else. Nothing else: the one method mentioned in passing ("zapłacić BLIK-iem"), the
-    negated countries and PayPal, the question "Czy przyjmujecie PayPal?" and the methods a
-    refund goes back by are no offers."""
+    delivery, which the FAQ offers nowhere else. Nothing else: the one method mentioned in
+    passing ("zapłacić BLIK-iem"), the negated countries and PayPal, the question "Czy
+    przyjmujecie PayPal?" and the methods a refund goes back by are no offers."""
     result = lint(_project(tmp_path))
     assert [(f.rule, f.category, f.path, f.span.line, f.span.column)
             for f in result.findings] == [
