@@ -15,6 +15,7 @@ from consistency_lint.checks import (
     disguised_text,
     doc_types,
     fact_checks,
+    fact_sets,
     freshness,
     input_checks,
     link_targets,
@@ -47,6 +48,7 @@ CHECKS: tuple[CheckModule, ...] = (
     unfilled_blanks,
     freshness,
     fact_checks,
+    fact_sets,
     link_targets,
     doc_types,
 )
