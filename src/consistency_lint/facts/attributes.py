@@ -66,6 +66,12 @@ def builtin_attribute_models() -> dict[str, AttributeModel]:
     return TypeAdapter(dict[str, AttributeModel]).validate_python(data)
 
 
+def custom_attribute_names(known: Mapping[str, Attribute]) -> frozenset[str]:
+    """The attributes of `known` that a registry declared (not built in, nor a built-in one
+    redefined)."""
+    return frozenset(known) - frozenset(builtin_attribute_models())
+
+
 def ignored_cue_lemmas(language: str) -> tuple[tuple[str, ...], ...]:
     """Cues of values that are no fact of the business (identifiers, regular prices, third
     parties), lemmatized."""

@@ -25,11 +25,13 @@ from itertools import islice, product
 from consistency_lint.facts.attributes import (
     Attribute,
     Scope,
+    custom_attribute_names,
     identifier_cue_lemmas,
     ignored_cue_lemmas,
 )
 from consistency_lint.facts.registry import Registry
-from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention
+from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention, named_subject
+from consistency_lint.facts.value_tokens import ValueTokens, value_tokens
 from consistency_lint.model import Confidence, Document, Fact, ValueMatch, ValueType
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
@@ -157,14 +159,21 @@ class _Occurrences:
     value_type: ValueType
     claimed: frozenset[int]
     period: range
+    others: ValueTokens = ValueTokens()
+    exclusive: bool = False  # cues that mark only the value nearest to them
 
     def nearest(self, lemma: str, origin: int) -> int | None:
-        """The distance from `origin` to the nearest position of `lemma`, or None."""
+        """The distance from `origin` to the nearest position of `lemma`, or None: a word
+        of the value itself ("39,99 zł miesięcznie") is nearest of all, a word of another
+        value of the sentence is no cue of this one."""
         positions = self.index.unclaimed(self.value_type, lemma, self.claimed)
         at = bisect_left(positions, origin)
         after = _first_outside(positions, at, self.period)
         before = _last_outside(positions, at - 1, self.period)
-        distances = [abs(positions[i] - origin) for i in (before, after)
+        if self.others.elsewhere:
+            after = self.others.next_free(positions, after, 1, self.period, self.exclusive)
+            before = self.others.next_free(positions, before, -1, self.period, self.exclusive)
+        distances = [self.others.distance(positions[i], origin) for i in (before, after)
                      if 0 <= i < len(positions)]
         return min(distances, default=None)
 
@@ -183,7 +192,8 @@ class _Occurrences:
             if combination.first in period:
                 position = bisect_left(firsts, period.stop)
                 continue
-            best = _closer(best, combination, origin, period)
+            best = _closer(best, combination, origin, period, self.others,
+                           self.exclusive)
             position += 1
         position = at - 1
         while position >= 0:
@@ -193,15 +203,19 @@ class _Occurrences:
             if combination.first in period:
                 position = bisect_left(firsts, period.start) - 1
                 continue
-            best = _closer(best, combination, origin, period)
+            best = _closer(best, combination, origin, period, self.others,
+                           self.exclusive)
             position -= 1
         return best
 
 
-def _closer(best: int | None, combination: _Combination, origin: int, period: range) -> int | None:
-    if any(member in period for member in combination.members):
+def _closer(best: int | None, combination: _Combination, origin: int, period: range,
+            others: ValueTokens, exclusive: bool) -> int | None:
+    if any(member in period or others.taken(member, exclusive)
+           for member in combination.members):
         return best
-    distance = max(abs(combination.first - origin), abs(combination.last - origin))
+    distance = max(others.distance(combination.first, origin),
+                   others.distance(combination.last, origin))
     return distance if best is None else min(best, distance)
 
 
@@ -240,6 +254,7 @@ class FactExtractor:
         self.subjects = SubjectMatcher(registry.subjects.values(), language)
         self.company = registry.company_subject
         self.ignored_cues = ignored_cue_lemmas(language)
+        self.custom = custom_attribute_names(registry.attributes)
         self.identifiers = tuple((name, cues) for name, cues in identifier_cue_lemmas(language)
                                  if name not in registry.attributes)
         self._claimed: dict[tuple[int, ValueType], frozenset[int]] = {}
@@ -253,10 +268,11 @@ class FactExtractor:
         facts: list[Fact] = []
         for analysed in segments:
             section_subject = self._heading_subject(analysed) or document_subject
-            for match in extract_values(analysed.segment.text, self.language, self.value_types):
-                if analysed.segment.overlaps_placeholder(match.start, match.end):
-                    continue
-                fact = self._attribute(document, analysed, match, section_subject)
+            matches = [match for match in extract_values(analysed.segment.text, self.language,
+                                                         self.value_types)
+                       if not analysed.segment.overlaps_placeholder(match.start, match.end)]
+            for match in matches:
+                fact = self._attribute(document, analysed, match, section_subject, matches)
                 if fact is not None:
                     facts.append(fact)
             facts.extend(self._text_facts(document, analysed, section_subject))
@@ -337,12 +353,19 @@ class FactExtractor:
                                cue=" ".join(cue), distance=1)
 
     def _attribute(self, document: Document, analysed: AnalysedSegment, match: ValueMatch,
-                   section_subject: str | None) -> Fact | None:
+                   section_subject: str | None,
+                   others: Sequence[ValueMatch] = ()) -> Fact | None:
         sentence = _sentence_at(analysed.sentences, match.start)
         if sentence is None:
             return None
         value_index = _token_index(self._index(sentence), match.start)
-        cues = self._ranked_cues(match, sentence, value_index, analysed.heading_lemmas)
+        index = self._index(sentence)
+        tokens = value_tokens(index.starts, match,
+                              [other for other in others
+                               if sentence.start <= other.start < sentence.end],
+                              index.clause_numbers(CLAUSE_ENDS))
+        cues = self._ranked_cues(match, sentence, value_index, analysed.heading_lemmas, tokens)
+        cues = _custom_first(cues, self.custom, tokens.rivals)
         if not cues:
             cues = self._self_evident(match)
         if not cues or cues[0].attribute is _IGNORED:
@@ -351,7 +374,8 @@ class FactExtractor:
         for candidate in cues:  # the best cue whose attribute has a subject here
             if candidate.attribute is _IGNORED:
                 break  # the cues ranked below an ignored one do not count
-            subject = self._subject(candidate.attribute, sentence, value_index, section_subject)
+            subject = self._subject(candidate.attribute, sentence, value_index, section_subject,
+                                    tokens.first)
             if subject is not None:
                 cue = candidate
                 break
@@ -404,21 +428,23 @@ class FactExtractor:
         return " ".join(sorted(set(islice(words, MAX_LABEL_WORDS))))
 
     def _ranked_cues(self, match: ValueMatch, sentence: Sentence, value_index: int,
-                     heading_lemmas: frozenset[str]) -> list[_Cue]:
+                     heading_lemmas: frozenset[str], tokens: ValueTokens) -> list[_Cue]:
         """For each candidate attribute its closest cue; best attribute first."""
         key = (id(sentence), match.value.type)
         if key not in self._claimed:
             self._claimed[key] = self._claimed_by_other_types(sentence.tokens, match.value.type)
         index = self._index(sentence)
         occurrences = _Occurrences(index, match.value.type, self._claimed[key],
-                                   self._period_start(index, match))
+                                   self._period_start(index, match), tokens)
         best: dict[str, _Cue] = {}
         candidates = [(attribute, attribute.cue_lemmas(self.language))
                       for attribute in self.attributes
                       if attribute.accepts(match.value.type, match.value.bound)]
+        exclusive = replace(occurrences, exclusive=True)
         for attribute, cues in [*candidates, (_IGNORED, self.ignored_cues)]:
+            where = exclusive if attribute is _IGNORED else occurrences
             for cue in cues:
-                found = _cue_distance(cue, occurrences, value_index, heading_lemmas)
+                found = _cue_distance(cue, where, value_index, heading_lemmas)
                 if found is None:
                     continue
                 candidate = _Cue(attribute, found[0], len(cue), found[1], cue)
@@ -464,8 +490,8 @@ class FactExtractor:
         return frozenset(claimed)
 
     def _subject(self, attribute: Attribute, sentence: Sentence, value_index: int,
-                 section_subject: str | None) -> str | None:
-        named = _nearest(self._index(sentence), value_index)
+                 section_subject: str | None, first_value: int | None = None) -> str | None:
+        named = named_subject(self._index(sentence).mentions, value_index, first_value)
         if attribute.scope is Scope.COMPANY:
             if named and self.registry.versions(named, attribute.name):
                 return named
@@ -496,6 +522,23 @@ class FactExtractor:
         mentions = [m for m in self.subjects.find(analysed.heading_tokens)
                     if m.subject != self.company]
         return mentions[-1].subject if mentions else None
+
+
+def _custom_first(cues: list[_Cue], custom: frozenset[str], rivals: int) -> list[_Cue]:
+    """The ranked cues, with the best cue of a registry-declared attribute first when a
+    built-in attribute ranks first: the business declared the more specific meaning ("Plan
+    Pro kosztuje 44,99 zł" under "Promocja zimowa" is its promotional price, not the plain
+    price). A cue ranked below an ignored one never counts; a cue in a sentence of several
+    values of the type may be another value's ("39,99 zł miesięcznie albo 399 zł rocznie"),
+    so there only the headings' cues count."""
+    if not cues or cues[0].attribute is _IGNORED or cues[0].attribute.name in custom:
+        return cues
+    for position, cue in enumerate(cues):
+        if cue.attribute is _IGNORED:
+            break
+        if cue.attribute.name in custom and (rivals == 0 or cue.distance == HEADING_DISTANCE):
+            return [cue, *cues[:position], *cues[position + 1:]]
+    return cues
 
 
 def _rank(cue: _Cue) -> tuple[int, int, int, int, int]:
@@ -669,16 +712,6 @@ def _confidence(distance: int, subject: str | None) -> Confidence:
     if distance <= HIGH_CONFIDENCE_DISTANCE:
         return Confidence.HIGH
     return Confidence.MEDIUM
-
-
-def _nearest(index: _SentenceIndex, position: int) -> str | None:
-    """The subject named nearest to `position`; of two as near, the earlier."""
-    mentions, positions = index.mentions, index.mention_positions
-    after = bisect_left(positions, position)
-    nearby = [i for i in (after - 1, after) if 0 <= i < len(mentions)]
-    if not nearby:
-        return None
-    return mentions[min(nearby, key=lambda i: abs(positions[i] - position))].subject
 
 
 def _sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
