@@ -21,9 +21,10 @@ from consistency_lint.facts.likeness import (
     ComparisonKey,
     DocumentKey,
     comparison_key,
-    states_the_fact_itself,
+    is_variant,
     variant_documents,
 )
+from consistency_lint.facts.variants import counterparts
 from consistency_lint.model import (
     Category,
     Confidence,
@@ -172,9 +173,9 @@ def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
     unsettled: list[Fact] = []
     for fact in compared:
         versions = corpus.registry.versions(fact.subject, fact.attribute)
-        if (versions and not fact.role
-                and states_the_fact_itself(comparison_key(fact, variants))):
-            yield from _against_registry(corpus, context, fact, versions)
+        matching = counterparts(versions, fact, is_variant(fact, variants))
+        if matching:
+            yield from _against_registry(corpus, context, fact, matching)
         elif not versions and not _a_set(fact):
             unsettled.append(fact)
     yield from _across_documents(corpus, unsettled, variants)
@@ -198,12 +199,17 @@ def _stale_copies(corpus: Corpus) -> Iterator[Finding]:
 
 def _against_registry(corpus: Corpus, context: CheckContext, fact: Fact,
                       versions: list[RegistryFact]) -> Iterator[Finding]:
-    current = next((v for v in versions if v.valid_on(context.today)), None)
-    if current is None or not fact.value.comparable_with(current.value):
+    """`fact` against the registry values it is compared with (`versions`, of all dates:
+    one, or the variants of a fact when the statement names none): agreeing with one valid
+    on `--today` is enough."""
+    valid = [v for v in versions if v.valid_on(context.today)
+             and fact.value.comparable_with(v.value)]
+    if not valid:
         return
     reading = _reading(corpus, fact)
-    if fact.value.agrees_with(current.value, reading):
+    if any(fact.value.agrees_with(v.value, reading) for v in valid):
         return
+    current = valid[0]
     document = corpus.document(fact.path)
     related = (_registry_location(corpus, current),)
     what = _describe(corpus, fact)

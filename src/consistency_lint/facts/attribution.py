@@ -32,6 +32,7 @@ from consistency_lint.facts.attributes import (
 from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention, named_subject
 from consistency_lint.facts.value_tokens import ValueTokens, value_tokens
+from consistency_lint.facts.variants import distinguishing, qualifies_cue
 from consistency_lint.model import Confidence, Document, Fact, ValueMatch, ValueType
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
@@ -76,6 +77,9 @@ class _SentenceIndex:
             self.positions.setdefault(token.lemma, []).append(position)
         self.mentions = mentions
         self.mention_positions = [mention.token_index for mention in mentions]
+        self.mentioned = frozenset(position for mention in mentions for position in
+                                   range(mention.token_index,
+                                         mention.token_index + mention.length))
         self.starts = [token.start for token in tokens]
         self.ends = [token.end for token in tokens]
         self._clause_numbers: dict[frozenset[str], list[int]] = {}
@@ -104,11 +108,11 @@ class _SentenceIndex:
         return self._clause_lemmas[clause.start]
 
     def label_words(self, clause: range, attribute: str,
-                    labels: Callable[[str], bool]) -> list[int]:
+                    labels: Callable[[int], bool]) -> list[int]:
         """The positions in a label clause of the words that may label `attribute`."""
         key = (clause.start, attribute)
         if key not in self._label_words:
-            self._label_words[key] = [i for i in clause if labels(self.tokens[i].lemma.lower())]
+            self._label_words[key] = [i for i in clause if labels(i)]
         return self._label_words[key]
 
     def unclaimed(self, value_type: ValueType, lemma: str, claimed: frozenset[int]) -> list[int]:
@@ -255,6 +259,8 @@ class FactExtractor:
         self.company = registry.company_subject
         self.ignored_cues = ignored_cue_lemmas(language)
         self.custom = custom_attribute_names(registry.attributes)
+        self.label_words = frozenset(word for fact in registry.facts
+                                     for word in fact.label.split())
         self.identifiers = tuple((name, cues) for name, cues in identifier_cue_lemmas(language)
                                  if name not in registry.attributes)
         self._claimed: dict[tuple[int, ValueType], frozenset[int]] = {}
@@ -420,11 +426,22 @@ class FactExtractor:
         return ""
 
     def _label(self, attribute: Attribute, clause: _Clause) -> str:
-        """The nouns and adjectives of the value's clause that are not its cues: "inpost" in
+        """The distinguishing words of the value's clause (`variants.distinguishing`, or words
+        of the registry's labels) that are not its cues nor a subject's name: "inpost" in
         "Dostawa InPost: 12,99 zł" (nearest first, a few at most)."""
         unlabelled = _not_label_words(attribute, self.language)
-        words = clause.nearest_first(attribute.name, lambda lemma: lemma not in unlabelled
-                                     and _names_a_thing(lemma))
+        cue_words = _cue_words(attribute, self.language)
+        index = clause.index
+        named = index.mentioned
+
+        def labels(position: int) -> bool:
+            lemma = index.tokens[position].lemma.lower()
+            return (position not in named and lemma not in unlabelled and _names_a_thing(lemma)
+                    and (lemma in self.label_words
+                         or distinguishing(index.tokens, position)
+                         or qualifies_cue(index.tokens, position, cue_words)))
+
+        words = clause.nearest_first(attribute.name, labels)
         return " ".join(sorted(set(islice(words, MAX_LABEL_WORDS))))
 
     def _ranked_cues(self, match: ValueMatch, sentence: Sentence, value_index: int,
@@ -661,7 +678,7 @@ class _Clause:
     def __contains__(self, lemma: object) -> bool:
         return isinstance(lemma, str) and self._counts[lemma] > self._own_counts[lemma]
 
-    def nearest_first(self, attribute: str, labels: Callable[[str], bool]) -> Iterator[str]:
+    def nearest_first(self, attribute: str, labels: Callable[[int], bool]) -> Iterator[str]:
         """The lemmas that pass `labels` (the same test for one attribute), nearest to the
         value first; of two as near, the one before it."""
         tokens = self.index.tokens
@@ -690,9 +707,14 @@ def _nearest_first(positions: list[int], origin: int, skipped: range) -> Iterato
 
 
 @cache
+def _cue_words(attribute: Attribute, language: str) -> frozenset[str]:
+    return frozenset(word.lower() for cue in attribute.cue_lemmas(language) for word in cue)
+
+
+@cache
 def _not_label_words(attribute: Attribute, language: str) -> frozenset[str]:
     """The attribute's cue and role words and the determiners: they never make a label."""
-    words = {word for cue in attribute.cue_lemmas(language) for word in cue}
+    words = set(_cue_words(attribute, language))
     words |= {word for _, cues in attribute.role_lemmas(language) for cue in cues
               for word in cue}
     return frozenset(words | lexicon(language).determiners)
