@@ -30,6 +30,7 @@ from consistency_lint.facts.attributes import (
     ignored_cue_lemmas,
 )
 from consistency_lint.facts.registry import Registry
+from consistency_lint.facts.tables import CueContext, cue_context
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention, named_subject
 from consistency_lint.facts.value_tokens import ValueTokens, value_tokens
 from consistency_lint.facts.variants import distinguishing, qualifies_cue
@@ -273,7 +274,8 @@ class FactExtractor:
         self._sentence_index.clear()
         facts: list[Fact] = []
         for analysed in segments:
-            section_subject = self._heading_subject(analysed) or document_subject
+            section_subject = (self._row_subject(analysed) or self._heading_subject(analysed)
+                               or document_subject)
             matches = [match for match in extract_values(analysed.segment.text, self.language,
                                                          self.value_types)
                        if not analysed.segment.overlaps_placeholder(match.start, match.end)]
@@ -370,8 +372,10 @@ class FactExtractor:
                               [other for other in others
                                if sentence.start <= other.start < sentence.end],
                               index.clause_numbers(CLAUSE_ENDS))
-        cues = self._ranked_cues(match, sentence, value_index, analysed.heading_lemmas, tokens)
-        cues = _custom_first(cues, self.custom, tokens.rivals)
+        cues = self._ranked_cues(match, sentence, value_index,
+                                 cue_context(analysed, HEADING_DISTANCE), tokens)
+        cues = _custom_first(cues, self.custom, tokens.rivals == 0,
+                             in_column=bool(analysed.column_tokens))
         if not cues:
             cues = self._self_evident(match)
         if not cues or cues[0].attribute is _IGNORED:
@@ -445,7 +449,7 @@ class FactExtractor:
         return " ".join(sorted(set(islice(words, MAX_LABEL_WORDS))))
 
     def _ranked_cues(self, match: ValueMatch, sentence: Sentence, value_index: int,
-                     heading_lemmas: frozenset[str], tokens: ValueTokens) -> list[_Cue]:
+                     context: CueContext, tokens: ValueTokens) -> list[_Cue]:
         """For each candidate attribute its closest cue; best attribute first."""
         key = (id(sentence), match.value.type)
         if key not in self._claimed:
@@ -461,7 +465,7 @@ class FactExtractor:
         for attribute, cues in [*candidates, (_IGNORED, self.ignored_cues)]:
             where = exclusive if attribute is _IGNORED else occurrences
             for cue in cues:
-                found = _cue_distance(cue, where, value_index, heading_lemmas)
+                found = _cue_distance(cue, where, value_index, context)
                 if found is None:
                     continue
                 candidate = _Cue(attribute, found[0], len(cue), found[1], cue)
@@ -534,6 +538,12 @@ class FactExtractor:
                     return mentions[0].subject
         return None
 
+    def _row_subject(self, analysed: AnalysedSegment) -> str | None:
+        """The subject a table cell's row names in its first cell ("Plan Start")."""
+        mentions = [m for m in self.subjects.find(analysed.row_tokens)
+                    if m.subject != self.company]
+        return mentions[0].subject if mentions else None
+
     def _heading_subject(self, analysed: AnalysedSegment) -> str | None:
         """The subject named last in the headings above the segment (the innermost)."""
         mentions = [m for m in self.subjects.find(analysed.heading_tokens)
@@ -541,19 +551,23 @@ class FactExtractor:
         return mentions[-1].subject if mentions else None
 
 
-def _custom_first(cues: list[_Cue], custom: frozenset[str], rivals: int) -> list[_Cue]:
+def _custom_first(cues: list[_Cue], custom: frozenset[str], alone: bool,
+                  in_column: bool) -> list[_Cue]:
     """The ranked cues, with the best cue of a registry-declared attribute first when a
     built-in attribute ranks first: the business declared the more specific meaning ("Plan
     Pro kosztuje 44,99 zł" under "Promocja zimowa" is its promotional price, not the plain
-    price). A cue ranked below an ignored one never counts; a cue in a sentence of several
-    values of the type may be another value's ("39,99 zł miesięcznie albo 399 zł rocznie"),
-    so there only the headings' cues count."""
+    price). A cue ranked below an ignored one never counts. Unless the value is `alone` (the
+    only one of its type in its sentence), a cue in its sentence may be another value's
+    ("39,99 zł miesięcznie albo 399 zł rocznie"): then only the headings' cues count. In a
+    table column with a header, the header says what the value is, and the headings above
+    the table may be about another column: then only the value's own words count."""
     if not cues or cues[0].attribute is _IGNORED or cues[0].attribute.name in custom:
         return cues
     for position, cue in enumerate(cues):
         if cue.attribute is _IGNORED:
             break
-        if cue.attribute.name in custom and (rivals == 0 or cue.distance == HEADING_DISTANCE):
+        if cue.attribute.name in custom and (cue.distance == 0 or not in_column and (
+                alone or cue.distance == HEADING_DISTANCE)):
             return [cue, *cues[:position], *cues[position + 1:]]
     return cues
 
@@ -569,11 +583,12 @@ def _rank(cue: _Cue) -> tuple[int, int, int, int, int]:
 
 
 def _cue_distance(cue: tuple[str, ...], occurrences: _Occurrences, value_index: int,
-                  heading_lemmas: frozenset[str]) -> tuple[int, bool] | None:
+                  context: CueContext) -> tuple[int, bool] | None:
     """Token distance from the value to the farthest word of the nearest occurrence of the
     cue, and whether that occurrence is compact (its words stand together, in any order, a
     word apart at most); a compact occurrence is preferred to a nearer scattered one. A cue
-    found only in the headings is far; None: not there.
+    found only in a table cell's column or row header is near (`facts.tables`), only in the
+    headings far; None: not there.
 
     The nearest scattered occurrence takes each word's nearest position, and compact ones are
     looked up near the value: no trying of every combination of positions, whose number grew
@@ -588,8 +603,9 @@ def _cue_distance(cue: tuple[str, ...], occurrences: _Occurrences, value_index: 
         else:
             compact = occurrences.nearest_compact(cue, value_index)
             return (compact, True) if compact is not None else (farthest, False)
-    if _stands_in(cue, heading_lemmas):
-        return HEADING_DISTANCE, True
+    for lemmas, distance in context.places:
+        if _stands_in(cue, lemmas):
+            return distance, True
     return None
 
 
