@@ -79,6 +79,12 @@ def ignored_cue_lemmas(language: str) -> tuple[tuple[str, ...], ...]:
     return _lemmatized_cues(tuple(str(cue) for cue in data["ignored_cues"]), language)
 
 
+def promotion_cue_lemmas(language: str) -> tuple[tuple[str, ...], ...]:
+    """Cues of a promotion (`promotion_cues` of `attributes.yaml`), lemmatized."""
+    data: Any = load_builtin_yaml("facts/attributes.yaml")
+    return _lemmatized_cues(tuple(str(cue) for cue in data["promotion_cues"]), language)
+
+
 def identifier_cue_lemmas(language: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
     """(identifier, its lemmatized cues): the business's tax, statistical, court-register and
     account numbers (`identifiers:` of `attributes.yaml`)."""

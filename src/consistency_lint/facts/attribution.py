@@ -26,6 +26,7 @@ from consistency_lint.facts.attributes import (
     Attribute,
     Scope,
     custom_attribute_names,
+    promotion_cue_lemmas,
     identifier_cue_lemmas,
     ignored_cue_lemmas,
 )
@@ -48,6 +49,7 @@ NEARBY_DISTANCE = 4
 TITLE_MAX_WORDS = 8  # a short first line of a plain-text document is its title
 PHRASE_SLACK = 1  # words of a multi-word cue may stand this many tokens further apart
 SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL})  # values that say what they are
+ADDRESS_TYPES = frozenset({ValueType.EMAIL, ValueType.URL})  # values whose words name a party
 # A word that is also a preposition, conjunction, particle or verb as itself ("do", "bez",
 # "być") is never part of a label, though the dictionary knows a noun of that spelling too.
 NOT_LABEL_PARTS_OF_SPEECH = frozenset({
@@ -260,6 +262,9 @@ class FactExtractor:
         self.company = registry.company_subject
         self.ignored_cues = ignored_cue_lemmas(language)
         self.custom = custom_attribute_names(registry.attributes)
+        self.promotion_cues = promotion_cue_lemmas(language)
+        self.promotion = _promotion_attribute(self.attributes, self.custom, self.promotion_cues,
+                                              language)
         self.label_words = frozenset(word for fact in registry.facts
                                      for word in fact.label.split())
         self.identifiers = tuple((name, cues) for name, cues in identifier_cue_lemmas(language)
@@ -376,9 +381,10 @@ class FactExtractor:
                                  cue_context(analysed, HEADING_DISTANCE), tokens)
         cues = _custom_first(cues, self.custom, tokens.rivals == 0,
                              in_column=bool(analysed.column_tokens))
+        cues = self._in_promotion(cues, match, index, analysed.heading_lemmas)
         if not cues:
             cues = self._self_evident(match)
-        if not cues or cues[0].attribute is _IGNORED:
+        if not cues or cues[0].attribute is _IGNORED or self._names_ignored(match):
             return None
         cue, subject = cues[0], None
         for candidate in cues:  # the best cue whose attribute has a subject here
@@ -407,6 +413,28 @@ class FactExtractor:
             cue=" ".join(cue.words),
             distance=cue.distance,
         )
+
+    def _in_promotion(self, cues: list[_Cue], match: ValueMatch, index: _SentenceIndex,
+                      heading_lemmas: frozenset[str]) -> list[_Cue]:
+        """A price read as a built-in attribute in a sentence (or under a heading) of a
+        promotion ("najniższa cena z 30 dni przed obniżką", "Promocja") is the reduced price:
+        the registry's promotional attribute if it declares one, else no fact."""
+        if (not cues or match.value.type is not ValueType.MONEY
+                or cues[0].attribute is _IGNORED or cues[0].attribute.name in self.custom
+                or not any(_stands_in(cue, index.positions) or _stands_in(cue, heading_lemmas)
+                           for cue in self.promotion_cues)):
+            return cues
+        if self.promotion is None:
+            return []
+        return [replace(cues[0], attribute=self.promotion), *cues]
+
+    def _names_ignored(self, match: ValueMatch) -> bool:
+        """Whether an address names a party whose values are no fact of the business in its
+        own words ("www.uokik.gov.pl": the competition authority's site)."""
+        if match.value.type not in ADDRESS_TYPES:
+            return False
+        words = frozenset(re.split(r"[^\w]+", match.text.lower()))
+        return any(len(cue) == 1 and cue[0].lower() in words for cue in self.ignored_cues)
 
     def _self_evident(self, match: ValueMatch) -> list[_Cue]:
         """The attribute of a value that needs no cue (an e-mail address), when it is the
@@ -549,6 +577,18 @@ class FactExtractor:
         mentions = [m for m in self.subjects.find(analysed.heading_tokens)
                     if m.subject != self.company]
         return mentions[-1].subject if mentions else None
+
+
+def _promotion_attribute(attributes: Iterable[Attribute], custom: frozenset[str],
+                         promotion_cues: Iterable[tuple[str, ...]],
+                         language: str) -> Attribute | None:
+    """The registry's own money attribute of promotions: one with a word of a promotion cue
+    among its cues ("promo_price", cue "cena promocyjna"); None if it declares none."""
+    words = {word.lower() for cue in promotion_cues for word in cue}
+    return next((attribute for attribute in sorted(attributes, key=lambda a: a.name)
+                 if attribute.name in custom and attribute.type is ValueType.MONEY
+                 and any(word.lower() in words for cue in attribute.cue_lemmas(language)
+                         for word in cue)), None)
 
 
 def _custom_first(cues: list[_Cue], custom: frozenset[str], alone: bool,

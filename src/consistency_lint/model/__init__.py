@@ -42,6 +42,7 @@ from consistency_lint.model.run import (
 from consistency_lint.model.value import (
     BUSINESS_DAY,
     DAY,
+    PER_MONTH,
     Bound,
     Reading,
     Value,
@@ -53,6 +54,7 @@ __all__ = [
     "BUSINESS_DAY",
     "DAY",
     "LEGAL_CATEGORIES",
+    "PER_MONTH",
     "PLACEHOLDER_SYNTAXES",
     "Anchor",
     "BaselineOutcome",
