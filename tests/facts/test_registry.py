@@ -86,3 +86,23 @@ def test_successive_and_equal_registry_values_are_not_conflicts(tmp_path: Path) 
              "     effective_from: 2026-07-01}\n")
     write_project(tmp_path, config, {"facts.yaml": facts, "a.txt": "Treść."})
     assert len(load_registry(load_config(tmp_path)).facts) == 3
+
+
+def test_role_and_label_are_read_and_variants_of_a_fact_are_no_conflict(tmp_path: Path) -> None:
+    """CONTRACT §7: `role:` and `label:` set apart values of one fact; the label is kept in
+    the form statements' labels take (lemmas, lower case)."""
+    config = {"version": 1, "facts": "facts.yaml",
+              "channels": {"web": {"loader": "text", "paths": ["*.txt"]}}}
+    facts = (SUBJECTS + "facts:\n"
+             "  - {subject: shop, attribute: delivery_cost, value: '9,99 zł'}\n"
+             "  - {subject: shop, attribute: delivery_cost, label: Paczkomaty, value: '8,99 zł'}\n"
+             "  - {subject: shop, attribute: hotline, role: complaints, value: 22 350 40 51}\n"
+             "  - {subject: shop, attribute: hotline, value: 22 350 40 50}\n")
+    write_project(tmp_path, config, {"facts.yaml": facts, "a.txt": "Treść."})
+    registry = load_registry(load_config(tmp_path))
+    assert [(fact.attribute, fact.role, fact.label) for fact in registry.facts] == [
+        ("delivery_cost", "", ""), ("delivery_cost", "", "paczkomat"),
+        ("hotline", "complaints", ""), ("hotline", "", "")]
+    from datetime import date
+    plain = registry.current("shop", "hotline", date(2026, 11, 30))
+    assert plain is not None and plain.text == "22 350 40 50"

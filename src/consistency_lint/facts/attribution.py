@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import islice, product
 
@@ -26,13 +26,13 @@ from consistency_lint.facts.attributes import (
     Attribute,
     Scope,
     custom_attribute_names,
-    promotion_cue_lemmas,
     identifier_cue_lemmas,
     ignored_cue_lemmas,
+    promotion_cue_lemmas,
 )
 from consistency_lint.facts.registry import Registry
-from consistency_lint.facts.tables import CueContext, cue_context
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention, named_subject
+from consistency_lint.facts.tables import CueContext, cue_context
 from consistency_lint.facts.value_tokens import ValueTokens, value_tokens
 from consistency_lint.facts.variants import distinguishing, qualifies_cue
 from consistency_lint.model import Confidence, Document, Fact, ValueMatch, ValueType
@@ -166,7 +166,7 @@ class _Occurrences:
     value_type: ValueType
     claimed: frozenset[int]
     period: range
-    others: ValueTokens = ValueTokens()
+    others: ValueTokens = field(default_factory=ValueTokens)
     exclusive: bool = False  # cues that mark only the value nearest to them
 
     def nearest(self, lemma: str, origin: int) -> int | None:
@@ -606,8 +606,8 @@ def _custom_first(cues: list[_Cue], custom: frozenset[str], alone: bool,
     for position, cue in enumerate(cues):
         if cue.attribute is _IGNORED:
             break
-        if cue.attribute.name in custom and (cue.distance == 0 or not in_column and (
-                alone or cue.distance == HEADING_DISTANCE)):
+        if cue.attribute.name in custom and (cue.distance == 0 or (not in_column and (
+                alone or cue.distance == HEADING_DISTANCE))):
             return [cue, *cues[:position], *cues[position + 1:]]
     return cues
 

@@ -13,11 +13,11 @@ from consistency_lint.model.document import (
     PlaceholderSyntax,
     ProblemKind,
     Segment,
-    TableCell,
     SegmentKind,
     Shift,
     Span,
     Suppression,
+    TableCell,
     TemplateExpression,
 )
 from consistency_lint.model.fact import Fact, MatrixCell, MatrixRow, RegistryFact
@@ -80,7 +80,6 @@ __all__ = [
     "RunMetadata",
     "RunResult",
     "Segment",
-    "TableCell",
     "SegmentKind",
     "Severity",
     "Shift",
@@ -88,6 +87,7 @@ __all__ = [
     "Summary",
     "SuppressedFinding",
     "Suppression",
+    "TableCell",
     "TemplateExpression",
     "Value",
     "ValueMatch",
