@@ -67,18 +67,24 @@ def test_the_yearly_price_after_a_monthly_one_is_the_yearly_price(tmp_path: Path
         (*REGISTRY, "kb/abonament.md", 3)]
 
 
+@pytest.mark.parametrize(("path", "old", "new", "line"), [
+    ("web/dostawa.html", "DPD 16,99 zł", "DPD 18,99 zł", 6),
+    ("web/dostawa.html", "<td>16,99 zł</td>", "<td>18,99 zł</td>", 11),
+    ("web/dostawa.html", "<td>12,99 zł</td>", "<td>11,99 zł</td>", 10),
+    ("kb/dostawa.md", "DPD – 16,99 zł", "DPD – 18,99 zł", 3),
+])
 def test_carriers_that_differ_are_variants_each_compared_with_its_own_label(
-        tmp_path: Path) -> None:
-    """InPost and DPD cost differently (no finding); DPD stated at another price than the
-    registry's DPD price is a finding, though InPost costs what it says."""
-    assert _mismatches(tmp_path, "web/dostawa.html", "DPD 16,99 zł", "DPD 18,99 zł") == [
-        (*REGISTRY, "web/dostawa.html", 6)]
+        tmp_path: Path, path: str, old: str, new: str, line: int) -> None:
+    """InPost and DPD cost differently, in a sentence, a list and a table (no finding); one
+    carrier stated at another price than the registry's price for it is a finding, though
+    the other costs what it says. Countries the registry does not list stay apart."""
+    assert _mismatches(tmp_path, path, old, new) == [(*REGISTRY, path, line)]
 
 
 def test_a_registry_label_without_a_counterpart_is_compared_with_the_plain_value(
         tmp_path: Path) -> None:
-    """A carrier the registry does not list is compared with the plain value, when there
-    is one."""
+    """A carrier (or a country) the registry does not list is compared with the plain
+    value, when there is one: GLS at 15,99 zł, and the two countries, against 14,99 zł."""
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
     registry = project / "facts.yaml"
@@ -88,4 +94,5 @@ def test_a_registry_label_without_a_counterpart_is_compared_with_the_plain_value
     page.write_text(page.read_text(encoding="utf-8").replace("DPD 16,99", "GLS 15,99"),
                     encoding="utf-8")
     assert [key for key in keys(lint(project).findings) if key[1] == MISMATCH] == [
-        (*REGISTRY, "web/dostawa.html", 6)]
+        (*REGISTRY, "kb/dostawa.md", 3), (*REGISTRY, "web/dostawa.html", 6),
+        (*REGISTRY, "web/dostawa.html", 7), (*REGISTRY, "web/dostawa.html", 7)]

@@ -19,7 +19,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 from itertools import islice, product
 
 from consistency_lint.facts.attributes import (
@@ -34,9 +33,8 @@ from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention, named_subject
 from consistency_lint.facts.tables import CueContext, cue_context
 from consistency_lint.facts.value_tokens import ValueTokens, value_tokens
-from consistency_lint.facts.variants import distinguishing, qualifies_cue
+from consistency_lint.facts.variants import MAX_LABEL_WORDS, LabelWords
 from consistency_lint.model import Confidence, Document, Fact, ValueMatch, ValueType
-from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
 from consistency_lint.nlp.lexicon import lexicon
@@ -50,12 +48,6 @@ TITLE_MAX_WORDS = 8  # a short first line of a plain-text document is its title
 PHRASE_SLACK = 1  # words of a multi-word cue may stand this many tokens further apart
 SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL})  # values that say what they are
 ADDRESS_TYPES = frozenset({ValueType.EMAIL, ValueType.URL})  # values whose words name a party
-# A word that is also a preposition, conjunction, particle or verb as itself ("do", "bez",
-# "być") is never part of a label, though the dictionary knows a noun of that spelling too.
-NOT_LABEL_PARTS_OF_SPEECH = frozenset({
-    "prep", "conj", "comp", "qub", "part", "interj", "inf", "fin", "praet", "impt", "bedzie",
-    "pred", "adv", "ppron12", "ppron3", "siebie"})
-MAX_LABEL_WORDS = 4
 # The stand-in attribute of ignored cues: when one ranks first, the value is no fact.
 _IGNORED = Attribute("", ValueType.TEXT, Scope.COMPANY, None, ())
 
@@ -409,7 +401,7 @@ class FactExtractor:
             confidence=confidence,
             sentence=segment.written_text(sentence.start, sentence.end),
             role=self._role(cue.attribute, clause, analysed.heading_lemmas),
-            label=self._label(cue.attribute, clause),
+            label=self._label(cue.attribute, clause, tokens, analysed),
             cue=" ".join(cue.words),
             distance=cue.distance,
         )
@@ -457,24 +449,28 @@ class FactExtractor:
                     return role
         return ""
 
-    def _label(self, attribute: Attribute, clause: _Clause) -> str:
-        """The distinguishing words of the value's clause (`variants.distinguishing`, or words
-        of the registry's labels) that are not its cues nor a subject's name: "inpost" in
-        "Dostawa InPost: 12,99 zł" (nearest first, a few at most)."""
-        unlabelled = _not_label_words(attribute, self.language)
-        cue_words = _cue_words(attribute, self.language)
+    def _label(self, attribute: Attribute, clause: _Clause, tokens: ValueTokens,
+               analysed: AnalysedSegment) -> str:
+        """The words that tell the value's variant apart (`variants.LabelWords`): of its own
+        item of a list in its clause ("Kurier DPD – 15,99 zł, Paczkomat InPost – 12,99 zł"),
+        else of its table row ("Paczkomat InPost | 12,99 zł"); nearest first, a few at most."""
+        words = LabelWords.of(attribute, self.language, self.label_words)
         index = clause.index
-        named = index.mentioned
 
         def labels(position: int) -> bool:
-            lemma = index.tokens[position].lemma.lower()
-            return (position not in named and lemma not in unlabelled and _names_a_thing(lemma)
-                    and (lemma in self.label_words
-                         or distinguishing(index.tokens, position)
-                         or qualifies_cue(index.tokens, position, cue_words)))
+            return words.passes(index.tokens, position, index.mentioned)
 
-        words = clause.nearest_first(attribute.name, labels)
-        return " ".join(sorted(set(islice(words, MAX_LABEL_WORDS))))
+        candidates = index.label_words(clause.range, attribute.name, labels)
+        item = tokens.item(candidates[0] if candidates else None, clause.range)
+        found = list(islice(clause.nearest_first(attribute.name, labels, item), MAX_LABEL_WORDS))
+        if not found and analysed.row_tokens:
+            row = analysed.row_tokens
+            named = {position for mention in self.subjects.find(row)
+                     for position in range(mention.token_index,
+                                           mention.token_index + mention.length)}
+            found = [row[position].lemma.lower() for position in range(len(row))
+                     if words.passes(row, position, named)][:MAX_LABEL_WORDS]
+        return " ".join(sorted(set(found)))
 
     def _ranked_cues(self, match: ValueMatch, sentence: Sentence, value_index: int,
                      context: CueContext, tokens: ValueTokens) -> list[_Cue]:
@@ -734,12 +730,14 @@ class _Clause:
     def __contains__(self, lemma: object) -> bool:
         return isinstance(lemma, str) and self._counts[lemma] > self._own_counts[lemma]
 
-    def nearest_first(self, attribute: str, labels: Callable[[int], bool]) -> Iterator[str]:
-        """The lemmas that pass `labels` (the same test for one attribute), nearest to the
-        value first; of two as near, the one before it."""
+    def nearest_first(self, attribute: str, labels: Callable[[int], bool],
+                      within: range) -> Iterator[str]:
+        """The lemmas `within` the clause that pass `labels` (the same test for one
+        attribute), nearest to the value first; of two as near, the one before it."""
         tokens = self.index.tokens
-        for position in _nearest_first(self.index.label_words(self.range, attribute, labels),
-                                       self.value_index, self.own):
+        positions = [position for position in self.index.label_words(self.range, attribute, labels)
+                     if position in within]
+        for position in _nearest_first(positions, self.value_index, self.own):
             yield tokens[position].lemma.lower()
 
 
@@ -760,28 +758,6 @@ def _nearest_first(positions: list[int], origin: int, skipped: range) -> Iterato
         else:
             yield positions[after]
             after += 1
-
-
-@cache
-def _cue_words(attribute: Attribute, language: str) -> frozenset[str]:
-    return frozenset(word.lower() for cue in attribute.cue_lemmas(language) for word in cue)
-
-
-@cache
-def _not_label_words(attribute: Attribute, language: str) -> frozenset[str]:
-    """The attribute's cue and role words and the determiners: they never make a label."""
-    words = set(_cue_words(attribute, language))
-    words |= {word for _, cues in attribute.role_lemmas(language) for cue in cues
-              for word in cue}
-    return frozenset(words | lexicon(language).determiners)
-
-
-def _names_a_thing(lemma: str) -> bool:
-    """A noun, adjective or a word the dictionary does not know (a brand: "InPost")."""
-    if not lemma.isalpha() or len(lemma) < 2:
-        return False
-    return not any(part in NOT_LABEL_PARTS_OF_SPEECH for candidate, part
-                   in morfeusz.analyses(lemma) if candidate.lower() == lemma)
 
 
 def _confidence(distance: int, subject: str | None) -> Confidence:

@@ -50,6 +50,22 @@ class ValueTokens:
         """How far a cue word at `position` stands from the value at `origin`: 0 inside it."""
         return 0 if position in self.own else abs(position - origin)
 
+    def item(self, first_label: int | None, clause: range) -> range:
+        """The positions of the value's own item where its clause lists several values of
+        its type with the words that tell them apart ("Kurier DPD – 15,99 zł, Paczkomat
+        InPost – 12,99 zł"): from the value before it if the list names each before its
+        value (the clause's first such word, `first_label`, comes before its first value),
+        else up to the value after it. The whole clause where it gives one value."""
+        spans = sorted((span for span in (*self.rival_spans, self.own)
+                        if span and span.start in clause), key=lambda span: span.start)
+        if len(spans) < 2 or not self.own:
+            return clause
+        before = [span for span in spans if span.stop <= self.own.start]
+        after = [span for span in spans if span.start >= self.own.stop]
+        if first_label is not None and first_label < spans[0].start:
+            return range(before[-1].stop if before else clause.start, self.own.start)
+        return range(self.own.stop, after[0].start if after else clause.stop)
+
     def taken(self, position: int, exclusive: bool) -> bool:
         """Whether a cue word at `position` is not this value's: in another value, or, for
         an `exclusive` cue, nearer to another value of the type."""

@@ -11,13 +11,69 @@ the comparison across documents, as before.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
+from dataclasses import dataclass
 from functools import cache
 
+from consistency_lint.facts.attributes import Attribute
 from consistency_lint.model import Fact, RegistryFact
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import Token
+from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.nlp.pipeline import pipeline
+
+MAX_LABEL_WORDS = 4
+# A word that is also a preposition, conjunction, particle or verb as itself ("do", "bez",
+# "być") is never part of a label, though the dictionary knows a noun of that spelling too.
+NOT_LABEL_PARTS_OF_SPEECH = frozenset({
+    "prep", "conj", "comp", "qub", "part", "interj", "inf", "fin", "praet", "impt", "bedzie",
+    "pred", "adv", "ppron12", "ppron3", "siebie"})
+
+
+@dataclass(frozen=True)
+class LabelWords:
+    """What may label a variant of one attribute's value: a word that tells variants apart
+    (`distinguishing`, `qualifies_cue`) or a word of one of the registry's labels; never a
+    cue or role word of the attribute, a determiner or a form of address, nor a subject's
+    name (`named` positions)."""
+
+    unlabelled: frozenset[str]
+    cue_words: frozenset[str]
+    registry_words: frozenset[str]
+
+    @classmethod
+    def of(cls, attribute: Attribute, language: str,
+           registry_words: frozenset[str]) -> LabelWords:
+        return cls(_not_label_words(attribute, language), _cue_words(attribute, language),
+                   registry_words)
+
+    def passes(self, tokens: Sequence[Token], position: int, named: Container[int]) -> bool:
+        lemma = tokens[position].lemma.lower()
+        return (position not in named and lemma not in self.unlabelled and _names_a_thing(lemma)
+                and (lemma in self.registry_words or distinguishing(tokens, position)
+                     or qualifies_cue(tokens, position, self.cue_words)))
+
+
+@cache
+def _cue_words(attribute: Attribute, language: str) -> frozenset[str]:
+    return frozenset(word.lower() for cue in attribute.cue_lemmas(language) for word in cue)
+
+
+@cache
+def _not_label_words(attribute: Attribute, language: str) -> frozenset[str]:
+    """The attribute's cue and role words and the determiners: they never make a label."""
+    words = set(_cue_words(attribute, language))
+    words |= {word for _, cues in attribute.role_lemmas(language) for cue in cues
+              for word in cue}
+    return frozenset(words | lexicon(language).determiners)
+
+
+def _names_a_thing(lemma: str) -> bool:
+    """A noun, adjective or a word the dictionary does not know (a brand: "InPost")."""
+    if not lemma.isalpha() or len(lemma) < 2:
+        return False
+    return not any(part in NOT_LABEL_PARTS_OF_SPEECH for candidate, part
+                   in morfeusz.analyses(lemma) if candidate.lower() == lemma)
 
 
 @cache
@@ -51,8 +107,10 @@ def counterparts(versions: Sequence[RegistryFact], fact: Fact,
         named = [version for version in of_role if labels_match(fact.label, version.label)]
         if named:
             return named
-        if variant and len(plain) == len(of_role):
-            return []  # a list of variants the registry does not know: not settled here
+        if len(plain) < len(of_role):
+            return plain  # a variant the registry does not list: its plain value, if any
+        if variant:
+            return []  # a list of variants where the registry knows none: not settled here
     elif variant:
         return plain  # the unlabelled values of a list are the fact itself
     return plain or of_role
@@ -78,15 +136,19 @@ _OPENERS = frozenset({".", "!", "?", ":", ";", "„", "\"", "“", "(", "–", "
 def distinguishing(tokens: Sequence[Token], position: int) -> bool:
     """Whether the word at `position` can tell variants apart: a name (a carrier, a country,
     a brand, a plan: "InPost", "Niemcy", "Plan Max"): a capitalised word the dictionary does
-    not know ("DPD") or whose lemma here is a name, or common words written with capitals
-    where no sentence starts, two or more together (a name of several words, not a polite
-    "Pan"). Common nouns ("dzień", "umowa", "paczka") never are."""
+    not know ("DPD") or whose lemma here is a name; where no sentence starts, a capitalised
+    word the dictionary knows as a name ("do Niemiec"), or common words written with
+    capitals two or more together (a name of several words). Common nouns ("dzień",
+    "umowa", "paczka") never are; forms of address ("Pan") are determiners."""
     token = tokens[position]
     if not _capitalised(token.text):
         return False
-    if token.lemma[:1].isupper() or not morfeusz.analyses(token.text):
+    known = morfeusz.analyses(token.text)
+    if token.lemma[:1].isupper() or not known:
         return True
-    return _capital_inside(tokens, position) and (
+    if not _capital_inside(tokens, position):
+        return False  # a sentence's first word: a name only if read as one here
+    return any(lemma[:1].isupper() for lemma, _ in known) or (
         _capital_inside(tokens, position - 1) or _capital_inside(tokens, position + 1))
 
 
