@@ -96,3 +96,25 @@ def test_a_registry_label_without_a_counterpart_is_compared_with_the_plain_value
     assert [key for key in keys(lint(project).findings) if key[1] == MISMATCH] == [
         (*REGISTRY, "kb/dostawa.md", 3), (*REGISTRY, "web/dostawa.html", 6),
         (*REGISTRY, "web/dostawa.html", 7), (*REGISTRY, "web/dostawa.html", 7)]
+
+
+WITHOUT_REGISTRY = FIXTURE.parent / "variants-without-registry"
+
+
+@pytest.mark.parametrize(("path", "old", "new", "line"), [
+    ("", "", "", 0),
+    ("web/dostawa.html", "Paczkomat InPost – 12,99 zł", "Paczkomat InPost – 13,99 zł", 2),
+    ("kb/dostawa.md", "| Kurier DPD | 15,99 zł |", "| Kurier DPD | 17,99 zł |", 7),
+])
+def test_without_a_registry_each_carrier_and_country_is_compared_with_its_own(
+        tmp_path: Path, path: str, old: str, new: str, line: int) -> None:
+    """Carriers and countries listed in a sentence, a list and a table, on two channels,
+    cost differently and contradict nothing; "Paczkomat InPost" on one page and "InPost"
+    on another are one variant, so changing one price is one finding, at its place."""
+    project = tmp_path / "project"
+    shutil.copytree(WITHOUT_REGISTRY, project)
+    if path:
+        target = project / path
+        target.write_text(target.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    found = [key for key in keys(lint(project).findings) if key[1] == MISMATCH]
+    assert found == ([("FACT-CHANNEL-MISMATCH", MISMATCH, path, line)] if path else [])

@@ -24,7 +24,7 @@ from consistency_lint.facts.likeness import (
     is_variant,
     variant_documents,
 )
-from consistency_lint.facts.variants import counterparts
+from consistency_lint.facts.variants import counterparts, shared_labels
 from consistency_lint.model import (
     Category,
     Confidence,
@@ -231,8 +231,12 @@ def _against_registry(corpus: Corpus, context: CheckContext, fact: Fact,
 def _across_documents(corpus: Corpus, facts: Iterable[Fact],
                       variants: frozenset[DocumentKey]) -> Iterator[Finding]:
     groups: dict[ComparisonKey, list[Fact]] = defaultdict(list)
+    facts = list(facts)
+    shared = shared_labels(facts)
     for fact in facts:
-        groups[comparison_key(fact, variants)].append(fact)
+        subject, attribute, role, label = comparison_key(fact, variants)
+        groups[(subject, attribute, role, shared.get((subject, attribute, role, label), label))
+               ].append(fact)
     for group in groups.values():
         votes = Counter(fact.value.canonical() for fact in group)
         reading = _reading(corpus, group[0])

@@ -11,7 +11,7 @@ the comparison across documents, as before.
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -93,6 +93,28 @@ def labels_match(stated: str, declared: str) -> bool:
         return False
     mine, theirs = set(stated.split()), set(declared.split())
     return mine <= theirs or theirs <= mine
+
+
+def shared_labels(facts: Iterable[Fact]) -> dict[tuple[str, str, str, str], str]:
+    """For each (subject, attribute, role, label) stated, the label its variant is compared
+    under across documents: one page writes "Paczkomat InPost", another "InPost", and both
+    name one variant. A label whose words include those of exactly one shorter label stated
+    for the fact takes it; one that includes several ("inpost dpd") or none keeps its own."""
+    labels: dict[tuple[str, str, str], set[str]] = {}
+    for fact in facts:
+        if fact.label:
+            labels.setdefault((fact.subject, fact.attribute, fact.role), set()).add(fact.label)
+    shared: dict[tuple[str, str, str, str], str] = {}
+    for (subject, attribute, role), stated in labels.items():
+        for label in stated:
+            words = set(label.split())
+            shorter = [other for other in stated
+                       if other != label and set(other.split()) < words]
+            minimal = [other for other in shorter
+                       if not any(set(third.split()) < set(other.split()) for third in shorter)]
+            shared[(subject, attribute, role, label)] = (
+                minimal[0] if len(minimal) == 1 else label)
+    return shared
 
 
 def counterparts(versions: Sequence[RegistryFact], fact: Fact,
