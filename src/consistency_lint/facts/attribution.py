@@ -32,7 +32,7 @@ from consistency_lint.facts.attributes import (
 from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention, named_subject
 from consistency_lint.facts.tables import CueContext, cue_context
-from consistency_lint.facts.value_tokens import ValueTokens, value_tokens
+from consistency_lint.facts.value_tokens import SegmentValues, ValueTokens, value_tokens
 from consistency_lint.facts.variants import MAX_LABEL_WORDS, LabelWords
 from consistency_lint.model import Confidence, Document, Fact, ValueMatch, ValueType
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
@@ -273,10 +273,11 @@ class FactExtractor:
         for analysed in segments:
             section_subject = (self._row_subject(analysed) or self._heading_subject(analysed)
                                or document_subject)
-            matches = [match for match in extract_values(analysed.segment.text, self.language,
-                                                         self.value_types)
-                       if not analysed.segment.overlaps_placeholder(match.start, match.end)]
-            for match in matches:
+            matches = SegmentValues(
+                match for match in extract_values(analysed.segment.text, self.language,
+                                                  self.value_types)
+                if not analysed.segment.overlaps_placeholder(match.start, match.end))
+            for match in matches.matches:
                 fact = self._attribute(document, analysed, match, section_subject, matches)
                 if fact is not None:
                     facts.append(fact)
@@ -359,15 +360,14 @@ class FactExtractor:
 
     def _attribute(self, document: Document, analysed: AnalysedSegment, match: ValueMatch,
                    section_subject: str | None,
-                   others: Sequence[ValueMatch] = ()) -> Fact | None:
+                   others: SegmentValues | None = None) -> Fact | None:
         sentence = _sentence_at(analysed.sentences, match.start)
         if sentence is None:
             return None
         value_index = _token_index(self._index(sentence), match.start)
         index = self._index(sentence)
         tokens = value_tokens(index.starts, match,
-                              [other for other in others
-                               if sentence.start <= other.start < sentence.end],
+                              others.within(sentence.start, sentence.end) if others else (),
                               index.clause_numbers(CLAUSE_ENDS))
         cues = self._ranked_cues(match, sentence, value_index,
                                  cue_context(analysed, HEADING_DISTANCE), tokens)
