@@ -1,10 +1,11 @@
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from consistency_lint.config import load_config
 from consistency_lint.errors import ConfigError
-from consistency_lint.facts.registry import load_registry
+from consistency_lint.facts.registry import Registry, load_registry
 from tests.conftest import write_project
 
 SUBJECTS = "subjects:\n  shop: {name: Sklep Meblino}\n  lido: {name: Sofa Lido}\n"
@@ -56,8 +57,6 @@ def test_invalid_registry_names_line_and_problem(tmp_path: Path, facts: str, lin
 
 
 def test_versions_and_company_subject(tmp_path: Path) -> None:
-    from datetime import date
-
     registry_text = SUBJECTS + (
         "facts:\n"
         "  - {subject: lido, attribute: price, value: 2 499 zł, effective_from: 2026-10-01}\n"
@@ -76,13 +75,34 @@ def test_versions_and_company_subject(tmp_path: Path) -> None:
     assert registry.attributes["loyalty_points"].cues == ("punkt",)
 
 
-def test_successive_and_equal_registry_values_are_not_conflicts(tmp_path: Path) -> None:
+def _registry(tmp_path: Path, facts: str) -> Registry:
+    """The registry of a project whose `facts.yaml` holds SUBJECTS and `facts`."""
     config = {"version": 1, "facts": "facts.yaml",
               "channels": {"web": {"loader": "text", "paths": ["*.txt"]}}}
-    facts = (SUBJECTS + "facts:\n"
+    write_project(tmp_path, config, {"facts.yaml": SUBJECTS + facts, "a.txt": "Treść."})
+    return load_registry(load_config(tmp_path))
+
+
+def test_successive_and_equal_registry_values_are_not_conflicts(tmp_path: Path) -> None:
+    facts = ("facts:\n"
              "  - {subject: lido, attribute: price, value: 1 zł, effective_until: 2026-05-31}\n"
              "  - {subject: lido, attribute: price, value: 2 zł, effective_from: 2026-06-01}\n"
              "  - {subject: lido, attribute: price, value: '2,00 zł',\n"
              "     effective_from: 2026-07-01}\n")
-    write_project(tmp_path, config, {"facts.yaml": facts, "a.txt": "Treść."})
-    assert len(load_registry(load_config(tmp_path)).facts) == 3
+    assert len(_registry(tmp_path, facts).facts) == 3
+
+
+def test_role_and_label_are_read_and_variants_of_a_fact_are_no_conflict(tmp_path: Path) -> None:
+    """CONTRACT §7: `role:` and `label:` set apart values of one fact; the label is kept in
+    the form statements' labels take (lemmas, lower case)."""
+    facts = ("facts:\n"
+             "  - {subject: shop, attribute: delivery_cost, value: '9,99 zł'}\n"
+             "  - {subject: shop, attribute: delivery_cost, label: Paczkomaty, value: '8,99 zł'}\n"
+             "  - {subject: shop, attribute: hotline, role: complaints, value: 22 350 40 51}\n"
+             "  - {subject: shop, attribute: hotline, value: 22 350 40 50}\n")
+    registry = _registry(tmp_path, facts)
+    assert [(fact.attribute, fact.role, fact.label) for fact in registry.facts] == [
+        ("delivery_cost", "", ""), ("delivery_cost", "", "paczkomat"),
+        ("hotline", "complaints", ""), ("hotline", "", "")]
+    plain = registry.current("shop", "hotline", date(2026, 11, 30))
+    assert plain is not None and plain.text == "22 350 40 50"

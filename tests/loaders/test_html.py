@@ -1,5 +1,6 @@
 from consistency_lint.loaders.html import parse
 from consistency_lint.loaders.source import Source
+from consistency_lint.model import TableCell
 from tests.loaders.helpers import parse_fixture, rows
 
 
@@ -58,3 +59,19 @@ def test_unclosed_and_nested_boilerplate_does_not_swallow_the_page() -> None:
 def test_deeply_nested_markup_is_read_without_recursion() -> None:
     html = "<div>" * 100_000 + "<p>Głęboko</p>" + "</div>" * 100_000
     assert [segment.text for segment in parse(Source(html.encode())).segments] == ["Głęboko"]
+
+
+def test_table_cells_carry_their_row_and_column_headers() -> None:
+    page = ("<table>\n<thead><tr><th>Dostawa</th><th>Koszt dostawy</th></tr></thead>\n"
+            "<tr><td>Paczkomat InPost</td><td>9,99 zł</td></tr>\n"
+            "<tr><td>Kurier DPD</td><td><p>15,99 zł</p></td></tr>\n</table>\n"
+            "<table><tr><td>bez</td><td>nagłówka</td></tr></table>\n")
+    cells = [(segment.text, segment.cell, segment.span.line)
+             for segment in parse(Source(page.encode())).segments]
+    assert cells == [
+        ("Dostawa", None, 2), ("Koszt dostawy", None, 2),
+        ("Paczkomat InPost", TableCell("", "Dostawa"), 3),
+        ("9,99 zł", TableCell("Paczkomat InPost", "Koszt dostawy"), 3),
+        ("Kurier DPD", TableCell("", "Dostawa"), 4),
+        ("15,99 zł", TableCell("Kurier DPD", "Koszt dostawy"), 4),
+        ("bez", None, 6), ("nagłówka", TableCell("bez", ""), 6)]

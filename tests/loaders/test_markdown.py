@@ -1,3 +1,6 @@
+from consistency_lint.loaders.markdown import parse
+from consistency_lint.loaders.source import Source
+from consistency_lint.model import TableCell
 from tests.loaders.helpers import parse_fixture, rows
 
 
@@ -33,3 +36,13 @@ def test_wrapped_paragraph_maps_each_line_back() -> None:
 def test_heading_path_follows_heading_levels() -> None:
     segments = parse_fixture("markdown", "artykul.md").segments
     assert segments[3].heading_path == ("Zwroty towaru", "Infolinia")
+
+
+def test_table_cells_carry_their_row_and_column_headers() -> None:
+    text = "| Plan | Abonament |\n|---|---|\n| Plan Mini | 49 zł |\n| Plan Maxi | 89 zł |\n"
+    cells = [(segment.text, segment.cell, segment.span.line)
+             for segment in parse(Source(text.encode())).segments]
+    assert cells == [
+        ("Plan", None, 1), ("Abonament", None, 1),
+        ("Plan Mini", TableCell("", "Plan"), 3), ("49 zł", TableCell("Plan Mini", "Abonament"), 3),
+        ("Plan Maxi", TableCell("", "Plan"), 4), ("89 zł", TableCell("Plan Maxi", "Abonament"), 4)]

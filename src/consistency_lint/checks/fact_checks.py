@@ -21,9 +21,10 @@ from consistency_lint.facts.likeness import (
     ComparisonKey,
     DocumentKey,
     comparison_key,
-    states_the_fact_itself,
+    is_variant,
     variant_documents,
 )
+from consistency_lint.facts.variants import counterparts, shared_labels
 from consistency_lint.model import (
     Category,
     Confidence,
@@ -173,9 +174,9 @@ def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
     unsettled: list[Fact] = []
     for fact in compared:
         versions = corpus.registry.versions(fact.subject, fact.attribute)
-        if (versions and not fact.role
-                and states_the_fact_itself(comparison_key(fact, variants))):
-            yield from _against_registry(corpus, context, fact, versions)
+        matching = counterparts(versions, fact, is_variant(fact, variants))
+        if matching:
+            yield from _against_registry(corpus, context, fact, matching)
         elif not versions and not _a_set(fact):
             unsettled.append(fact)
     yield from _across_documents(corpus, unsettled, variants)
@@ -199,12 +200,17 @@ def _stale_copies(corpus: Corpus) -> Iterator[Finding]:
 
 def _against_registry(corpus: Corpus, context: CheckContext, fact: Fact,
                       versions: list[RegistryFact]) -> Iterator[Finding]:
-    current = next((v for v in versions if v.valid_on(context.today)), None)
-    if current is None or not fact.value.comparable_with(current.value):
+    """`fact` against the registry values it is compared with (`versions`, of all dates:
+    one, or the variants of a fact when the statement names none): agreeing with one valid
+    on `--today` is enough."""
+    valid = [v for v in versions if v.valid_on(context.today)
+             and fact.value.comparable_with(v.value)]
+    if not valid:
         return
     reading = _reading(corpus, fact)
-    if fact.value.agrees_with(current.value, reading):
+    if any(fact.value.agrees_with(v.value, reading) for v in valid):
         return
+    current = valid[0]
     document = corpus.document(fact.path)
     related = (_registry_location(corpus, current),)
     what = _describe(corpus, fact)
@@ -226,8 +232,12 @@ def _against_registry(corpus: Corpus, context: CheckContext, fact: Fact,
 def _across_documents(corpus: Corpus, facts: Iterable[Fact],
                       variants: frozenset[DocumentKey]) -> Iterator[Finding]:
     groups: dict[ComparisonKey, list[Fact]] = defaultdict(list)
+    facts = list(facts)
+    shared = shared_labels(facts)
     for fact in facts:
-        groups[comparison_key(fact, variants)].append(fact)
+        subject, attribute, role, label = comparison_key(fact, variants)
+        groups[(subject, attribute, role, shared.get((subject, attribute, role, label), label))
+               ].append(fact)
     for group in groups.values():
         votes = Counter(fact.value.canonical() for fact in group)
         reading = _reading(corpus, group[0])

@@ -66,11 +66,23 @@ def builtin_attribute_models() -> dict[str, AttributeModel]:
     return TypeAdapter(dict[str, AttributeModel]).validate_python(data)
 
 
+def custom_attribute_names(known: Mapping[str, Attribute]) -> frozenset[str]:
+    """The attributes of `known` that a registry declared (not built in, nor a built-in one
+    redefined)."""
+    return frozenset(known) - frozenset(builtin_attribute_models())
+
+
 def ignored_cue_lemmas(language: str) -> tuple[tuple[str, ...], ...]:
     """Cues of values that are no fact of the business (identifiers, regular prices, third
     parties), lemmatized."""
     data: Any = load_builtin_yaml("facts/attributes.yaml")
     return _lemmatized_cues(tuple(str(cue) for cue in data["ignored_cues"]), language)
+
+
+def promotion_cue_lemmas(language: str) -> tuple[tuple[str, ...], ...]:
+    """Cues of a promotion (`promotion_cues` of `attributes.yaml`), lemmatized."""
+    data: Any = load_builtin_yaml("facts/attributes.yaml")
+    return _lemmatized_cues(tuple(str(cue) for cue in data["promotion_cues"]), language)
 
 
 def identifier_cue_lemmas(language: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:

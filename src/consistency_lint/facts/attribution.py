@@ -18,21 +18,24 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass, field, replace
 from itertools import islice, product
 
 from consistency_lint.facts.attributes import (
     Attribute,
     Scope,
+    custom_attribute_names,
     identifier_cue_lemmas,
     ignored_cue_lemmas,
+    promotion_cue_lemmas,
 )
 from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.set_statements import SetStatements
-from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention
+from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention, named_subject
+from consistency_lint.facts.tables import CueContext, cue_context
+from consistency_lint.facts.value_tokens import SegmentValues, ValueTokens, value_tokens
+from consistency_lint.facts.variants import MAX_LABEL_WORDS, LabelWords
 from consistency_lint.model import Confidence, Document, Fact, ValueMatch, ValueType
-from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
 from consistency_lint.nlp.lexicon import lexicon
@@ -45,12 +48,7 @@ NEARBY_DISTANCE = 4
 TITLE_MAX_WORDS = 8  # a short first line of a plain-text document is its title
 PHRASE_SLACK = 1  # words of a multi-word cue may stand this many tokens further apart
 SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL})  # values that say what they are
-# A word that is also a preposition, conjunction, particle or verb as itself ("do", "bez",
-# "być") is never part of a label, though the dictionary knows a noun of that spelling too.
-NOT_LABEL_PARTS_OF_SPEECH = frozenset({
-    "prep", "conj", "comp", "qub", "part", "interj", "inf", "fin", "praet", "impt", "bedzie",
-    "pred", "adv", "ppron12", "ppron3", "siebie"})
-MAX_LABEL_WORDS = 4
+ADDRESS_TYPES = frozenset({ValueType.EMAIL, ValueType.URL})  # values whose words name a party
 # The stand-in attribute of ignored cues: when one ranks first, the value is no fact.
 _IGNORED = Attribute("", ValueType.TEXT, Scope.COMPANY, None, ())
 
@@ -75,6 +73,9 @@ class _SentenceIndex:
             self.positions.setdefault(token.lemma, []).append(position)
         self.mentions = mentions
         self.mention_positions = [mention.token_index for mention in mentions]
+        self.mentioned = frozenset(position for mention in mentions for position in
+                                   range(mention.token_index,
+                                         mention.token_index + mention.length))
         self.starts = [token.start for token in tokens]
         self.ends = [token.end for token in tokens]
         self._clause_numbers: dict[frozenset[str], list[int]] = {}
@@ -103,11 +104,11 @@ class _SentenceIndex:
         return self._clause_lemmas[clause.start]
 
     def label_words(self, clause: range, attribute: str,
-                    labels: Callable[[str], bool]) -> list[int]:
+                    labels: Callable[[int], bool]) -> list[int]:
         """The positions in a label clause of the words that may label `attribute`."""
         key = (clause.start, attribute)
         if key not in self._label_words:
-            self._label_words[key] = [i for i in clause if labels(self.tokens[i].lemma.lower())]
+            self._label_words[key] = [i for i in clause if labels(i)]
         return self._label_words[key]
 
     def unclaimed(self, value_type: ValueType, lemma: str, claimed: frozenset[int]) -> list[int]:
@@ -158,14 +159,21 @@ class _Occurrences:
     value_type: ValueType
     claimed: frozenset[int]
     period: range
+    others: ValueTokens = field(default_factory=ValueTokens)
+    exclusive: bool = False  # cues that mark only the value nearest to them
 
     def nearest(self, lemma: str, origin: int) -> int | None:
-        """The distance from `origin` to the nearest position of `lemma`, or None."""
+        """The distance from `origin` to the nearest position of `lemma`, or None: a word
+        of the value itself ("39,99 zł miesięcznie") is nearest of all, a word of another
+        value of the sentence is no cue of this one."""
         positions = self.index.unclaimed(self.value_type, lemma, self.claimed)
         at = bisect_left(positions, origin)
         after = _first_outside(positions, at, self.period)
         before = _last_outside(positions, at - 1, self.period)
-        distances = [abs(positions[i] - origin) for i in (before, after)
+        if self.others.elsewhere:
+            after = self.others.next_free(positions, after, 1, self.period, self.exclusive)
+            before = self.others.next_free(positions, before, -1, self.period, self.exclusive)
+        distances = [self.others.distance(positions[i], origin) for i in (before, after)
                      if 0 <= i < len(positions)]
         return min(distances, default=None)
 
@@ -184,7 +192,8 @@ class _Occurrences:
             if combination.first in period:
                 position = bisect_left(firsts, period.stop)
                 continue
-            best = _closer(best, combination, origin, period)
+            best = _closer(best, combination, origin, period, self.others,
+                           self.exclusive)
             position += 1
         position = at - 1
         while position >= 0:
@@ -194,15 +203,19 @@ class _Occurrences:
             if combination.first in period:
                 position = bisect_left(firsts, period.start) - 1
                 continue
-            best = _closer(best, combination, origin, period)
+            best = _closer(best, combination, origin, period, self.others,
+                           self.exclusive)
             position -= 1
         return best
 
 
-def _closer(best: int | None, combination: _Combination, origin: int, period: range) -> int | None:
-    if any(member in period for member in combination.members):
+def _closer(best: int | None, combination: _Combination, origin: int, period: range,
+            others: ValueTokens, exclusive: bool) -> int | None:
+    if any(member in period or others.taken(member, exclusive)
+           for member in combination.members):
         return best
-    distance = max(abs(combination.first - origin), abs(combination.last - origin))
+    distance = max(others.distance(combination.first, origin),
+                   others.distance(combination.last, origin))
     return distance if best is None else min(best, distance)
 
 
@@ -242,6 +255,12 @@ class FactExtractor:
         self.subjects = SubjectMatcher(registry.subjects.values(), language)
         self.company = registry.company_subject
         self.ignored_cues = ignored_cue_lemmas(language)
+        self.custom = custom_attribute_names(registry.attributes)
+        self.promotion_cues = promotion_cue_lemmas(language)
+        self.promotion = _promotion_attribute(self.attributes, self.custom, self.promotion_cues,
+                                              language)
+        self.label_words = frozenset(word for fact in registry.facts
+                                     for word in fact.label.split())
         self.identifiers = tuple((name, cues) for name, cues in identifier_cue_lemmas(language)
                                  if name not in registry.attributes)
         self._claimed: dict[tuple[int, ValueType], frozenset[int]] = {}
@@ -255,11 +274,14 @@ class FactExtractor:
         self._sentence_index.clear()
         facts: list[Fact] = []
         for segment_index, analysed in enumerate(segments):
-            section_subject = self._heading_subject(analysed) or document_subject
-            for match in extract_values(analysed.segment.text, self.language, self.value_types):
-                if analysed.segment.overlaps_placeholder(match.start, match.end):
-                    continue
-                fact = self._attribute(document, analysed, match, section_subject)
+            section_subject = (self._row_subject(analysed) or self._heading_subject(analysed)
+                               or document_subject)
+            matches = SegmentValues(
+                match for match in extract_values(analysed.segment.text, self.language,
+                                                  self.value_types)
+                if not analysed.segment.overlaps_placeholder(match.start, match.end))
+            for match in matches.matches:
+                fact = self._attribute(document, analysed, match, section_subject, matches)
                 if fact is not None:
                     facts.append(fact)
             facts.extend(self._text_facts(document, analysed, section_subject))
@@ -341,21 +363,31 @@ class FactExtractor:
                                cue=" ".join(cue), distance=1)
 
     def _attribute(self, document: Document, analysed: AnalysedSegment, match: ValueMatch,
-                   section_subject: str | None) -> Fact | None:
+                   section_subject: str | None,
+                   others: SegmentValues | None = None) -> Fact | None:
         sentence = _sentence_at(analysed.sentences, match.start)
         if sentence is None:
             return None
         value_index = _token_index(self._index(sentence), match.start)
-        cues = self._ranked_cues(match, sentence, value_index, analysed.heading_lemmas)
+        index = self._index(sentence)
+        tokens = value_tokens(index.starts, match,
+                              others.within(sentence.start, sentence.end) if others else (),
+                              index.clause_numbers(CLAUSE_ENDS))
+        cues = self._ranked_cues(match, sentence, value_index,
+                                 cue_context(analysed, HEADING_DISTANCE), tokens)
+        cues = _custom_first(cues, self.custom, tokens.rivals == 0,
+                             in_column=bool(analysed.column_tokens))
+        cues = self._in_promotion(cues, match, index, analysed.heading_lemmas)
         if not cues:
             cues = self._self_evident(match)
-        if not cues or cues[0].attribute is _IGNORED:
+        if not cues or cues[0].attribute is _IGNORED or self._names_ignored(match):
             return None
         cue, subject = cues[0], None
         for candidate in cues:  # the best cue whose attribute has a subject here
             if candidate.attribute is _IGNORED:
                 break  # the cues ranked below an ignored one do not count
-            subject = self._subject(candidate.attribute, sentence, value_index, section_subject)
+            subject = self._subject(candidate.attribute, sentence, value_index, section_subject,
+                                    tokens.first)
             if subject is not None:
                 cue = candidate
                 break
@@ -373,10 +405,32 @@ class FactExtractor:
             confidence=confidence,
             sentence=segment.written_text(sentence.start, sentence.end),
             role=self._role(cue.attribute, clause, analysed.heading_lemmas),
-            label=self._label(cue.attribute, clause),
+            label=self._label(cue.attribute, clause, tokens, analysed),
             cue=" ".join(cue.words),
             distance=cue.distance,
         )
+
+    def _in_promotion(self, cues: list[_Cue], match: ValueMatch, index: _SentenceIndex,
+                      heading_lemmas: frozenset[str]) -> list[_Cue]:
+        """A price read as a built-in attribute in a sentence (or under a heading) of a
+        promotion ("najniższa cena z 30 dni przed obniżką", "Promocja") is the reduced price:
+        the registry's promotional attribute if it declares one, else no fact."""
+        if (not cues or match.value.type is not ValueType.MONEY
+                or cues[0].attribute is _IGNORED or cues[0].attribute.name in self.custom
+                or not any(_stands_in(cue, index.positions) or _stands_in(cue, heading_lemmas)
+                           for cue in self.promotion_cues)):
+            return cues
+        if self.promotion is None:
+            return []
+        return [replace(cues[0], attribute=self.promotion), *cues]
+
+    def _names_ignored(self, match: ValueMatch) -> bool:
+        """Whether an address names a party whose values are no fact of the business in its
+        own words ("www.uokik.gov.pl": the competition authority's site)."""
+        if match.value.type not in ADDRESS_TYPES:
+            return False
+        words = frozenset(re.split(r"[^\w]+", match.text.lower()))
+        return any(len(cue) == 1 and cue[0].lower() in words for cue in self.ignored_cues)
 
     def _self_evident(self, match: ValueMatch) -> list[_Cue]:
         """The attribute of a value that needs no cue (an e-mail address), when it is the
@@ -399,30 +453,47 @@ class FactExtractor:
                     return role
         return ""
 
-    def _label(self, attribute: Attribute, clause: _Clause) -> str:
-        """The nouns and adjectives of the value's clause that are not its cues: "inpost" in
-        "Dostawa InPost: 12,99 zł" (nearest first, a few at most)."""
-        unlabelled = _not_label_words(attribute, self.language)
-        words = clause.nearest_first(attribute.name, lambda lemma: lemma not in unlabelled
-                                     and _names_a_thing(lemma))
-        return " ".join(sorted(set(islice(words, MAX_LABEL_WORDS))))
+    def _label(self, attribute: Attribute, clause: _Clause, tokens: ValueTokens,
+               analysed: AnalysedSegment) -> str:
+        """The words that tell the value's variant apart (`variants.LabelWords`): of its own
+        item of a list in its clause ("Kurier DPD – 15,99 zł, Paczkomat InPost – 12,99 zł"),
+        else of its table row ("Paczkomat InPost | 12,99 zł"); nearest first, a few at most."""
+        words = LabelWords.of(attribute, self.language, self.label_words)
+        index = clause.index
+
+        def labels(position: int) -> bool:
+            return words.passes(index.tokens, position, index.mentioned)
+
+        candidates = index.label_words(clause.range, attribute.name, labels)
+        item = tokens.item(candidates[0] if candidates else None, clause.range)
+        found = list(islice(clause.nearest_first(attribute.name, labels, item), MAX_LABEL_WORDS))
+        if not found and analysed.row_tokens:
+            row = analysed.row_tokens
+            named = {position for mention in self.subjects.find(row)
+                     for position in range(mention.token_index,
+                                           mention.token_index + mention.length)}
+            found = [row[position].lemma.lower() for position in range(len(row))
+                     if words.passes(row, position, named)][:MAX_LABEL_WORDS]
+        return " ".join(sorted(set(found)))
 
     def _ranked_cues(self, match: ValueMatch, sentence: Sentence, value_index: int,
-                     heading_lemmas: frozenset[str]) -> list[_Cue]:
+                     context: CueContext, tokens: ValueTokens) -> list[_Cue]:
         """For each candidate attribute its closest cue; best attribute first."""
         key = (id(sentence), match.value.type)
         if key not in self._claimed:
             self._claimed[key] = self._claimed_by_other_types(sentence.tokens, match.value.type)
         index = self._index(sentence)
         occurrences = _Occurrences(index, match.value.type, self._claimed[key],
-                                   self._period_start(index, match))
+                                   self._period_start(index, match), tokens)
         best: dict[str, _Cue] = {}
         candidates = [(attribute, attribute.cue_lemmas(self.language))
                       for attribute in self.attributes
                       if attribute.accepts(match.value.type, match.value.bound)]
+        exclusive = replace(occurrences, exclusive=True)
         for attribute, cues in [*candidates, (_IGNORED, self.ignored_cues)]:
+            where = exclusive if attribute is _IGNORED else occurrences
             for cue in cues:
-                found = _cue_distance(cue, occurrences, value_index, heading_lemmas)
+                found = _cue_distance(cue, where, value_index, context)
                 if found is None:
                     continue
                 candidate = _Cue(attribute, found[0], len(cue), found[1], cue)
@@ -468,8 +539,8 @@ class FactExtractor:
         return frozenset(claimed)
 
     def _subject(self, attribute: Attribute, sentence: Sentence, value_index: int,
-                 section_subject: str | None) -> str | None:
-        named = _nearest(self._index(sentence), value_index)
+                 section_subject: str | None, first_value: int | None = None) -> str | None:
+        named = named_subject(self._index(sentence).mentions, value_index, first_value)
         if attribute.scope is Scope.COMPANY:
             if named and self.registry.versions(named, attribute.name):
                 return named
@@ -495,11 +566,50 @@ class FactExtractor:
                     return mentions[0].subject
         return None
 
+    def _row_subject(self, analysed: AnalysedSegment) -> str | None:
+        """The subject a table cell's row names in its first cell ("Plan Start")."""
+        mentions = [m for m in self.subjects.find(analysed.row_tokens)
+                    if m.subject != self.company]
+        return mentions[0].subject if mentions else None
+
     def _heading_subject(self, analysed: AnalysedSegment) -> str | None:
         """The subject named last in the headings above the segment (the innermost)."""
         mentions = [m for m in self.subjects.find(analysed.heading_tokens)
                     if m.subject != self.company]
         return mentions[-1].subject if mentions else None
+
+
+def _promotion_attribute(attributes: Iterable[Attribute], custom: frozenset[str],
+                         promotion_cues: Iterable[tuple[str, ...]],
+                         language: str) -> Attribute | None:
+    """The registry's own money attribute of promotions: one with a word of a promotion cue
+    among its cues ("promo_price", cue "cena promocyjna"); None if it declares none."""
+    words = {word.lower() for cue in promotion_cues for word in cue}
+    return next((attribute for attribute in sorted(attributes, key=lambda a: a.name)
+                 if attribute.name in custom and attribute.type is ValueType.MONEY
+                 and any(word.lower() in words for cue in attribute.cue_lemmas(language)
+                         for word in cue)), None)
+
+
+def _custom_first(cues: list[_Cue], custom: frozenset[str], alone: bool,
+                  in_column: bool) -> list[_Cue]:
+    """The ranked cues, with the best cue of a registry-declared attribute first when a
+    built-in attribute ranks first: the business declared the more specific meaning ("Plan
+    Pro kosztuje 44,99 zł" under "Promocja zimowa" is its promotional price, not the plain
+    price). A cue ranked below an ignored one never counts. Unless the value is `alone` (the
+    only one of its type in its sentence), a cue in its sentence may be another value's
+    ("39,99 zł miesięcznie albo 399 zł rocznie"): then only the headings' cues count. In a
+    table column with a header, the header says what the value is, and the headings above
+    the table may be about another column: then only the value's own words count."""
+    if not cues or cues[0].attribute is _IGNORED or cues[0].attribute.name in custom:
+        return cues
+    for position, cue in enumerate(cues):
+        if cue.attribute is _IGNORED:
+            break
+        if cue.attribute.name in custom and (cue.distance == 0 or (not in_column and (
+                alone or cue.distance == HEADING_DISTANCE))):
+            return [cue, *cues[:position], *cues[position + 1:]]
+    return cues
 
 
 def _rank(cue: _Cue) -> tuple[int, int, int, int, int]:
@@ -513,11 +623,12 @@ def _rank(cue: _Cue) -> tuple[int, int, int, int, int]:
 
 
 def _cue_distance(cue: tuple[str, ...], occurrences: _Occurrences, value_index: int,
-                  heading_lemmas: frozenset[str]) -> tuple[int, bool] | None:
+                  context: CueContext) -> tuple[int, bool] | None:
     """Token distance from the value to the farthest word of the nearest occurrence of the
     cue, and whether that occurrence is compact (its words stand together, in any order, a
     word apart at most); a compact occurrence is preferred to a nearer scattered one. A cue
-    found only in the headings is far; None: not there.
+    found only in a table cell's column or row header is near (`facts.tables`), only in the
+    headings far; None: not there.
 
     The nearest scattered occurrence takes each word's nearest position, and compact ones are
     looked up near the value: no trying of every combination of positions, whose number grew
@@ -532,8 +643,9 @@ def _cue_distance(cue: tuple[str, ...], occurrences: _Occurrences, value_index: 
         else:
             compact = occurrences.nearest_compact(cue, value_index)
             return (compact, True) if compact is not None else (farthest, False)
-    if _stands_in(cue, heading_lemmas):
-        return HEADING_DISTANCE, True
+    for lemmas, distance in context.places:
+        if _stands_in(cue, lemmas):
+            return distance, True
     return None
 
 
@@ -622,12 +734,14 @@ class _Clause:
     def __contains__(self, lemma: object) -> bool:
         return isinstance(lemma, str) and self._counts[lemma] > self._own_counts[lemma]
 
-    def nearest_first(self, attribute: str, labels: Callable[[str], bool]) -> Iterator[str]:
-        """The lemmas that pass `labels` (the same test for one attribute), nearest to the
-        value first; of two as near, the one before it."""
+    def nearest_first(self, attribute: str, labels: Callable[[int], bool],
+                      within: range) -> Iterator[str]:
+        """The lemmas `within` the clause that pass `labels` (the same test for one
+        attribute), nearest to the value first; of two as near, the one before it."""
         tokens = self.index.tokens
-        for position in _nearest_first(self.index.label_words(self.range, attribute, labels),
-                                       self.value_index, self.own):
+        positions = [position for position in self.index.label_words(self.range, attribute, labels)
+                     if position in within]
+        for position in _nearest_first(positions, self.value_index, self.own):
             yield tokens[position].lemma.lower()
 
 
@@ -650,39 +764,12 @@ def _nearest_first(positions: list[int], origin: int, skipped: range) -> Iterato
             after += 1
 
 
-@cache
-def _not_label_words(attribute: Attribute, language: str) -> frozenset[str]:
-    """The attribute's cue and role words and the determiners: they never make a label."""
-    words = {word for cue in attribute.cue_lemmas(language) for word in cue}
-    words |= {word for _, cues in attribute.role_lemmas(language) for cue in cues
-              for word in cue}
-    return frozenset(words | lexicon(language).determiners)
-
-
-def _names_a_thing(lemma: str) -> bool:
-    """A noun, adjective or a word the dictionary does not know (a brand: "InPost")."""
-    if not lemma.isalpha() or len(lemma) < 2:
-        return False
-    return not any(part in NOT_LABEL_PARTS_OF_SPEECH for candidate, part
-                   in morfeusz.analyses(lemma) if candidate.lower() == lemma)
-
-
 def _confidence(distance: int, subject: str | None) -> Confidence:
     if subject is None or (MEDIUM_CONFIDENCE_DISTANCE < distance != HEADING_DISTANCE):
         return Confidence.LOW
     if distance <= HIGH_CONFIDENCE_DISTANCE:
         return Confidence.HIGH
     return Confidence.MEDIUM
-
-
-def _nearest(index: _SentenceIndex, position: int) -> str | None:
-    """The subject named nearest to `position`; of two as near, the earlier."""
-    mentions, positions = index.mentions, index.mention_positions
-    after = bisect_left(positions, position)
-    nearby = [i for i in (after - 1, after) if 0 <= i < len(mentions)]
-    if not nearby:
-        return None
-    return mentions[min(nearby, key=lambda i: abs(positions[i] - position))].subject
 
 
 def _sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:

@@ -14,6 +14,7 @@ from consistency_lint.config import Config, project_file, read_yaml_model
 from consistency_lint.errors import ConfigError
 from consistency_lint.facts.attributes import Attribute, AttributeModel, Scope, attributes
 from consistency_lint.facts.members import set_value
+from consistency_lint.facts.variants import label_lemmas
 from consistency_lint.model import RegistryFact, ValueType
 from consistency_lint.values.extraction import parse_value
 from consistency_lint.yaml_loading import YamlDocument
@@ -34,6 +35,8 @@ class FactModel(_Strict):
     value: str | int | float
     effective_from: date | None = None
     effective_until: date | None = None
+    role: str | None = None
+    label: str | None = None
 
 
 class RegistryModel(_Strict):
@@ -89,7 +92,10 @@ class Registry:
         return found
 
     def current(self, subject: str, attribute: str, today: date) -> RegistryFact | None:
-        return next((f for f in self.versions(subject, attribute) if f.valid_on(today)), None)
+        """The value valid on `today`: the plain one if the registry gives one, else the
+        first variant."""
+        valid = [fact for fact in self.versions(subject, attribute) if fact.valid_on(today)]
+        return next((fact for fact in valid if fact.plain), valid[0] if valid else None)
 
     @property
     def company_subject(self) -> str:
@@ -126,15 +132,16 @@ def _read_registry(path: Path, shown_as: str, language: str) -> Registry:
 def _check_no_conflicts(facts: tuple[RegistryFact, ...], shown_as: str) -> None:
     """Two different values for one subject and attribute on the same day: which one is
     the truth? The registry must say; a run cannot guess."""
-    seen: dict[tuple[str, str], list[RegistryFact]] = {}
+    seen: dict[tuple[str, str, str, str], list[RegistryFact]] = {}
     for fact in facts:
-        for earlier in seen.setdefault((fact.subject, fact.attribute), []):
+        key = (fact.subject, fact.attribute, fact.role, fact.label)
+        for earlier in seen.setdefault(key, []):
             if _overlap(earlier, fact) and not earlier.value.agrees_with(fact.value):
                 raise ConfigError(
                     f"`{fact.subject}` `{fact.attribute}` is `{fact.text}` here and "
                     f"`{earlier.text}` at line {earlier.line} for the same dates; give one of "
                     "them effective_from/effective_until", shown_as, fact.line)
-        seen[(fact.subject, fact.attribute)].append(fact)
+        seen[key].append(fact)
 
 
 def _overlap(first: RegistryFact, second: RegistryFact) -> bool:
@@ -166,4 +173,5 @@ def _registry_fact(model: RegistryModel, index: int, fact: FactModel,
         raise fail("effective_from is after effective_until")
     return RegistryFact(fact.subject, fact.attribute, str(fact.value),
                         value.as_read(attribute.reading), line,
-                        fact.effective_from, fact.effective_until)
+                        fact.effective_from, fact.effective_until,
+                        (fact.role or "").strip(), label_lemmas(fact.label or "", language))

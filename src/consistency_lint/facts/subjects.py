@@ -3,6 +3,7 @@ fuzzily ("Velora Citty E5"), longest name first."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -77,3 +78,28 @@ class SubjectMatcher:
             if fuzz.ratio(surface, entry.surface) >= FUZZY_THRESHOLD:
                 return SubjectMention(entry.subject, index, len(entry.lemmas))
         return None
+
+
+def named_subject(mentions: Sequence[SubjectMention], position: int,
+                  first_value: int | None = None) -> str | None:
+    """The subject a value at token `position` belongs to, of those its sentence names.
+
+    One subject named: that one. A sentence that names several lists them each with its
+    values, in one order throughout: "Plan A – 10 zł, Plan B – 20 zł" names each before its
+    values, "10 zł za Plan A albo 20 zł za Plan B" after them. Which order is read from
+    whether the first subject or the first value (`first_value`) comes first; a value then
+    belongs to the subject named nearest on that side (else the nearest on the other).
+    Without `first_value`, the nearest subject; of two as near, the earlier."""
+    if not mentions:
+        return None
+    at = bisect_left([mention.token_index for mention in mentions], position)
+    before, after = mentions[at - 1] if at else None, mentions[at] if at < len(mentions) else None
+    if first_value is not None and len({mention.subject for mention in mentions}) > 1:
+        preferred = before if mentions[0].token_index < first_value else after
+        chosen = preferred or before or after
+    elif before is None or after is None:
+        chosen = before or after
+    else:
+        chosen = (before if position - before.token_index <= after.token_index - position
+                  else after)
+    return chosen.subject if chosen is not None else None

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from html import unescape
 from html.parser import HTMLParser
 
 from consistency_lint.loaders.parsed import ParsedContent, refuse_too_many_segments
 from consistency_lint.loaders.segments import SegmentBuilder
 from consistency_lint.loaders.source import Source
+from consistency_lint.loaders.tables import TableTracker
 from consistency_lint.model import Segment
 
 BOILERPLATE_TAGS = frozenset(
@@ -71,6 +73,7 @@ class _VisibleTextExtractor(HTMLParser):
         self.metadata: dict[str, object] = {}
         self.metadata_lines: dict[str, int] = {}
         self._builder = SegmentBuilder()
+        self._tables = TableTracker()
         self._block_stack: list[str] = []
         self._open_blocks: Counter[str] = Counter()  # the stack's tags, to look one up at once
         self._headings: list[tuple[int, str]] = []
@@ -101,6 +104,7 @@ class _VisibleTextExtractor(HTMLParser):
             self._open_blocks[tag] += 1
         elif tag in BLOCK_KINDS:
             self._flush()
+        self._table_start(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -123,6 +127,7 @@ class _VisibleTextExtractor(HTMLParser):
                 self._open_blocks[closed] -= 1
                 if closed == tag:
                     break
+        self._table_end(tag)
 
     def handle_data(self, data: str) -> None:
         """Text, with its character references decoded each at its own position."""
@@ -143,6 +148,24 @@ class _VisibleTextExtractor(HTMLParser):
         self._flush()
 
     # -- helpers ---------------------------------------------------------------------------
+    def _table_start(self, tag: str) -> None:
+        if tag == "table":
+            self._tables.start_table()
+        elif tag == "thead":
+            self._tables.head(inside=True)
+        elif tag == "tr":
+            self._tables.start_row()
+        elif tag in ("td", "th"):
+            self._tables.open_cell(header=tag == "th")
+
+    def _table_end(self, tag: str) -> None:
+        if tag == "table":
+            self._tables.end_table()
+        elif tag == "thead":
+            self._tables.head(inside=False)
+        elif tag in ("td", "th"):
+            self._tables.close_cell()
+
     def _is_boilerplate(self, tag: str, attributes: dict[str, str]) -> bool:
         if tag in BOILERPLATE_TAGS or "hidden" in attributes:
             return True
@@ -196,7 +219,9 @@ class _VisibleTextExtractor(HTMLParser):
             return
         if level is not None:
             self._headings.append((level, segment.text))
-        self.segments.append(segment)
+        cell = self._tables.cell()
+        self._tables.add_text(segment.text)
+        self.segments.append(replace(segment, cell=cell) if cell is not None else segment)
         refuse_too_many_segments(len(self.segments), "page", self.getpos()[0])
 
 

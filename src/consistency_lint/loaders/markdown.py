@@ -20,6 +20,7 @@ from consistency_lint.loaders.front_matter import FrontMatter, parse_front_matte
 from consistency_lint.loaders.parsed import ParsedContent, refuse_too_many_segments
 from consistency_lint.loaders.segments import SegmentBuilder
 from consistency_lint.loaders.source import Source
+from consistency_lint.loaders.tables import TableTracker
 from consistency_lint.model import Segment
 
 _PARSER = MarkdownIt("commonmark").enable("table").disable("text_join").use(front_matter_plugin)
@@ -53,7 +54,8 @@ def parse_blocks(text: str) -> tuple[FrontMatter, list[Block]]:
     front_matter = FrontMatter()
     blocks: list[Block] = []
     headings: list[tuple[int, str]] = []
-    for token, container in _inline_tokens(tokens):
+    tables = TableTracker()
+    for token, container in _inline_tokens(tokens, tables):
         if token.type == "front_matter":
             front_matter = parse_front_matter(token.content, first_line=2)
             continue
@@ -66,15 +68,32 @@ def parse_blocks(text: str) -> tuple[FrontMatter, list[Block]]:
             continue
         if level:
             headings.append((level, segment.text))
-        blocks.append(Block(segment, level))
+        cell = tables.cell()
+        tables.add_text(segment.text)
+        blocks.append(Block(replace(segment, cell=cell) if cell is not None else segment, level))
         refuse_too_many_segments(len(blocks), "file", segment.span.line)
     return front_matter, blocks
 
 
-def _inline_tokens(tokens: list[Token]) -> Iterator[tuple[Token, Token]]:
-    """Each inline token (and the front matter) with the block that contains it."""
+_TABLE_EVENTS = {
+    "table_open": TableTracker.start_table, "table_close": TableTracker.end_table,
+    "thead_open": lambda tables: tables.head(inside=True),
+    "thead_close": lambda tables: tables.head(inside=False),
+    "tr_open": TableTracker.start_row,
+    "th_open": lambda tables: tables.open_cell(header=True),
+    "td_open": lambda tables: tables.open_cell(header=False),
+    "th_close": TableTracker.close_cell, "td_close": TableTracker.close_cell,
+}
+
+
+def _inline_tokens(tokens: list[Token], tables: TableTracker) -> Iterator[tuple[Token, Token]]:
+    """Each inline token (and the front matter) with the block that contains it; `tables`
+    follows the tables they stand in."""
     containers: list[Token] = []
     for token in tokens:
+        event = _TABLE_EVENTS.get(token.type)
+        if event is not None:
+            event(tables)
         if token.type == "front_matter":
             yield token, token
         elif token.nesting == 1:

@@ -17,6 +17,7 @@ from consistency_lint.model.document import (
     Shift,
     Span,
     Suppression,
+    TableCell,
     TemplateExpression,
 )
 from consistency_lint.model.fact import Fact, MatrixCell, MatrixRow, RegistryFact
@@ -41,6 +42,7 @@ from consistency_lint.model.run import (
 from consistency_lint.model.value import (
     BUSINESS_DAY,
     DAY,
+    PER_MONTH,
     Bound,
     Reading,
     Value,
@@ -52,6 +54,7 @@ __all__ = [
     "BUSINESS_DAY",
     "DAY",
     "LEGAL_CATEGORIES",
+    "PER_MONTH",
     "PLACEHOLDER_SYNTAXES",
     "Anchor",
     "BaselineOutcome",
@@ -84,6 +87,7 @@ __all__ = [
     "Summary",
     "SuppressedFinding",
     "Suppression",
+    "TableCell",
     "TemplateExpression",
     "Value",
     "ValueMatch",

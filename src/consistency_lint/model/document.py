@@ -75,6 +75,17 @@ class Placeholder:
     end: int
 
 
+@pickled_by_constructor
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """Where a table cell stands: the text of its row's first cell and of its column's
+    header cell ("" where there is none). Loaders record the structure; what it means is
+    for attribution to decide."""
+
+    row: str = ""
+    column: str = ""
+
+
 # What a loader calls its segments; rules can be scoped to them (`segment_kinds`).
 SegmentKind = Literal["paragraph", "heading", "title", "list-item", "table-cell", "button",
                       "label", "question", "answer"]
@@ -98,6 +109,7 @@ class Segment:
     placeholders: tuple[Placeholder, ...] = ()
     written: str = ""  # "" when it is `text`
     shifts: tuple[Shift, ...] = ()  # where `text` stops following `written` one to one
+    cell: TableCell | None = None  # a table cell's row and column headers
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of the character at `offset` in `text`."""

@@ -47,6 +47,12 @@ class RegistryFact:
     line: int
     effective_from: date | None = None
     effective_until: date | None = None
+    role: str = ""  # what the value is for ("complaints"); "" for the plain value
+    label: str = ""  # which variant it is ("paczkomat", "niemcy"); "" for the plain value
+
+    @property
+    def plain(self) -> bool:
+        return not self.role and not self.label
 
     def valid_on(self, day: date) -> bool:
         starts_ok = self.effective_from is None or self.effective_from <= day

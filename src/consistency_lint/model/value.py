@@ -38,11 +38,17 @@ class Reading(StrEnum):
     that period: "w terminie 10 dni" grants 10 days, it is no "at most 10" that fits inside
     14. DEADLINE: a period the business keeps (delivery, refund, an answer) promises its last
     day: "7 dni" and "w ciągu 7 dni" promise the same, "6 dni" does not agree with "5–7 dni".
+    MONTHLY: an amount paid every month (a subscription fee) is per month whether or not its
+    statement says so: "39,99 zł" in a column "Abonament miesięczny" is "39,99 zł miesięcznie".
     """
 
     PLAIN = "plain"
     GRANTED = "granted"
     DEADLINE = "deadline"
+    MONTHLY = "monthly"
+
+
+PER_MONTH = "/month"  # the suffix of a money unit paid every month ("PLN/month")
 
 
 DAY = "day"
@@ -82,6 +88,10 @@ class Value:
         deadline's "14 dni" is "at the latest on day 14"."""
         if self.low is None or self.high is None:
             return self
+        if (reading is Reading.MONTHLY and self.type is ValueType.MONEY
+                and not self.unit.endswith(PER_MONTH)):
+            return Value(self.type, self.unit + PER_MONTH, self.low, self.high, self.bound,
+                         self.text)
         if reading is Reading.GRANTED and self.bound is Bound.AT_MOST:
             return Value(self.type, self.unit, self.high, self.high, Bound.EXACT, self.text)
         if reading is Reading.DEADLINE and self.bound is Bound.EXACT:

@@ -49,6 +49,12 @@ class AnalysedSegment:
     segment: Segment
     sentences: tuple[Sentence, ...]
     heading_tokens: tuple[Token, ...]
+    row_tokens: tuple[Token, ...] = ()  # a table cell's row header (its first cell)
+    column_tokens: tuple[Token, ...] = ()  # ... and its column header
+
+    @cached_property
+    def column_lemmas(self) -> frozenset[str]:
+        return frozenset(token.lemma for token in self.column_tokens)
 
     @cached_property  # read for every value of the segment
     def heading_lemmas(self) -> frozenset[str]:
@@ -80,8 +86,11 @@ def analyse(documents: Iterable[Document], models: Mapping[str, str] | None = No
                 next_index += 1
             sentences.extend(_sentences(doc, offset))
             if last:
-                pending[index].append(AnalysedSegment(segment, tuple(sentences),
-                                                      headings(segment.heading_path)))
+                cell = segment.cell
+                pending[index].append(AnalysedSegment(
+                    segment, tuple(sentences), headings(segment.heading_path),
+                    headings((cell.row,) if cell and cell.row else ()),
+                    headings((cell.column,) if cell and cell.column else ())))
                 sentences = []
         for index in range(next_index, len(group)):
             yield group[index], pending.pop(index, [])

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
 
-from consistency_lint.model import ValueMatch, ValueType
+from consistency_lint.model import PER_MONTH, ValueMatch, ValueType
 from consistency_lint.nlp.lexicon import language_profile, lexicon
 from consistency_lint.values.grammar import (
     alternation,
@@ -19,7 +19,7 @@ from consistency_lint.values.grammar import (
 )
 
 HUNDREDTH_SUFFIX = "/100"  # currency code "PLN/100" means grosze
-MONTHLY = "/month"
+MONTHLY = PER_MONTH
 
 
 @cache
