@@ -43,7 +43,8 @@ HEADING_DISTANCE = 1_000
 NEARBY_DISTANCE = 4
 TITLE_MAX_WORDS = 8  # a short first line of a plain-text document is its title
 PHRASE_SLACK = 1  # words of a multi-word cue may stand this many tokens further apart
-SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL})  # values that say what they are
+# Values that say what they are: an address, and a schedule (weekdays with their hours).
+SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL, ValueType.HOURS})
 # A word that is also a preposition, conjunction, particle or verb as itself ("do", "bez",
 # "być") is never part of a label, though the dictionary knows a noun of that spelling too.
 NOT_LABEL_PARTS_OF_SPEECH = frozenset({
