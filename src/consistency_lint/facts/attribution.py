@@ -43,6 +43,7 @@ HEADING_DISTANCE = 1_000
 NEARBY_DISTANCE = 4
 TITLE_MAX_WORDS = 8  # a short first line of a plain-text document is its title
 PHRASE_SLACK = 1  # words of a multi-word cue may stand this many tokens further apart
+WEB_ADDRESS = "web_address"  # the attribute of a web address no cue attributes
 # Values that say what they are: an address, and a schedule (weekdays with their hours).
 SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL, ValueType.HOURS})
 # A word that is also a preposition, conjunction, particle or verb as itself ("do", "bez",
@@ -237,6 +238,9 @@ class FactExtractor:
         self.language = language
         self.attributes = list(registry.attributes.values())
         self.value_types = frozenset(a.type for a in self.attributes if a.type != ValueType.TEXT)
+        self.extracted_types = self.value_types | {ValueType.URL}  # see `_web_address`
+        web = [a.name for a in self.attributes if a.type is ValueType.URL]
+        self.web_attribute = web[0] if len(web) == 1 else WEB_ADDRESS
         self.text_attributes = [a for a in self.attributes if a.type is ValueType.TEXT]
         self.subjects = SubjectMatcher(registry.subjects.values(), language)
         self.company = registry.company_subject
@@ -254,16 +258,34 @@ class FactExtractor:
         facts: list[Fact] = []
         for analysed in segments:
             section_subject = self._heading_subject(analysed) or document_subject
-            for match in extract_values(analysed.segment.text, self.language, self.value_types):
+            for match in extract_values(analysed.segment.text, self.language,
+                                        self.extracted_types):
                 if analysed.segment.overlaps_placeholder(match.start, match.end):
                     continue
                 fact = self._attribute(document, analysed, match, section_subject)
+                if fact is None and match.value.type is ValueType.URL:
+                    fact = self._web_address(document, analysed, match)
                 if fact is not None:
                     facts.append(fact)
             facts.extend(self._text_facts(document, analysed, section_subject))
             facts.extend(self._link_facts(document, analysed, section_subject))
             facts.extend(self._identifier_facts(document, analysed))
         return DocumentFacts(document_subject, tuple(facts))
+
+    def _web_address(self, document: Document, analysed: AnalysedSegment,
+                     match: ValueMatch) -> Fact | None:
+        """A web address no cue attributes ("Strona: https://…", a regulator's site): a fact
+        of low confidence, never compared for equality (pages cite other parties' sites), only
+        for near misses of the addresses stated elsewhere or in the registry. Its attribute is
+        the one web-address attribute there is (a registry's `website`), else `WEB_ADDRESS`."""
+        sentence = _sentence_at(analysed.sentences, match.start)
+        segment = analysed.segment
+        return Fact(subject=self.company, attribute=self.web_attribute,
+                    text=segment.written_text(match.start, match.end), value=match.value,
+                    path=document.path, span=segment.span_of(match.start, match.end),
+                    channel=document.channel, confidence=Confidence.LOW,
+                    sentence=segment.written_text(sentence.start, sentence.end)
+                    if sentence is not None else "", distance=0)
 
     def _identifier_facts(self, document: Document,
                           analysed: AnalysedSegment) -> Iterator[Fact]:
