@@ -169,10 +169,11 @@ def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
 def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
     compared = [fact for fact in corpus.facts if fact.confidence in COMPARED and fact.subject]
     variants = variant_documents(compared)
+    role_addresses = _role_addresses(corpus)
     unsettled: list[Fact] = []
     for fact in compared:
         versions = corpus.registry.versions(fact.subject, fact.attribute)
-        if (versions and not fact.role
+        if (versions and not fact.role and fact.value not in role_addresses
                 and states_the_fact_itself(comparison_key(fact, variants))):
             yield from _against_registry(corpus, context, fact, versions)
         elif not versions and not _a_set(fact):
@@ -390,6 +391,14 @@ def _unknown_addresses(corpus: Corpus, context: CheckContext,
         yield _registry_mismatch(
             corpus, fact, f"{_describe(corpus, fact)}: stated {fact.text}, an address no other "
             f"place gives; the registry says {current.text}", current)
+
+
+def _role_addresses(corpus: Corpus) -> frozenset[Value]:
+    """Addresses the business gives for a role somewhere (reklamacje@ for complaints): where
+    a page gives one with no role ("w razie pytań: reklamacje@…"), it is that real address
+    of the business, not a copy of the registry's general one gone wrong."""
+    return frozenset(fact.value for fact in corpus.facts
+                     if fact.role and _a_set(fact) and fact.confidence in COMPARED)
 
 
 def _a_set(fact: Fact) -> bool:
