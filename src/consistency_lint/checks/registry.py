@@ -16,6 +16,7 @@ from consistency_lint.checks import (
     doc_types,
     fact_checks,
     freshness,
+    identifier_checksums,
     input_checks,
     link_targets,
     rule_packs,
@@ -47,6 +48,7 @@ CHECKS: tuple[CheckModule, ...] = (
     unfilled_blanks,
     freshness,
     fact_checks,
+    identifier_checksums,
     link_targets,
     doc_types,
 )
