@@ -486,9 +486,9 @@ def _stated_near_miss(fact: Fact, places: dict[Value, list[Fact]]) -> Value | No
     my_paths = {statement.path for statement in mine}
     best: Value | None = None
     for value, statements in places.items():
-        if value.type is not fact.value.type or not near_miss(fact.value, value):
+        if not near_miss(fact.value, value):
             continue
-        if (value.type is not ValueType.EMAIL and not swapped(fact.value, value)
+        if (_a_number(value) and not swapped(fact.value, value)
                 and my_paths & {statement.path for statement in statements}):
             continue
         if len(statements) < len(mine) or (
@@ -498,6 +498,10 @@ def _stated_near_miss(fact: Fact, places: dict[Value, list[Fact]]) -> Value | No
         if best is None or len(statements) > len(places[best]):
             best = value
     return best
+
+
+def _a_number(value: Value) -> bool:
+    return value.type not in (ValueType.EMAIL, ValueType.URL)
 
 
 def _first_place(statements: list[Fact]) -> tuple[str, int]:
