@@ -13,7 +13,7 @@ from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.grammar import compile_pattern, has_digits, word_alternation
 
 _DIGIT_TIME = r"\d{1,2}(?:[:.]\d{2})?"
-_TIME_PREFIX = r"(?:,?\s*(?:w\s+)?(?:godz(?:\.|inach|iny)?|hours|from|od)?\s*(?:od\s+)?)"
+_TIME_PREFIX = r"(?:,?\s*:?\s*(?:w\s+)?(?:godz(?:\.|inach|iny)?|hours|from|od)?\s*(?:od\s+)?)"
 _DASH = r"\s*(?:[–—-]|do|to)\s*"
 
 
@@ -44,8 +44,9 @@ def _schedule_item(language: str, named: bool) -> str:
 
 @cache
 def pattern(language: str) -> re.Pattern[str]:
-    """A schedule: one item, then more joined by a comma, semicolon or "oraz"."""
-    joiner = r"(?:\s*[,;]\s*(?:(?:a|oraz|and)\s+)?|\s+(?:oraz|i|a|and)\s+)(?:w\s+)?"
+    """A schedule: one item, then more joined by a comma, semicolon, "oraz", the end of a
+    sentence ("… 8–20. W soboty 9–15") or only a space (the lines of a footer's list)."""
+    joiner = r"(?:\s*[,;.]\s*(?:(?:a|oraz|and)\s+)?|\s+(?:oraz|i|a|and)\s+|\s+)(?:w\s+)?"
     return compile_pattern(f"{_schedule_item(language, named=True)}"
                            f"(?:{joiner}{_schedule_item(language, named=False)})*")
 

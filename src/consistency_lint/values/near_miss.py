@@ -5,8 +5,9 @@ another domain (pomoc@x.pl → pomoc@x.com.pl), a local part a letter or two off
 domain (reklamacje@ → reklamcje@), a host on another domain (www.x.pl → www.x.com.pl), a
 phone or an identifier (NIP, REGON, KRS, account) with one or two digits changed or two
 adjacent digits swapped, and a web address and an e-mail address whose domains are near
-misses (www.x.com.pl beside pomoc@x.pl: the business's domain, one of them mistyped). Distinct addresses of one business (pomoc@ and reklamacje@) or
-another party's (kontakt@uokik.gov.pl) are no near miss of each other: they are a set.
+misses (www.x.com.pl beside pomoc@x.pl: the business's domain, one of them mistyped).
+Distinct addresses of one business (pomoc@ and reklamacje@) or another party's
+(kontakt@uokik.gov.pl) are no near miss of each other: they are a set.
 """
 
 from __future__ import annotations
