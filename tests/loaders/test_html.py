@@ -30,11 +30,12 @@ def test_a_footer_is_read_and_marked_but_its_menus_are_dropped() -> None:
         (("paragraph", "Zamów do 14:00, wyślemy dziś.", 4, 12), False),
         (("heading", "Obsługa klienta", 6, 9), True),
         (("paragraph", "Infolinia 22 350 40 50 (pn.–pt. 8–18) · pomoc@domovita.pl", 7, 8), True),
-        (("paragraph", "Zadzwoń", 13, 35), True),
-        (("paragraph", "NIP 525-000-11-21 · © 2026 Domovita", 14, 8), True),
-        (("paragraph", "Domovita sp. z o.o.", 16, 35), True),
-        (("paragraph", "Warszawa", 16, 67), True),
-        (("paragraph", "Po stopce", 17, 6), False),
+        (("list-item", "Infolinia 22 350 40 50", 11, 30), True),
+        (("paragraph", "Zadzwoń", 14, 35), True),
+        (("paragraph", "NIP 525-000-11-21 · © 2026 Domovita", 15, 8), True),
+        (("paragraph", "Domovita sp. z o.o.", 17, 35), True),
+        (("paragraph", "Warszawa", 17, 67), True),
+        (("paragraph", "Po stopce", 18, 6), False),
     ]
 
 

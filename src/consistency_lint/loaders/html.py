@@ -36,6 +36,7 @@ FOOTER_ROLE = "contentinfo"
 CONTACT_SCHEMES = ("mailto:", "tel:", "callto:", "sms:")
 # What may stand between a menu's links: separators, never words.
 _MENU_FILLER = re.compile(r"[\s|·•,;/\-–—]*")
+_NOT_IN_MENUS = re.compile(r"[\d@]")
 BOILERPLATE_MARKERS = re.compile(r"cookie|consent|gdpr|breadcrumb", re.IGNORECASE)
 VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -234,9 +235,12 @@ class _VisibleTextExtractor(HTMLParser):
 
 
 def _is_menu(segment: Segment) -> bool:
-    """Whether a footer's block is only links to other pages, with separators between."""
-    if not segment.links or any(link.href.strip().lower().startswith(CONTACT_SCHEMES)
-                                for link in segment.links):
+    """Whether a footer's block is only links to other pages, with separators between, and
+    names no number or address ("Kontakt: 22 350 40 50" linked to the contact page is a
+    fact)."""
+    if (not segment.links or _NOT_IN_MENUS.search(segment.text)
+            or any(link.href.strip().lower().startswith(CONTACT_SCHEMES)
+                   for link in segment.links)):
         return False
     start = 0
     for link in segment.links:
