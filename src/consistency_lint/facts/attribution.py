@@ -46,6 +46,7 @@ PHRASE_SLACK = 1  # words of a multi-word cue may stand this many tokens further
 WEB_ADDRESS = "web_address"  # the attribute of a web address no cue attributes
 # Values that say what they are: an address, and a schedule (weekdays with their hours).
 SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL, ValueType.HOURS})
+CONTACT_VALUE_TYPES = frozenset({ValueType.PHONE, ValueType.EMAIL})
 # A word that is also a preposition, conjunction, particle or verb as itself ("do", "bez",
 # "być") is never part of a label, though the dictionary knows a noun of that spelling too.
 NOT_LABEL_PARTS_OF_SPEECH = frozenset({
@@ -367,7 +368,7 @@ class FactExtractor:
         value_index = _token_index(self._index(sentence), match.start)
         cues = self._ranked_cues(match, sentence, value_index, analysed.heading_lemmas)
         if not cues:
-            cues = self._self_evident(match)
+            cues = self._self_evident(match, analysed.segment.text[sentence.start:sentence.end])
         if not cues or cues[0].attribute is _IGNORED:
             return None
         cue, subject = cues[0], None
@@ -397,10 +398,15 @@ class FactExtractor:
             distance=cue.distance,
         )
 
-    def _self_evident(self, match: ValueMatch) -> list[_Cue]:
+    def _self_evident(self, match: ValueMatch, sentence: str) -> list[_Cue]:
         """The attribute of a value that needs no cue (an e-mail address), when it is the
-        only attribute of its type; attributed with medium confidence."""
+        only attribute of its type; attributed with medium confidence. A schedule needs a
+        phone number or address in its sentence: given beside them, it is when they answer
+        ("zadzwoń: 22 350 40 50 (pn.–pt. 8–20)"); alone, it may be a courier's hours."""
         if match.value.type not in SELF_EVIDENT_TYPES:
+            return []
+        if match.value.type is ValueType.HOURS and not extract_values(
+                sentence, self.language, CONTACT_VALUE_TYPES):
             return []
         candidates = [a for a in self.attributes if a.accepts(match.value.type, match.value.bound)]
         if len(candidates) != 1:
