@@ -4,6 +4,7 @@ sites in text a reader sees and writes a plausible other value there."""
 from __future__ import annotations
 
 import pytest
+from benchmarks.mutations.counterparts import Counterparts
 from benchmarks.mutations.operators import OPERATORS, other_domain, polish_numeral
 
 
@@ -61,3 +62,26 @@ def test_polish_numeral(value: int, genitive: bool, feminine: bool, words: str) 
     ("velora.pl", "velora.com.pl"), ("x.com.pl", "x.pl"), ("x.com", "x.pl")])
 def test_other_domain_is_a_near_miss(domain: str, other: str) -> None:
     assert other_domain(domain) == other
+
+
+def _has_counterpart(operator: str, texts: list[str], needle: str) -> bool:
+    """Whether the value around the first `needle` of texts[0] has a counterpart."""
+    start = texts[0].index(needle)
+    return Counterparts(texts).has_counterpart(operator, texts[0], start, start + len(needle))
+
+
+@pytest.mark.parametrize(("operator", "texts", "needle", "expected"), [
+    # stated once: a changed link is indistinguishable from one that was always there
+    ("url", ["zob. https://www.velora.pl/regulamin.html", "nic"], "regulamin", False),
+    # the same page, written without the scheme, in another file
+    ("url", ["zob. https://www.velora.pl/regulamin.html", "www.velora.pl/regulamin.html"],
+     "regulamin", True),
+    ("email-domain", ["pomoc@velora.pl", "Napisz: POMOC@velora.pl"], "velora.pl", True),
+    ("email-local", ["pomoc@velora.pl", "kontakt@velora.pl"], "pomoc", False),
+    # a phone number with and without the country prefix and spaces is one value
+    ("digit-swap", ["tel. 22 417 30 30", "+48224173030"], "22 417 30 30", True),
+    ("number", ["14 dni"], "14", True),  # numbers are never classified: they always count
+])
+def test_a_mutated_address_counts_only_when_another_place_states_it(
+        operator: str, texts: list[str], needle: str, expected: bool) -> None:
+    assert _has_counterpart(operator, texts, needle) is expected

@@ -192,13 +192,13 @@ def number_in_words(text: str) -> Iterator[Site]:
 
 # ---------------------------------------------------------------------------- digits
 
-_DIGIT_RUN = re.compile(r"(?<![\w.,])\+?\d(?:[ \u00a0-]?\d){8,}(?![\w])")
+DIGIT_RUN = re.compile(r"(?<![\w.,])\+?\d(?:[ \u00a0-]?\d){8,}(?![\w])")
 
 
 def swap_digits(text: str) -> Iterator[Site]:
     """Two adjacent different digits swapped (the last such pair) in a phone, account, NIP
     or other number of nine digits or more."""
-    for match in _visible_matches(_DIGIT_RUN, text):
+    for match in _visible_matches(DIGIT_RUN, text):
         number = match.group()
         for index in range(len(number) - 2, -1, -1):
             first, second = number[index], number[index + 1]
@@ -210,9 +210,9 @@ def swap_digits(text: str) -> Iterator[Site]:
 
 # ---------------------------------------------------------------------------- addresses
 
-_EMAIL = re.compile(r"(?<![\w.+-])(?P<local>[A-Za-z0-9._%+-]+)@"
+EMAIL = re.compile(r"(?<![\w.+-])(?P<local>[A-Za-z0-9._%+-]+)@"
                     r"(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?![\w-])")
-_URL = re.compile(r"(?P<url>(?:https?://|(?<![\w@/.])www\.)(?P<host>[A-Za-z0-9.-]+)"
+URL = re.compile(r"(?P<url>(?:https?://|(?<![\w@/.])www\.)(?P<host>[A-Za-z0-9.-]+)"
                   r"(?P<path>/[^\s\"'<>()\[\]]*)?)")
 _OTHER_LOCAL = {"pomoc": "kontakt", "kontakt": "pomoc", "biuro": "sklep", "sklep": "biuro",
                 "reklamacje": "zwroty", "zwroty": "reklamacje"}
@@ -230,13 +230,13 @@ def other_domain(domain: str) -> str:
 
 def email_domain(text: str) -> Iterator[Site]:
     """An e-mail address on another domain (pomoc@x.pl -> pomoc@x.com.pl)."""
-    for match in _visible_matches(_EMAIL, text, with_tags=True):
+    for match in _visible_matches(EMAIL, text, with_tags=True):
         yield _site(match, "domain", other_domain(match.group("domain")))
 
 
 def email_local(text: str) -> Iterator[Site]:
     """An e-mail address with another local part (pomoc@x.pl -> kontakt@x.pl)."""
-    for match in _visible_matches(_EMAIL, text, with_tags=True):
+    for match in _visible_matches(EMAIL, text, with_tags=True):
         local = match.group("local")
         yield _site(match, "local", _OTHER_LOCAL.get(local.lower(),
                                                      "kontakt" if local != "kontakt" else "pomoc"))
@@ -245,7 +245,7 @@ def email_local(text: str) -> Iterator[Site]:
 def change_url(text: str) -> Iterator[Site]:
     """A link on another host (x.pl -> x.com.pl), or with another last path segment
     (/regulamin.html -> /regulamin2.html)."""
-    for match in _visible_matches(_URL, text, with_tags=True):
+    for match in _visible_matches(URL, text, with_tags=True):
         host = match.group("host").rstrip(".")
         if "." in host:
             yield Site(match.start("host"), match.start("host") + len(host), host,

@@ -7,12 +7,17 @@ the repository and the shared corpus are never written.
   copied into the repository), one channel per page, without a registry: nobody wrote one
   for this shop, and one derived from its pages would only restate them, so its facts are
   compared across its pages. Left out when the corpus is absent.
+- `mozilla-legal-docs`: six documents of one business (Mozilla's paid services: terms and
+  privacy notices of the subscription services, Mozilla accounts, MDN Plus, Pocket), built
+  the same way: one channel per document, both built-in packs, no registry. Its files are
+  annotated by hand in benchmarks/attribution/annotations/ (held-out ones included: the
+  mutation benchmark never tunes on what the unmutated run reports).
 """
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,14 +35,43 @@ SHARED_CORPUS = REPOSITORY.parent / "shared" / "corpus"
 CONFIG = "consistency-lint.yaml"
 ENCODINGS = ("utf-8", "windows-1250")
 
-# gekosale2: its pages and the channel and document type each one stands for
-GEKOSALE_PAGES = {
-    "cms-regulamin.html": ("regulamin", "terms"),
-    "cms-zwroty-gwarancja.html": ("zwroty", "returns"),
-    "cms-dostawa.html": ("dostawa", "delivery"),
-    "cms-dostepnosc-towarow.html": ("dostepnosc", "delivery"),
-    "cms-platnosci.html": ("platnosci", "payment"),
+
+
+@dataclass(frozen=True)
+class CorpusPage:
+    """One document of the shared corpus as a channel of its own."""
+
+    path: str  # under ../shared/corpus
+    channel: str
+    doc_type: str
+    loader: str = "html"
+    profile: str = "web"
+
+
+def _markdown(name: str, channel: str, doc_type: str) -> CorpusPage:
+    return CorpusPage(f"mozilla-legal-docs/{name}", channel, doc_type, "markdown", "legal")
+
+
+# the corpus sources: their documents and the channel and document type each one stands for,
+# copied into the project's `folder`
+CORPUS_SOURCES: dict[str, tuple[str, tuple[CorpusPage, ...]]] = {
+    "gekosale2": ("web", (
+        CorpusPage("gekosale2/cms-regulamin.html", "regulamin", "terms"),
+        CorpusPage("gekosale2/cms-zwroty-gwarancja.html", "zwroty", "returns"),
+        CorpusPage("gekosale2/cms-dostawa.html", "dostawa", "delivery"),
+        CorpusPage("gekosale2/cms-dostepnosc-towarow.html", "dostepnosc", "delivery"),
+        CorpusPage("gekosale2/cms-platnosci.html", "platnosci", "payment"),
+    )),
+    "mozilla-legal-docs": ("legal", (
+        _markdown("subscription_services_tos.md", "subscription-terms", "terms"),
+        _markdown("subscription_services_privacy_notice.md", "subscription-privacy", "privacy"),
+        _markdown("mozilla_accounts_privacy_notice.md", "accounts-privacy", "privacy"),
+        _markdown("mdn_plus_terms.md", "mdn-plus-terms", "terms"),
+        _markdown("mdn_plus_privacy.md", "mdn-plus-privacy", "privacy"),
+        _markdown("pocket_tos.md", "pocket-terms", "terms"),
+    )),
 }
+PACKS = ["builtin:pl-consumer-rights-2014", "builtin:tone-pl"]
 
 
 class SourceError(Exception):
@@ -74,8 +108,8 @@ def available() -> list[str]:
     if OWN_SOURCES.is_dir():
         names += sorted(folder.name for folder in OWN_SOURCES.iterdir()
                         if (folder / CONFIG).is_file())
-    if (SHARED_CORPUS / "gekosale2").is_dir():
-        names.append("gekosale2")
+    names += [name for name, (_, pages) in CORPUS_SOURCES.items()
+              if all((SHARED_CORPUS / page.path).is_file() for page in pages)]
     return names
 
 
@@ -85,8 +119,9 @@ def prepare(name: str, work: Path) -> Source:
     if name == "samples-clean":
         shutil.copytree(SAMPLES, root)
         _apply_edits(root, yaml.safe_load(CLEAN_EDITS.read_text(encoding="utf-8"))["edits"])
-    elif name == "gekosale2":
-        _gekosale_project(SHARED_CORPUS / "gekosale2", root)
+    elif name in CORPUS_SOURCES:
+        folder, pages = CORPUS_SOURCES[name]
+        corpus_project(pages, root, folder)
     elif (OWN_SOURCES / name / CONFIG).is_file():
         shutil.copytree(OWN_SOURCES / name, root)
     else:
@@ -113,15 +148,19 @@ def _apply_edits(root: Path, edits: list[dict[str, object]]) -> None:
         write_text(path, text.replace(old, new), encoding)
 
 
-def _gekosale_project(corpus: Path, root: Path) -> None:
-    (root / "web").mkdir(parents=True)
-    channels = {}
-    for page, (channel, doc_type) in GEKOSALE_PAGES.items():
-        shutil.copyfile(corpus / page, root / "web" / page)
-        channels[channel] = {"loader": "html", "paths": [f"web/{page}"], "profile": "web",
-                             "doc_types": {doc_type: [f"web/{page}"]}}
-    config = {"version": 1, "language": "pl",
-              "rules": ["builtin:pl-consumer-rights-2014", "builtin:tone-pl"],
-              "channels": channels}
+def corpus_project(pages: Sequence[CorpusPage], root: Path, folder: str) -> dict[str, str]:
+    """Copy `pages` from the shared corpus into `root/folder`, one channel each, with both
+    built-in packs and no registry; return each copy's project path -> its corpus path."""
+    (root / folder).mkdir(parents=True)
+    channels: dict[str, object] = {}
+    copies: dict[str, str] = {}
+    for page in pages:
+        copy = f"{folder}/{Path(page.path).name}"
+        shutil.copyfile(SHARED_CORPUS / page.path, root / copy)
+        copies[copy] = page.path
+        channels[page.channel] = {"loader": page.loader, "paths": [copy],
+                                  "profile": page.profile, "doc_types": {page.doc_type: [copy]}}
+    config = {"version": 1, "language": "pl", "rules": PACKS, "channels": channels}
     (root / CONFIG).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                encoding="utf-8")
+    return copies

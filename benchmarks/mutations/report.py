@@ -23,10 +23,16 @@ class Cell:
     flagged: int  # mutants with any new finding (the measure of a value-preserving operator)
     noise: int  # new warning/error findings away from the mutated place
     noise_in_file: int  # ... of which in the mutated file (e.g. a document-level clause)
+    referenced: int  # mutants whose value has a counterpart (counterparts.py)
+    caught_referenced: int
 
     @property
     def recall(self) -> float | None:
         return self.caught / self.mutants if self.mutants else None
+
+    @property
+    def referenced_recall(self) -> float | None:
+        return self.caught_referenced / self.referenced if self.referenced else None
 
     @property
     def noise_per_100(self) -> float | None:
@@ -40,7 +46,9 @@ def cells(judged: Sequence[Judged]) -> list[Cell]:
     return [Cell(source, operator, len(items), sum(item.caught for item in items),
                  sum(bool(item.caught or item.noise) for item in items),
                  sum(len(item.noise) for item in items),
-                 sum(item.noise_in_file for item in items))
+                 sum(item.noise_in_file for item in items),
+                 sum(item.mutant.counterpart for item in items),
+                 sum(item.caught for item in items if item.mutant.counterpart))
             for (source, operator), items in sorted(groups.items())]
 
 
@@ -51,27 +59,33 @@ def _ratio(value: float | None, digits: int = 2) -> str:
 def table(judged: Sequence[Judged], seconds: float) -> str:
     """The text report."""
     lines = [f"{'source':<15} {'operator':<16} {'mutants':>7} {'caught':>6} {'recall':>6} "
-             f"{'noise/100':>9} {'in file':>7}"]
+             f"{'no ref':>6} {'ref recall':>10} {'noise/100':>9} {'in file':>7}"]
     for cell in cells(judged):
         if cell.operator in VALUE_PRESERVING:  # value kept: nothing to catch
             caught = f"{cell.flagged}!"
-            recall = "n/a"
+            recall = referenced_recall = "n/a"
         else:
             caught, recall = str(cell.caught), _ratio(cell.recall)
+            referenced_recall = _ratio(cell.referenced_recall)
         lines.append(f"{cell.source:<15} {cell.operator:<16} {cell.mutants:>7} {caught:>6} "
-                     f"{recall:>6} {_ratio(cell.noise_per_100, 1):>9} {cell.noise_in_file:>7}")
+                     f"{recall:>6} {cell.mutants - cell.referenced:>6} {referenced_recall:>10} "
+                     f"{_ratio(cell.noise_per_100, 1):>9} {cell.noise_in_file:>7}")
     lines.append("(number-in-words keeps the value: `N!` = mutants the tool reported, all "
-                 "counted as noise; `in file`: noise findings in the mutated file, away from "
-                 "the mutated line)")
+                 "counted as noise; `no ref`: addresses and numbers stated nowhere else, "
+                 "which no comparison can catch, left out of `ref recall`; `in file`: noise "
+                 "findings in the mutated file, away from the mutated line)")
     total = totals(judged)
     lines.append(f"all: {total['mutants']} mutants, recall {_ratio(total['recall'])} "
-                 f"(value-changing), noise {_ratio(total['noise_per_100'], 1)} per 100 "
-                 f"mutants, {seconds / max(1, len(judged)):.2f} s per mutant")
+                 f"(value-changing), ref recall {_ratio(total['referenced_recall'])} "
+                 f"({total['referenced']} with a counterpart), "
+                 f"noise {_ratio(total['noise_per_100'], 1)} per 100 mutants, "
+                 f"{seconds / max(1, len(judged)):.2f} s per mutant")
     survivors = [item for item in judged
                  if not item.caught and not item.mutant.value_preserving]
     if survivors:
         lines.append(f"\nsurvivors ({len(survivors)}):")
         lines += [f"  {_place(item)}  {item.mutant.operator:<15} {item.mutant.context}"
+                  + ("" if item.mutant.counterpart else "  (no counterpart)")
                   for item in survivors]
     noisy = [item for item in judged if item.noise]
     if noisy:
@@ -87,11 +101,15 @@ def _place(item: Judged) -> str:
 
 def totals(judged: Sequence[Judged]) -> dict[str, Any]:
     changing = [item for item in judged if not item.mutant.value_preserving]
+    referenced = [item for item in changing if item.mutant.counterpart]
     noise = sum(len(item.noise) for item in judged)
     return {"mutants": len(judged), "value_changing": len(changing),
             "caught": sum(item.caught for item in changing),
             "recall": sum(item.caught for item in changing) / len(changing)
             if changing else None,
+            "referenced": len(referenced),
+            "referenced_recall": sum(item.caught for item in referenced) / len(referenced)
+            if referenced else None,
             "noise_findings": noise,
             "noise_per_100": 100 * noise / len(judged) if judged else None}
 
@@ -108,6 +126,9 @@ def as_json(judged: Sequence[Judged], settings: dict[str, Any], seconds: float,
         "cells": [{"source": cell.source, "operator": cell.operator, "mutants": cell.mutants,
                    "caught": cell.caught, "flagged": cell.flagged,
                    "recall": None if cell.operator in VALUE_PRESERVING else cell.recall,
+                   "referenced": cell.referenced,
+                   "referenced_recall": None if cell.operator in VALUE_PRESERVING
+                   else cell.referenced_recall,
                    "noise_findings": cell.noise, "noise_in_mutated_file": cell.noise_in_file,
                    "noise_per_100": cell.noise_per_100}
                   for cell in cells(judged)],
@@ -115,7 +136,7 @@ def as_json(judged: Sequence[Judged], settings: dict[str, Any], seconds: float,
         "mutants": [{"source": item.mutant.source, "operator": item.mutant.operator,
                      "path": item.mutant.path, "line": item.mutant.line,
                      "old": item.mutant.site.old, "new": item.mutant.site.new,
-                     "context": item.mutant.context,
+                     "context": item.mutant.context, "counterpart": item.mutant.counterpart,
                      "caught": item.caught, "caught_by": list(item.caught_by),
                      "noise": list(item.noise)} for item in judged],
     }

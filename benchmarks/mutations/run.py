@@ -7,11 +7,12 @@ project and require a finding there.
     python benchmarks/mutations/run.py --json mutations.json
 
 Sources: `samples-clean` (samples/ without its seeded defects), each project under
-benchmarks/mutations/sources/, and `gekosale2` (real shop pages from ../shared/corpus, when
-present). Operators: benchmarks/mutations/operators.py. A mutant is caught when a new
-warning or error finding lies at the mutated path and line, or names it among `related`;
-new warning/error findings elsewhere are noise, given per 100 mutants. `number-in-words`
-keeps the value, so anything reported for it is noise. See README.md in this folder.
+benchmarks/mutations/sources/, and `gekosale2` and `mozilla-legal-docs` (real documents of one
+business each, from ../shared/corpus, when present). Operators:
+benchmarks/mutations/operators.py. A mutant is caught when a new warning or error finding
+lies at the mutated path and line, or names it among `related`; new warning/error findings
+elsewhere are noise, given per 100 mutants. `number-in-words` keeps the value, so anything
+reported for it is noise. See README.md in this folder.
 """
 
 from __future__ import annotations

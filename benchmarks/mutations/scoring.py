@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from benchmarks.mutations.counterparts import Counterparts
 from benchmarks.mutations.operators import OPERATORS, VALUE_PRESERVING, Site
 from benchmarks.mutations.projects import Source, read_text, write_text
 
@@ -39,6 +40,7 @@ class Mutant:
     end_line: int
     site: Site
     context: str  # the mutated text around the site, on one line, for people
+    counterpart: bool = True  # the value is stated at another place too (counterparts.py)
 
     @property
     def value_preserving(self) -> bool:
@@ -81,14 +83,23 @@ def mutants(source: Source, operator: str, per_operator: int | None,
             seed: int) -> list[Mutant]:
     """Every site of `operator` in the source's files, or a seeded sample of
     `per_operator` of them (the same sample for the same files and seed)."""
+    counterparts = Counterparts(read_text(source.root / path)[0]
+                                for path in (*source.files, *_registry(source)))
     every = [mutant for path in source.files
-             for mutant in _mutants_of_file(source, operator, path)]
+             for mutant in _mutants_of_file(source, operator, path, counterparts)]
     if per_operator is None or len(every) <= per_operator:
         return every
     return random.Random(f"{seed}:{source.name}:{operator}").sample(every, per_operator)
 
 
-def _mutants_of_file(source: Source, operator: str, path: str) -> Iterable[Mutant]:
+def _registry(source: Source) -> tuple[str, ...]:
+    """The registry's path in the source, if it has one."""
+    facts = load_config(source.root).model.facts
+    return (facts,) if facts and (source.root / facts).is_file() else ()
+
+
+def _mutants_of_file(source: Source, operator: str, path: str,
+                     counterparts: Counterparts) -> Iterable[Mutant]:
     text, _encoding = read_text(source.root / path)
     seen: set[tuple[int, int, str]] = set()
     for site in OPERATORS[operator](text):
@@ -99,7 +110,8 @@ def _mutants_of_file(source: Source, operator: str, path: str) -> Iterable[Mutan
         seen.add((site.start, site.end, site.new))
         line = text.count("\n", 0, site.start) + 1
         yield Mutant(source.name, operator, path, line, line + site.old.count("\n"), site,
-                     _context(text, site))
+                     _context(text, site),
+                     counterparts.has_counterpart(operator, text, site.start, site.end))
 
 
 def _context(text: str, site: Site, around: int = 30) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from consistency_lint.model import Finding
+from consistency_lint.model import Finding, ValueType
 from tests.conftest import lint, write_project
 
 REGISTRY = ("subjects:\n  shop: {name: Sklep Domovita, aliases: [Domovita]}\n"
@@ -22,9 +22,11 @@ def _project(tmp_path: Path, files: dict[str, str], registry: str = REGISTRY) ->
 
 
 def _facts(tmp_path: Path, text: str) -> list[tuple[str, str, str, str]]:
-    """(attribute, role, stated text, label) of every fact the page states."""
+    """(attribute, role, stated text, label) of every value the page states (the members
+    of sets it names, "InPost", are tested in tests/checks/test_fact_sets.py)."""
     _project(tmp_path, {"web/a.txt": text})
-    return [(f.attribute, f.role, f.text, f.label) for f in lint(tmp_path).facts]
+    return [(f.attribute, f.role, f.text, f.label) for f in lint(tmp_path).facts
+            if f.value.type is not ValueType.SET]
 
 
 def _mismatches(tmp_path: Path, files: dict[str, str],

@@ -167,7 +167,8 @@ def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
 
 
 def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
-    compared = [fact for fact in corpus.facts if fact.confidence in COMPARED and fact.subject]
+    compared = [fact for fact in corpus.facts if fact.confidence in COMPARED and fact.subject
+                and fact.value.type is not ValueType.SET]  # sets: `fact_sets.py`
     variants = variant_documents(compared)
     role_addresses = _role_addresses(corpus)
     unsettled: list[Fact] = []

@@ -29,6 +29,7 @@ from consistency_lint.facts.attributes import (
     ignored_cue_lemmas,
 )
 from consistency_lint.facts.registry import Registry
+from consistency_lint.facts.set_statements import SetStatements
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention
 from consistency_lint.model import Confidence, Document, Fact, ValueMatch, ValueType
 from consistency_lint.nlp import morfeusz
@@ -238,7 +239,8 @@ class FactExtractor:
         self.registry = registry
         self.language = language
         self.attributes = list(registry.attributes.values())
-        self.value_types = frozenset(a.type for a in self.attributes if a.type != ValueType.TEXT)
+        self.value_types = frozenset(a.type for a in self.attributes
+                                     if a.type not in (ValueType.TEXT, ValueType.SET))
         self.extracted_types = self.value_types | {ValueType.URL}  # see `_web_address`
         web = [a.name for a in self.attributes if a.type is ValueType.URL]
         self.web_attribute = web[0] if len(web) == 1 else WEB_ADDRESS
@@ -250,6 +252,7 @@ class FactExtractor:
                                  if name not in registry.attributes)
         self._claimed: dict[tuple[int, ValueType], frozenset[int]] = {}
         self._sentence_index: dict[int, _SentenceIndex] = {}
+        self.sets = SetStatements(self.attributes, self.company, language)
 
     def extract(self, document: Document,
                 segments: Sequence[AnalysedSegment]) -> DocumentFacts:
@@ -257,7 +260,7 @@ class FactExtractor:
         self._claimed.clear()  # keyed by sentence identity: valid within one document
         self._sentence_index.clear()
         facts: list[Fact] = []
-        for analysed in segments:
+        for segment_index, analysed in enumerate(segments):
             section_subject = self._heading_subject(analysed) or document_subject
             for match in extract_values(analysed.segment.text, self.language,
                                         self.extracted_types):
@@ -271,6 +274,7 @@ class FactExtractor:
             facts.extend(self._text_facts(document, analysed, section_subject))
             facts.extend(self._link_facts(document, analysed, section_subject))
             facts.extend(self._identifier_facts(document, analysed))
+            facts.extend(self.sets.facts(document, analysed, segment_index))
         return DocumentFacts(document_subject, tuple(facts))
 
     def _web_address(self, document: Document, analysed: AnalysedSegment,
@@ -484,8 +488,8 @@ class FactExtractor:
         lemmas = [token.lemma for token in tokens]
         claimed: set[int] = set()
         for attribute in self.attributes:
-            if attribute.type is value_type:
-                continue
+            if attribute.type in (value_type, ValueType.SET):
+                continue  # a set's cues say where its words are members, not values
             for cue in attribute.cue_lemmas(self.language):
                 if len(cue) >= 2:
                     for start in _occurrences(lemmas, cue):

@@ -17,7 +17,16 @@ from consistency_lint.facts.likeness import (
     states_the_fact_itself,
     variant_documents,
 )
-from consistency_lint.model import Confidence, Fact, MatrixCell, MatrixRow, RegistryFact, Value
+from consistency_lint.facts.members import members_of
+from consistency_lint.model import (
+    Confidence,
+    Fact,
+    MatrixCell,
+    MatrixRow,
+    RegistryFact,
+    Value,
+    ValueType,
+)
 
 
 def fact_matrix(facts: Iterable[Fact], registry: Iterable[RegistryFact], channels: list[str],
@@ -39,7 +48,9 @@ def fact_matrix(facts: Iterable[Fact], registry: Iterable[RegistryFact], channel
             in_channel = [fact for fact in group if fact.channel == channel]
             if in_channel:
                 texts = tuple(dict.fromkeys(_shown_text(fact, variants) for fact in in_channel))
-                agrees = all(_agrees(fact, variants, references) for fact in in_channel)
+                agrees = all(_agrees(fact, variants, references,
+                                     reference.value if reference else None)
+                             for fact in in_channel)
                 cells[channel] = MatrixCell(texts, agrees)
         rows.append(MatrixRow(key[0], key[1], reference.text if reference else None, cells,
                               key[2]))
@@ -63,7 +74,9 @@ def _references(group: list[Fact], variants: frozenset[DocumentKey],
 
 
 def _agrees(fact: Fact, variants: frozenset[DocumentKey],
-            references: dict[ComparisonKey, Value]) -> bool:
+            references: dict[ComparisonKey, Value], registry_value: Value | None) -> bool:
+    if fact.value.type is ValueType.SET:  # a member agrees when the registry lists it
+        return registry_value is None or fact.value.text in members_of(registry_value)
     reference = references.get(comparison_key(fact, variants))
     return reference is None or fact.value.agrees_with(reference)
 

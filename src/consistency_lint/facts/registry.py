@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from consistency_lint.config import Config, project_file, read_yaml_model
 from consistency_lint.errors import ConfigError
 from consistency_lint.facts.attributes import Attribute, AttributeModel, Scope, attributes
-from consistency_lint.model import RegistryFact
+from consistency_lint.facts.members import set_value
+from consistency_lint.model import RegistryFact, ValueType
 from consistency_lint.values.extraction import parse_value
 from consistency_lint.yaml_loading import YamlDocument
 
@@ -155,7 +156,9 @@ def _registry_fact(model: RegistryModel, index: int, fact: FactModel,
     attribute = known.get(fact.attribute)
     if attribute is None:
         raise fail(f"unknown attribute `{fact.attribute}` (define it under `attributes:`)")
-    value = parse_value(attribute.type, str(fact.value), language)
+    value = (set_value(fact.attribute, str(fact.value), language)
+             if attribute.type is ValueType.SET
+             else parse_value(attribute.type, str(fact.value), language))
     if value is None:
         raise fail(f"`{fact.value}` is not a {attribute.type.value} value "
                    f"(attribute `{fact.attribute}`)")

@@ -30,6 +30,9 @@ class Fact:
     label: str = ""  # the words that name this value among variants ("inpost", "dpd")
     cue: str = ""  # the cue that attributed it ("infolinia"), and how far it stood
     distance: int = 0
+    # a member of a set-valued attribute stated as part of a whole list ("Akceptujemy…",
+    # "Metody płatności to…"): the list's key, shared by its members; "" for a mention
+    listing: str = ""
 
 
 @pickled_by_constructor

@@ -21,6 +21,7 @@ class ValueType(StrEnum):
     VOLUME = "volume"
     NUMBER = "number"
     TEXT = "text"
+    SET = "set"  # members of a vocabulary (carriers, payment methods): one member per fact
 
 
 class Bound(StrEnum):

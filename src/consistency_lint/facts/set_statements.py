@@ -1,0 +1,202 @@
+"""What a document says of a set-valued attribute: the members it offers, one fact each.
+
+A member counts where it is offered: a name (BLIK, InPost) wherever it stands, a term
+("karta", "Czechy") only in a sentence or section that carries a cue of the attribute
+("Płatność kartą", "Wysyłamy do Czech"). It does not count in a negated clause ("nie
+wysyłamy do Czech", "płatność przy odbiorze nie jest możliwa") nor in a sentence that names
+it in another sense (a refund returned "tą samą metodą": `ignored_cues`), nor in a question
+("Czy przyjmujecie PayPal?"). A name of two
+vocabularies (PayPal: a method and a processor) goes to the one whose cue is the most
+specific, else to the first.
+
+Members stated together where a cue presents the whole set ("Akceptujemy…", "Metody
+płatności to…", a section "Formy płatności") share a `listing` key: such a list that leaves
+out a member the registry lists is incomplete (`checks/fact_sets.py`). A member after
+"wyłącznie", "tylko" is the whole set on its own ("Dostawa wyłącznie na terenie Polski").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from consistency_lint.facts.attributes import Attribute
+from consistency_lint.facts.members import (
+    MemberMention,
+    Vocabulary,
+    find_members,
+    lemmatized,
+    only_cues,
+    partial_cues,
+    vocabularies,
+)
+from consistency_lint.model import Confidence, Document, Fact, Value, ValueType
+from consistency_lint.nlp import morfeusz
+from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
+from consistency_lint.nlp.clauses import clause_numbers
+from consistency_lint.nlp.lexicon import language_profile
+
+# A comma before a word of these parts of speech starts another predicate, so another scope
+# of negation: "Wysyłamy do Polski, nie wysyłamy do Czech"; "kartą, BLIK-iem" does not.
+_PREDICATE_TAGS = frozenset({"fin", "praet", "impt", "imps", "inf", "pred", "bedzie"})
+_NOT_NEGATING_NEXT = frozenset({"tylko", "jedynie"})  # "nie tylko do Polski, ale…"
+ONLY_REACH = 3  # how far before a member "wyłącznie" makes it the whole set
+EXCLUSIVE = "!"  # the start of the listing key of a member offered as the only one
+
+
+@dataclass(frozen=True)
+class _Found:
+    mention: MemberMention
+    vocabulary: Vocabulary
+    cue: tuple[str, ...]
+
+
+class SetStatements:
+    """Finds the members of the run's set attributes (those with a vocabulary) in
+    analysed segments."""
+
+    def __init__(self, attributes: Sequence[Attribute], company: str, language: str) -> None:
+        known = vocabularies(language)
+        self.attributes = [attribute for attribute in attributes
+                           if attribute.type is ValueType.SET and attribute.name in known]
+        self.vocabularies = [known[attribute.name] for attribute in self.attributes]
+        self.company = company
+        self.language = language
+        self.negations = language_profile(language).negations
+        self.partial = partial_cues(language)
+        self.only = only_cues(language)
+
+    def facts(self, document: Document, analysed: AnalysedSegment,
+              segment_index: int) -> Iterator[Fact]:
+        if not self.attributes:
+            return
+        heading = [token.lemma.lower() for token in analysed.heading_tokens]
+        for sentence in analysed.sentences:
+            if sentence.tokens and sentence.tokens[-1].text == "?":
+                continue  # "Czy przyjmujecie PayPal?" asks, it offers nothing
+            lemmas = [token.lemma.lower() for token in sentence.tokens]
+            negated = self._negated(sentence.tokens)
+            found = [item for item in self._found(sentence.tokens, lemmas, heading)
+                     if not negated[item.mention.first]]
+            # what presents a whole set: cues outside negated clauses ("nie przyjmujemy…"),
+            # in a statement that does not say it lists only some ("także", "m.in.")
+            affirmed = [lemma if not negated[i] else "" for i, lemma in enumerate(lemmas)]
+            whole = not _first_cue(self.partial, lemmas)
+            exclusive = {item.vocabulary.attribute for item in found
+                         if self._only_before(affirmed, item.mention.first)}
+            listings: dict[str, str] = {}  # by attribute: once per sentence, not per member
+            for item in found:
+                attribute = item.vocabulary.attribute
+                if attribute not in listings:
+                    listings[attribute] = "" if not whole else (
+                        f"{EXCLUSIVE}{attribute}@{segment_index}:{sentence.start}"
+                        if attribute in exclusive else
+                        self._listing(item.vocabulary, affirmed, heading, analysed,
+                                      segment_index, sentence))
+                yield self._fact(document, analysed, sentence, item, listings[attribute])
+
+    def _only_before(self, affirmed: list[str], first: int) -> bool:
+        """Whether "wyłącznie", "tylko" stands right before a member (a few words at most:
+        "wyłącznie na terenie Polski"), not negated ("nie tylko"): the member is then the
+        whole set, one member or more."""
+        for position in range(max(0, first - ONLY_REACH), first):
+            if affirmed[position] in self.only and (
+                    position == 0 or affirmed[position - 1] not in self.negations):
+                return True
+        return False
+
+    def _found(self, tokens: Sequence[Token], lemmas: list[str],
+               heading: list[str]) -> list[_Found]:
+        """Each member offered in the sentence, once per place (a name of two vocabularies,
+        PayPal, goes to the one with the most specific cue; a term inside a name is none)."""
+        by_place: dict[tuple[int, int, str], _Found] = {}
+        for attribute, vocabulary in zip(self.attributes, self.vocabularies, strict=True):
+            if _first_cue(vocabulary.ignored_cues, lemmas):
+                continue
+            cues = lemmatized(attribute.cues, self.language)
+            cue = _first_cue(cues, lemmas) or _first_cue(cues, heading)
+            for mention in find_members(tokens, vocabulary):
+                if not mention.member.named and not cue:
+                    continue
+                place = (mention.first, mention.last, mention.member.name.casefold())
+                current = by_place.get(place)
+                if current is None or len(cue) > len(current.cue):
+                    by_place[place] = _Found(mention, vocabulary, cue)
+        in_names = {position for item in by_place.values() if item.mention.member.named
+                    for position in range(item.mention.first, item.mention.last)}
+        return [by_place[place] for place in sorted(by_place)
+                if by_place[place].mention.member.named
+                or in_names.isdisjoint(range(place[0], place[1]))]
+
+    def _negated(self, tokens: Sequence[Token]) -> list[bool]:
+        """For each token, whether a negation stands in its scope: its clause, a comma
+        before another predicate ending it."""
+        scopes = _scopes(tokens, self.negations)
+        negated_scopes = {scopes[i] for i, token in enumerate(tokens)
+                          if token.lemma.lower() in self.negations
+                          and (i + 1 == len(tokens)
+                               or tokens[i + 1].lemma.lower() not in _NOT_NEGATING_NEXT)}
+        return [scope in negated_scopes for scope in scopes]
+
+    def _listing(self, vocabulary: Vocabulary, lemmas: list[str], heading: list[str],
+                 analysed: AnalysedSegment, segment_index: int, sentence: Sentence) -> str:
+        """The key of the whole list a member belongs to: its sentence when a cue there
+        presents the whole set, else its section when the heading does; "" otherwise."""
+        if _first_cue(vocabulary.complete_cues, lemmas):
+            return f"{vocabulary.attribute}@{segment_index}:{sentence.start}"
+        if _first_cue(vocabulary.complete_cues, heading):
+            return f"{vocabulary.attribute}@{' / '.join(analysed.segment.heading_path)}"
+        return ""
+
+    def _fact(self, document: Document, analysed: AnalysedSegment, sentence: Sentence,
+              item: _Found, listing: str) -> Fact:
+        segment = analysed.segment
+        start = sentence.tokens[item.mention.first].start
+        end = sentence.tokens[item.mention.last - 1].end
+        return Fact(subject=self.company, attribute=item.vocabulary.attribute,
+                    text=segment.written_text(start, end),
+                    value=Value(ValueType.SET, text=item.mention.member.name),
+                    path=document.path, span=segment.span_of(start, end),
+                    channel=document.channel, confidence=Confidence.HIGH,
+                    sentence=segment.written_text(sentence.start, sentence.end),
+                    cue=" ".join(item.cue), distance=1, listing=listing)
+
+
+def _first_cue(cues: Sequence[tuple[str, ...]], lemmas: list[str]) -> tuple[str, ...]:
+    """The longest cue whose words stand in a row among `lemmas`; () for none."""
+    best: tuple[str, ...] = ()
+    for cue in cues:
+        if len(cue) > len(best) and _stands_in_row(cue, lemmas):
+            best = cue
+    return best
+
+
+def _stands_in_row(cue: tuple[str, ...], lemmas: list[str]) -> bool:
+    first, width = cue[0], len(cue)
+    start = -1
+    while True:
+        try:
+            start = lemmas.index(first, start + 1)
+        except ValueError:
+            return False
+        if tuple(lemmas[start:start + width]) == cue:
+            return True
+
+
+def _scopes(tokens: Sequence[Token], negations: frozenset[str]) -> list[int]:
+    """For each token, its scope of negation: clauses (`clause_numbers`), also cut at a
+    comma before a negation or a verb ("…do Polski, nie wysyłamy…", "…, zapłacisz…")."""
+    clauses = clause_numbers(tokens)
+    scopes, scope = [], 0
+    for position, token in enumerate(tokens):
+        if position and (clauses[position] != clauses[position - 1] or (
+                tokens[position - 1].text == "," and _starts_predicate(token, negations))):
+            scope += 1
+        scopes.append(scope)
+    return scopes
+
+
+def _starts_predicate(token: Token, negations: frozenset[str]) -> bool:
+    if token.lemma.lower() in negations:
+        return True
+    return any(part in _PREDICATE_TAGS for _, part in morfeusz.analyses(token.text))
