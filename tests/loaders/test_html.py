@@ -14,13 +14,30 @@ def test_visible_text_is_segmented_by_block_with_source_positions() -> None:
         ("heading", "Zwroty", 21, 7),
         ("paragraph", "Masz 14 dni na zwrot. Bez podania przyczyny.", 22, 6),
         ("button", "Zamawiam i płacę", 23, 9),
+        ("paragraph", "© Meble Kowalczyk", 24, 14),
     ]
 
 
 def test_boilerplate_and_hidden_elements_are_dropped() -> None:
     texts = " ".join(segment.text for segment in parse_fixture("html", "strona.html").segments)
-    for dropped in ("Ukryty tekst", "color: red", "Start", "cookies", "2 399", "©"):
+    for dropped in ("Ukryty tekst", "color: red", "Start", "cookies", "2 399"):
         assert dropped not in texts
+
+
+def test_a_footer_is_read_and_marked_but_its_menus_are_dropped() -> None:
+    parsed = parse_fixture("html", "stopka.html")
+    assert [(row, segment.footer) for row, segment in zip(rows(parsed), parsed.segments,
+                                                           strict=True)] == [
+        (("paragraph", "Zamów do 14:00, wyślemy dziś.", 4, 12), False),
+        (("heading", "Obsługa klienta", 6, 9), True),
+        (("paragraph", "Infolinia 22 350 40 50 (pn.–pt. 8–18) · pomoc@domovita.pl", 7, 8), True),
+        (("list-item", "Infolinia 22 350 40 50", 11, 30), True),
+        (("paragraph", "Zadzwoń", 14, 35), True),
+        (("paragraph", "NIP 525-000-11-21 · © 2026 Domovita", 15, 8), True),
+        (("paragraph", "Domovita sp. z o.o.", 17, 35), True),
+        (("paragraph", "Warszawa", 17, 67), True),
+        (("paragraph", "Po stopce", 18, 6), False),
+    ]
 
 
 def test_positions_inside_a_segment_survive_entities_and_line_breaks() -> None:

@@ -171,10 +171,13 @@ def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
     compared = [fact for fact in corpus.facts if fact.confidence in COMPARED and fact.subject
                 and fact.value.type is not ValueType.SET]  # sets: `fact_sets.py`
     variants = variant_documents(compared)
+    role_addresses = _role_addresses(corpus)
     unsettled: list[Fact] = []
     for fact in compared:
         versions = corpus.registry.versions(fact.subject, fact.attribute)
-        matching = counterparts(versions, fact, is_variant(fact, variants))
+        # a page's address without a role that the business gives for a role elsewhere
+        matching = ([] if not fact.role and fact.value in role_addresses
+                    else counterparts(versions, fact, is_variant(fact, variants)))
         if matching:
             yield from _against_registry(corpus, context, fact, matching)
         elif not versions and not _a_set(fact):
@@ -403,6 +406,14 @@ def _unknown_addresses(corpus: Corpus, context: CheckContext,
             f"place gives; the registry says {current.text}", current)
 
 
+def _role_addresses(corpus: Corpus) -> frozenset[Value]:
+    """Addresses the business gives for a role somewhere (reklamacje@ for complaints): where
+    a page gives one with no role ("w razie pytań: reklamacje@…"), it is that real address
+    of the business, not a copy of the registry's general one gone wrong."""
+    return frozenset(fact.value for fact in corpus.facts
+                     if fact.role and _a_set(fact) and fact.confidence in COMPARED)
+
+
 def _a_set(fact: Fact) -> bool:
     """E-mail addresses form a set: a business has several (pomoc@, reklamacje@, sklep@),
     so two documents giving two addresses do not disagree. They are compared for near
@@ -488,9 +499,9 @@ def _stated_near_miss(fact: Fact, places: dict[Value, list[Fact]]) -> Value | No
     my_paths = {statement.path for statement in mine}
     best: Value | None = None
     for value, statements in places.items():
-        if value.type is not fact.value.type or not near_miss(fact.value, value):
+        if not near_miss(fact.value, value):
             continue
-        if (value.type is not ValueType.EMAIL and not swapped(fact.value, value)
+        if (_a_number(value) and not swapped(fact.value, value)
                 and my_paths & {statement.path for statement in statements}):
             continue
         if len(statements) < len(mine) or (
@@ -500,6 +511,10 @@ def _stated_near_miss(fact: Fact, places: dict[Value, list[Fact]]) -> Value | No
         if best is None or len(statements) > len(places[best]):
             best = value
     return best
+
+
+def _a_number(value: Value) -> bool:
+    return value.type not in (ValueType.EMAIL, ValueType.URL)
 
 
 def _first_place(statements: list[Fact]) -> tuple[str, int]:

@@ -17,6 +17,7 @@ from consistency_lint.checks import (
     fact_checks,
     fact_sets,
     freshness,
+    identifier_checksums,
     input_checks,
     link_targets,
     rule_packs,
@@ -49,6 +50,7 @@ CHECKS: tuple[CheckModule, ...] = (
     freshness,
     fact_checks,
     fact_sets,
+    identifier_checksums,
     link_targets,
     doc_types,
 )

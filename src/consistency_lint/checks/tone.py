@@ -125,11 +125,14 @@ class ToneCheck:
         if profile_name is None or not segments:
             return []
         profile = profiles()[profile_name]
-        findings = [finding for analysed in segments
+        # A page footer is the site's furniture ("NIP … · © 2026 … · Zapisz się!"), not
+        # the page's prose: its tone and readability are not the page's.
+        prose = [analysed for analysed in segments if not analysed.segment.footer]
+        findings = [finding for analysed in prose
                     for finding in self._segment(document, analysed, profile)]
         readability = language_profile(document.language).readability
-        if readability is not None:
-            findings.extend(_readability(document, segments, profile, readability))
+        if readability is not None and prose:
+            findings.extend(_readability(document, prose, profile, readability))
         return findings
 
     def _segment(self, document: Document, analysed: AnalysedSegment,

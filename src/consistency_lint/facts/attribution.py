@@ -47,7 +47,10 @@ HEADING_DISTANCE = 1_000
 NEARBY_DISTANCE = 4
 TITLE_MAX_WORDS = 8  # a short first line of a plain-text document is its title
 PHRASE_SLACK = 1  # words of a multi-word cue may stand this many tokens further apart
-SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL})  # values that say what they are
+WEB_ADDRESS = "web_address"  # the attribute of a web address no cue attributes
+# Values that say what they are: an address, and a schedule (weekdays with their hours).
+SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL, ValueType.HOURS})
+CONTACT_VALUE_TYPES = frozenset({ValueType.PHONE, ValueType.EMAIL})
 ADDRESS_TYPES = frozenset({ValueType.EMAIL, ValueType.URL})  # values whose words name a party
 # The stand-in attribute of ignored cues: when one ranks first, the value is no fact.
 _IGNORED = Attribute("", ValueType.TEXT, Scope.COMPANY, None, ())
@@ -251,6 +254,9 @@ class FactExtractor:
         self.attributes = list(registry.attributes.values())
         self.value_types = frozenset(a.type for a in self.attributes
                                      if a.type not in (ValueType.TEXT, ValueType.SET))
+        self.extracted_types = self.value_types | {ValueType.URL}  # see `_web_address`
+        web = [a.name for a in self.attributes if a.type is ValueType.URL]
+        self.web_attribute = web[0] if len(web) == 1 else WEB_ADDRESS
         self.text_attributes = [a for a in self.attributes if a.type is ValueType.TEXT]
         self.subjects = SubjectMatcher(registry.subjects.values(), language)
         self.company = registry.company_subject
@@ -278,10 +284,12 @@ class FactExtractor:
                                or document_subject)
             matches = SegmentValues(
                 match for match in extract_values(analysed.segment.text, self.language,
-                                                  self.value_types)
+                                                  self.extracted_types)
                 if not analysed.segment.overlaps_placeholder(match.start, match.end))
             for match in matches.matches:
                 fact = self._attribute(document, analysed, match, section_subject, matches)
+                if fact is None and match.value.type is ValueType.URL:
+                    fact = self._web_address(document, analysed, match)
                 if fact is not None:
                     facts.append(fact)
             facts.extend(self._text_facts(document, analysed, section_subject))
@@ -289,6 +297,21 @@ class FactExtractor:
             facts.extend(self._identifier_facts(document, analysed))
             facts.extend(self.sets.facts(document, analysed, segment_index))
         return DocumentFacts(document_subject, tuple(facts))
+
+    def _web_address(self, document: Document, analysed: AnalysedSegment,
+                     match: ValueMatch) -> Fact | None:
+        """A web address no cue attributes ("Strona: https://…", a regulator's site): a fact
+        of low confidence, never compared for equality (pages cite other parties' sites), only
+        for near misses of the addresses stated elsewhere or in the registry. Its attribute is
+        the one web-address attribute there is (a registry's `website`), else `WEB_ADDRESS`."""
+        sentence = _sentence_at(analysed.sentences, match.start)
+        segment = analysed.segment
+        return Fact(subject=self.company, attribute=self.web_attribute,
+                    text=segment.written_text(match.start, match.end), value=match.value,
+                    path=document.path, span=segment.span_of(match.start, match.end),
+                    channel=document.channel, confidence=Confidence.LOW,
+                    sentence=segment.written_text(sentence.start, sentence.end)
+                    if sentence is not None else "", distance=0)
 
     def _identifier_facts(self, document: Document,
                           analysed: AnalysedSegment) -> Iterator[Fact]:
@@ -379,7 +402,7 @@ class FactExtractor:
                              in_column=bool(analysed.column_tokens))
         cues = self._in_promotion(cues, match, index, analysed.heading_lemmas)
         if not cues:
-            cues = self._self_evident(match)
+            cues = self._self_evident(match, analysed.segment.text[sentence.start:sentence.end])
         if not cues or cues[0].attribute is _IGNORED or self._names_ignored(match):
             return None
         cue, subject = cues[0], None
@@ -432,10 +455,15 @@ class FactExtractor:
         words = frozenset(re.split(r"[^\w]+", match.text.lower()))
         return any(len(cue) == 1 and cue[0].lower() in words for cue in self.ignored_cues)
 
-    def _self_evident(self, match: ValueMatch) -> list[_Cue]:
+    def _self_evident(self, match: ValueMatch, sentence: str) -> list[_Cue]:
         """The attribute of a value that needs no cue (an e-mail address), when it is the
-        only attribute of its type; attributed with medium confidence."""
+        only attribute of its type; attributed with medium confidence. A schedule needs a
+        phone number or address in its sentence: given beside them, it is when they answer
+        ("zadzwoń: 22 350 40 50 (pn.–pt. 8–20)"); alone, it may be a courier's hours."""
         if match.value.type not in SELF_EVIDENT_TYPES:
+            return []
+        if match.value.type is ValueType.HOURS and not extract_values(
+                sentence, self.language, CONTACT_VALUE_TYPES):
             return []
         candidates = [a for a in self.attributes if a.accepts(match.value.type, match.value.bound)]
         if len(candidates) != 1:

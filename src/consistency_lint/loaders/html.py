@@ -3,7 +3,10 @@
 We use the standard library's HTML tokenizer rather than a tree builder because it reports
 the line and column of every text node, which is what findings must point at (lexbor
 exposes no positions, lxml only the line where an element starts). Boilerplate (scripts,
-styles, navigation, footers, cookie banners, hidden elements) is dropped.
+styles, navigation, cookie banners, hidden elements) is dropped. A page footer is read, its
+segments marked `footer`: shops state their hotline, e-mail address, NIP, address and opening
+hours there, often nowhere else on the page; a footer's block that is only links to other
+pages (a menu) is navigation and dropped.
 
 Pages are untrusted, so the cost is linear in the page's size: the tokenizer is fed the
 whole page once, character references are decoded here rather than by the tokenizer (which
@@ -27,9 +30,15 @@ from consistency_lint.loaders.tables import TableTracker
 from consistency_lint.model import Segment
 
 BOILERPLATE_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "nav", "footer", "svg", "iframe", "object"}
+    {"script", "style", "noscript", "template", "nav", "svg", "iframe", "object"}
 )
-BOILERPLATE_ROLES = frozenset({"navigation", "contentinfo", "banner", "search"})
+BOILERPLATE_ROLES = frozenset({"navigation", "banner", "search"})
+FOOTER_ROLE = "contentinfo"
+# A footer's link to one of these states a contact, so its block is no menu.
+CONTACT_SCHEMES = ("mailto:", "tel:", "callto:", "sms:")
+# What may stand between a menu's links: separators, never words.
+_MENU_FILLER = re.compile(r"[\s|·•,;/\-–—]*")
+_NOT_IN_MENUS = re.compile(r"[\d@]")
 BOILERPLATE_MARKERS = re.compile(r"cookie|consent|gdpr|breadcrumb", re.IGNORECASE)
 VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -47,6 +56,7 @@ BLOCK_KINDS = {
     "legend": "label", "summary": "heading", "figcaption": "paragraph", "blockquote": "paragraph",
     "p": "paragraph", "div": "paragraph", "section": "paragraph", "article": "paragraph",
     "main": "paragraph", "aside": "paragraph", "header": "paragraph", "address": "paragraph",
+    "footer": "paragraph",
     "pre": "paragraph", "ul": "paragraph", "ol": "paragraph", "dl": "paragraph",
     "table": "paragraph", "tr": "paragraph", "form": "paragraph", "fieldset": "paragraph",
     "figure": "paragraph", "details": "paragraph", "hr": "paragraph", "body": "paragraph",
@@ -79,6 +89,8 @@ class _VisibleTextExtractor(HTMLParser):
         self._headings: list[tuple[int, str]] = []
         self._skipped_tag: str | None = None
         self._skip_depth = 0
+        self._footer_tag: str | None = None  # the element that opened the footer we are in
+        self._footer_depth = 0
 
     # -- tokenizer events ----------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -92,6 +104,7 @@ class _VisibleTextExtractor(HTMLParser):
                 self._skipped_tag, self._skip_depth = tag, 1
             return
         self._read_metadata(tag, attributes)
+        self._enter_footer(tag, attributes)
         if tag == "input" and attributes.get("type", "").lower() in BUTTON_INPUT_TYPES:
             self._add_button_value(attributes.get("value", ""))
         elif tag == "br":
@@ -128,6 +141,7 @@ class _VisibleTextExtractor(HTMLParser):
                 if closed == tag:
                     break
         self._table_end(tag)
+        self._leave_footer(tag)
 
     def handle_data(self, data: str) -> None:
         """Text, with its character references decoded each at its own position."""
@@ -176,6 +190,24 @@ class _VisibleTextExtractor(HTMLParser):
         markers = f"{attributes.get('id', '')} {attributes.get('class', '')}"
         return bool(BOILERPLATE_MARKERS.search(markers))
 
+    def _enter_footer(self, tag: str, attributes: dict[str, str]) -> None:
+        if tag in VOID_TAGS:
+            return
+        if self._footer_tag is None:
+            if tag == "footer" or attributes.get("role", "").lower() == FOOTER_ROLE:
+                self._flush()
+                self._footer_tag, self._footer_depth = tag, 1
+        elif tag == self._footer_tag:
+            self._footer_depth += 1
+
+    def _leave_footer(self, tag: str) -> None:
+        if tag != self._footer_tag:
+            return
+        self._footer_depth -= 1
+        if self._footer_depth == 0:
+            self._flush()
+            self._footer_tag = None
+
     def _read_metadata(self, tag: str, attributes: dict[str, str]) -> None:
         line = self.getpos()[0]
         if tag == "html" and attributes.get("lang"):
@@ -213,9 +245,11 @@ class _VisibleTextExtractor(HTMLParser):
         if level is not None:
             self._headings = [(lvl, text) for lvl, text in self._headings if lvl < level]
         heading_path = tuple(text for _, text in self._headings)
-        segment = self._builder.build(kind or BLOCK_KINDS.get(block, "paragraph"), heading_path)
+        footer = self._footer_tag is not None
+        segment = self._builder.build(kind or BLOCK_KINDS.get(block, "paragraph"), heading_path,
+                                      footer)
         self._builder = SegmentBuilder()
-        if segment is None:
+        if segment is None or (footer and _is_menu(segment)):
             return
         if level is not None:
             self._headings.append((level, segment.text))
@@ -223,6 +257,22 @@ class _VisibleTextExtractor(HTMLParser):
         self._tables.add_text(segment.text)
         self.segments.append(replace(segment, cell=cell) if cell is not None else segment)
         refuse_too_many_segments(len(self.segments), "page", self.getpos()[0])
+
+
+def _is_menu(segment: Segment) -> bool:
+    """Whether a footer's block is only links to other pages, with separators between, and
+    names no number or address ("Kontakt: 22 350 40 50" linked to the contact page is a
+    fact)."""
+    if (not segment.links or _NOT_IN_MENUS.search(segment.text)
+            or any(link.href.strip().lower().startswith(CONTACT_SCHEMES)
+                   for link in segment.links)):
+        return False
+    start = 0
+    for link in segment.links:
+        if not _MENU_FILLER.fullmatch(segment.text, start, link.start):
+            return False
+        start = link.end
+    return bool(_MENU_FILLER.fullmatch(segment.text, start))
 
 
 def _decoded(text: str) -> str:

@@ -56,7 +56,8 @@ class SegmentBuilder:
             self._links.append(Link(href, start, self._length))
             self._open_link = None
 
-    def build(self, kind: str, heading_path: tuple[str, ...] = ()) -> Segment | None:
+    def build(self, kind: str, heading_path: tuple[str, ...] = (),
+              footer: bool = False) -> Segment | None:
         """The finished segment (trailing whitespace trimmed), or None if a reader sees no
         text in it. Its text is what a reader sees (`reader_text`); the text as written
         stays beside it for positions and excerpts."""
@@ -74,6 +75,7 @@ class SegmentBuilder:
                         for link in self._links),
             written=written if seen.text != written else "",
             shifts=seen.shifts,
+            footer=footer,
         )
 
     def _add_line_part(self, part: str, line: int, column: int) -> None:

@@ -98,7 +98,9 @@ class Segment:
 
     `text` is what a reader sees (`reader_text`), which every check matches; `written` is the
     text as the file spells it, kept only where it differs (invisible characters, lookalike
-    letters, decomposed accents...): positions and excerpts come from it.
+    letters, decomposed accents...): positions and excerpts come from it. `footer` marks a
+    page footer's text: facts (a hotline, an address, NIP) are read there as anywhere, but
+    it is the site's furniture, not the page's prose.
     """
 
     text: str
@@ -110,6 +112,7 @@ class Segment:
     written: str = ""  # "" when it is `text`
     shifts: tuple[Shift, ...] = ()  # where `text` stops following `written` one to one
     cell: TableCell | None = None  # a table cell's row and column headers
+    footer: bool = False
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of the character at `offset` in `text`."""

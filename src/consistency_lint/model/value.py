@@ -113,7 +113,7 @@ class Value:
         when read plainly, but not for a period granted (a range grants no one period) or a
         deadline (whose promise is its last day); "do 10 dni" does not agree with "3–5 dni",
         whose upper end is 5. Days and working days never agree. Opening hours are compared
-        day by day, on the days both state: "sob. 9–14" says nothing against "pn.–pt. 8–20".
+        as a week (`_schedules_agree`).
         """
         if (self.type, self.unit) != (other.type, other.unit):
             return False
@@ -121,9 +121,7 @@ class Value:
         if mine.canonical() == theirs.canonical():
             return True
         if self.type is ValueType.HOURS:
-            my_days, their_days = _days(self.text), _days(other.text)
-            return all(my_days[day] == their_days[day]
-                       for day in my_days.keys() & their_days.keys())
+            return _schedules_agree(self.text, other.text)
         if mine.low is None or theirs.low is None:
             return False
         within = reading is Reading.PLAIN
@@ -133,18 +131,41 @@ class Value:
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as schedules write them
 
 
-def _days(schedule: str) -> dict[str, str]:
-    """ "mon-fri 08:00-20:00; sat 09:00-14:00" -> {"mon": "08:00-20:00", ..., "sat": ...}."""
-    days: dict[str, str] = {}
+def _schedules_agree(first: str, second: str) -> bool:
+    """Two weekly schedules agree when they open on the same days at the same hours: "pn.–pt.
+    8–20" is not "pn.–sob. 8–20", nor "pn.–pt. 8–20, sob. 9–15" (Saturday closed in one).
+    A statement of single days only ("w soboty 9–14") speaks of those days and is compared
+    on them alone. A day given two different hours in one statement ("pn.–sob. 8–20, sob.
+    9–15") keeps both, so it agrees with no schedule that gives it one."""
+    mine, theirs = _days(first), _days(second)
+    if _single_days(first) or _single_days(second):
+        return all(mine[day] == theirs[day] for day in mine.keys() & theirs.keys())
+    return mine == theirs
+
+
+def _days(schedule: str) -> dict[str, frozenset[str]]:
+    """ "mon-fri 08:00-20:00; sat 09:00-14:00" -> {"mon": {"08:00-20:00"}, ..., "sat": ...}."""
+    days: dict[str, frozenset[str]] = {}
+    for first, last, hours in _items(schedule):
+        start, end = DAY_NAMES.index(first), DAY_NAMES.index(last)
+        for day in DAY_NAMES[start:end + 1]:
+            days[day] = days.get(day, frozenset()) | {hours}
+    return days
+
+
+def _single_days(schedule: str) -> bool:
+    return all(first == last for first, last, _ in _items(schedule))
+
+
+def _items(schedule: str) -> list[tuple[str, str, str]]:
+    """The (first day, last day, hours) of each item of a schedule, days as `DAY_NAMES`."""
+    items = []
     for item in schedule.split("; "):
         span, _, hours = item.partition(" ")
         first, _, last = span.partition("-")
-        if first not in DAY_NAMES or (last and last not in DAY_NAMES):
-            continue
-        start, end = DAY_NAMES.index(first), DAY_NAMES.index(last or first)
-        for day in DAY_NAMES[start:end + 1]:
-            days[day] = hours
-    return days
+        if first in DAY_NAMES and (last or first) in DAY_NAMES:
+            items.append((first, last or first, hours))
+    return items
 
 
 def _bounds_agree(first: Value, second: Value, within: bool) -> bool:

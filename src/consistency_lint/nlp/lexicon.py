@@ -39,6 +39,7 @@ class Lexicon:
     range_connectors: tuple[str, ...]
     months: dict[str, int]
     weekdays: dict[str, int]
+    clock_hours: dict[str, int]  # "ósmej" -> 8: hours of the clock said as ordinals
     period_start_prepositions: frozenset[str]
     determiners: frozenset[str]
     period_start_lemmas: frozenset[str]
@@ -146,6 +147,8 @@ def lexicon(language: str) -> Lexicon:
                 for form in expand([month], [])},
         weekdays={form: index for index, day in enumerate(data["weekdays"])
                   for form in expand(day["lemmas"], day["forms"])},
+        clock_hours={form: int(hour) for lemma_text, hour in data.get("clock_hours", {}).items()
+                     for form in expand([lemma_text], [])},
         period_start_prepositions=frozenset(data["period_start"]["prepositions"]),
         period_start_lemmas=frozenset(data["period_start"]["lemmas"]),
         determiners=expand(data["determiners"], []),

@@ -4,8 +4,10 @@ A typo or a stale copy changes an address or a number a little: the same local p
 another domain (pomoc@x.pl → pomoc@x.com.pl), a local part a letter or two off on the same
 domain (reklamacje@ → reklamcje@), a host on another domain (www.x.pl → www.x.com.pl), a
 phone or an identifier (NIP, REGON, KRS, account) with one or two digits changed or two
-adjacent digits swapped. Distinct addresses of one business (pomoc@ and reklamacje@) or
-another party's (kontakt@uokik.gov.pl) are no near miss of each other: they are a set.
+adjacent digits swapped, and a web address and an e-mail address whose domains are near
+misses (www.x.com.pl beside pomoc@x.pl: the business's domain, one of them mistyped).
+Distinct addresses of one business (pomoc@ and reklamacje@) or another party's
+(kontakt@uokik.gov.pl) are no near miss of each other: they are a set.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ def is_contact(value: Value) -> bool:
 
 def near_miss(first: Value, second: Value) -> bool:
     """Whether two different values of one kind are one slip apart (see the module)."""
+    if {first.type, second.type} == {ValueType.EMAIL, ValueType.URL}:
+        return _host_near_miss(_domain(first), _domain(second))
     if first.type is not second.type or first.text == second.text:
         return False
     if first.type is ValueType.EMAIL:
@@ -94,6 +98,14 @@ def _name(host: str) -> str:
 
 def _host(url: str) -> str:
     return url.partition("/")[0]
+
+
+def _domain(value: Value) -> str:
+    """The domain of an e-mail address, or a web address's host without "www."."""
+    if value.type is ValueType.EMAIL:
+        return value.text.partition("@")[2].lower()
+    host = _host(value.text).lower()
+    return host.removeprefix("www.")
 
 
 def _digits(text: str) -> str:
