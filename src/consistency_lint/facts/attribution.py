@@ -379,7 +379,8 @@ class FactExtractor:
         only attribute of its type; attributed with medium confidence."""
         if match.value.type not in SELF_EVIDENT_TYPES:
             return []
-        candidates = [a for a in self.attributes if a.accepts(match.value.type, match.value.bound)]
+        candidates = [a for a in self.attributes if a.accepts(match.value.type, match.value.bound,
+                                                                match.value.unit)]
         if len(candidates) != 1:
             return []
         return [_Cue(candidates[0], HIGH_CONFIDENCE_DISTANCE + 1, 0, compact=False)]
@@ -415,7 +416,8 @@ class FactExtractor:
         best: dict[str, _Cue] = {}
         candidates = [(attribute, attribute.cue_lemmas(self.language))
                       for attribute in self.attributes
-                      if attribute.accepts(match.value.type, match.value.bound)]
+                      if attribute.accepts(match.value.type, match.value.bound,
+                                           match.value.unit)]
         for attribute, cues in [*candidates, (_IGNORED, self.ignored_cues)]:
             for cue in cues:
                 found = _cue_distance(cue, occurrences, value_index, heading_lemmas)
