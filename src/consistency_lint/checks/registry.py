@@ -18,6 +18,7 @@ from consistency_lint.checks import (
     freshness,
     input_checks,
     link_targets,
+    period_starts,
     rule_packs,
     spelling,
     suppressions,
@@ -47,6 +48,7 @@ CHECKS: tuple[CheckModule, ...] = (
     unfilled_blanks,
     freshness,
     fact_checks,
+    period_starts,
     link_targets,
     doc_types,
 )

@@ -22,6 +22,12 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice, product
 
+from consistency_lint.facts.anchors import (
+    anchor_after,
+    sentence_anchor,
+    with_stated_starts,
+    words_of,
+)
 from consistency_lint.facts.attributes import (
     Attribute,
     Scope,
@@ -30,7 +36,7 @@ from consistency_lint.facts.attributes import (
 )
 from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention
-from consistency_lint.model import Confidence, Document, Fact, ValueMatch, ValueType
+from consistency_lint.model import Confidence, Document, Fact, Value, ValueMatch, ValueType
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
@@ -50,6 +56,7 @@ NOT_LABEL_PARTS_OF_SPEECH = frozenset({
     "prep", "conj", "comp", "qub", "part", "interj", "inf", "fin", "praet", "impt", "bedzie",
     "pred", "adv", "ppron12", "ppron3", "siebie"})
 MAX_LABEL_WORDS = 4
+MAX_EVENT_TOKENS = 16  # "od dnia otrzymania oświadczenia Konsumenta o obniżeniu ceny lub …"
 # The stand-in attribute of ignored cues: when one ranks first, the value is no fact.
 _IGNORED = Attribute("", ValueType.TEXT, Scope.COMPANY, None, ())
 
@@ -205,6 +212,10 @@ def _closer(best: int | None, combination: _Combination, origin: int, period: ra
     return distance if best is None else min(best, distance)
 
 
+def _is_word(token: Token) -> bool:
+    return any(character.isalnum() for character in token.text)
+
+
 def _first_outside(positions: list[int], at: int, period: range) -> int:
     """The index of the first position from index `at` on that is not in `period`."""
     if at < len(positions) and positions[at] in period:
@@ -253,12 +264,14 @@ class FactExtractor:
         facts: list[Fact] = []
         for analysed in segments:
             section_subject = self._heading_subject(analysed) or document_subject
+            stated: list[tuple[int, Fact]] = []
             for match in extract_values(analysed.segment.text, self.language, self.value_types):
                 if analysed.segment.overlaps_placeholder(match.start, match.end):
                     continue
                 fact = self._attribute(document, analysed, match, section_subject)
                 if fact is not None:
-                    facts.append(fact)
+                    stated.append((match.start, fact))
+            facts.extend(with_stated_starts(stated, analysed.sentences, self.language))
             facts.extend(self._text_facts(document, analysed, section_subject))
             facts.extend(self._link_facts(document, analysed, section_subject))
             facts.extend(self._identifier_facts(document, analysed))
@@ -362,7 +375,7 @@ class FactExtractor:
             subject=subject or "",
             attribute=cue.attribute.name,
             text=segment.written_text(match.start, match.end),
-            value=match.value.as_read(cue.attribute.reading),
+            value=self._anchored(self._index(sentence), match).as_read(cue.attribute.reading),
             path=document.path,
             span=segment.span_of(match.start, match.end),
             channel=document.channel,
@@ -438,16 +451,35 @@ class FactExtractor:
         return index
 
     def _period_start(self, index: _SentenceIndex, match: ValueMatch) -> range:
-        """The tokens of the event a period is counted from ("od dnia otrzymania
-        oświadczenia o odstąpieniu"), which directly follows the value, to its clause end."""
+        """The tokens of the event a period is counted from, which directly follows the
+        value: a preposition ("od"), then a noun phrase, up to the first punctuation (sixteen
+        words at most: "od dnia otrzymania oświadczenia o odstąpieniu od umowy"). What follows
+        it ("…, zwróci płatności") is the clause's own frame again."""
         tokens = index.tokens
         after = bisect_left(index.starts, match.end)
         words = lexicon(self.language)
         if (after + 1 >= len(tokens)
-                or tokens[after].lemma.lower() not in words.period_start_prepositions
-                or tokens[after + 1].lemma.lower() not in words.period_start_lemmas):
+                or tokens[after].lemma.lower() not in words.period_start_prepositions):
             return range(0)
-        return range(after, index.clause_range(CLAUSE_ENDS, after).stop)
+        stop = min(index.clause_range(CLAUSE_ENDS, after).stop, after + 1 + MAX_EVENT_TOKENS)
+        stop = next((i for i in range(after + 1, stop) if not _is_word(tokens[i])), stop)
+        if (tokens[after + 1].lemma.lower() not in words.period_start_lemmas
+                and not self._anchor(index, range(after, stop))):
+            return range(0)
+        return range(after, stop)
+
+    def _anchor(self, index: _SentenceIndex, event: range) -> str:
+        return anchor_after(words_of(index.tokens[event.start:event.stop]), self.language)
+
+    def _anchored(self, index: _SentenceIndex, match: ValueMatch) -> Value:
+        """The value, and for a period the event it is counted from: the one right after it
+        ("w ciągu 14 dni od otrzymania oświadczenia": from the receipt of the statement), else
+        the one its sentence names ("w ciągu doby od zaksięgowania, czyli do 24 godzin")."""
+        if match.value.type is not ValueType.DURATION:
+            return match.value
+        anchor = (self._anchor(index, self._period_start(index, match))
+                  or sentence_anchor(words_of(index.tokens), self.language))
+        return replace(match.value, anchor=anchor) if anchor else match.value
 
     def _claimed_by_other_types(self, tokens: Sequence[Token],
                                 value_type: ValueType) -> frozenset[int]:
