@@ -34,6 +34,7 @@ from consistency_lint.facts.attributes import (
     identifier_cue_lemmas,
     ignored_cue_lemmas,
 )
+from consistency_lint.facts.conditions import unconditional_offers, without_their_condition
 from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention
 from consistency_lint.model import Confidence, Document, Fact, Value, ValueMatch, ValueType
@@ -262,6 +263,7 @@ class FactExtractor:
         self._claimed.clear()  # keyed by sentence identity: valid within one document
         self._sentence_index.clear()
         facts: list[Fact] = []
+        offers: list[Fact] = []
         for analysed in segments:
             section_subject = self._heading_subject(analysed) or document_subject
             stated: list[tuple[int, Fact]] = []
@@ -272,9 +274,12 @@ class FactExtractor:
                 if fact is not None:
                     stated.append((match.start, fact))
             facts.extend(with_stated_starts(stated, analysed.sentences, self.language))
+            offers.extend(unconditional_offers(document, analysed, self.attributes,
+                                               self.company, self.language))
             facts.extend(self._text_facts(document, analysed, section_subject))
             facts.extend(self._link_facts(document, analysed, section_subject))
             facts.extend(self._identifier_facts(document, analysed))
+        facts.extend(without_their_condition(offers, facts))
         return DocumentFacts(document_subject, tuple(facts))
 
     def _identifier_facts(self, document: Document,
