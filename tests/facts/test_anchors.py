@@ -48,9 +48,10 @@ def test_no_period_of_the_business_in_an_age_a_notice_or_a_certificate(tmp_path:
     text = ("Konto mogą założyć osoby, które ukończyły 18 lat.\n\n"
             "O zmianie regulaminu informujemy co najmniej 7 dni przed jej wejściem w życie.\n\n"
             "Certyfikat trafia na Twoje konto w ciągu 1–2 dni roboczych.\n\n"
+            "Prosimy o zgodę na dostarczanie pliku przed upływem 14 dni.\n\n"
             "Za wady odpowiadamy przez 2 lata od dostawy.\n")
     facts = _facts(tmp_path, "text", "a.txt", text)
     assert facts == [
         ("shop", "terms_change_notice", ">=7 day", 3, "high"),
-        ("shop", "liability_period", "24 month from delivery", 7, "high"),
+        ("shop", "liability_period", "24 month from delivery", 9, "high"),
     ]
