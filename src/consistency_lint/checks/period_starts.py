@@ -17,11 +17,11 @@ from dataclasses import replace
 from functools import partial
 
 from consistency_lint.checks.context import CheckContext, Corpus
+from consistency_lint.checks.fact_checks import COMPARED
 from consistency_lint.checks.protocol import CorpusCheck, Kind
 from consistency_lint.facts.anchors import implied_anchors
 from consistency_lint.model import (
     Category,
-    Confidence,
     Fact,
     Finding,
     Reading,
@@ -56,7 +56,6 @@ PERIOD_START_DROPPED = CheckSpec(
 )
 SPECS = (PERIOD_START_DROPPED,)
 KIND = Kind.CORPUS
-_COMPARED = frozenset({Confidence.HIGH, Confidence.MEDIUM})
 
 _Key = tuple[str, str, str]  # subject, attribute, role
 
@@ -69,7 +68,7 @@ def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
     groups: defaultdict[_Key, list[Fact]] = defaultdict(list)
     for fact in corpus.facts:
         if (fact.value.type is ValueType.DURATION and fact.subject
-                and fact.confidence in _COMPARED):
+                and fact.confidence in COMPARED):
             groups[(fact.subject, fact.attribute, fact.role)].append(fact)
     for key, group in groups.items():
         yield from _dropped(corpus, context, key, group)
