@@ -7,9 +7,10 @@ chose: "od objęcia towaru w posiadanie" must find "objęcie" whatever the sente
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from consistency_lint.builtin_data import load_builtin_yaml
@@ -27,7 +28,7 @@ def words_of(tokens: Sequence[Token]) -> list[Word]:
     return [_word(token.text, token.lemma) for token in tokens]
 
 
-@cache
+@lru_cache(maxsize=100_000)  # bounded: a hostile text has as many words as it likes
 def _word(text: str, lemma: str = "") -> Word:
     forms = {text.lower(), lemma.lower()} - {""}
     return frozenset(forms | {candidate.lower() for candidate, _ in morfeusz.analyses(text)})
@@ -104,23 +105,25 @@ def counted_from(words: Sequence[Word], language: str) -> str:
 
 def with_stated_starts(stated: Sequence[tuple[int, Fact]], sentences: Sequence[Sentence],
                        language: str) -> list[Fact]:
-    """The facts of one paragraph (each with the offset of its value), a period that does not
-    say from when given the start that a later sentence of the paragraph states without a
-    period of its own: "Konsument może w terminie 14 dni odstąpić od umowy. Bieg terminu
-    rozpoczyna się od objęcia towaru w posiadanie." counts the 14 days from the delivery."""
+    """The facts of one paragraph (each with the offset of its value, in order), a period that
+    does not say from when given the start that a later sentence of the paragraph states
+    without a period of its own: "Konsument może w terminie 14 dni odstąpić od umowy. Bieg
+    terminu rozpoczyna się od objęcia towaru w posiadanie." counts the 14 days from the
+    delivery. Bisections: a paragraph of many sentences and periods stays linear."""
     facts = [fact for _, fact in stated]
     periods = [(offset, i) for i, (offset, fact) in enumerate(stated)
                if fact.value.type is ValueType.DURATION]
+    offsets = [offset for offset, _ in periods]
     for sentence in sentences:
-        if not periods or any(sentence.start <= offset < sentence.end for offset, _ in periods):
-            continue
-        before = [i for offset, i in periods if offset < sentence.start]
-        if not before or facts[before[-1]].value.anchor:
+        before = bisect_left(offsets, sentence.start)
+        if before == 0 or (before < len(offsets) and offsets[before] < sentence.end):
+            continue  # no period before it, or one of its own
+        last = periods[before - 1][1]
+        if facts[last].value.anchor:
             continue
         start = counted_from(words_of(sentence.tokens), language)
         if start:
-            last = facts[before[-1]]
-            facts[before[-1]] = replace(last, value=replace(last.value, anchor=start))
+            facts[last] = replace(facts[last], value=replace(facts[last].value, anchor=start))
     return facts
 
 

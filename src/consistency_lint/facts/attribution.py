@@ -256,12 +256,14 @@ class FactExtractor:
                                  if name not in registry.attributes)
         self._claimed: dict[tuple[int, ValueType], frozenset[int]] = {}
         self._sentence_index: dict[int, _SentenceIndex] = {}
+        self._sentence_anchors: dict[int, str] = {}  # by id of a sentence's index
 
     def extract(self, document: Document,
                 segments: Sequence[AnalysedSegment]) -> DocumentFacts:
         document_subject = self._document_subject(document, segments)
         self._claimed.clear()  # keyed by sentence identity: valid within one document
         self._sentence_index.clear()
+        self._sentence_anchors.clear()
         facts: list[Fact] = []
         offers: list[Fact] = []
         for analysed in segments:
@@ -482,8 +484,12 @@ class FactExtractor:
         the one its sentence names ("w ciągu doby od zaksięgowania, czyli do 24 godzin")."""
         if match.value.type is not ValueType.DURATION:
             return match.value
-        anchor = (self._anchor(index, self._period_start(index, match))
-                  or sentence_anchor(words_of(index.tokens), self.language))
+        anchor = self._anchor(index, self._period_start(index, match))
+        if not anchor:
+            if id(index) not in self._sentence_anchors:  # once per sentence, not per value
+                self._sentence_anchors[id(index)] = sentence_anchor(words_of(index.tokens),
+                                                                    self.language)
+            anchor = self._sentence_anchors[id(index)]
         return replace(match.value, anchor=anchor) if anchor else match.value
 
     def _claimed_by_other_types(self, tokens: Sequence[Token],
