@@ -48,6 +48,19 @@ def _counting() -> frozenset[str]:
     return frozenset(form for word in data for form in _word(str(word)))
 
 
+@cache
+def _event_ends() -> frozenset[str]:
+    data: Any = load_builtin_yaml("facts/anchors.yaml")["event_ends"]
+    return frozenset(str(word) for word in data)
+
+
+def ends_event(token: Token) -> bool:
+    """Whether the token ends the event a period is counted from: punctuation, or a word
+    that returns to the period's own clause ("… od zawarcia umowy na odstąpienie")."""
+    return (not any(character.isalnum() for character in token.text)
+            or token.text.lower() in _event_ends())
+
+
 def anchor_after(words: Sequence[Word], language: str) -> str:
     """The concept of the event that `words` (right after a period, to the end of its
     clause) count the period from; "" when they name none."""

@@ -24,6 +24,7 @@ from itertools import islice, product
 
 from consistency_lint.facts.anchors import (
     anchor_after,
+    ends_event,
     sentence_anchor,
     with_stated_starts,
     words_of,
@@ -211,10 +212,6 @@ def _closer(best: int | None, combination: _Combination, origin: int, period: ra
         return best
     distance = max(abs(combination.first - origin), abs(combination.last - origin))
     return distance if best is None else min(best, distance)
-
-
-def _is_word(token: Token) -> bool:
-    return any(character.isalnum() for character in token.text)
 
 
 def _first_outside(positions: list[int], at: int, period: range) -> int:
@@ -459,9 +456,10 @@ class FactExtractor:
 
     def _period_start(self, index: _SentenceIndex, match: ValueMatch) -> range:
         """The tokens of the event a period is counted from, which directly follows the
-        value: a preposition ("od"), then a noun phrase, up to the first punctuation (sixteen
-        words at most: "od dnia otrzymania oświadczenia o odstąpieniu od umowy"). What follows
-        it ("…, zwróci płatności") is the clause's own frame again."""
+        value: a preposition ("od"), then a noun phrase, up to the first punctuation or word
+        that ends it (`event_ends` in anchors.yaml; sixteen words at most: "od dnia
+        otrzymania oświadczenia o odstąpieniu od umowy"). What follows it ("…, zwróci
+        płatności", "… na odstąpienie") is the clause's own frame again."""
         tokens = index.tokens
         after = bisect_left(index.starts, match.end)
         words = lexicon(self.language)
@@ -469,7 +467,7 @@ class FactExtractor:
                 or tokens[after].lemma.lower() not in words.period_start_prepositions):
             return range(0)
         stop = min(index.clause_range(CLAUSE_ENDS, after).stop, after + 1 + MAX_EVENT_TOKENS)
-        stop = next((i for i in range(after + 1, stop) if not _is_word(tokens[i])), stop)
+        stop = next((i for i in range(after + 1, stop) if ends_event(tokens[i])), stop)
         if (tokens[after + 1].lemma.lower() not in words.period_start_lemmas
                 and not self._anchor(index, range(after, stop))):
             return range(0)
