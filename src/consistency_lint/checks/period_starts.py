@@ -3,15 +3,15 @@ that event is part of the fact ("3–5 dni roboczych od zaksięgowania płatnoś
 
 Periods counted from different events disagree as values (`Value.agrees_with`), so
 `fact_checks` reports "od zawarcia umowy" against "od wydania towaru". This check reports the
-statement that names no start at all, when the registry names one, or when every other
-channel that states the period names the same one and this channel never does. A start a
+statement that names no start at all, when the registry names one, or when it is the only
+statement of the fact that names none and the others (two at least) all name the same one. A start a
 customer assumes anyway (`implied` in `rules/facts/anchors.yaml`: a complaint is answered
 within 14 days of its receipt) may be left out.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
@@ -43,7 +43,7 @@ PERIOD_START_DROPPED = CheckSpec(
     category=Category.FACT_MISMATCH,
     severity=Severity.WARNING,
     summary="A period is stated without the event it is counted from, which the registry "
-    "or every other channel states.",
+    "or every other statement of it names.",
     rationale="When a period starts is part of what it promises: \"3–5 dni roboczych od "
     "zaksięgowania płatności\" is later than \"3–5 dni roboczych\" read from the order. A "
     "channel that leaves the start out tells the customer another period. Starts a customer "
@@ -58,6 +58,7 @@ SPECS = (PERIOD_START_DROPPED,)
 KIND = Kind.CORPUS
 
 _Key = tuple[str, str, str]  # subject, attribute, role
+MIN_STATEMENTS = 2  # a start one other statement names may be that statement's own slip
 
 
 def build(context: CheckContext) -> CorpusCheck:
@@ -80,14 +81,12 @@ def _dropped(corpus: Corpus, context: CheckContext, key: _Key,
     current = next((version for version in corpus.registry.versions(subject, attribute)
                     if version.valid_on(context.today)), None)
     registry = current if current is not None and current.value.anchor and not role else None
-    starts: defaultdict[str, set[str]] = defaultdict(set)  # channel -> the starts it states
+    starts = Counter(fact.value.anchor for fact in group)
     for fact in group:
-        starts[fact.channel].add(fact.value.anchor)
-    for fact in group:
-        if fact.value.anchor or starts[fact.channel] - {""}:
-            continue  # the channel says when this period starts
+        if fact.value.anchor:
+            continue
         found = (_from_registry(corpus, fact, registry) if registry is not None
-                 else _from_channels(corpus, fact, group, starts))
+                 else _from_statements(corpus, fact, group, starts))
         if found is None or found[0] in implied_anchors(attribute):
             continue
         start, said_by, related = found
@@ -110,18 +109,18 @@ def _from_registry(corpus: Corpus, fact: Fact, registry: RegistryFact) -> _Expec
                              registry.text),))
 
 
-def _from_channels(corpus: Corpus, fact: Fact, group: list[Fact],
-                   starts: dict[str, set[str]]) -> _Expected | None:
-    """The one start every other channel states, each of them only that one."""
-    others = [stated for channel, stated in starts.items() if channel != fact.channel]
-    if not others or any(stated != others[0] or len(stated) != 1 for stated in others):
+def _from_statements(corpus: Corpus, fact: Fact, group: list[Fact],
+                     starts: Counter[str]) -> _Expected | None:
+    """The one start every other statement of the fact names (this one is the only one that
+    names none, and at least MIN_STATEMENTS others name the same)."""
+    if starts[""] != 1 or len(starts) != 2:
         return None
-    start = next(iter(others[0]))
+    start = next(anchor for anchor in starts if anchor)
     places = [other for other in group
               if other.value.anchor == start and _agrees(corpus, fact, other.value)]
-    if not start or not places:
+    if starts[start] < MIN_STATEMENTS or len(places) < MIN_STATEMENTS:
         return None
-    return (start, "every other channel says",
+    return (start, "every other statement says",
             tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text) for o in places[:10]))
 
 
