@@ -55,3 +55,12 @@ def test_no_period_of_the_business_in_an_age_a_notice_or_a_certificate(tmp_path:
         ("shop", "terms_change_notice", ">=7 day", 3, "high"),
         ("shop", "liability_period", "24 month from delivery", 9, "high"),
     ]
+
+
+def test_the_event_ends_where_the_clause_resumes(tmp_path: Path) -> None:
+    text = ("Masz 14 dni od zawarcia umowy na odstąpienie od niej bez podania przyczyny.\n\n"
+            "Pieniądze oddamy w ciągu 14 dni od Twojego oświadczenia.\n")
+    assert _facts(tmp_path, "text", "faq.txt", text) == [
+        ("shop", "withdrawal_period", "14 day from contract", 1, "high"),
+        ("shop", "refund_deadline", "<=14 day from receipt", 3, "high"),
+    ]
