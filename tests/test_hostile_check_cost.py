@@ -191,6 +191,18 @@ def test_one_sentence_of_many_facts_costs_linear_time(tmp_path: Path) -> None:
     _assert_linear(small, large)
 
 
+def test_a_paragraph_of_periods_their_starts_and_offers_costs_linear_time(
+        tmp_path: Path) -> None:
+    """Each sentence without a period of its own may give its start to the last period
+    before it, and each names an offer without its condition: looked up by bisection, once
+    per sentence."""
+    unit = ("Masz 14 dni na odstąpienie. Bieg terminu rozpoczyna się od zawarcia umowy. "
+            "Dostawa jest bezpłatna. ")
+    small, large = _in_fork(_facts_of(tmp_path, lambda size: _repeated(unit, size, " ")),
+                            12_000)
+    _assert_linear(small, large)
+
+
 def test_a_long_heading_over_many_sections_costs_linear_time(tmp_path: Path) -> None:
     """Each section has its own path of headings, and the whole path was read for each:
     a long heading over many sections cost their product."""

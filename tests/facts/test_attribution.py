@@ -72,7 +72,7 @@ def test_specific_cues_beat_generic_ones_and_claimed_cues_are_skipped(tmp_path: 
             "oświadczenia.\n")
     assert _facts(tmp_path, "text", "a.txt", text) == [
         ("shop", "complaint_response_deadline", "<=14 day", 1, "high"),
-        ("shop", "refund_deadline", "<=14 day", 3, "medium"),
+        ("shop", "refund_deadline", "<=14 day from receipt", 3, "medium"),
     ]
 
 

@@ -20,6 +20,7 @@ from consistency_lint.checks import (
     identifier_checksums,
     input_checks,
     link_targets,
+    period_starts,
     rule_packs,
     spelling,
     suppressions,
@@ -51,6 +52,7 @@ CHECKS: tuple[CheckModule, ...] = (
     fact_checks,
     fact_sets,
     identifier_checksums,
+    period_starts,
     link_targets,
     doc_types,
 )

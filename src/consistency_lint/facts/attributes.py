@@ -15,11 +15,12 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict, TypeAdapter, model_validator
 
 from consistency_lint.builtin_data import load_builtin_yaml
 from consistency_lint.model import Bound, Reading, ValueType
 from consistency_lint.nlp.pipeline import pipeline
+from consistency_lint.values.extraction import units_of
 
 
 class Scope(StrEnum):
@@ -37,7 +38,16 @@ class AttributeModel(BaseModel):
     cues: list[str] = []
     bounds: list[Bound] | None = None
     reading: Reading = Reading.PLAIN
+    units: list[str] | None = None
     roles: dict[str, list[str]] = {}
+
+    @model_validator(mode="after")
+    def _known_units(self) -> AttributeModel:
+        unknown = set(self.units or ()) - units_of(self.type)
+        if unknown:
+            raise ValueError(f"unknown units {sorted(unknown)} for type {self.type}: "
+                             f"known are {sorted(units_of(self.type))}")
+        return self
 
 
 @dataclass(frozen=True)
@@ -49,9 +59,15 @@ class Attribute:
     cues: tuple[str, ...]
     roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
     reading: Reading = Reading.PLAIN
+    units: frozenset[str] | None = None
 
-    def accepts(self, value_type: ValueType, bound: Bound) -> bool:
-        return value_type is self.type and (self.bounds is None or bound in self.bounds)
+    def accepts(self, value_type: ValueType, bound: Bound, unit: str = "") -> bool:
+        """Whether a value of this type, bound and unit may be this attribute: a period the
+        law or trade counts in days is never stated in years ("co najmniej 18 lat" is an age,
+        "2 lata od dostawy" a liability period, neither a refund deadline nor a delivery time).
+        """
+        return (value_type is self.type and (self.bounds is None or bound in self.bounds)
+                and (self.units is None or not unit or unit in self.units))
 
     def cue_lemmas(self, language: str) -> tuple[tuple[str, ...], ...]:
         return _lemmatized_cues(self.cues, language)
@@ -101,7 +117,8 @@ def attributes(custom: Mapping[str, AttributeModel] | None = None) -> dict[str, 
                         frozenset(model.bounds) if model.bounds is not None else None,
                         tuple(model.cues),
                         tuple((role, tuple(cues)) for role, cues in model.roles.items()),
-                        model.reading)
+                        model.reading,
+                        frozenset(model.units) if model.units is not None else None)
         for name, model in models.items()
     }
 

@@ -21,6 +21,13 @@ from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice, product
 
+from consistency_lint.facts.anchors import (
+    anchor_after,
+    ends_event,
+    sentence_anchor,
+    with_stated_starts,
+    words_of,
+)
 from consistency_lint.facts.attributes import (
     Attribute,
     Scope,
@@ -29,13 +36,14 @@ from consistency_lint.facts.attributes import (
     ignored_cue_lemmas,
     promotion_cue_lemmas,
 )
+from consistency_lint.facts.conditions import unconditional_offers, without_their_condition
 from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.set_statements import SetStatements
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention, named_subject
 from consistency_lint.facts.tables import CueContext, cue_context
 from consistency_lint.facts.value_tokens import SegmentValues, ValueTokens, value_tokens
 from consistency_lint.facts.variants import MAX_LABEL_WORDS, LabelWords
-from consistency_lint.model import Confidence, Document, Fact, ValueMatch, ValueType
+from consistency_lint.model import Confidence, Document, Fact, Value, ValueMatch, ValueType
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
 from consistency_lint.nlp.lexicon import lexicon
@@ -52,6 +60,7 @@ WEB_ADDRESS = "web_address"  # the attribute of a web address no cue attributes
 SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL, ValueType.HOURS})
 CONTACT_VALUE_TYPES = frozenset({ValueType.PHONE, ValueType.EMAIL})
 ADDRESS_TYPES = frozenset({ValueType.EMAIL, ValueType.URL})  # values whose words name a party
+MAX_EVENT_TOKENS = 16  # "od dnia otrzymania oświadczenia Konsumenta o obniżeniu ceny lub …"
 # The stand-in attribute of ignored cues: when one ranks first, the value is no fact.
 _IGNORED = Attribute("", ValueType.TEXT, Scope.COMPANY, None, ())
 
@@ -272,16 +281,20 @@ class FactExtractor:
         self._claimed: dict[tuple[int, ValueType], frozenset[int]] = {}
         self._sentence_index: dict[int, _SentenceIndex] = {}
         self.sets = SetStatements(self.attributes, self.company, language)
+        self._sentence_anchors: dict[int, str] = {}  # by id of a sentence's index
 
     def extract(self, document: Document,
                 segments: Sequence[AnalysedSegment]) -> DocumentFacts:
         document_subject = self._document_subject(document, segments)
         self._claimed.clear()  # keyed by sentence identity: valid within one document
         self._sentence_index.clear()
+        self._sentence_anchors.clear()
         facts: list[Fact] = []
+        offers: list[Fact] = []
         for segment_index, analysed in enumerate(segments):
             section_subject = (self._row_subject(analysed) or self._heading_subject(analysed)
                                or document_subject)
+            stated: list[tuple[int, Fact]] = []
             matches = SegmentValues(
                 match for match in extract_values(analysed.segment.text, self.language,
                                                   self.extracted_types)
@@ -291,11 +304,15 @@ class FactExtractor:
                 if fact is None and match.value.type is ValueType.URL:
                     fact = self._web_address(document, analysed, match)
                 if fact is not None:
-                    facts.append(fact)
+                    stated.append((match.start, fact))
+            facts.extend(with_stated_starts(stated, analysed.sentences, self.language))
+            offers.extend(unconditional_offers(document, analysed, self.attributes,
+                                               self.company, self.language))
             facts.extend(self._text_facts(document, analysed, section_subject))
             facts.extend(self._link_facts(document, analysed, section_subject))
             facts.extend(self._identifier_facts(document, analysed))
             facts.extend(self.sets.facts(document, analysed, segment_index))
+        facts.extend(without_their_condition(offers, facts))
         return DocumentFacts(document_subject, tuple(facts))
 
     def _web_address(self, document: Document, analysed: AnalysedSegment,
@@ -421,7 +438,7 @@ class FactExtractor:
             subject=subject or "",
             attribute=cue.attribute.name,
             text=segment.written_text(match.start, match.end),
-            value=match.value.as_read(cue.attribute.reading),
+            value=self._anchored(self._index(sentence), match).as_read(cue.attribute.reading),
             path=document.path,
             span=segment.span_of(match.start, match.end),
             channel=document.channel,
@@ -465,7 +482,8 @@ class FactExtractor:
         if match.value.type is ValueType.HOURS and not extract_values(
                 sentence, self.language, CONTACT_VALUE_TYPES):
             return []
-        candidates = [a for a in self.attributes if a.accepts(match.value.type, match.value.bound)]
+        candidates = [a for a in self.attributes if a.accepts(match.value.type, match.value.bound,
+                                                                match.value.unit)]
         if len(candidates) != 1:
             return []
         return [_Cue(candidates[0], HIGH_CONFIDENCE_DISTANCE + 1, 0, compact=False)]
@@ -516,7 +534,8 @@ class FactExtractor:
         best: dict[str, _Cue] = {}
         candidates = [(attribute, attribute.cue_lemmas(self.language))
                       for attribute in self.attributes
-                      if attribute.accepts(match.value.type, match.value.bound)]
+                      if attribute.accepts(match.value.type, match.value.bound,
+                                           match.value.unit)]
         exclusive = replace(occurrences, exclusive=True)
         for attribute, cues in [*candidates, (_IGNORED, self.ignored_cues)]:
             where = exclusive if attribute is _IGNORED else occurrences
@@ -539,16 +558,40 @@ class FactExtractor:
         return index
 
     def _period_start(self, index: _SentenceIndex, match: ValueMatch) -> range:
-        """The tokens of the event a period is counted from ("od dnia otrzymania
-        oświadczenia o odstąpieniu"), which directly follows the value, to its clause end."""
+        """The tokens of the event a period is counted from, which directly follows the
+        value: a preposition ("od"), then a noun phrase, up to the first punctuation or word
+        that ends it (`event_ends` in anchors.yaml; sixteen words at most: "od dnia
+        otrzymania oświadczenia o odstąpieniu od umowy"). What follows it ("…, zwróci
+        płatności", "… na odstąpienie") is the clause's own frame again."""
         tokens = index.tokens
         after = bisect_left(index.starts, match.end)
         words = lexicon(self.language)
         if (after + 1 >= len(tokens)
-                or tokens[after].lemma.lower() not in words.period_start_prepositions
-                or tokens[after + 1].lemma.lower() not in words.period_start_lemmas):
+                or tokens[after].lemma.lower() not in words.period_start_prepositions):
             return range(0)
-        return range(after, index.clause_range(CLAUSE_ENDS, after).stop)
+        stop = min(index.clause_range(CLAUSE_ENDS, after).stop, after + 1 + MAX_EVENT_TOKENS)
+        stop = next((i for i in range(after + 1, stop) if ends_event(tokens[i])), stop)
+        if (tokens[after + 1].lemma.lower() not in words.period_start_lemmas
+                and not self._anchor(index, range(after, stop))):
+            return range(0)
+        return range(after, stop)
+
+    def _anchor(self, index: _SentenceIndex, event: range) -> str:
+        return anchor_after(words_of(index.tokens[event.start:event.stop]), self.language)
+
+    def _anchored(self, index: _SentenceIndex, match: ValueMatch) -> Value:
+        """The value, and for a period the event it is counted from: the one right after it
+        ("w ciągu 14 dni od otrzymania oświadczenia": from the receipt of the statement), else
+        the one its sentence names ("w ciągu doby od zaksięgowania, czyli do 24 godzin")."""
+        if match.value.type is not ValueType.DURATION:
+            return match.value
+        anchor = self._anchor(index, self._period_start(index, match))
+        if not anchor:
+            if id(index) not in self._sentence_anchors:  # once per sentence, not per value
+                self._sentence_anchors[id(index)] = sentence_anchor(words_of(index.tokens),
+                                                                    self.language)
+            anchor = self._sentence_anchors[id(index)]
+        return replace(match.value, anchor=anchor) if anchor else match.value
 
     def _claimed_by_other_types(self, tokens: Sequence[Token],
                                 value_type: ValueType) -> frozenset[int]:

@@ -20,15 +20,18 @@ ComparisonKey = tuple[str, str, str, str]  # subject, attribute, role, label amo
 
 def variant_documents(facts: Iterable[Fact]) -> frozenset[DocumentKey]:
     """(path, subject, attribute, role) of the documents that state several different values
-    of one fact that measure the same thing: lists of variants. "3–5 dni roboczych" and
-    "2 lata" in one document are no two variants of a delivery time: the years belong to
-    another fact, and the days stay the fact itself."""
+    of one fact in the same unit: lists of variants. "3–5 dni roboczych" and "2 lata" in one
+    document are no two variants of a delivery time: the years belong to another fact, and
+    the days stay the fact itself; "14 dni" and "14 dni roboczych" are no variants either, but
+    two different promises of one period. Values that differ only in whether they say from
+    when a period runs are one value."""
     values: defaultdict[DocumentKey, dict[str, Value]] = defaultdict(dict)
     for fact in facts:
         key = (fact.path, fact.subject, fact.attribute, fact.role)
-        values[key].setdefault(fact.value.canonical(), fact.value)
+        values[key].setdefault(fact.value.amount(), fact.value)
     return frozenset(key for key, found in values.items()
-                     if any(a.comparable_with(b) for a, b in combinations(found.values(), 2)))
+                     if any(a.type is b.type and a.unit == b.unit
+                            for a, b in combinations(found.values(), 2)))
 
 
 def is_variant(fact: Fact, variants: frozenset[DocumentKey]) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from consistency_lint.config import Config, project_file, read_yaml_model
 from consistency_lint.errors import ConfigError
+from consistency_lint.facts.anchors import anchor_in_text
 from consistency_lint.facts.attributes import Attribute, AttributeModel, Scope, attributes
 from consistency_lint.facts.members import set_value
 from consistency_lint.facts.variants import label_lemmas
@@ -169,6 +170,8 @@ def _registry_fact(model: RegistryModel, index: int, fact: FactModel,
     if value is None:
         raise fail(f"`{fact.value}` is not a {attribute.type.value} value "
                    f"(attribute `{fact.attribute}`)")
+    if value.type is ValueType.DURATION:
+        value = replace(value, anchor=anchor_in_text(str(fact.value), language))
     if fact.effective_from and fact.effective_until and fact.effective_from > fact.effective_until:
         raise fail("effective_from is after effective_until")
     return RegistryFact(fact.subject, fact.attribute, str(fact.value),

@@ -62,7 +62,9 @@ _COUNTS_OF_ONE_THING = (frozenset({DAY, BUSINESS_DAY}),)
 @pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Value:
-    """Numeric values keep `low`/`high` and a unit; the others a canonical `text`."""
+    """Numeric values keep `low`/`high` and a unit; the others a canonical `text`. A period
+    may keep the event it is counted from (`anchor`, a concept of
+    `rules/facts/anchors.yaml`: "14 dni od zawarcia umowy" is 14 days from the contract)."""
 
     type: ValueType
     unit: str = ""
@@ -70,8 +72,13 @@ class Value:
     high: Decimal | None = None
     bound: Bound = Bound.EXACT
     text: str = ""
+    anchor: str = ""
 
     def canonical(self) -> str:
+        return f"{self.amount()} from {self.anchor}" if self.anchor else self.amount()
+
+    def amount(self) -> str:
+        """The canonical value without the event a period is counted from."""
         if self.low is None and self.high is None:
             return self.text
         unit = f" {self.unit}" if self.unit else ""
@@ -93,9 +100,11 @@ class Value:
             return Value(self.type, self.unit + PER_MONTH, self.low, self.high, self.bound,
                          self.text)
         if reading is Reading.GRANTED and self.bound is Bound.AT_MOST:
-            return Value(self.type, self.unit, self.high, self.high, Bound.EXACT, self.text)
+            return Value(self.type, self.unit, self.high, self.high, Bound.EXACT, self.text,
+                         self.anchor)
         if reading is Reading.DEADLINE and self.bound is Bound.EXACT:
-            return Value(self.type, self.unit, self.high, self.high, Bound.AT_MOST, self.text)
+            return Value(self.type, self.unit, self.high, self.high, Bound.AT_MOST, self.text,
+                         self.anchor)
         return self
 
     def comparable_with(self, other: Value) -> bool:
@@ -112,13 +121,18 @@ class Value:
         "w ciągu 14 dni" (at most 14) agrees with "14 dni"; "5 dni" lies within "3–5 dni"
         when read plainly, but not for a period granted (a range grants no one period) or a
         deadline (whose promise is its last day); "do 10 dni" does not agree with "3–5 dni",
-        whose upper end is 5. Days and working days never agree. Opening hours are compared
-        as a week (`_schedules_agree`).
+        whose upper end is 5. Days and working days never agree. Periods counted from
+        different events ("od zawarcia umowy", "od wydania towaru") never agree; one that does
+        not say from when agrees on its amount alone (`checks/fact_checks.py` reports a start
+        event that a whole channel leaves out). Opening hours are compared as a week
+        (`_schedules_agree`).
         """
         if (self.type, self.unit) != (other.type, other.unit):
             return False
+        if self.anchor and other.anchor and self.anchor != other.anchor:
+            return False
         mine, theirs = self.as_read(reading), other.as_read(reading)
-        if mine.canonical() == theirs.canonical():
+        if mine.amount() == theirs.amount():
             return True
         if self.type is ValueType.HOURS:
             return _schedules_agree(self.text, other.text)
