@@ -41,7 +41,7 @@ from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.set_statements import SetStatements
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention, named_subject
 from consistency_lint.facts.tables import CueContext, cue_context
-from consistency_lint.facts.value_tokens import SegmentValues, ValueTokens, value_tokens
+from consistency_lint.facts.value_tokens import SegmentValues, SentenceValues, ValueTokens
 from consistency_lint.facts.variants import MAX_LABEL_WORDS, LabelWords
 from consistency_lint.model import Confidence, Document, Fact, Value, ValueMatch, ValueType
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
@@ -182,7 +182,7 @@ class _Occurrences:
         at = bisect_left(positions, origin)
         after = _first_outside(positions, at, self.period)
         before = _last_outside(positions, at - 1, self.period)
-        if self.others.elsewhere:
+        if self.others.has_others:
             after = self.others.next_free(positions, after, 1, self.period, self.exclusive)
             before = self.others.next_free(positions, before, -1, self.period, self.exclusive)
         distances = [self.others.distance(positions[i], origin) for i in (before, after)
@@ -410,9 +410,9 @@ class FactExtractor:
             return None
         value_index = _token_index(self._index(sentence), match.start)
         index = self._index(sentence)
-        tokens = value_tokens(index.starts, match,
-                              others.within(sentence.start, sentence.end) if others else (),
-                              index.clause_numbers(CLAUSE_ENDS))
+        values = (others.sentence(index.starts, sentence.start, sentence.end) if others
+                  else SentenceValues(index.starts, ()))
+        tokens = values.tokens(match, index.clause_numbers(CLAUSE_ENDS))
         cues = self._ranked_cues(match, sentence, value_index,
                                  cue_context(analysed, HEADING_DISTANCE), tokens)
         cues = _custom_first(cues, self.custom, tokens.rivals == 0,
