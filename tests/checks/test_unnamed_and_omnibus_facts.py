@@ -74,3 +74,18 @@ def test_the_lowest_prior_price_is_compared_across_channels(tmp_path: Path) -> N
     mismatches = [f for f in findings if f.category.value == "fact-mismatch"]
     assert keys(mismatches) == [("FACT-CHANNEL-MISMATCH", "fact-mismatch", "kb/promocja.txt", 1)]
     assert mismatches[0].message.startswith("lowest_prior_price of Pakiet Premium")
+
+
+def test_a_wrong_window_of_the_lowest_price_is_reported_at_its_line(tmp_path: Path) -> None:
+    config = {"version": 1, "rules": ["builtin:pl-consumer-rights-2014"],
+              "channels": {"kb": CHANNELS["kb"]}}
+    write_project(tmp_path, config, {"kb/promocja.txt": (
+        "Pakiet Premium kosztuje teraz 79 zł miesięcznie.\n\n"
+        "Najniższa cena z 30 dni przed obniżką wynosiła 99 zł.\n\n"
+        "Najniższa cena z ostatnich 60 dni przed obniżką wynosiła 99 zł.\n\n"
+        "Najniższa cena z 30 dni roboczych przed obniżką wynosiła 99 zł.\n\n"
+        "Przez pierwsze trzy miesiące obniżka do 79 zł; najniższa cena z 30 dni: 99 zł.\n")})
+    findings = lint(tmp_path, today=date(2026, 11, 30)).findings
+    assert [key for key in keys(findings) if "LOWEST" in key[0]] == [
+        ("PL-PRICE-LOWEST-WINDOW", "legal-prohibited", "kb/promocja.txt", 5),
+        ("PL-PRICE-LOWEST-WINDOW-WORKING-DAYS", "legal-prohibited", "kb/promocja.txt", 7)]
