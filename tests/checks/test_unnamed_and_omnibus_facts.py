@@ -89,3 +89,20 @@ def test_a_wrong_window_of_the_lowest_price_is_reported_at_its_line(tmp_path: Pa
     assert [key for key in keys(findings) if "LOWEST" in key[0]] == [
         ("PL-PRICE-LOWEST-WINDOW", "legal-prohibited", "kb/promocja.txt", 5),
         ("PL-PRICE-LOWEST-WINDOW-WORKING-DAYS", "legal-prohibited", "kb/promocja.txt", 7)]
+
+
+def test_statements_in_a_unit_the_registry_value_lacks_are_compared_with_each_other(
+        tmp_path: Path) -> None:
+    # the registry gives the promotional price without "a month"; the documents with it
+    registry = (_registry("24 miesiące", "24 miesiące")
+                + "  - {subject: premium, attribute: promo_price, value: 79 zł}\n"
+                + "attributes:\n  promo_price:\n    type: money\n"
+                + "    cues: [\"cena promocyjna\", promocja]\n")
+    findings = _lint(tmp_path, {
+        "web/promocja.md": "# Promocja\n\nPakiet Premium w promocji: 79 zł miesięcznie.\n",
+        "kb/promocja.txt": "Promocja: Pakiet Premium za 79 zł miesięcznie.\n",
+        "faq/faq.yaml": "- question: Jaka jest promocja?\n"
+                        "  answer: W promocji Pakiet Premium kosztuje 89 zł miesięcznie.\n",
+    }, registry)
+    mismatches = [f for f in findings if f.category.value == "fact-mismatch"]
+    assert keys(mismatches) == [("FACT-CHANNEL-MISMATCH", "fact-mismatch", "faq/faq.yaml", 2)]
