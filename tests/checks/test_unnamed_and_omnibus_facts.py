@@ -106,3 +106,14 @@ def test_statements_in_a_unit_the_registry_value_lacks_are_compared_with_each_ot
     }, registry)
     mismatches = [f for f in findings if f.category.value == "fact-mismatch"]
     assert keys(mismatches) == [("FACT-CHANNEL-MISMATCH", "fact-mismatch", "faq/faq.yaml", 2)]
+
+
+def test_a_period_takes_its_cue_from_the_sentence_before(tmp_path: Path) -> None:
+    findings = _lint(tmp_path, {
+        "web/reklamacje.md": "# Reklamacje\n\nReklamację rozpatrujemy w ciągu 14 dni.\n",
+        "kb/reklamacje.txt": "Dziękujemy za zgłoszenie reklamacji. Odpowiemy w ciągu 21 dni "
+                             "od jej otrzymania.\n",
+    }, _registry("24 miesiące", "24 miesiące")
+        + "  - {subject: firma, attribute: complaint_response_deadline, value: 14 dni}\n")
+    assert keys(findings) == [("FACT-REGISTRY-MISMATCH", "fact-mismatch", "kb/reklamacje.txt", 1)]
+    assert findings[0].confidence.value == "medium"

@@ -35,6 +35,7 @@ from consistency_lint.facts.attributes import (
     identifier_cue_lemmas,
     ignored_cue_lemmas,
     promotion_cue_lemmas,
+    referring_words,
 )
 from consistency_lint.facts.conditions import unconditional_offers, without_their_condition
 from consistency_lint.facts.registry import Registry
@@ -54,6 +55,7 @@ HIGH_CONFIDENCE_DISTANCE = 8
 MEDIUM_CONFIDENCE_DISTANCE = 20
 HEADING_DISTANCE = 1_000
 NEARBY_DISTANCE = 4
+PREVIOUS_SENTENCE_DISTANCE = MEDIUM_CONFIDENCE_DISTANCE  # a cue in the sentence before
 TITLE_MAX_WORDS = 8  # a short first line of a plain-text document is its title
 PHRASE_SLACK = 1  # words of a multi-word cue may stand this many tokens further apart
 WEB_ADDRESS = "web_address"  # the attribute of a web address no cue attributes
@@ -272,6 +274,7 @@ class FactExtractor:
         self.company = registry.company_subject
         self.shared = shared_values(registry)
         self.ignored_cues = ignored_cue_lemmas(language)
+        self.referring = referring_words()
         self.custom = custom_attribute_names(registry.attributes)
         self.promotion_cues = promotion_cue_lemmas(language)
         self.promotion_stated = frozenset(  # a fact of promotions themselves, never promo
@@ -419,7 +422,9 @@ class FactExtractor:
                   else SentenceValues(index.starts, ()))
         tokens = values.tokens(match, index.clause_numbers(CLAUSE_ENDS))
         cues = self._ranked_cues(match, sentence, value_index,
-                                 cue_context(analysed, HEADING_DISTANCE), tokens)
+                                 cue_context(analysed, HEADING_DISTANCE,
+                                             self._previous_lemmas(analysed, sentence)),
+                                 tokens)
         if not cues or cues[0].attribute.name not in self.promotion_stated:
             cues = _custom_first(cues, self.custom, tokens.rivals == 0,
                                  in_column=bool(analysed.column_tokens))
@@ -639,6 +644,19 @@ class FactExtractor:
         if shared is None or not states_shared(shared, value, attribute.reading):
             return None
         return shared.subject
+
+    def _previous_lemmas(self, analysed: AnalysedSegment,
+                         sentence: Sentence) -> tuple[frozenset[str], int] | None:
+        """The lemmas of the sentence before, in the same paragraph, as a place for cues at
+        medium distance, when the value's sentence refers back to it: "Odpowiadamy za
+        zgodność materiałów z umową. Przy materiałach do pobrania – przez 2 lata od ich
+        dostarczenia." states the liability period."""
+        position = bisect_right(analysed.sentences, sentence.start, key=_start) - 1
+        if position <= 0 or not any(token.text.lower() in self.referring
+                                    for token in sentence.tokens):
+            return None
+        return (frozenset(self._index(analysed.sentences[position - 1]).positions),
+                PREVIOUS_SENTENCE_DISTANCE)
 
     def _previous_subject(self, attribute: Attribute, analysed: AnalysedSegment,
                           sentence: Sentence) -> str | None:
