@@ -178,9 +178,12 @@ def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
         # a page's address without a role that the business gives for a role elsewhere
         matching = ([] if not fact.role and fact.value in role_addresses
                     else counterparts(versions, fact, is_variant(fact, variants)))
-        if matching:
+        if any(fact.value.comparable_with(version.value) for version in matching):
             yield from _against_registry(corpus, context, fact, matching)
-        elif not versions and not _a_set(fact):
+        elif not _a_set(fact) and (not versions or (
+                matching and fact.value.type is ValueType.MONEY)):
+            # no registry value in its unit ("44,99 zł miesięcznie" beside a registry's
+            # "44,99 zł"): the statements are compared with each other
             unsettled.append(fact)
     yield from _across_documents(corpus, unsettled, variants)
     yield from _coverage_gaps(corpus, context)

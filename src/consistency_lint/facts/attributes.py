@@ -95,6 +95,13 @@ def ignored_cue_lemmas(language: str) -> tuple[tuple[str, ...], ...]:
     return _lemmatized_cues(tuple(str(cue) for cue in data["ignored_cues"]), language)
 
 
+def referring_words() -> frozenset[str]:
+    """Words that refer back to what the sentence before named (`referring_words` of
+    `attributes.yaml`), lower-case, as written."""
+    data: Any = load_builtin_yaml("facts/attributes.yaml")
+    return frozenset(str(word).lower() for word in data["referring_words"])
+
+
 def promotion_cue_lemmas(language: str) -> tuple[tuple[str, ...], ...]:
     """Cues of a promotion (`promotion_cues` of `attributes.yaml`), lemmatized."""
     data: Any = load_builtin_yaml("facts/attributes.yaml")

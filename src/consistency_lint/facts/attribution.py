@@ -35,10 +35,12 @@ from consistency_lint.facts.attributes import (
     identifier_cue_lemmas,
     ignored_cue_lemmas,
     promotion_cue_lemmas,
+    referring_words,
 )
 from consistency_lint.facts.conditions import unconditional_offers, without_their_condition
 from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.set_statements import SetStatements
+from consistency_lint.facts.shared_values import shared_values, states_shared
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention, named_subject
 from consistency_lint.facts.tables import CueContext, cue_context
 from consistency_lint.facts.value_tokens import SegmentValues, SentenceValues, ValueTokens
@@ -53,6 +55,7 @@ HIGH_CONFIDENCE_DISTANCE = 8
 MEDIUM_CONFIDENCE_DISTANCE = 20
 HEADING_DISTANCE = 1_000
 NEARBY_DISTANCE = 4
+PREVIOUS_SENTENCE_DISTANCE = MEDIUM_CONFIDENCE_DISTANCE  # a cue in the sentence before
 TITLE_MAX_WORDS = 8  # a short first line of a plain-text document is its title
 PHRASE_SLACK = 1  # words of a multi-word cue may stand this many tokens further apart
 WEB_ADDRESS = "web_address"  # the attribute of a web address no cue attributes
@@ -269,9 +272,14 @@ class FactExtractor:
         self.text_attributes = [a for a in self.attributes if a.type is ValueType.TEXT]
         self.subjects = SubjectMatcher(registry.subjects.values(), language)
         self.company = registry.company_subject
+        self.shared = shared_values(registry)
         self.ignored_cues = ignored_cue_lemmas(language)
+        self.referring = referring_words()
         self.custom = custom_attribute_names(registry.attributes)
         self.promotion_cues = promotion_cue_lemmas(language)
+        self.promotion_stated = frozenset(  # a fact of promotions themselves, never promo
+            a.name for a in self.attributes
+            if set(a.cue_lemmas(language)) & set(self.promotion_cues))
         self.promotion = _promotion_attribute(self.attributes, self.custom, self.promotion_cues,
                                               language)
         self.label_words = frozenset(word for fact in registry.facts
@@ -414,10 +422,13 @@ class FactExtractor:
                   else SentenceValues(index.starts, ()))
         tokens = values.tokens(match, index.clause_numbers(CLAUSE_ENDS))
         cues = self._ranked_cues(match, sentence, value_index,
-                                 cue_context(analysed, HEADING_DISTANCE), tokens)
-        cues = _custom_first(cues, self.custom, tokens.rivals == 0,
-                             in_column=bool(analysed.column_tokens))
-        cues = self._in_promotion(cues, match, index, analysed.heading_lemmas)
+                                 cue_context(analysed, HEADING_DISTANCE,
+                                             self._previous_lemmas(analysed, sentence)),
+                                 tokens)
+        if not cues or cues[0].attribute.name not in self.promotion_stated:
+            cues = _custom_first(cues, self.custom, tokens.rivals == 0,
+                                 in_column=bool(analysed.column_tokens))
+            cues = self._in_promotion(cues, match, index, analysed.heading_lemmas)
         if not cues:
             cues = self._self_evident(match, analysed.segment.text[sentence.start:sentence.end])
         if not cues or cues[0].attribute is _IGNORED or self._names_ignored(match):
@@ -426,8 +437,10 @@ class FactExtractor:
         for candidate in cues:  # the best cue whose attribute has a subject here
             if candidate.attribute is _IGNORED:
                 break  # the cues ranked below an ignored one do not count
-            subject = self._subject(candidate.attribute, sentence, value_index, section_subject,
-                                    tokens.first)
+            subject = (self._subject(candidate.attribute, sentence, value_index,
+                                     section_subject, tokens.first)
+                       or self._shared_subject(candidate.attribute, match.value)
+                       or self._previous_subject(candidate.attribute, analysed, sentence))
             if subject is not None:
                 cue = candidate
                 break
@@ -537,7 +550,9 @@ class FactExtractor:
                       if attribute.accepts(match.value.type, match.value.bound,
                                            match.value.unit)]
         exclusive = replace(occurrences, exclusive=True)
-        for attribute, cues in [*candidates, (_IGNORED, self.ignored_cues)]:
+        own = {cue for _, cues in candidates for cue in cues}
+        ignored = [cue for cue in self.ignored_cues if cue not in own]  # see lowest_prior_price
+        for attribute, cues in [*candidates, (_IGNORED, ignored)]:
             where = exclusive if attribute is _IGNORED else occurrences
             for cue in cues:
                 found = _cue_distance(cue, where, value_index, context)
@@ -621,6 +636,41 @@ class FactExtractor:
         if section_subject and section_subject != self.company:
             return section_subject
         return None
+
+    def _shared_subject(self, attribute: Attribute, value: Value) -> str | None:
+        """The product standing for all products when a statement names none and every
+        product has the value's attribute alike (`facts/shared_values.py`)."""
+        shared = self.shared.get(attribute.name)
+        if shared is None or not states_shared(shared, value, attribute.reading):
+            return None
+        return shared.subject
+
+    def _previous_lemmas(self, analysed: AnalysedSegment,
+                         sentence: Sentence) -> tuple[frozenset[str], int] | None:
+        """The lemmas of the sentence before, in the same paragraph, as a place for cues at
+        medium distance, when the value's sentence refers back to it: "Odpowiadamy za
+        zgodność materiałów z umową. Przy materiałach do pobrania – przez 2 lata od ich
+        dostarczenia." states the liability period."""
+        position = bisect_right(analysed.sentences, sentence.start, key=_start) - 1
+        if position <= 0 or not any(token.text.lower() in self.referring
+                                    for token in sentence.tokens):
+            return None
+        return (frozenset(self._index(analysed.sentences[position - 1]).positions),
+                PREVIOUS_SENTENCE_DISTANCE)
+
+    def _previous_subject(self, attribute: Attribute, analysed: AnalysedSegment,
+                          sentence: Sentence) -> str | None:
+        """The one product the sentence before names, in the same paragraph, for a product
+        fact whose sentence names none: "Plan Pro kosztuje teraz 44,99 zł. Najniższa cena z
+        30 dni przed obniżką to 59,99 zł." None when that sentence names several or none."""
+        if attribute.scope is not Scope.PRODUCT:
+            return None
+        position = bisect_right(analysed.sentences, sentence.start, key=_start) - 1
+        if position <= 0:
+            return None
+        named = {mention.subject for mention in
+                 self._index(analysed.sentences[position - 1]).mentions} - {self.company}
+        return next(iter(named)) if len(named) == 1 else None
 
     def _document_subject(self, document: Document,
                           segments: Sequence[AnalysedSegment]) -> str | None:

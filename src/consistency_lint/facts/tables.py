@@ -21,12 +21,16 @@ class CueContext:
     places: tuple[tuple[frozenset[str], int], ...]
 
 
-def cue_context(analysed: AnalysedSegment, heading_distance: int) -> CueContext:
-    """Where cues of a value of `analysed` are looked for beyond its sentence."""
+def cue_context(analysed: AnalysedSegment, heading_distance: int,
+                previous: tuple[frozenset[str], int] | None = None) -> CueContext:
+    """Where cues of a value of `analysed` are looked for beyond its sentence; `previous`:
+    the lemmas of the sentence before it in the paragraph and their distance."""
     places = []
     if analysed.column_tokens:
         places.append((analysed.column_lemmas, COLUMN_DISTANCE))
     if analysed.row_tokens:
         places.append((frozenset(token.lemma for token in analysed.row_tokens), ROW_DISTANCE))
+    if previous is not None:
+        places.append(previous)
     places.append((analysed.heading_lemmas, heading_distance))
     return CueContext(tuple(places))

@@ -88,4 +88,5 @@ def _within(value: Value, constraint: ValueConstraintModel) -> bool:
     return ((constraint.at_least is None or upper >= constraint.at_least)
             and (constraint.at_most is None or upper <= constraint.at_most)
             and (constraint.below is None or upper < constraint.below)
-            and (constraint.above is None or upper > constraint.above))
+            and (constraint.above is None or upper > constraint.above)
+            and (constraint.other_than is None or upper != constraint.other_than))

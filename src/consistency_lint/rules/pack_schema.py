@@ -21,6 +21,7 @@
           all: [concept or phrase, ...]    # each must occur in the same sentence
           any: [concept or phrase, ...]    # at least one must occur there
           value: {type: duration, units: [day], at_least: 14}   # a value in that sentence
+                                           # (bounds: at_least, at_most, below, above, other_than)
           within: sentence | segment | document   # document: no value
         unless: [concept or phrase, ...]   # forbid only: context that makes it compliant
         spec: [SPEC-ID, ...]               # the specification items the rule encodes
@@ -69,6 +70,7 @@ class ValueConstraintModel(_Strict):
     at_most: Decimal | None = None
     below: Decimal | None = None
     above: Decimal | None = None
+    other_than: Decimal | None = None  # any amount but this one (a window the law fixes)
 
     @model_validator(mode="after")
     def _known_units(self) -> ValueConstraintModel:
