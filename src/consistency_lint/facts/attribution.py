@@ -46,6 +46,7 @@ from consistency_lint.facts.variants import MAX_LABEL_WORDS, LabelWords
 from consistency_lint.model import Confidence, Document, Fact, Value, ValueMatch, ValueType
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
+from consistency_lint.nlp.frames import Frame, frame_of
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.extraction import extract_values, link_target, text_value
 
@@ -413,11 +414,12 @@ class FactExtractor:
         values = (others.sentence(index.starts, sentence.start, sentence.end) if others
                   else SentenceValues(index.starts, ()))
         tokens = values.tokens(match, index.clause_numbers(CLAUSE_ENDS))
-        cues = self._ranked_cues(match, sentence, value_index,
-                                 cue_context(analysed, HEADING_DISTANCE), tokens)
+        context = cue_context(analysed, HEADING_DISTANCE)
+        cues = self._ranked_cues(match, sentence, value_index, context, tokens)
         cues = _custom_first(cues, self.custom, tokens.rivals == 0,
                              in_column=bool(analysed.column_tokens))
         cues = self._in_promotion(cues, match, index, analysed.heading_lemmas)
+        cues, foreign = self._in_frame(cues, match, index, context)
         if not cues:
             cues = self._self_evident(match, analysed.segment.text[sentence.start:sentence.end])
         if not cues or cues[0].attribute is _IGNORED or self._names_ignored(match):
@@ -431,7 +433,8 @@ class FactExtractor:
             if subject is not None:
                 cue = candidate
                 break
-        confidence = _confidence(cue.distance, subject)
+        confidence = (Confidence.LOW if cue.attribute.name in foreign
+                      else _confidence(cue.distance, subject))
         segment = analysed.segment
         clause = _Clause(self._index(sentence), value_index, match)
         return Fact(
@@ -463,6 +466,33 @@ class FactExtractor:
         if self.promotion is None:
             return []
         return [replace(cues[0], attribute=self.promotion), *cues]
+
+    def _in_frame(self, cues: list[_Cue], match: ValueMatch, index: _SentenceIndex,
+                  context: CueContext) -> tuple[list[_Cue], frozenset[str]]:
+        """The ranked cues, those of attributes that say what the value's clause is about
+        first (`nlp.frames`), and the names of the attributes that do not: when the clause
+        has a verb of its own, a cue standing only in another clause ("…, gdy nie może
+        zostać dostarczona, zachowamy ją przez trzy dni") attributes the value at low
+        confidence at most, never compared."""
+        own = range(bisect_left(index.starts, match.start), bisect_left(index.starts, match.end))
+        if not cues or not (frame := frame_of(index.tokens, own, self._period_start(index, match),
+                                              self.language)).has_content_verb:
+            return cues, frozenset()
+        foreign = frozenset(cue.attribute.name for cue in cues if cue.attribute is not _IGNORED
+                            and not self._governs(cue.attribute, frame, index, context))
+        return sorted(cues, key=lambda cue: cue.attribute.name in foreign), foreign
+
+    def _governs(self, attribute: Attribute, frame: Frame, index: _SentenceIndex,
+                 context: CueContext) -> bool:
+        """Whether a cue of the attribute stands in the value's clause (not as a participle
+        only), or in its headings or table headers, which preside over every clause."""
+        for cue in attribute.cue_lemmas(self.language):
+            if any(_stands_in(cue, lemmas) for lemmas, _ in context.places):
+                return True
+            if all(any(frame.holds((position,)) for position in index.positions.get(word, ()))
+                   for word in cue):
+                return True
+        return False
 
     def _names_ignored(self, match: ValueMatch) -> bool:
         """Whether an address names a party whose values are no fact of the business in its
