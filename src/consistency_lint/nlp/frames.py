@@ -10,8 +10,9 @@ stands in the clause only as one does not say what the clause is about. A clause
 condition or time ("Jeśli będziesz korzystać z usług po 10 dniach, zmiany zostaną przyjęte")
 is a circumstance of its main clause: its numbers are about what the main clause says.
 
-Verbs are told by their part of speech (Morfeusz's tags); a language without them has no
-frames, and attribution there stays with the nearest cue.
+Verbs are told by their part of speech (Morfeusz's tags): a word is a verb when every
+analysis of its lemma is one ("masz"; not "to", "czas", which may be predicatives too). A
+language without tags has no frames, and attribution there stays with the nearest cue.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def frame_of(tokens: Sequence[Token], own: range, skipped: range, language: str)
         parts = _parts_of_speech(tokens[position])
         if parts and parts <= PARTICIPLE_TAGS:
             participles.add(position)
-        elif parts & VERB_TAGS and tokens[position].lemma.lower() not in light:
+        elif parts and parts <= VERB_TAGS and tokens[position].lemma.lower() not in light:
             content = True
     return Frame(clause, frozenset(participles), content)
 
