@@ -2,7 +2,8 @@
 
 The project is `tests/fixtures/frames` (a tea shop): numbers and countries in clauses about
 something else (an undelivered e-mail kept for five days, sanctions of the USA), beside a
-withdrawal period whose clause has only a light verb ("masz na to 14 dni").
+withdrawal period whose clause has only a light verb ("masz na to 14 dni") and a refund its
+clause names by a pronoun ("zwrot pieniędzy …, przekażemy go w ciągu 14 dni").
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ def test_each_value_has_the_attribute_its_clause_is_about(tmp_path: Path) -> Non
         ("delivery_time", "<=2 business_day", "docs/dostawa.md", 3, "high"),
         ("delivery_countries", "Polska", "docs/dostawa.md", 5, "high"),
         ("delivery_countries", "Czechy", "docs/dostawa.md", 5, "high"),
+        # "przekażemy go": the pronoun carries the refund of the "jeżeli" clause into its own
+        ("refund_deadline", "<=14 day", "docs/informacje.md", 3, "high"),
         # kept five days: "dostarczyć" stands in the "gdy" clause, never compared
         ("delivery_time", "<=5 day", "docs/prywatnosc.md", 3, "low"),
         ("withdrawal_period", "14 day", "docs/zwroty.md", 3, "high"),

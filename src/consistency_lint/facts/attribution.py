@@ -478,19 +478,21 @@ class FactExtractor:
         if not cues or not (frame := frame_of(index.tokens, own, self._period_start(index, match),
                                               self.language)).has_content_verb:
             return cues, frozenset()
-        foreign = frozenset(cue.attribute.name for cue in cues if cue.attribute is not _IGNORED
-                            and not self._governs(cue.attribute, frame, index, context))
+        foreign = frozenset(  # an ignored cue and a promotion speak for the whole sentence
+            cue.attribute.name for cue in cues if cue.attribute not in (_IGNORED, self.promotion)
+            and not self._governs(cue.attribute, frame, index, context))
         return sorted(cues, key=lambda cue: cue.attribute.name in foreign), foreign
 
     def _governs(self, attribute: Attribute, frame: Frame, index: _SentenceIndex,
                  context: CueContext) -> bool:
         """Whether a cue of the attribute stands in the value's clause (not as a participle
-        only), or in its headings or table headers, which preside over every clause."""
+        only) or is a noun a pronoun of the clause stands for, or stands in its headings or
+        table headers, which preside over every clause."""
         for cue in attribute.cue_lemmas(self.language):
             if any(_stands_in(cue, lemmas) for lemmas, _ in context.places):
                 return True
             if all(any(frame.holds((position,)) for position in index.positions.get(word, ()))
-                   for word in cue):
+                   for word in cue) or _referred_to(cue, frame, index):
                 return True
         return False
 
@@ -748,6 +750,14 @@ def _cue_distance(cue: tuple[str, ...], occurrences: _Occurrences, value_index: 
         if _stands_in(cue, lemmas):
             return distance, True
     return None
+
+
+def _referred_to(cue: tuple[str, ...], frame: Frame, index: _SentenceIndex) -> bool:
+    """Whether the cue stands in the sentence and a pronoun of the clause may stand for a
+    noun of it ("zwrot pieniędzy …, przekażemy go")."""
+    return frame.has_pronouns and _stands_in(cue, index.positions) and any(
+        frame.refers_to(index.tokens[position])
+        for word in cue for position in index.positions[word])
 
 
 def _stands_in(cue: tuple[str, ...], lemmas: Container[str]) -> bool:

@@ -6,7 +6,9 @@ another clause, and says nothing of them. A clause whose verbs are only light on
 to 14 dni", "termin wynosi 14 dni") or that has none ("Czas dostawy: 3 dni") is about what a
 cue nearby says. A participle is an adjective of a noun ("wiadomości wysyłanych przez
 użytkownika"), a clause folded into a word: it is no verb of the clause, and a cue that
-stands in the clause only as one does not say what the clause is about. A clause of
+stands in the clause only as one does not say what the clause is about. A pronoun of the
+clause carries a noun of another clause into it ("zwrot pieniędzy …, przekażemy go w ciągu 14
+dni"). A clause of
 condition or time ("Jeśli będziesz korzystać z usług po 10 dniach, zmiany zostaną przyjęte")
 is a circumstance of its main clause: its numbers are about what the main clause says.
 
@@ -28,6 +30,7 @@ from consistency_lint.nlp.lexicon import language_profile
 # imperative, impersonal forms, the infinitive, and the gerund ("od zamieszczenia zmian").
 VERB_TAGS = frozenset({"fin", "praet", "impt", "imps", "inf", "pred", "bedzie", "ger", "winien"})
 PARTICIPLE_TAGS = frozenset({"pact", "ppas"})
+NOUN_TAG, PRONOUN_TAG, PRONOUN_LEMMA = "subst", "ppron3", "on"  # a third-person pronoun
 FRAME_ENDS = frozenset({",", ";", "(", ")"})  # not ":": "Termin: 14 dni"
 
 
@@ -39,11 +42,23 @@ class Frame:
     clause: range
     participles: frozenset[int]
     has_content_verb: bool
+    pronouns: frozenset[tuple[str, str]] = frozenset()  # their (number, gender) pairs
 
     def holds(self, positions: Sequence[int]) -> bool:
         """Whether every position is in the clause, and none of them is a participle."""
         return all(position in self.clause and position not in self.participles
                    for position in positions)
+
+    @property
+    def has_pronouns(self) -> bool:
+        return bool(self.pronouns)
+
+    def refers_to(self, token: Token) -> bool:
+        """Whether a pronoun of the clause may stand for the noun `token` of another clause,
+        agreeing with it in number and gender: "Jeżeli należy się Panu zwrot pieniędzy,
+        przekażemy go w ciągu 14 dni" is about the refund ("go": "zwrot")."""
+        return not self.pronouns.isdisjoint(
+            morfeusz.agreement(token.text, token.lemma, NOUN_TAG))
 
 
 def clause_around(tokens: Sequence[Token], own: range) -> range:
@@ -68,16 +83,20 @@ def frame_of(tokens: Sequence[Token], own: range, skipped: range, language: str)
         return Frame(clause, frozenset(), has_content_verb=False)
     light = profile.light_verbs
     participles: set[int] = set()
+    pronouns: set[tuple[str, str]] = set()
     content = False
     for position in clause:
         if position in own or position in skipped:
             continue
-        parts = _parts_of_speech(tokens[position])
+        token = tokens[position]
+        parts = _parts_of_speech(token)
         if parts and parts <= PARTICIPLE_TAGS:
             participles.add(position)
-        elif parts and parts <= VERB_TAGS and tokens[position].lemma.lower() not in light:
+        elif parts and parts <= VERB_TAGS and token.lemma.lower() not in light:
             content = True
-    return Frame(clause, frozenset(participles), content)
+        else:  # by its form: the tagger reads "go" as the board game too
+            pronouns.update(morfeusz.agreement(token.text.lower(), PRONOUN_LEMMA, PRONOUN_TAG))
+    return Frame(clause, frozenset(participles), content, frozenset(pronouns))
 
 
 def _parts_of_speech(token: Token) -> frozenset[str]:
