@@ -53,7 +53,7 @@ def agreement(surface: str, lemma: str, part_of_speech: str) -> frozenset[tuple[
     """The (number, gender) pairs of `surface` read as `lemma` of `part_of_speech` ("go" as
     the pronoun "on": singular masculine or neuter; "zwrot": singular masculine): what a
     pronoun must share with the noun it stands for."""
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     for _start, _end, (_form, found, tag, *_rest) in _graph(surface):
         fields = tag.split(":")
         if (fields[0] == part_of_speech and len(fields) > 3
