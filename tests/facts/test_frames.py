@@ -87,3 +87,11 @@ def _frame(text: str, value: str) -> tuple[bool, list[str]]:
 def test_a_clause_is_about_its_verb_unless_it_is_light_or_a_condition(
         text: str, value: str, expected: tuple[bool, list[str]]) -> None:
     assert _frame(text, value) == expected
+
+
+@pytest.mark.parametrize("own", [range(0), range(3, 3), range(5, 9)])
+def test_a_value_past_the_tokens_has_a_frame_of_nothing(own: range) -> None:
+    tokens = [Token(0, 4, "Masz", "mieć"), Token(5, 7, "14", "14"), Token(8, 11, "dni", "dzień")]
+    frame = frame_of(tokens, own, range(0), "pl")
+    assert frame.has_content_verb is False
+    assert frame_of([], own, range(0), "pl").clause == range(0)

@@ -64,10 +64,10 @@ class Frame:
 def clause_around(tokens: Sequence[Token], own: range) -> range:
     """The clause of the value whose tokens are `own`: up to the nearest comma, semicolon,
     or bracket on either side outside the value ("dziesięciu (10) dni" is one value)."""
-    start = own.start
+    start = min(own.start, len(tokens))  # a link's value may lie past the last token
     while start > 0 and tokens[start - 1].text not in FRAME_ENDS:
         start -= 1
-    stop = max(own.stop, own.start + 1)
+    stop = min(max(own.stop, own.start + 1), len(tokens))
     while stop < len(tokens) and tokens[stop].text not in FRAME_ENDS:
         stop += 1
     return range(start, stop)
@@ -78,7 +78,7 @@ def frame_of(tokens: Sequence[Token], own: range, skipped: range, language: str)
     period is counted from: "14 dni od otrzymania towaru") are no verbs of the clause."""
     clause = clause_around(tokens, own)
     profile = language_profile(language)
-    if (profile.morphology != "morfeusz"
+    if (profile.morphology != "morfeusz" or not clause
             or tokens[clause.start].lemma.lower() in profile.condition_conjunctions):
         return Frame(clause, frozenset(), has_content_verb=False)
     light = profile.light_verbs
