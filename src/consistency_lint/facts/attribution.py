@@ -46,7 +46,7 @@ from consistency_lint.facts.variants import MAX_LABEL_WORDS, LabelWords
 from consistency_lint.model import Confidence, Document, Fact, Value, ValueMatch, ValueType
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
-from consistency_lint.nlp.frames import Frame, frame_of
+from consistency_lint.nlp.frames import Frame, SentenceFrames, noun_agreement
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.extraction import extract_values, link_target, text_value
 
@@ -97,6 +97,29 @@ class _SentenceIndex:
         self._unclaimed: dict[tuple[ValueType, str], list[int]] = {}
         self._compact: dict[tuple[ValueType, tuple[str, ...]],
                             tuple[list[_Combination], list[int]]] = {}
+        self._frames: SentenceFrames | None = None
+        self._nouns: dict[str, frozenset[tuple[str, str]]] = {}
+
+    def frames(self, language: str) -> SentenceFrames:
+        if self._frames is None:
+            self._frames = SentenceFrames(self.tokens, language)
+        return self._frames
+
+    def in_frame(self, lemma: str, frame: Frame) -> bool:
+        """Whether `lemma` stands in the frame's clause other than as a participle."""
+        positions = self.positions.get(lemma, [])
+        return any(frame.holds((position,)) for position in islice(
+            positions, bisect_left(positions, frame.clause.start),
+            bisect_left(positions, frame.clause.stop)))
+
+    def referred_to(self, lemma: str, frame: Frame) -> bool:
+        """Whether a pronoun of the frame's clause may stand for `lemma` as a noun of the
+        sentence (the noun's forms looked up once per sentence)."""
+        if lemma not in self._nouns:
+            forms = {self.tokens[position].text for position in self.positions.get(lemma, ())}
+            self._nouns[lemma] = frozenset().union(*(noun_agreement(form, lemma)
+                                                     for form in forms))
+        return not frame.pronouns.isdisjoint(self._nouns[lemma])
 
     def clause_numbers(self, ends: frozenset[str]) -> list[int]:
         if ends not in self._clause_numbers:
@@ -475,8 +498,8 @@ class FactExtractor:
         zostać dostarczona, zachowamy ją przez trzy dni") attributes the value at low
         confidence at most, never compared."""
         own = range(bisect_left(index.starts, match.start), bisect_left(index.starts, match.end))
-        if not cues or not (frame := frame_of(index.tokens, own, self._period_start(index, match),
-                                              self.language)).has_content_verb:
+        if not cues or not (frame := index.frames(self.language).frame(
+                own, self._period_start(index, match))).has_content_verb:
             return cues, frozenset()
         foreign = frozenset(  # an ignored cue and a promotion speak for the whole sentence
             cue.attribute.name for cue in cues if cue.attribute not in (_IGNORED, self.promotion)
@@ -491,8 +514,9 @@ class FactExtractor:
         for cue in attribute.cue_lemmas(self.language):
             if any(_stands_in(cue, lemmas) for lemmas, _ in context.places):
                 return True
-            if all(any(frame.holds((position,)) for position in index.positions.get(word, ()))
-                   for word in cue) or _referred_to(cue, frame, index):
+            if all(index.in_frame(word, frame) for word in cue) or (
+                    frame.pronouns and _stands_in(cue, index.positions)
+                    and any(index.referred_to(word, frame) for word in cue)):
                 return True
         return False
 
@@ -750,14 +774,6 @@ def _cue_distance(cue: tuple[str, ...], occurrences: _Occurrences, value_index: 
         if _stands_in(cue, lemmas):
             return distance, True
     return None
-
-
-def _referred_to(cue: tuple[str, ...], frame: Frame, index: _SentenceIndex) -> bool:
-    """Whether the cue stands in the sentence and a pronoun of the clause may stand for a
-    noun of it ("zwrot pieniędzy …, przekażemy go")."""
-    return frame.has_pronouns and _stands_in(cue, index.positions) and any(
-        frame.refers_to(index.tokens[position])
-        for word in cue for position in index.positions[word])
 
 
 def _stands_in(cue: tuple[str, ...], lemmas: Container[str]) -> bool:

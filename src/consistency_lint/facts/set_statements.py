@@ -35,7 +35,7 @@ from consistency_lint.model import Confidence, Document, Fact, Value, ValueType
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import clause_numbers
-from consistency_lint.nlp.frames import frame_of
+from consistency_lint.nlp.frames import SentenceFrames
 from consistency_lint.nlp.lexicon import language_profile
 
 # A comma before a word of these parts of speech starts another predicate, so another scope
@@ -112,6 +112,7 @@ class SetStatements:
         """Each member offered in the sentence, once per place (a name of two vocabularies,
         PayPal, goes to the one with the most specific cue; a term inside a name is none)."""
         by_place: dict[tuple[int, int, str], _Found] = {}
+        frames = SentenceFrames(tokens, self.language)
         for attribute, vocabulary in zip(self.attributes, self.vocabularies, strict=True):
             if _first_cue(vocabulary.ignored_cues, lemmas):
                 continue
@@ -120,7 +121,7 @@ class SetStatements:
             cue = _first_cue(cues, lemmas) or in_heading
             for mention in find_members(tokens, vocabulary):
                 if not mention.member.named and not self._cue_governs(
-                        cues, tokens, lemmas, mention, bool(in_heading)):
+                        cues, frames, lemmas, mention, bool(in_heading)):
                     continue
                 place = (mention.first, mention.last, mention.member.name.casefold())
                 current = by_place.get(place)
@@ -132,14 +133,14 @@ class SetStatements:
                 if by_place[place].mention.member.named
                 or in_names.isdisjoint(range(place[0], place[1]))]
 
-    def _cue_governs(self, cues: Sequence[tuple[str, ...]], tokens: Sequence[Token],
+    def _cue_governs(self, cues: Sequence[tuple[str, ...]], frames: SentenceFrames,
                      lemmas: list[str], mention: MemberMention, in_heading: bool) -> bool:
         """Whether a cue says the term is offered: one in the term's own clause, or in its
         sentence or headings when that clause has no verb of its own ("Wysyłka do krajów UE,
         Norwegii, Szwajcarii"). A country in a clause about something else ("Przestrzegamy
         sankcji nakładanych przez USA, a przesyłki nadajemy kurierem"), even under a heading
         "Dostawa", is not where the shop delivers (`nlp.frames`)."""
-        frame = frame_of(tokens, range(mention.first, mention.last), range(0), self.language)
+        frame = frames.frame(range(mention.first, mention.last))
         if not frame.has_content_verb:
             return in_heading or bool(_first_cue(cues, lemmas))
         return bool(_first_cue(cues, [lemmas[i] if frame.holds((i,)) else ""

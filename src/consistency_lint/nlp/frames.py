@@ -19,6 +19,7 @@ language without tags has no frames, and attribution there stays with the neares
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,54 +50,85 @@ class Frame:
         return all(position in self.clause and position not in self.participles
                    for position in positions)
 
-    @property
-    def has_pronouns(self) -> bool:
-        return bool(self.pronouns)
 
-    def refers_to(self, token: Token) -> bool:
-        """Whether a pronoun of the clause may stand for the noun `token` of another clause,
-        agreeing with it in number and gender: "Jeżeli należy się Panu zwrot pieniędzy,
-        przekażemy go w ciągu 14 dni" is about the refund ("go": "zwrot")."""
-        return not self.pronouns.isdisjoint(
-            morfeusz.agreement(token.text, token.lemma, NOUN_TAG))
+class SentenceFrames:
+    """The frames of the values of one sentence: its clause ends found once, and each clause's
+    words told apart once, so that a value costs a few bisections, not a pass over its clause
+    (a clause of thousands of values stays linear)."""
+
+    def __init__(self, tokens: Sequence[Token], language: str) -> None:
+        self.tokens = tokens
+        self.ends = [i for i, token in enumerate(tokens) if token.text in FRAME_ENDS]
+        profile = language_profile(language)
+        self.tagged = profile.morphology == "morfeusz"
+        self.light = profile.light_verbs
+        self.conditions = profile.condition_conjunctions
+        self._clauses: dict[int, _ClauseWords] = {}
+
+    def clause_around(self, own: range) -> range:
+        """The clause of the value whose tokens are `own`: up to the nearest comma,
+        semicolon or bracket on either side outside the value ("dziesięciu (10) dni" is one
+        value)."""
+        first = min(own.start, len(self.tokens))  # a link's value may lie past the last token
+        last = min(max(own.stop, own.start + 1), len(self.tokens))
+        before = bisect_left(self.ends, first)
+        after = bisect_left(self.ends, last)
+        return range(self.ends[before - 1] + 1 if before else 0,
+                     self.ends[after] if after < len(self.ends) else len(self.tokens))
+
+    def frame(self, own: range, skipped: range = range(0)) -> Frame:
+        """The frame of the value whose tokens are `own`; the words in `skipped` (the event
+        its period is counted from: "14 dni od otrzymania towaru") are no verbs of it."""
+        clause = self.clause_around(own)
+        if (not self.tagged or not clause
+                or self.tokens[clause.start].lemma.lower() in self.conditions):
+            return Frame(clause, frozenset(), has_content_verb=False)
+        words = self._words(clause)
+        verbs = words.verbs
+        outside = len(verbs) - sum(bisect_left(verbs, part.stop) - bisect_left(verbs, part.start)
+                                   for part in (own, skipped) if part)
+        return Frame(clause, words.participles, outside > 0, words.pronouns)
+
+    def _words(self, clause: range) -> _ClauseWords:
+        if clause.start not in self._clauses:
+            verbs: list[int] = []
+            participles: set[int] = set()
+            pronouns: set[tuple[str, str]] = set()
+            for position in clause:
+                token = self.tokens[position]
+                parts = _parts_of_speech(token)
+                if parts and parts <= PARTICIPLE_TAGS:
+                    participles.add(position)
+                elif parts and parts <= VERB_TAGS and token.lemma.lower() not in self.light:
+                    verbs.append(position)
+                else:  # by its form: the tagger reads "go" as the board game too
+                    pronouns.update(morfeusz.agreement(token.text.lower(), PRONOUN_LEMMA,
+                                                       PRONOUN_TAG))
+            self._clauses[clause.start] = _ClauseWords(verbs, frozenset(participles),
+                                                       frozenset(pronouns))
+        return self._clauses[clause.start]
 
 
-def clause_around(tokens: Sequence[Token], own: range) -> range:
-    """The clause of the value whose tokens are `own`: up to the nearest comma, semicolon,
-    or bracket on either side outside the value ("dziesięciu (10) dni" is one value)."""
-    start = min(own.start, len(tokens))  # a link's value may lie past the last token
-    while start > 0 and tokens[start - 1].text not in FRAME_ENDS:
-        start -= 1
-    stop = min(max(own.stop, own.start + 1), len(tokens))
-    while stop < len(tokens) and tokens[stop].text not in FRAME_ENDS:
-        stop += 1
-    return range(start, stop)
+@dataclass(frozen=True)
+class _ClauseWords:
+    """A clause's verbs other than light ones (their positions, ascending), participles,
+    and the (number, gender) pairs of its third-person pronouns."""
+
+    verbs: list[int]
+    participles: frozenset[int]
+    pronouns: frozenset[tuple[str, str]]
 
 
 def frame_of(tokens: Sequence[Token], own: range, skipped: range, language: str) -> Frame:
-    """The frame of the value whose tokens are `own`; the words in `skipped` (the event its
-    period is counted from: "14 dni od otrzymania towaru") are no verbs of the clause."""
-    clause = clause_around(tokens, own)
-    profile = language_profile(language)
-    if (profile.morphology != "morfeusz" or not clause
-            or tokens[clause.start].lemma.lower() in profile.condition_conjunctions):
-        return Frame(clause, frozenset(), has_content_verb=False)
-    light = profile.light_verbs
-    participles: set[int] = set()
-    pronouns: set[tuple[str, str]] = set()
-    content = False
-    for position in clause:
-        if position in own or position in skipped:
-            continue
-        token = tokens[position]
-        parts = _parts_of_speech(token)
-        if parts and parts <= PARTICIPLE_TAGS:
-            participles.add(position)
-        elif parts and parts <= VERB_TAGS and token.lemma.lower() not in light:
-            content = True
-        else:  # by its form: the tagger reads "go" as the board game too
-            pronouns.update(morfeusz.agreement(token.text.lower(), PRONOUN_LEMMA, PRONOUN_TAG))
-    return Frame(clause, frozenset(participles), content, frozenset(pronouns))
+    """The frame of one value (`SentenceFrames.frame`), for a sentence read for it alone."""
+    return SentenceFrames(tokens, language).frame(own, skipped)
+
+
+def noun_agreement(form: str, lemma: str) -> frozenset[tuple[str, str]]:
+    """The (number, gender) pairs of `form` as a noun of `lemma`: a pronoun of a clause that
+    shares one may stand for it ("Jeżeli należy się Panu zwrot pieniędzy, przekażemy go w
+    ciągu 14 dni" is about the refund: "go", "zwrot")."""
+    return morfeusz.agreement(form, lemma, NOUN_TAG)
 
 
 def _parts_of_speech(token: Token) -> frozenset[str]:
