@@ -8,7 +8,6 @@ clause names by a pronoun ("zwrot pieniędzy …, przekażemy go w ciągu 14 dni
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,21 +15,14 @@ import pytest
 from consistency_lint.nlp.analysis import Token
 from consistency_lint.nlp.frames import frame_of
 from consistency_lint.nlp.pipeline import pipeline
-from tests.conftest import keys, lint
+from tests.conftest import edited_copy, keys, lint
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "frames"
 MISMATCH = "fact-mismatch"
 
 
 def _project(tmp_path: Path, path: str = "", old: str = "", new: str = "") -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project)
-    if path:
-        target = project / path
-        text = target.read_text(encoding="utf-8")
-        assert old in text
-        target.write_text(text.replace(old, new), encoding="utf-8")
-    return project
+    return edited_copy(FIXTURE, tmp_path, path, old, new)
 
 
 def test_each_value_has_the_attribute_its_clause_is_about(tmp_path: Path) -> None:
