@@ -3,8 +3,8 @@
 A value is given the attribute of the nearest cue in its sentence (among attributes of
 its type and bound), or of a cue in its headings; when the value's clause has a verb of its
 own, only a cue that governs that clause (`nlp.frames`: standing in it, or named there by a
-pronoun, or in the headings) attributes it above low confidence. Its subject is the nearest subject named
-in the sentence, else in the headings, else the document's own subject. Company-wide
+pronoun, or in the headings) attributes it above low confidence. Its subject is the nearest
+subject named in the sentence, else in the headings, else the document's own subject. Company-wide
 attributes (hotline, delivery...) belong to the company subject. An e-mail address needs no
 cue: it is a contact address.
 
