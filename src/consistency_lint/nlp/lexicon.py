@@ -96,13 +96,14 @@ class LanguageProfile:
     duration_compounds: dict[str, str]  # "14-dniowy": adjective stem -> duration unit
     negations: frozenset[str]
     clause_conjunctions: frozenset[str]
-    # Verbs that say nothing of what a clause is about ("masz na to 14 dni", "wynosi"):
-    # a clause whose only verbs are these takes its meaning from a cue nearby (nlp.frames).
-    light_verbs: frozenset[str]
-    condition_conjunctions: frozenset[str]  # "jeśli", "gdy": a clause of a circumstance
     spelling: SpellingProfile
     readability: Readability | None
     compliant_wording_lead: str  # before a legal rule's compliant example in its message
+    # Verbs that say nothing of what a clause is about ("masz na to 14 dni", "wynosi"):
+    # a clause whose only verbs are these takes its meaning from a cue nearby (nlp.frames).
+    # Optional, as a language file of before them still reads.
+    light_verbs: frozenset[str] = frozenset()
+    condition_conjunctions: frozenset[str] = frozenset()  # "jeśli", "gdy": a circumstance
 
 
 @cache
