@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,20 @@ def write_project(root: Path, config: Mapping[str, Any], files: Mapping[str, str
 
 def single_channel_config(loader: str, pattern: str, **channel: Any) -> dict[str, Any]:
     return {"version": 1, "channels": {"docs": {"loader": loader, "paths": [pattern], **channel}}}
+
+
+def edited_copy(fixture: Path, tmp_path: Path, path: str = "", old: str = "", new: str = "",
+                count: int = 1) -> Path:
+    """A copy of the fixture project with `old` replaced by `new` (`count` times) in the file
+    `path` (none: unchanged)."""
+    project = tmp_path / "project"
+    shutil.copytree(fixture, project)
+    if path:
+        target = project / path
+        text = target.read_text(encoding="utf-8")
+        assert old in text
+        target.write_text(text.replace(old, new, count), encoding="utf-8")
+    return project
 
 
 def lint(root: Path, **options: Any) -> RunResult:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import keys, lint
+from tests.conftest import edited_copy, keys, lint
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "variants"
 MISMATCH = "fact-mismatch"
@@ -23,13 +23,7 @@ def _mismatches(tmp_path: Path, path: str = "", old: str = "", new: str = "",
                 count: int = 1) -> list[tuple[str, str, str, int]]:
     """The fact mismatches of the fixture with `old` replaced by `new` (`count` times) in
     the file `path`."""
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project)
-    if path:
-        target = project / path
-        text = target.read_text(encoding="utf-8")
-        assert old in text
-        target.write_text(text.replace(old, new, count), encoding="utf-8")
+    project = edited_copy(FIXTURE, tmp_path, path, old, new, count)
     return [key for key in keys(lint(project).findings) if key[1] == MISMATCH]
 
 

@@ -1,8 +1,10 @@
 """Decides which (subject, attribute) each value in a document belongs to.
 
 A value is given the attribute of the nearest cue in its sentence (among attributes of
-its type and bound), or of a cue in its headings; its subject is the nearest subject named
-in the sentence, else in the headings, else the document's own subject. Company-wide
+its type and bound), or of a cue in its headings; when the value's clause has a verb of its
+own, only a cue that governs that clause (`nlp.frames`: standing in it, or named there by a
+pronoun, or in the headings) attributes it above low confidence. Its subject is the nearest
+subject named in the sentence, else in the headings, else the document's own subject. Company-wide
 attributes (hotline, delivery...) belong to the company subject. An e-mail address needs no
 cue: it is a contact address.
 
@@ -48,6 +50,7 @@ from consistency_lint.facts.variants import MAX_LABEL_WORDS, LabelWords
 from consistency_lint.model import Confidence, Document, Fact, Value, ValueMatch, ValueType
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
+from consistency_lint.nlp.frames import Frame, SentenceFrames, noun_agreement
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.extraction import extract_values, link_target, text_value
 
@@ -99,6 +102,29 @@ class _SentenceIndex:
         self._unclaimed: dict[tuple[ValueType, str], list[int]] = {}
         self._compact: dict[tuple[ValueType, tuple[str, ...]],
                             tuple[list[_Combination], list[int]]] = {}
+        self._frames: SentenceFrames | None = None
+        self._nouns: dict[str, frozenset[tuple[str, str]]] = {}
+
+    def frames(self, language: str) -> SentenceFrames:
+        if self._frames is None:
+            self._frames = SentenceFrames(self.tokens, language)
+        return self._frames
+
+    def in_frame(self, lemma: str, frame: Frame) -> bool:
+        """Whether `lemma` stands in the frame's clause other than as a participle."""
+        positions = self.positions.get(lemma, [])
+        return any(frame.holds((position,)) for position in islice(
+            positions, bisect_left(positions, frame.clause.start),
+            bisect_left(positions, frame.clause.stop)))
+
+    def referred_to(self, lemma: str, frame: Frame) -> bool:
+        """Whether a pronoun of the frame's clause may stand for `lemma` as a noun of the
+        sentence (the noun's forms looked up once per sentence)."""
+        if lemma not in self._nouns:
+            forms = {self.tokens[position].text for position in self.positions.get(lemma, ())}
+            self._nouns[lemma] = frozenset().union(*(noun_agreement(form, lemma)
+                                                     for form in forms))
+        return not frame.pronouns.isdisjoint(self._nouns[lemma])
 
     def clause_numbers(self, ends: frozenset[str]) -> list[int]:
         if ends not in self._clause_numbers:
@@ -421,14 +447,14 @@ class FactExtractor:
         values = (others.sentence(index.starts, sentence.start, sentence.end) if others
                   else SentenceValues(index.starts, ()))
         tokens = values.tokens(match, index.clause_numbers(CLAUSE_ENDS))
-        cues = self._ranked_cues(match, sentence, value_index,
-                                 cue_context(analysed, HEADING_DISTANCE,
-                                             self._previous_lemmas(analysed, sentence)),
-                                 tokens)
+        context = cue_context(analysed, HEADING_DISTANCE,
+                              self._previous_lemmas(analysed, sentence))
+        cues = self._ranked_cues(match, sentence, value_index, context, tokens)
         if not cues or cues[0].attribute.name not in self.promotion_stated:
             cues = _custom_first(cues, self.custom, tokens.rivals == 0,
                                  in_column=bool(analysed.column_tokens))
             cues = self._in_promotion(cues, match, index, analysed.heading_lemmas)
+        cues, foreign = self._in_frame(cues, match, index, context)
         if not cues:
             cues = self._self_evident(match, analysed.segment.text[sentence.start:sentence.end])
         if not cues or cues[0].attribute is _IGNORED or self._names_ignored(match):
@@ -444,7 +470,8 @@ class FactExtractor:
             if subject is not None:
                 cue = candidate
                 break
-        confidence = _confidence(cue.distance, subject)
+        confidence = (Confidence.LOW if cue.attribute.name in foreign
+                      else _confidence(cue.distance, subject))
         segment = analysed.segment
         clause = _Clause(self._index(sentence), value_index, match)
         return Fact(
@@ -476,6 +503,36 @@ class FactExtractor:
         if self.promotion is None:
             return []
         return [replace(cues[0], attribute=self.promotion), *cues]
+
+    def _in_frame(self, cues: list[_Cue], match: ValueMatch, index: _SentenceIndex,
+                  context: CueContext) -> tuple[list[_Cue], frozenset[str]]:
+        """The ranked cues, those of attributes that say what the value's clause is about
+        first (`nlp.frames`), and the names of the attributes that do not: when the clause
+        has a verb of its own, a cue standing only in another clause ("…, gdy nie może
+        zostać dostarczona, zachowamy ją przez trzy dni") attributes the value at low
+        confidence at most, never compared."""
+        own = range(bisect_left(index.starts, match.start), bisect_left(index.starts, match.end))
+        if not cues or not (frame := index.frames(self.language).frame(
+                own, self._period_start(index, match))).has_content_verb:
+            return cues, frozenset()
+        foreign = frozenset(  # an ignored cue and a promotion speak for the whole sentence
+            cue.attribute.name for cue in cues if cue.attribute not in (_IGNORED, self.promotion)
+            and not self._governs(cue.attribute, frame, index, context))
+        return sorted(cues, key=lambda cue: cue.attribute.name in foreign), foreign
+
+    def _governs(self, attribute: Attribute, frame: Frame, index: _SentenceIndex,
+                 context: CueContext) -> bool:
+        """Whether a cue of the attribute stands in the value's clause (not as a participle
+        only) or is a noun a pronoun of the clause stands for, or stands in its headings or
+        table headers, which preside over every clause."""
+        for cue in attribute.cue_lemmas(self.language):
+            if any(_stands_in(cue, lemmas) for lemmas, _ in context.places):
+                return True
+            if all(index.in_frame(word, frame) for word in cue) or (
+                    frame.pronouns and _stands_in(cue, index.positions)
+                    and any(index.referred_to(word, frame) for word in cue)):
+                return True
+        return False
 
     def _names_ignored(self, match: ValueMatch) -> bool:
         """Whether an address names a party whose values are no fact of the business in its

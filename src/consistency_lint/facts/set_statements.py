@@ -1,8 +1,9 @@
 """What a document says of a set-valued attribute: the members it offers, one fact each.
 
 A member counts where it is offered: a name (BLIK, InPost) wherever it stands, a term
-("karta", "Czechy") only in a sentence or section that carries a cue of the attribute
-("Płatność kartą", "Wysyłamy do Czech"). It does not count in a negated clause ("nie
+("karta", "Czechy") only in a section or clause that carries a cue of the attribute
+("Płatność kartą", "Wysyłamy do Czech"), or in a sentence or section that does when the
+term's clause has no verb of its own (`nlp.frames`). It does not count in a negated clause ("nie
 wysyłamy do Czech", "płatność przy odbiorze nie jest możliwa") nor in a sentence that names
 it in another sense (a refund returned "tą samą metodą": `ignored_cues`), nor in a question
 ("Czy przyjmujecie PayPal?"). A name of two
@@ -34,6 +35,7 @@ from consistency_lint.model import Confidence, Document, Fact, Value, ValueType
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import clause_numbers
+from consistency_lint.nlp.frames import SentenceFrames
 from consistency_lint.nlp.lexicon import language_profile
 
 # A comma before a word of these parts of speech starts another predicate, so another scope
@@ -110,13 +112,16 @@ class SetStatements:
         """Each member offered in the sentence, once per place (a name of two vocabularies,
         PayPal, goes to the one with the most specific cue; a term inside a name is none)."""
         by_place: dict[tuple[int, int, str], _Found] = {}
+        frames = SentenceFrames(tokens, self.language)
         for attribute, vocabulary in zip(self.attributes, self.vocabularies, strict=True):
             if _first_cue(vocabulary.ignored_cues, lemmas):
                 continue
             cues = lemmatized(attribute.cues, self.language)
-            cue = _first_cue(cues, lemmas) or _first_cue(cues, heading)
+            in_heading = _first_cue(cues, heading)
+            cue = _first_cue(cues, lemmas) or in_heading
             for mention in find_members(tokens, vocabulary):
-                if not mention.member.named and not cue:
+                if not mention.member.named and not self._cue_governs(
+                        cues, frames, lemmas, mention, bool(in_heading)):
                     continue
                 place = (mention.first, mention.last, mention.member.name.casefold())
                 current = by_place.get(place)
@@ -127,6 +132,19 @@ class SetStatements:
         return [by_place[place] for place in sorted(by_place)
                 if by_place[place].mention.member.named
                 or in_names.isdisjoint(range(place[0], place[1]))]
+
+    def _cue_governs(self, cues: Sequence[tuple[str, ...]], frames: SentenceFrames,
+                     lemmas: list[str], mention: MemberMention, in_heading: bool) -> bool:
+        """Whether a cue says the term is offered: one in the term's own clause, or in its
+        sentence or headings when that clause has no verb of its own ("Wysyłka do krajów UE,
+        Norwegii, Szwajcarii"). A country in a clause about something else ("Przestrzegamy
+        sankcji nakładanych przez USA, a przesyłki nadajemy kurierem"), even under a heading
+        "Dostawa", is not where the shop delivers (`nlp.frames`)."""
+        frame = frames.frame(range(mention.first, mention.last))
+        if not frame.has_content_verb:
+            return in_heading or bool(_first_cue(cues, lemmas))
+        return bool(_first_cue(cues, [lemmas[i] if frame.holds((i,)) else ""
+                                      for i in frame.clause]))
 
     def _negated(self, tokens: Sequence[Token]) -> list[bool]:
         """For each token, whether a negation stands in its scope: its clause, a comma

@@ -99,6 +99,11 @@ class LanguageProfile:
     spelling: SpellingProfile
     readability: Readability | None
     compliant_wording_lead: str  # before a legal rule's compliant example in its message
+    # Verbs that say nothing of what a clause is about ("masz na to 14 dni", "wynosi"):
+    # a clause whose only verbs are these takes its meaning from a cue nearby (nlp.frames).
+    # Optional, as a language file of before them still reads.
+    light_verbs: frozenset[str] = frozenset()
+    condition_conjunctions: frozenset[str] = frozenset()  # "jeśli", "gdy": a circumstance
 
 
 @cache

@@ -48,6 +48,21 @@ def analyses(surface: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=50_000)
+def agreement(surface: str, lemma: str, part_of_speech: str) -> frozenset[tuple[str, str]]:
+    """The (number, gender) pairs of `surface` read as `lemma` of `part_of_speech` ("go" as
+    the pronoun "on": singular masculine or neuter; "zwrot": singular masculine): what a
+    pronoun must share with the noun it stands for."""
+    pairs: set[tuple[str, str]] = set()
+    for _start, _end, (_form, found, tag, *_rest) in _graph(surface):
+        fields = tag.split(":")
+        if (fields[0] == part_of_speech and len(fields) > 3
+                and _bare_lemma(found).lower() == lemma.lower()):
+            pairs.update((number, gender) for number in fields[1].split(".")
+                         for gender in fields[3].split("."))
+    return frozenset(pairs)
+
+
 @lru_cache(maxsize=20_000)
 def knows_whole(surface: str) -> bool:
     """Whether one analysis covers all of `surface`: "e-mail" yes; "dostawe-ekspres" no,
