@@ -8,6 +8,11 @@ adjacent digits swapped, and a web address and an e-mail address whose domains a
 misses (www.x.com.pl beside pomoc@x.pl: the business's domain, one of them mistyped).
 Distinct addresses of one business (pomoc@ and reklamacje@) or another party's
 (kontakt@uokik.gov.pl) are no near miss of each other: they are a set.
+
+A web address is also a near miss of another on its host whose path differs in one segment
+by a letter or two (x.pl/pomoc/zwroty → x.pl/pomoc/zwrotyy): `url_near_miss`. Two pages of
+one site differ in a whole word (/privacy/firefox, /privacy/websites), and numbered pages or
+versions (/v1, /v2; /2023, /2024) in their digits: neither is a slip.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ CONTACT_TYPES = frozenset({ValueType.EMAIL, ValueType.PHONE, ValueType.URL})
 MIN_IDENTIFIER_DIGITS = 9  # REGON has 9 digits, NIP 10, KRS 10, an account 26
 MIN_LOCAL_LENGTH = 3  # a shorter local part ("iod") is one letter from too many others
 SHORT_LOCAL_LENGTH = 5  # up to this length one edit, above it two
+LONG_SEGMENT_LENGTH = 10  # a path segment up to this length one edit, above it two
 MAX_SUFFIX_LABEL = 4  # "pl", "com", "gov", "info": labels that end a domain, not name it
 
 
@@ -45,6 +51,41 @@ def near_miss(first: Value, second: Value) -> bool:
     if first.type is ValueType.PHONE or (is_contact(first) and is_contact(second)):
         return digits_near_miss(_digits(first.text), _digits(second.text))
     return False
+
+
+def url_near_miss(first: Value, second: Value) -> bool:
+    """Whether two web addresses are one slip apart: their hosts are (`near_miss`), or, on
+    one host, one segment of their paths or their fragments is (the query is left out: a
+    tracking parameter makes no other page)."""
+    if first.type is not ValueType.URL or second.type is not ValueType.URL:
+        return False
+    host, path = _host_and_path(first.text)
+    other_host, other_path = _host_and_path(second.text)
+    if host != other_host:
+        return _host_near_miss(host, other_host)
+    if len(path) != len(other_path):
+        return False
+    differing = [(a, b) for a, b in zip(path, other_path, strict=True) if a.lower() != b.lower()]
+    return len(differing) == 1 and _segment_near_miss(*differing[0])
+
+
+def _host_and_path(url: str) -> tuple[str, list[str]]:
+    """The host and the path's segments, the fragment (a place on the page) last."""
+    host, _, rest = url.partition("/")
+    rest, _, fragment = rest.partition("#")
+    path = rest.split("?", 1)[0].strip("/")
+    return host.lower(), (path.split("/") if path else []) + ([fragment] if fragment else [])
+
+
+def _segment_near_miss(first: str, second: str) -> bool:
+    """One segment of a path a letter or two off another, not another word or number."""
+    if min(len(first), len(second)) < MIN_LOCAL_LENGTH:
+        return False
+    if len(first) == len(second) and all(
+            a == b or (a.isdigit() and b.isdigit()) for a, b in zip(first, second, strict=True)):
+        return False  # /v1 and /v2, /regulamin-2023 and /regulamin-2024
+    allowed = 1 if min(len(first), len(second)) <= LONG_SEGMENT_LENGTH else 2
+    return OSA.distance(first.lower(), second.lower()) <= allowed
 
 
 def swapped(first: Value, second: Value) -> bool:
