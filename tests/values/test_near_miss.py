@@ -65,7 +65,7 @@ def test_link_targets(href: str, expected: Any) -> None:
 @pytest.mark.parametrize(("first", "second", "expected"), [
     ("https://www.x.pl/regulamin", "https://x.com/regulamin", True),  # the host
     ("https://x.pl/pomoc/zwroty-towarow/", "https://x.pl/pomoc/zwroty-towarow2", True),
-    ("x.pl/polityka#pliki-cookie", "x.pl/polityka#pliki-cookies", True),  # the fragment
+    ("x.pl/polityka#pliki-cookie", "x.pl/polityka#pliki-cokie", True),  # the fragment
     ("x.pl/privacy/firefox", "x.pl/privacy/websites", False),  # two pages of one site
     ("x.pl/terms/v1", "x.pl/terms/v2", False),  # numbered versions
     ("x.pl/faq?utm=mail", "x.pl/faq?utm=web", False),  # the query is no other page
@@ -73,6 +73,9 @@ def test_link_targets(href: str, expected: Any) -> None:
     ("x.pl/kb/abc", "x.pl/kb/abd", True),
     ("x.pl/kb/ab", "x.pl/kb/ac", False),  # too short to tell a slip from another page
     ("support.x.pl/kb", "www.x.pl/kb", False),  # another host of the business
+    ("x.pl/p/krzeslo-czarne", "x.pl/p/krzeslo-czarny", False),  # two products
+    ("x.pl/produkt/sofa", "x.pl/produkty/sofa", False),  # forms of one word
+    ("x.pl/regulamin", "x.pl/regulamn", True),  # a letter left out
 ])
 def test_url_near_miss(first: str, second: str, expected: bool) -> None:
     a, b = _value(ValueType.URL, first), _value(ValueType.URL, second)

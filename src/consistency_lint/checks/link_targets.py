@@ -4,7 +4,7 @@ address and its target (`mailto:`, `tel:`, `href`) is another.
 A copy updated in the text and not in the link (or the reverse) sends the customer who
 clicks to another address than the page shows. E-mail addresses and phone numbers differ
 whenever their values do; a web address only when it is a near miss of the shown one (x.pl
-shown, x.com.pl linked; x.pl/zwroty shown, x.pl/zwrotyy linked): a link to another page of
+shown, x.com.pl linked; x.pl/zwroty shown, x.pl/zwroyt linked): a link to another page of
 the site, or through a mailing's click-tracking host, is how web links are made.
 """
 

@@ -12,7 +12,8 @@ Distinct addresses of one business (pomoc@ and reklamacje@) or another party's
 A web address is also a near miss of another on its host whose path differs in one segment
 by a letter or two (x.pl/pomoc/zwroty → x.pl/pomoc/zwrotyy): `url_near_miss`. Two pages of
 one site differ in a whole word (/privacy/firefox, /privacy/websites), and numbered pages or
-versions (/v1, /v2; /2023, /2024) in their digits: neither is a slip.
+versions (/v1, /v2; /2023, /2024) in their digits, and products or forms of one word in
+its ending (/krzeslo-czarne, /krzeslo-czarny): none is a slip.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ MIN_LOCAL_LENGTH = 3  # a shorter local part ("iod") is one letter from too many
 SHORT_LOCAL_LENGTH = 5  # up to this length one edit, above it two
 LONG_SEGMENT_LENGTH = 10  # a path segment up to this length one edit, above it two
 MAX_SUFFIX_LABEL = 4  # "pl", "com", "gov", "info": labels that end a domain, not name it
+# endings that make another form of one word in a page's address (Polish and English
+# inflection: czarny/czarne, produkt/produkty, term/terms), after a common stem
+WORD_ENDINGS = frozenset({"", "a", "e", "i", "o", "u", "y", "ą", "ę", "ej", "ego", "ie", "ich",
+                          "ów", "ami", "ach", "om", "s", "es"})
 
 
 def is_contact(value: Value) -> bool:
@@ -84,8 +89,24 @@ def _segment_near_miss(first: str, second: str) -> bool:
     if len(first) == len(second) and all(
             a == b or (a.isdigit() and b.isdigit()) for a, b in zip(first, second, strict=True)):
         return False  # /v1 and /v2, /regulamin-2023 and /regulamin-2024
+    if _another_form(first.lower(), second.lower()):
+        return False
     allowed = 1 if min(len(first), len(second)) <= LONG_SEGMENT_LENGTH else 2
     return OSA.distance(first.lower(), second.lower()) <= allowed
+
+
+def _another_form(first: str, second: str) -> bool:
+    """Whether two segments differ only in the ending of a word: /krzeslo-czarne and
+    /krzeslo-czarny, /produkt and /produkty are two pages (a product in two colours), not
+    a slip."""
+    common = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        common += 1
+    stem = first[:common].rsplit("-", 1)[-1].rsplit("_", 1)[-1]
+    return (len(stem) >= MIN_LOCAL_LENGTH and first[common:] in WORD_ENDINGS
+            and second[common:] in WORD_ENDINGS)
 
 
 def swapped(first: Value, second: Value) -> bool:
