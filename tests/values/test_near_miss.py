@@ -68,6 +68,8 @@ def test_link_targets(href: str, expected: Any) -> None:
     ("x.pl/polityka#pliki-cookie", "x.pl/polityka#pliki-cokie", True),  # the fragment
     ("x.pl/privacy/firefox", "x.pl/privacy/websites", False),  # two pages of one site
     ("x.pl/terms/v1", "x.pl/terms/v2", False),  # numbered versions
+    ("x.pl/p/sofa-123", "x.pl/p/sofa-1234", False),  # two products' numbers
+    ("x.pl/pomoc/zwroty", "x.pl/pomoc/zwroty2", True),  # a digit where there was none
     ("x.pl/faq?utm=mail", "x.pl/faq?utm=web", False),  # the query is no other page
     ("x.pl/a/faq", "x.pl/b/faq2", False),  # two segments differ
     ("x.pl/kb/abc", "x.pl/kb/abd", True),

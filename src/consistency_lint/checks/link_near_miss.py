@@ -6,7 +6,7 @@ who clicks `[Regulamin](https://www.x.com/regulamin2)` lands on a page that does
 or on another business's site (x.pl for x.com). Every web address the documents state, in a
 link's target (Markdown, HTML) or written out in the text, is gathered with its places; an
 address whose host is a near miss of another stated address's host, or whose path differs
-from one on its host in one segment by a letter or two (`values.near_miss.url_near_miss`),
+from one on its host in one segment by a letter (`values.near_miss.url_near_miss`),
 is reported at its places when the other is the better attested (stated in more places, or
 as often and first). Two pages of one site are no near miss of each other.
 
@@ -17,7 +17,7 @@ Addresses written out in the text whose hosts are near misses of each other are
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from consistency_lint.checks.context import CheckContext, Corpus
@@ -35,7 +35,7 @@ from consistency_lint.model import (
 )
 from consistency_lint.specs import CheckSpec, Example
 from consistency_lint.values.extraction import extract_values, link_target
-from consistency_lint.values.near_miss import url_near_miss
+from consistency_lint.values.near_miss import host_keys, path_keys, url_near_miss
 
 _PAGE = ("Zwroty: [regulamin](https://www.meblino.pl/regulamin).\n\n"
          "Dostawa: [regulamin](https://www.meblino.pl/regulamin).\n\n"
@@ -46,7 +46,7 @@ LINK_NEAR_MISS = CheckSpec(
     severity=Severity.ERROR,
     summary="A web address (a link's target or an address in the text) is one slip away "
     "from one the business states elsewhere: a host on another domain, or a path segment a "
-    "letter or two off.",
+    "letter off.",
     rationale="A customer who clicks lands on a page that does not exist or on someone "
     "else's site: a copy mistyped, or updated in one document and not in another.",
     failing=Example("markdown", _PAGE.format(path="regulamn"), file_name="pomoc.md"),
@@ -82,13 +82,14 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     for value, stated in places.items():
         hosts[_host(value)].extend(stated)
     for host, mine in hosts.items():  # x.pl where the business's site is x.com
-        other = _better_attested(host, mine, hosts)
+        other = _better_attested(host, mine, hosts, _alike(hosts, host_keys))
         if other is not None:
             yield from (_finding(place, f"its host {host.text}", other.text, hosts[other])
                         for place in mine
                         if place.linked and place.document.path in corpus.reported_paths)
+    alike = _alike(places, path_keys)
     for value, mine in places.items():  # a path a letter off on the site's host
-        other = _better_attested(value, mine, places)
+        other = _better_attested(value, mine, places, alike)
         if other is not None and _host(other) == _host(value):
             yield from (_finding(place, "it", places[other][0].text, places[other])
                         for place in mine
@@ -115,13 +116,29 @@ def _stated(document: Document, segment: Segment,
                                   False, (index, span.line))
 
 
-def _better_attested(value: Value, mine: Sequence[_Place],
-                     places: dict[Value, list[_Place]]) -> Value | None:
+def _alike(values: Iterable[Value],
+           keys: Callable[[Value], Iterable[Hashable]]) -> dict[Value, set[Value]]:
+    """For each value, the others that share a key with it: the only ones that may be its
+    near misses (a site of ten thousand pages is not compared page by page)."""
+    index: defaultdict[Hashable, set[Value]] = defaultdict(set)
+    for value in values:
+        for key in keys(value):
+            index[key].add(value)
+    alike: defaultdict[Value, set[Value]] = defaultdict(set)
+    for group in index.values():
+        for value in group:
+            alike[value] |= group
+    return alike
+
+
+def _better_attested(value: Value, mine: Sequence[_Place], places: dict[Value, list[_Place]],
+                     alike: dict[Value, set[Value]]) -> Value | None:
     """The stated address (or host) `value` is a near miss of and which is stated in more
     places, or as often and first (one finding for the pair, naming the other)."""
     first = min(place.order for place in mine)
     best: Value | None = None
-    for other, theirs in places.items():
+    for other in sorted(alike.get(value, ()), key=lambda found: found.text):
+        theirs = places[other]
         if other == value or len(theirs) < len(mine) or not url_near_miss(value, other):
             continue
         if len(theirs) == len(mine) and min(place.order for place in theirs) > first:

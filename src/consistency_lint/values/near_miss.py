@@ -10,13 +10,15 @@ Distinct addresses of one business (pomoc@ and reklamacje@) or another party's
 (kontakt@uokik.gov.pl) are no near miss of each other: they are a set.
 
 A web address is also a near miss of another on its host whose path differs in one segment
-by a letter or two (x.pl/pomoc/zwroty → x.pl/pomoc/zwrotyy): `url_near_miss`. Two pages of
-one site differ in a whole word (/privacy/firefox, /privacy/websites), and numbered pages or
-versions (/v1, /v2; /2023, /2024) in their digits, and products or forms of one word in
+by a letter (x.pl/pomoc/zwroty → x.pl/pomoc/zwroyt): `url_near_miss`. Two pages of one site
+differ in a whole word (/privacy/firefox, /privacy/websites), numbered pages, versions and
+products in their digits (/v1, /v2; /2023, /2024; /p/123, /p/1234), and forms of one word in
 its ending (/krzeslo-czarne, /krzeslo-czarny): none is a slip.
 """
 
 from __future__ import annotations
+
+from collections.abc import Hashable, Iterator
 
 from rapidfuzz.distance import OSA
 
@@ -26,7 +28,6 @@ CONTACT_TYPES = frozenset({ValueType.EMAIL, ValueType.PHONE, ValueType.URL})
 MIN_IDENTIFIER_DIGITS = 9  # REGON has 9 digits, NIP 10, KRS 10, an account 26
 MIN_LOCAL_LENGTH = 3  # a shorter local part ("iod") is one letter from too many others
 SHORT_LOCAL_LENGTH = 5  # up to this length one edit, above it two
-LONG_SEGMENT_LENGTH = 10  # a path segment up to this length one edit, above it two
 MAX_SUFFIX_LABEL = 4  # "pl", "com", "gov", "info": labels that end a domain, not name it
 # endings that make another form of one word in a page's address (Polish and English
 # inflection: czarny/czarne, produkt/produkty, term/terms), after a common stem
@@ -70,29 +71,55 @@ def url_near_miss(first: Value, second: Value) -> bool:
         return _host_near_miss(host, other_host)
     if len(path) != len(other_path):
         return False
-    differing = [(a, b) for a, b in zip(path, other_path, strict=True) if a.lower() != b.lower()]
+    differing = [(a, b) for a, b in zip(path, other_path, strict=True) if a != b]
     return len(differing) == 1 and _segment_near_miss(*differing[0])
 
 
+def host_keys(url: Value) -> Iterator[Hashable]:
+    """Keys that any two web addresses whose hosts are near misses share one of (the name
+    of the host, and the name with one letter left out): what lets a corpus compare its
+    addresses with the few that may be near misses, not with all of them."""
+    yield from _one_left_out(_name(_host_and_path(url.text)[0]))
+
+
+def path_keys(url: Value) -> Iterator[Hashable]:
+    """Keys that any two addresses on one host whose paths are near misses share one of:
+    the host and the path with one segment's letter left out."""
+    host, path = _host_and_path(url.text)
+    for position, segment in enumerate(path):
+        if len(segment) < MIN_LOCAL_LENGTH:
+            continue  # too short to tell a slip from another page (`_segment_near_miss`)
+        rest = (host, *path[:position], "", *path[position + 1:])
+        for variant in _one_left_out(segment):
+            yield rest, variant
+
+
+def _one_left_out(text: str) -> Iterator[str]:
+    yield text
+    for position in range(len(text)):
+        yield text[:position] + text[position + 1:]
+
+
 def _host_and_path(url: str) -> tuple[str, list[str]]:
-    """The host and the path's segments, the fragment (a place on the page) last."""
-    host, _, rest = url.partition("/")
+    """The host and the path's segments (in lower case: a server reads most paths so, and
+    a slip in the case is no other page), the fragment (a place on the page) last."""
+    host, _, rest = url.lower().partition("/")
     rest, _, fragment = rest.partition("#")
     path = rest.split("?", 1)[0].strip("/")
-    return host.lower(), (path.split("/") if path else []) + ([fragment] if fragment else [])
+    return host, (path.split("/") if path else []) + ([fragment] if fragment else [])
 
 
 def _segment_near_miss(first: str, second: str) -> bool:
-    """One segment of a path a letter or two off another, not another word or number."""
+    """One segment of a path a letter off another, not another word or number."""
     if min(len(first), len(second)) < MIN_LOCAL_LENGTH:
         return False
-    if len(first) == len(second) and all(
-            a == b or (a.isdigit() and b.isdigit()) for a, b in zip(first, second, strict=True)):
-        return False  # /v1 and /v2, /regulamin-2023 and /regulamin-2024
-    if _another_form(first.lower(), second.lower()):
-        return False
-    allowed = 1 if min(len(first), len(second)) <= LONG_SEGMENT_LENGTH else 2
-    return OSA.distance(first.lower(), second.lower()) <= allowed
+    if _digits(first) and _digits(second) and _letters(first) == _letters(second):
+        return False  # /v1 and /v2, /regulamin-2023 and /regulamin-2024, /p/123 and /p/1234
+    return not _another_form(first, second) and OSA.distance(first, second) <= 1
+
+
+def _letters(text: str) -> str:
+    return "".join(character for character in text if not character.isdigit())
 
 
 def _another_form(first: str, second: str) -> bool:
