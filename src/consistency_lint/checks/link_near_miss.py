@@ -84,14 +84,15 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     for host, mine in hosts.items():  # x.pl where the business's site is x.com
         other = _better_attested(host, mine, hosts, _alike(hosts, host_keys))
         if other is not None:
-            yield from (_finding(place, f"its host {host.text}", other.text, hosts[other])
+            yield from (_finding(place, f"its host {host.text}", other.text, hosts[other],
+                                 len(mine))
                         for place in mine
                         if place.linked and place.document.path in corpus.reported_paths)
     alike = _alike(places, path_keys)
     for value, mine in places.items():  # a path a letter off on the site's host
         other = _better_attested(value, mine, places, alike)
         if other is not None and _host(other) == _host(value):
-            yield from (_finding(place, "it", places[other][0].text, places[other])
+            yield from (_finding(place, "it", places[other][0].text, places[other], len(mine))
                         for place in mine
                         if place.document.path in corpus.reported_paths)
 
@@ -152,12 +153,15 @@ def _host(value: Value) -> Value:
     return Value(ValueType.URL, text=value.text.partition("/")[0])
 
 
-def _finding(place: _Place, what: str, near: str, theirs: Sequence[_Place]) -> Finding:
+def _finding(place: _Place, what: str, near: str, theirs: Sequence[_Place],
+             mine: int) -> Finding:
+    """The finding at `place`; stated as often as the other, either may be the slip."""
     count = len(theirs)
     where = f"{count} place{'s' if count > 1 else ''}"
+    which = " (stated as often: one of the two is mistyped)" if count == mine else ""
     return LINK_NEAR_MISS.finding(
         place.document, place.span,
-        f"web address {place.text}: {what} is a near miss of {near} stated in {where}",
+        f"web address {place.text}: {what} is a near miss of {near} stated in {where}{which}",
         excerpt=place.text,
         related=tuple(RelatedLocation(o.document.path, o.span.line, o.document.channel, o.text)
                       for o in theirs[:MAX_RELATED]))
