@@ -11,7 +11,8 @@ is reported at its places when the other is the better attested (stated in more 
 as often and first). Two pages of one site are no near miss of each other.
 
 Addresses written out in the text whose hosts are near misses of each other are
-`fact_checks`' (FACT-CHANNEL-MISMATCH): here only a link's target, or a path, is reported.
+`fact_checks`' (FACT-CHANNEL-MISMATCH): a host is reported here at a link's target, or in
+the text where the other host is only linked to; a path wherever it stands.
 """
 
 from __future__ import annotations
@@ -83,11 +84,13 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         hosts[_host(value)].extend(stated)
     for host, mine in hosts.items():  # x.pl where the business's site is x.com
         other = _better_attested(host, mine, hosts, _alike(hosts, host_keys))
-        if other is not None:
-            yield from (_finding(place, f"its host {host.text}", other.text, hosts[other],
-                                 len(mine))
-                        for place in mine
-                        if place.linked and place.document.path in corpus.reported_paths)
+        if other is None:
+            continue
+        # two addresses written out in the text are `fact_checks`' to compare
+        only_linked = all(place.linked for place in hosts[other])
+        yield from (_finding(place, f"its host {host.text}", other.text, hosts[other], len(mine))
+                    for place in mine if (place.linked or only_linked)
+                    and place.document.path in corpus.reported_paths)
     alike = _alike(places, path_keys)
     for value, mine in places.items():  # a path a letter off on the site's host
         other = _better_attested(value, mine, places, alike)
