@@ -6,6 +6,8 @@ BLIK-iem") states a subset, and says nothing against the others. So a member is 
 the reference set does not hold it (the registry's value, else what the terms, doc type
 `terms`, list as the whole set), and a member is missing only from a statement that presents
 itself as the whole set ("Akceptujemy…", "Metody płatności to…", `facts/set_statements.py`).
+Without a reference, two documents that enumerate one list, one with a member swapped for
+another, disagree (`_swapped_members`): the copy of a list changed in one place.
 A separate rule from FACT-REGISTRY-MISMATCH because the comparison differs (subset, not
 equality) and so does what a user may want of it (its severity, while a vocabulary is new).
 """
@@ -52,6 +54,7 @@ SET_MISMATCH = CheckSpec(
 SPECS = (SET_MISMATCH,)
 KIND = Kind.CORPUS
 MAX_RELATED = 20
+MIN_SHARED = 2  # members two versions of one list share besides the one swapped
 
 
 @dataclass(frozen=True)
@@ -72,15 +75,18 @@ def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
         if fact.value.type is ValueType.SET:
             groups[(fact.subject, fact.attribute)].append(fact)
     known = vocabularies(context.config.model.language)
+    unsettled: list[Fact] = []
     for (subject, attribute), facts in sorted(groups.items()):
         reference = _reference(corpus, context, subject, attribute, facts)
         if reference is None:
+            unsettled.extend(facts)
             continue
         vocabulary = known.get(attribute)
         recognisable = frozenset(member.name for member in vocabulary.members) if vocabulary \
             else frozenset()
         yield from _not_listed(corpus, facts, reference)
         yield from _left_out(corpus, facts, reference, recognisable)
+    yield from _swapped_members(corpus, unsettled)
 
 
 def _reference(corpus: Corpus, context: CheckContext, subject: str, attribute: str,
@@ -134,6 +140,50 @@ def _left_out(corpus: Corpus, facts: Sequence[Fact], reference: _Reference,
             f"{first.attribute}: the list here ({_listed(frozenset(stated))}) leaves out "
             f"{_listed(missing)}, which {reference.says}",
             excerpt=first.sentence, related=reference.places)
+
+
+def _swapped_members(corpus: Corpus, facts: Sequence[Fact]) -> Iterator[Finding]:
+    """Without a reference: two documents enumerate one list (members of set attributes
+    named in one sentence) and one names a member where the other names another: a list
+    copied and then changed in one place. The version fewer documents state (as many: each)
+    is reported at the member the other lacks. A list that names fewer members is a subset,
+    not a change, and two lists of one document are two lists."""
+    lists: defaultdict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        lists[(fact.path, fact.sentence)].append(fact)
+    versions: defaultdict[frozenset[tuple[str, str]], list[Fact]] = defaultdict(list)
+    for members in lists.values():
+        versions[frozenset((fact.attribute, fact.value.text) for fact in members)] += members
+    for version, stated in versions.items():
+        other = _changed_from(version, stated, versions)
+        if other is None:
+            continue
+        theirs = versions[other]
+        their_paths = {fact.path for fact in theirs}
+        for fact in stated:
+            if (fact.attribute, fact.value.text) in other or fact.path in their_paths:
+                continue
+            place = next(t for t in theirs if (t.attribute, t.value.text) not in version)
+            yield SET_MISMATCH.finding(
+                corpus.document(fact.path), fact.span,
+                f"{fact.attribute}: {fact.value.text} (“{fact.text}”) is listed here where "
+                f"the same list in {place.path} names {place.value.text}",
+                excerpt=fact.sentence,
+                related=tuple(_location(t) for t in theirs[:MAX_RELATED]))
+
+
+def _changed_from(version: frozenset[tuple[str, str]], stated: Sequence[Fact],
+                  versions: dict[frozenset[tuple[str, str]], list[Fact]],
+                  ) -> frozenset[tuple[str, str]] | None:
+    """The version of the list `version` is one member swapped from, stated in as many
+    documents or more; None if there is none."""
+    mine = len({fact.path for fact in stated})
+    for other, theirs in versions.items():
+        if (len(version & other) >= MIN_SHARED and len(version - other) == 1
+                and len(other - version) == 1
+                and len({fact.path for fact in theirs}) >= mine):
+            return other
+    return None
 
 
 def _complete_lists(facts: Sequence[Fact]) -> list[Fact]:

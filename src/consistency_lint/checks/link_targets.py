@@ -3,9 +3,9 @@ address and its target (`mailto:`, `tel:`, `href`) is another.
 
 A copy updated in the text and not in the link (or the reverse) sends the customer who
 clicks to another address than the page shows. E-mail addresses and phone numbers differ
-whenever their values do; a web address only when its host is a near miss of the shown one
-(x.pl shown, x.com.pl linked): a link to another page of the site, or through a mailing's
-click-tracking host, is how web links are made.
+whenever their values do; a web address only when it is a near miss of the shown one (x.pl
+shown, x.com.pl linked; x.pl/zwroty shown, x.pl/zwroyt linked): a link to another page of
+the site, or through a mailing's click-tracking host, is how web links are made.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from consistency_lint.model import Category, Document, Finding, Severity, ValueT
 from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.specs import CheckSpec, Example
 from consistency_lint.values.extraction import extract_values, link_target
-from consistency_lint.values.near_miss import near_miss
+from consistency_lint.values.near_miss import url_near_miss
 
 _LINKED = '<p>Napisz na <a href="mailto:{target}">pomoc@meblino.pl</a>.</p>\n'
 LINK_MISMATCH = CheckSpec(
@@ -61,7 +61,7 @@ class LinkTargetCheck:
                 if not shown or any(found.value == target.value for found in shown):
                     continue
                 if value_type is ValueType.URL and not any(
-                        near_miss(found.value, target.value) for found in shown):
+                        url_near_miss(found.value, target.value) for found in shown):
                     continue
                 first = shown[0]
                 start, end = link.start + first.start, link.start + first.end

@@ -19,6 +19,7 @@ from consistency_lint.checks import (
     freshness,
     identifier_checksums,
     input_checks,
+    link_near_miss,
     link_targets,
     period_starts,
     rule_packs,
@@ -54,6 +55,7 @@ CHECKS: tuple[CheckModule, ...] = (
     identifier_checksums,
     period_starts,
     link_targets,
+    link_near_miss,
     doc_types,
 )
 SPECS: dict[str, CheckSpec] = {

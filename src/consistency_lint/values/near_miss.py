@@ -8,9 +8,17 @@ adjacent digits swapped, and a web address and an e-mail address whose domains a
 misses (www.x.com.pl beside pomoc@x.pl: the business's domain, one of them mistyped).
 Distinct addresses of one business (pomoc@ and reklamacje@) or another party's
 (kontakt@uokik.gov.pl) are no near miss of each other: they are a set.
+
+A web address is also a near miss of another on its host whose path differs in one segment
+by a letter (x.pl/pomoc/zwroty → x.pl/pomoc/zwroyt): `url_near_miss`. Two pages of one site
+differ in a whole word (/privacy/firefox, /privacy/websites), numbered pages, versions and
+products in their digits (/v1, /v2; /2023, /2024; /p/123, /p/1234), and forms of one word in
+its ending (/krzeslo-czarne, /krzeslo-czarny): none is a slip.
 """
 
 from __future__ import annotations
+
+from collections.abc import Hashable, Iterator
 
 from rapidfuzz.distance import OSA
 
@@ -21,6 +29,10 @@ MIN_IDENTIFIER_DIGITS = 9  # REGON has 9 digits, NIP 10, KRS 10, an account 26
 MIN_LOCAL_LENGTH = 3  # a shorter local part ("iod") is one letter from too many others
 SHORT_LOCAL_LENGTH = 5  # up to this length one edit, above it two
 MAX_SUFFIX_LABEL = 4  # "pl", "com", "gov", "info": labels that end a domain, not name it
+# endings that make another form of one word in a page's address (Polish and English
+# inflection: czarny/czarne, produkt/produkty, term/terms), after a common stem
+WORD_ENDINGS = frozenset({"", "a", "e", "i", "o", "u", "y", "ą", "ę", "ej", "ego", "ie", "ich",
+                          "ów", "ami", "ach", "om", "s", "es"})
 
 
 def is_contact(value: Value) -> bool:
@@ -45,6 +57,83 @@ def near_miss(first: Value, second: Value) -> bool:
     if first.type is ValueType.PHONE or (is_contact(first) and is_contact(second)):
         return digits_near_miss(_digits(first.text), _digits(second.text))
     return False
+
+
+def url_near_miss(first: Value, second: Value) -> bool:
+    """Whether two web addresses are one slip apart: their hosts are (`near_miss`), or, on
+    one host, one segment of their paths or their fragments is (the query is left out: a
+    tracking parameter makes no other page)."""
+    if first.type is not ValueType.URL or second.type is not ValueType.URL:
+        return False
+    host, path = _host_and_path(first.text)
+    other_host, other_path = _host_and_path(second.text)
+    if host != other_host:
+        return _host_near_miss(host, other_host)
+    if len(path) != len(other_path):
+        return False
+    differing = [(a, b) for a, b in zip(path, other_path, strict=True) if a != b]
+    return len(differing) == 1 and _segment_near_miss(*differing[0])
+
+
+def host_keys(url: Value) -> Iterator[Hashable]:
+    """Keys that any two web addresses whose hosts are near misses share one of (the name
+    of the host, and the name with one letter left out): what lets a corpus compare its
+    addresses with the few that may be near misses, not with all of them."""
+    yield from _one_left_out(_name(_host_and_path(url.text)[0]))
+
+
+def path_keys(url: Value) -> Iterator[Hashable]:
+    """Keys that any two addresses on one host whose paths are near misses share one of:
+    the host and the path with one segment's letter left out."""
+    host, path = _host_and_path(url.text)
+    for position, segment in enumerate(path):
+        if len(segment) < MIN_LOCAL_LENGTH:
+            continue  # too short to tell a slip from another page (`_segment_near_miss`)
+        rest = (host, *path[:position], "", *path[position + 1:])
+        for variant in _one_left_out(segment):
+            yield rest, variant
+
+
+def _one_left_out(text: str) -> Iterator[str]:
+    yield text
+    for position in range(len(text)):
+        yield text[:position] + text[position + 1:]
+
+
+def _host_and_path(url: str) -> tuple[str, list[str]]:
+    """The host and the path's segments (in lower case: a server reads most paths so, and
+    a slip in the case is no other page), the fragment (a place on the page) last."""
+    host, _, rest = url.lower().partition("/")
+    rest, _, fragment = rest.partition("#")
+    path = rest.split("?", 1)[0].strip("/")
+    return host, (path.split("/") if path else []) + ([fragment] if fragment else [])
+
+
+def _segment_near_miss(first: str, second: str) -> bool:
+    """One segment of a path a letter off another, not another word or number."""
+    if min(len(first), len(second)) < MIN_LOCAL_LENGTH:
+        return False
+    if _digits(first) and _digits(second) and _letters(first) == _letters(second):
+        return False  # /v1 and /v2, /regulamin-2023 and /regulamin-2024, /p/123 and /p/1234
+    return not _another_form(first, second) and OSA.distance(first, second) <= 1
+
+
+def _letters(text: str) -> str:
+    return "".join(character for character in text if not character.isdigit())
+
+
+def _another_form(first: str, second: str) -> bool:
+    """Whether two segments differ only in the ending of a word: /krzeslo-czarne and
+    /krzeslo-czarny, /produkt and /produkty are two pages (a product in two colours), not
+    a slip."""
+    common = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        common += 1
+    stem = first[:common].rsplit("-", 1)[-1].rsplit("_", 1)[-1]
+    return (len(stem) >= MIN_LOCAL_LENGTH and first[common:] in WORD_ENDINGS
+            and second[common:] in WORD_ENDINGS)
 
 
 def swapped(first: Value, second: Value) -> bool:
