@@ -196,11 +196,11 @@ def _stale_copies(corpus: Corpus) -> Iterator[Finding]:
         original, copy = stale.original, stale.copy
         yield STALE_COPY.finding(
             corpus.document(copy.path), copy.span,
-            f"near copy of {original.path}:{original.span.line} ({original.channel}), "
+            f"near copy of {original.path}:{stale.original_line} ({original.channel}), "
             f"{stale.similarity:.0f}% alike apart from numbers, but with a different number or "
             f"negation: “{copy.text}” vs “{original.text}”",
             excerpt=copy.text,
-            related=(RelatedLocation(original.path, original.span.line, original.channel,
+            related=(RelatedLocation(original.path, stale.original_line, original.channel,
                                      original.text),))
 
 
