@@ -56,3 +56,13 @@ def test_a_stale_copy_names_the_line_of_the_differing_value_in_a_wrapped_sentenc
     assert keys(found) == [("FACT-STALE-COPY", "fact-mismatch", "kb/b.txt", 1)]
     assert [(r.path, r.line) for r in found[0].related] == [("web/a.html", 3)]
     assert "web/a.html:3 (web)" in found[0].message
+
+
+def test_the_copy_that_differs_from_the_others_is_reported_once(tmp_path: Path) -> None:
+    config = {"version": 1, "channels": {channel: {"loader": "text", "paths": [f"{channel}/*.txt"]}
+                                         for channel in ("web", "kb", "app")}}
+    write_project(tmp_path, config, {"web/a.txt": SENTENCE.replace("14:00", "12:00") + "\n",
+                                     "kb/b.txt": SENTENCE + "\n", "app/c.txt": SENTENCE + "\n"})
+    found = [f for f in lint(tmp_path).findings if f.rule == "FACT-STALE-COPY"]
+    assert keys(found) == [("FACT-STALE-COPY", "fact-mismatch", "web/a.txt", 1)]
+    assert [r.path for r in found[0].related] == ["kb/b.txt"]

@@ -103,6 +103,9 @@ def _line_starts(segment: Segment, start: int, end: int) -> tuple[tuple[int, int
 
 
 def stale_copies(all_passages: Sequence[Passage]) -> list[StaleCopy]:
+    """Near copies across channels that state other numbers or negations. A pair is
+    reported on its later passage, unless one of the two disagrees with more copies than
+    the other: then the odd one out is the copy that changed, and it is reported once."""
     frequency = Counter(word for passage in all_passages for word in passage.words)
     rarity = {word: (count, word) for word, count in frequency.items()}
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -112,7 +115,7 @@ def stale_copies(all_passages: Sequence[Passage]) -> list[StaleCopy]:
     pairs = {pair for members in blocks.values() if len(members) <= MAX_BLOCK_SIZE
              for pair in combinations(members, 2)}
     values: dict[int, list[tuple[str, int]]] = {}
-    found = []
+    stale: list[tuple[int, int, float]] = []
     for first, second in sorted(pairs):
         original, copy = all_passages[first], all_passages[second]
         if original.channel == copy.channel or original.text == copy.text:
@@ -122,9 +125,26 @@ def stale_copies(all_passages: Sequence[Passage]) -> list[StaleCopy]:
             continue
         stated, restated = _values(values, first, original), _values(values, second, copy)
         if original.negations != copy.negations or _stated(stated) != _stated(restated):
-            found.append(StaleCopy(original, copy, similarity,
-                                   original.line_at(_first_differing(stated, restated)),
-                                   copy.line_at(_first_differing(restated, stated))))
+            stale.append((first, second, similarity))
+    return _oriented(all_passages, stale, values)
+
+
+def _oriented(all_passages: Sequence[Passage], stale: list[tuple[int, int, float]],
+              values: dict[int, list[tuple[str, int]]]) -> list[StaleCopy]:
+    disagreements = Counter(index for first, second, _ in stale for index in (first, second))
+    found = []
+    reported: set[int] = set()
+    for first, second, similarity in stale:
+        if disagreements[first] > disagreements[second]:
+            first, second = second, first
+        if disagreements[second] > 1 and second in reported:
+            continue  # the odd one out is reported once, not once per copy it disagrees with
+        reported.add(second)
+        original, copy = all_passages[first], all_passages[second]
+        stated, restated = values[first], values[second]
+        found.append(StaleCopy(original, copy, similarity,
+                               original.line_at(_first_differing(stated, restated)),
+                               copy.line_at(_first_differing(restated, stated))))
     return found
 
 
