@@ -38,10 +38,12 @@ def test_different_sentences_with_different_numbers_are_not_compared(tmp_path: P
     assert _stale(tmp_path, web, kb) == []
 
 
-def _stale_findings(tmp_path: Path, files: dict[str, str]) -> list[Finding]:
-    config = {"version": 1, "channels": {"web": {"loader": "html", "paths": ["web/*.html"]},
-                                         "kb": {"loader": "text", "paths": ["kb/*.txt"]}}}
-    write_project(tmp_path, config, files)
+def _stale_findings(tmp_path: Path, files: dict[str, str], *,
+                    html_first: bool = True) -> list[Finding]:
+    channels = {"web": {"loader": "html", "paths": ["web/*.html"]},
+                "kb": {"loader": "text", "paths": ["kb/*.txt"]}}
+    ordered = channels if html_first else dict(reversed(channels.items()))
+    write_project(tmp_path, {"version": 1, "channels": ordered}, files)
     return [f for f in lint(tmp_path).findings if f.rule == "FACT-STALE-COPY"]
 
 
@@ -66,3 +68,11 @@ def test_the_copy_that_differs_from_the_others_is_reported_once(tmp_path: Path) 
     found = [f for f in lint(tmp_path).findings if f.rule == "FACT-STALE-COPY"]
     assert keys(found) == [("FACT-STALE-COPY", "fact-mismatch", "web/a.txt", 1)]
     assert [r.path for r in found[0].related] == ["kb/b.txt"]
+
+
+def test_a_wrapped_stale_copy_names_its_own_differing_line(tmp_path: Path) -> None:
+    found = _stale_findings(tmp_path, {"web/a.html": WRAPPED.replace("14:00", "12:00"),
+                                       "kb/b.txt": SENTENCE + "\n"}, html_first=False)
+    assert keys(found) == [("FACT-STALE-COPY", "fact-mismatch", "web/a.html", 2)]
+    assert [(r.path, r.line) for r in found[0].related] == [("kb/b.txt", 1)]
+    assert "different number or negation at line 3:" in found[0].message
