@@ -148,3 +148,27 @@ def test_text_facts_of_the_registry_are_extracted_and_compared(tmp_path: Path) -
              "kb/b.txt": "Dane do faktury: NIP 5250001233.\n"}
     assert sorted(_mismatches(tmp_path, files, registry)) == [  # and its check digit fails
         ("FACT-IDENTIFIER-CHECK-DIGIT", "web/a.txt", 1), ("FACT-REGISTRY-MISMATCH", "web/a.txt", 1)]
+
+
+def test_an_adjective_of_obligation_labels_no_variant(tmp_path: Path) -> None:
+    """"należne kwoty" (the amounts due) are every amount: "należny" tells no variant of
+    the refund deadline apart, so the statement is the plain fact, compared with the
+    registry's."""
+    page = ("Płatność zwracamy w terminie 14 dni od odstąpienia.\n\n"
+            "Należne kwoty zwracamy w terminie 15 dni od dnia otrzymania oświadczenia.\n")
+    assert _facts(tmp_path / "facts", page) == [
+        ("refund_deadline", "", "w terminie 15 dni", "")]
+    assert _facts(tmp_path / "inside", "Zwrot należnej kwoty nastąpi w ciągu 14 dni, a zwrot "
+                  "kosztów dostawy w ciągu 7 dni.\n") == [
+        ("refund_deadline", "", "w ciągu 14 dni", ""),
+        ("withdrawal_period", "", "w ciągu 7 dni", "")]
+    registry = REGISTRY + ("facts:\n  - {subject: shop, attribute: refund_deadline, "
+                           "value: \"14 dni\"}\n")
+    assert _mismatches(tmp_path / "registry", {"web/a.txt": page}, registry) == [
+        ("FACT-REGISTRY-MISMATCH", "web/a.txt", 3)]
+
+
+def test_a_classifying_adjective_still_labels_a_variant(tmp_path: Path) -> None:
+    page = "Ekspresowa dostawa kosztuje 25 zł, a dostawa standardowa 15 zł.\n"
+    assert _facts(tmp_path, page) == [("delivery_cost", "", "25 zł", "ekspresowy"),
+                                      ("delivery_cost", "", "15 zł", "standardowy")]

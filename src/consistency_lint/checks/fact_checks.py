@@ -123,8 +123,9 @@ STALE_COPY = CheckSpec(
     "different number or negation: likely a copy that was updated in only one place.",
     rationale="Texts are copied from the website to the FAQ and the call-center scripts; "
     "when the original changes, the copies are forgotten. The finding is reported on the "
-    "passage of the channel listed later in the configuration and shows both passages, so "
-    "an editor can decide which one is current.",
+    "passage that disagrees with more of its copies (the one that changed), or else on the "
+    "passage of the channel listed later in the configuration; it shows both passages and "
+    "the line where the number differs, so an editor can decide which one is current.",
     failing=Example("text", _SHIPPING_KB_STALE, file_name="kb/wysylka.txt", **_TWO_CHANNELS),
     passing=Example("text", _SHIPPING_WEB, file_name="kb/wysylka.txt", **_TWO_CHANNELS),
 )
@@ -194,13 +195,14 @@ def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
 def _stale_copies(corpus: Corpus) -> Iterator[Finding]:
     for stale in corpus.stale_copies:
         original, copy = stale.original, stale.copy
+        here = f" at line {stale.copy_line}" if stale.copy_line != copy.span.line else ""
         yield STALE_COPY.finding(
             corpus.document(copy.path), copy.span,
-            f"near copy of {original.path}:{original.span.line} ({original.channel}), "
+            f"near copy of {original.path}:{stale.original_line} ({original.channel}), "
             f"{stale.similarity:.0f}% alike apart from numbers, but with a different number or "
-            f"negation: “{copy.text}” vs “{original.text}”",
+            f"negation{here}: “{copy.text}” vs “{original.text}”",
             excerpt=copy.text,
-            related=(RelatedLocation(original.path, original.span.line, original.channel,
+            related=(RelatedLocation(original.path, stale.original_line, original.channel,
                                      original.text),))
 
 

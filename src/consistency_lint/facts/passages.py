@@ -7,6 +7,7 @@ compared: the cost grows with the corpus, not with its square.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from consistency_lint.model import Document, Span
+from consistency_lint.model import Document, Segment, Span
 from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.nlp.lexicon import in_every_language
 from consistency_lint.values.extraction import extract_values
@@ -38,15 +39,28 @@ class Passage:
     span: Span
     words: tuple[str, ...]  # distinct lemmas, sorted (a tuple: the cache decodes it faster)
     negations: int
+    # (offset in `text`, source line) where a sentence wrapped over source lines goes on to
+    # the next line; empty when it stands on one line
+    line_starts: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The source line of the character at `offset` in `text`."""
+        index = bisect.bisect_right(self.line_starts, offset, key=lambda start: start[0]) - 1
+        return self.line_starts[index][1] if index >= 0 else self.span.line
 
 
 @dataclass(frozen=True)
 class StaleCopy:
-    """`copy` looks like `original` with a different number or negation."""
+    """`copy` looks like `original` with a different number or negation; `original_line`
+    and `copy_line` are where the first value that differs stands in each (their first
+    line when only a negation differs): a sentence wrapped over many lines is named by the
+    line that differs, not by the line it starts on."""
 
     original: Passage
     copy: Passage
     similarity: float
+    original_line: int = 0
+    copy_line: int = 0
 
 
 def passages(document: Document, segments: Sequence[AnalysedSegment]) -> list[Passage]:
@@ -58,17 +72,40 @@ def passages(document: Document, segments: Sequence[AnalysedSegment]) -> list[Pa
             if len(words) < MIN_WORDS:
                 continue
             segment = analysed.segment
+            span = segment.span_of(sentence.start, sentence.end)
             found.append(Passage(
                 path=document.path, channel=document.channel, language=document.language,
                 text=segment.text[sentence.start:sentence.end],
-                span=segment.span_of(sentence.start, sentence.end),
+                span=span,
                 words=tuple(sorted({t.lemma for t in words if len(t.lemma) >= MIN_KEY_LENGTH})),
                 negations=sum(1 for t in words if t.lemma in negations),
+                line_starts=(_line_starts(segment, sentence.start, sentence.end)
+                             if span.end_line > span.line else ()),
             ))
     return found
 
 
+def _line_starts(segment: Segment, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Where `segment.text[start:end]` goes on to a new source line: (offset from `start`,
+    line). A bisection per source line the sentence covers, not a lookup per character."""
+    starts: list[tuple[int, int]] = []
+    line = segment.position(start)[0]
+    offset = start
+    while offset < end:
+        following = bisect.bisect_left(range(offset, end), line + 1,
+                                       key=lambda at: segment.position(at)[0]) + offset
+        if following >= end:
+            break
+        line = segment.position(following)[0]
+        starts.append((following - start, line))
+        offset = following
+    return tuple(starts)
+
+
 def stale_copies(all_passages: Sequence[Passage]) -> list[StaleCopy]:
+    """Near copies across channels that state other numbers or negations. A pair is
+    reported on its later passage, unless one of the two disagrees with more copies than
+    the other: then the odd one out is the copy that changed, and it is reported once."""
     frequency = Counter(word for passage in all_passages for word in passage.words)
     rarity = {word: (count, word) for word, count in frequency.items()}
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -77,8 +114,8 @@ def stale_copies(all_passages: Sequence[Passage]) -> list[StaleCopy]:
             blocks[key].append(index)
     pairs = {pair for members in blocks.values() if len(members) <= MAX_BLOCK_SIZE
              for pair in combinations(members, 2)}
-    values: dict[int, list[str]] = {}
-    found = []
+    values: dict[int, list[tuple[str, int]]] = {}
+    stale: list[tuple[int, int, float]] = []
     for first, second in sorted(pairs):
         original, copy = all_passages[first], all_passages[second]
         if original.channel == copy.channel or original.text == copy.text:
@@ -86,19 +123,56 @@ def stale_copies(all_passages: Sequence[Passage]) -> list[StaleCopy]:
         similarity = fuzz.ratio(_masked(original.text), _masked(copy.text))
         if similarity < SIMILARITY_THRESHOLD:
             continue
-        if original.negations != copy.negations or _values(values, first, original) != _values(
-                values, second, copy):
-            found.append(StaleCopy(original, copy, similarity))
+        stated, restated = _values(values, first, original), _values(values, second, copy)
+        if original.negations != copy.negations or _stated(stated) != _stated(restated):
+            stale.append((first, second, similarity))
+    return _oriented(all_passages, stale, values)
+
+
+def _oriented(all_passages: Sequence[Passage], stale: list[tuple[int, int, float]],
+              values: dict[int, list[tuple[str, int]]]) -> list[StaleCopy]:
+    disagreements = Counter(index for first, second, _ in stale for index in (first, second))
+    found = []
+    reported: set[int] = set()
+    for first, second, similarity in stale:
+        if disagreements[first] > disagreements[second]:
+            first, second = second, first
+        if disagreements[second] > 1 and second in reported:
+            continue  # the odd one out is reported once, not once per copy it disagrees with
+        reported.add(second)
+        original, copy = all_passages[first], all_passages[second]
+        stated, restated = values[first], values[second]
+        found.append(StaleCopy(original, copy, similarity,
+                               original.line_at(_first_differing(stated, restated)),
+                               copy.line_at(_first_differing(restated, stated))))
     return found
+
+
+def _stated(values: list[tuple[str, int]]) -> list[str]:
+    return [value for value, _ in values]
+
+
+def _first_differing(values: list[tuple[str, int]], others: list[tuple[str, int]]) -> int:
+    """The offset of the first of `values` that `others` do not state (0, the passage's
+    start, when every one of them is stated there too)."""
+    left = Counter(_stated(others))
+    for value, offset in values:
+        if not left[value]:
+            return offset
+        left[value] -= 1
+    return 0
 
 
 def _masked(text: str) -> str:
     return _DIGITS.sub("#", text.lower())
 
 
-def _values(cache: dict[int, list[str]], index: int, passage: Passage) -> list[str]:
-    """What the passage states in numbers: its normalised values and clock times."""
+def _values(cache: dict[int, list[tuple[str, int]]], index: int,
+            passage: Passage) -> list[tuple[str, int]]:
+    """What the passage states in numbers, with where: its normalised values and clock
+    times."""
     if index not in cache:
-        found = [m.value.canonical() for m in extract_values(passage.text, passage.language)]
-        cache[index] = found + _CLOCK.findall(passage.text)
+        found = [(m.value.canonical(), m.start)
+                 for m in extract_values(passage.text, passage.language)]
+        cache[index] = found + [(m.group(), m.start()) for m in _CLOCK.finditer(passage.text)]
     return cache[index]

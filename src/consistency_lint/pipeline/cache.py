@@ -267,6 +267,7 @@ def _lines(outcome: DocumentOutcome) -> Iterator[int]:
     yield from document.metadata_lines.values()
     yield from (suppression.line for suppression in document.suppressions)
     yield from (related.line for finding in outcome.findings for related in finding.related)
+    yield from (line for passage in outcome.passages for _, line in passage.line_starts)
 
 
 def _span_fits(span: Span, limit: int) -> bool:
