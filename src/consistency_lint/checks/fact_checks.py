@@ -120,12 +120,14 @@ STALE_COPY = CheckSpec(
     category=Category.FACT_MISMATCH,
     severity=Severity.WARNING,
     summary="A sentence in one channel is a near copy of a sentence in another, but with a "
-    "different number or negation: likely a copy that was updated in only one place.",
-    rationale="Texts are copied from the website to the FAQ and the call-center scripts; "
-    "when the original changes, the copies are forgotten. The finding is reported on the "
-    "passage that disagrees with more of its copies (the one that changed), or else on the "
-    "passage of the channel listed later in the configuration; it shows both passages and "
-    "the line where the number differs, so an editor can decide which one is current.",
+    "different number or negation (or one document repeats a sentence word for word with one "
+    "value changed): likely a copy that was updated in only one place.",
+    rationale="Texts are copied from the website to the FAQ and the call-center scripts, and "
+    "within one document from section to section; when the original changes, the copies are "
+    "forgotten. The finding is reported on the passage that disagrees with more of its copies "
+    "(the one that changed), or else on the passage of the channel listed later in the "
+    "configuration (the later sentence of one document); it shows both passages and the line "
+    "where the number differs, so an editor can decide which one is current.",
     failing=Example("text", _SHIPPING_KB_STALE, file_name="kb/wysylka.txt", **_TWO_CHANNELS),
     passing=Example("text", _SHIPPING_WEB, file_name="kb/wysylka.txt", **_TWO_CHANNELS),
 )

@@ -1,6 +1,14 @@
 """Near-duplicate passages across channels that differ in a number or a negation: the
 signature of a text copied from one channel to another and then updated in only one.
 
+One document that repeats a sentence word for word ("W ramach usług adres IP jest gromadzony
+przez 90 dni", in a section on each service) has the same signature when the copies differ in
+exactly one of their values: the repeated sentence states one thing, and one copy was updated
+alone. Inside one document the pair must be that close: a list of tiers or variants ("do 5 kg:
+10 zł", "do 10 kg: 15 zł") repeats its wording too, but changes every value of its items, and
+sentences that differ in any word may well be about different things. Pages of one channel
+are not compared (they are often made from one template, a product page each).
+
 Sentences are blocked by their rarest words, so that only sentences that share them are
 compared: the cost grows with the corpus, not with its square.
 """
@@ -16,7 +24,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from consistency_lint.model import Document, Segment, Span
+from consistency_lint.model import Document, Segment, Span, ValueMatch
 from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.nlp.lexicon import in_every_language
 from consistency_lint.values.extraction import extract_values
@@ -26,6 +34,11 @@ SIMILARITY_THRESHOLD = 88
 BLOCKING_KEYS = 2
 MAX_BLOCK_SIZE = 50  # a word shared by more sentences is too common to block on
 MIN_KEY_LENGTH = 3
+# a short copy whose unit changed ("w ciągu 30 dni" -> "w ciągu 30 dni roboczych") is less alike
+# by its digits than one whose number did; compared with each value as one mark, it is as
+# alike. Only pairs this close by their digits, stating as many values, are compared that way
+# (it costs an extraction; a contact line with one more address is another text).
+UNIT_ALLOWANCE = 10
 _DIGITS = re.compile(r"\d+(?:[ ,.:]\d+)*")
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:.]\d{2}(?![\d:])")
 
@@ -103,7 +116,8 @@ def _line_starts(segment: Segment, start: int, end: int) -> tuple[tuple[int, int
 
 
 def stale_copies(all_passages: Sequence[Passage]) -> list[StaleCopy]:
-    """Near copies across channels that state other numbers or negations. A pair is
+    """Near copies across channels that state other numbers or negations, and sentences one
+    document repeats with one value changed. A pair is
     reported on its later passage, unless one of the two disagrees with more copies than
     the other: then the odd one out is the copy that changed, and it is reported once."""
     frequency = Counter(word for passage in all_passages for word in passage.words)
@@ -114,19 +128,63 @@ def stale_copies(all_passages: Sequence[Passage]) -> list[StaleCopy]:
             blocks[key].append(index)
     pairs = {pair for members in blocks.values() if len(members) <= MAX_BLOCK_SIZE
              for pair in combinations(members, 2)}
+    matches: dict[int, list[ValueMatch]] = {}
     values: dict[int, list[tuple[str, int]]] = {}
     stale: list[tuple[int, int, float]] = []
     for first, second in sorted(pairs):
-        original, copy = all_passages[first], all_passages[second]
-        if original.channel == copy.channel or original.text == copy.text:
-            continue
-        similarity = fuzz.ratio(_masked(original.text), _masked(copy.text))
-        if similarity < SIMILARITY_THRESHOLD:
-            continue
-        stated, restated = _values(values, first, original), _values(values, second, copy)
-        if original.negations != copy.negations or _stated(stated) != _stated(restated):
+        similarity = _stale_likeness(all_passages, first, second, matches, values)
+        if similarity is not None:
             stale.append((first, second, similarity))
     return _oriented(all_passages, stale, values)
+
+
+def _stale_likeness(all_passages: Sequence[Passage], first: int, second: int,
+                    matches: dict[int, list[ValueMatch]],
+                    values: dict[int, list[tuple[str, int]]]) -> float | None:
+    """How alike two passages are when one is a stale copy of the other, else None: across
+    channels, when their numbers or negations differ; in one document, when one value of a
+    repeated sentence does."""
+    original, copy = all_passages[first], all_passages[second]
+    if original.text == copy.text or (original.channel == copy.channel
+                                      and original.path != copy.path):
+        return None
+    similarity = fuzz.ratio(_masked(original.text), _masked(copy.text))
+    if similarity < SIMILARITY_THRESHOLD - UNIT_ALLOWANCE:
+        return None
+    own, others = _matches(matches, first, original), _matches(matches, second, copy)
+    if len(own) == len(others):  # a copy that lost or gained a value is no copy
+        similarity = max(similarity, fuzz.ratio(_without_values(original.text, own),
+                                                _without_values(copy.text, others)))
+    if similarity < SIMILARITY_THRESHOLD:
+        return None
+    stated, restated = _values(values, first, original, own), _values(values, second, copy,
+                                                                      others)
+    if original.channel == copy.channel:
+        changed = _repeated_with_one_change(original, copy, own, others)
+    else:
+        changed = original.negations != copy.negations or _stated(stated) != _stated(restated)
+    return similarity if changed else None
+
+
+def _repeated_with_one_change(first: Passage, second: Passage, first_values: list[ValueMatch],
+                              second_values: list[ValueMatch]) -> bool:
+    """Whether two sentences of one document are the same words apart from their values, and
+    their values differ in exactly one place."""
+    if len(first_values) != len(second_values) or _without_values(
+            first.text, first_values) != _without_values(second.text, second_values):
+        return False
+    return sum(one.value.canonical() != other.value.canonical()
+               for one, other in zip(first_values, second_values, strict=True)) == 1
+
+
+def _without_values(text: str, values: Sequence[ValueMatch]) -> str:
+    """The text, lower-cased, with each value's own words (its number and unit) as one mark."""
+    kept, last = [], 0
+    for found in values:
+        kept.append(text[last:found.start])
+        last = found.end
+    kept.append(text[last:])
+    return "#".join(kept).lower()
 
 
 def _oriented(all_passages: Sequence[Passage], stale: list[tuple[int, int, float]],
@@ -167,12 +225,19 @@ def _masked(text: str) -> str:
     return _DIGITS.sub("#", text.lower())
 
 
-def _values(cache: dict[int, list[tuple[str, int]]], index: int,
-            passage: Passage) -> list[tuple[str, int]]:
+def _matches(cache: dict[int, list[ValueMatch]], index: int,
+             passage: Passage) -> list[ValueMatch]:
+    """The values the passage states, found once per passage."""
+    if index not in cache:
+        cache[index] = extract_values(passage.text, passage.language)
+    return cache[index]
+
+
+def _values(cache: dict[int, list[tuple[str, int]]], index: int, passage: Passage,
+            found: Sequence[ValueMatch]) -> list[tuple[str, int]]:
     """What the passage states in numbers, with where: its normalised values and clock
     times."""
     if index not in cache:
-        found = [(m.value.canonical(), m.start)
-                 for m in extract_values(passage.text, passage.language)]
-        cache[index] = found + [(m.group(), m.start()) for m in _CLOCK.finditer(passage.text)]
+        cache[index] = [(m.value.canonical(), m.start) for m in found] + [
+            (m.group(), m.start()) for m in _CLOCK.finditer(passage.text)]
     return cache[index]
