@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from consistency_lint.nlp.analysis import Token
-from consistency_lint.nlp.frames import frame_of
+from consistency_lint.nlp.frames import SentenceFrames
 from consistency_lint.nlp.pipeline import pipeline
 from tests.conftest import edited_copy, keys, lint
 
@@ -64,7 +64,7 @@ def _frame(text: str, value: str) -> tuple[bool, list[str]]:
     participles."""
     tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.lemma_) for t in pipeline("pl")(text)]
     at = next(i for i, token in enumerate(tokens) if token.text == value)
-    frame = frame_of(tokens, range(at, at + 1), range(0), "pl")
+    frame = SentenceFrames(tokens, "pl").frame(range(at, at + 1), range(0))
     return frame.has_content_verb, [tokens[i].text for i in sorted(frame.participles)]
 
 
@@ -84,6 +84,6 @@ def test_a_clause_is_about_its_verb_unless_it_is_light_or_a_condition(
 @pytest.mark.parametrize("own", [range(0), range(3, 3), range(5, 9)])
 def test_a_value_past_the_tokens_has_a_frame_of_nothing(own: range) -> None:
     tokens = [Token(0, 4, "Masz", "mieć"), Token(5, 7, "14", "14"), Token(8, 11, "dni", "dzień")]
-    frame = frame_of(tokens, own, range(0), "pl")
+    frame = SentenceFrames(tokens, "pl").frame(own, range(0))
     assert frame.has_content_verb is False
-    assert frame_of([], own, range(0), "pl").clause == range(0)
+    assert SentenceFrames([], "pl").frame(own, range(0)).clause == range(0)

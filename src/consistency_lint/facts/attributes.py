@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, model_validator
 from consistency_lint.builtin_data import load_builtin_yaml
 from consistency_lint.model import Bound, Reading, ValueType
 from consistency_lint.nlp.pipeline import pipeline
-from consistency_lint.values.extraction import units_of
+from consistency_lint.values.extraction import check_units
 
 
 class Scope(StrEnum):
@@ -43,10 +43,7 @@ class AttributeModel(BaseModel):
 
     @model_validator(mode="after")
     def _known_units(self) -> AttributeModel:
-        unknown = set(self.units or ()) - units_of(self.type)
-        if unknown:
-            raise ValueError(f"unknown units {sorted(unknown)} for type {self.type}: "
-                             f"known are {sorted(units_of(self.type))}")
+        check_units(self.type, self.units or ())
         return self
 
 

@@ -90,12 +90,12 @@ class _SentenceIndex:
         for position, token in enumerate(tokens):
             self.positions.setdefault(token.lemma, []).append(position)
         self.mentions = mentions
-        self.mention_positions = [mention.token_index for mention in mentions]
         self.mentioned = frozenset(position for mention in mentions for position in
                                    range(mention.token_index,
                                          mention.token_index + mention.length))
         self.starts = [token.start for token in tokens]
         self.ends = [token.end for token in tokens]
+        self.words = frozenset(token.text.lower() for token in tokens)
         self._clause_numbers: dict[frozenset[str], list[int]] = {}
         self._clause_lemmas: dict[int, Counter[str]] = {}
         self._label_words: dict[tuple[int, str], list[int]] = {}
@@ -709,8 +709,7 @@ class FactExtractor:
         zgodność materiałów z umową. Przy materiałach do pobrania – przez 2 lata od ich
         dostarczenia." states the liability period."""
         position = bisect_right(analysed.sentences, sentence.start, key=_start) - 1
-        if position <= 0 or not any(token.text.lower() in self.referring
-                                    for token in sentence.tokens):
+        if position <= 0 or self.referring.isdisjoint(self._index(sentence).words):
             return None
         return (frozenset(self._index(analysed.sentences[position - 1]).positions),
                 PREVIOUS_SENTENCE_DISTANCE)

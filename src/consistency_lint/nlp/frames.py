@@ -119,11 +119,6 @@ class _ClauseWords:
     pronouns: frozenset[tuple[str, str]]
 
 
-def frame_of(tokens: Sequence[Token], own: range, skipped: range, language: str) -> Frame:
-    """The frame of one value (`SentenceFrames.frame`), for a sentence read for it alone."""
-    return SentenceFrames(tokens, language).frame(own, skipped)
-
-
 def noun_agreement(form: str, lemma: str) -> frozenset[tuple[str, str]]:
     """The (number, gender) pairs of `form` as a noun of `lemma`: a pronoun of a clause that
     shares one may stand for it ("Jeżeli należy się Panu zwrot pieniędzy, przekażemy go w

@@ -42,7 +42,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from consistency_lint.builtin_data import DEFAULT_LANGUAGE, Language
 from consistency_lint.config import Profile
 from consistency_lint.model import Category, SegmentKind, Severity, ValueType
-from consistency_lint.values.extraction import units_of
+from consistency_lint.values.extraction import check_units
 
 RULE_ID_PATTERN = r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$"
 # the keys that name a rule's kind, each holding its clause; `rules.kinds.KINDS` runs them
@@ -74,11 +74,7 @@ class ValueConstraintModel(_Strict):
 
     @model_validator(mode="after")
     def _known_units(self) -> ValueConstraintModel:
-        known = units_of(self.type)
-        unknown = sorted(set(self.units or ()) - known)
-        if unknown:
-            raise ValueError(f"unknown unit {', '.join(unknown)} for {self.type.value} values "
-                             f"(known: {', '.join(sorted(known)) or 'none'})")
+        check_units(self.type, self.units or ())
         return self
 
 

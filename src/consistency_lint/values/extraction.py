@@ -1,5 +1,6 @@
 """The extraction entry points: `extract_values` runs every value type's extractor over a
-text, `parse_value` reads a registry entry, `units_of` names a type's units.
+text, `parse_value` reads a registry entry, `units_of` names a type's units and
+`check_units` refuses any other.
 
 `extract_values` finds every value in a text; where two extractors claim overlapping text,
 the more specific type wins (an e-mail address over the web address inside it, opening
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from heapq import merge
 from urllib.parse import unquote
@@ -159,3 +160,13 @@ def units_of(value_type: ValueType) -> frozenset[str]:
         return frozenset().union(*(money.units(language) for language in languages()))
     return {ValueType.PERCENT: frozenset({"%"}),
             ValueType.VOLUME: frozenset({"GB"})}.get(value_type, frozenset({""}))
+
+
+def check_units(value_type: ValueType, units: Iterable[str]) -> None:
+    """Raise ValueError naming the units that values of this type are never given in (a
+    pack rule's or an attribute's `units:`)."""
+    known = units_of(value_type)
+    unknown = sorted(set(units) - known)
+    if unknown:
+        raise ValueError(f"unknown unit {', '.join(unknown)} for {value_type.value} values "
+                         f"(known: {', '.join(sorted(known)) or 'none'})")
