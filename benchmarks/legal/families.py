@@ -20,8 +20,8 @@ FAMILIES = ("withdrawal", "complaints", "venue/law", "change", "liability", "pri
             "privacy/marketing", "other")
 
 _BY_NUMBER: dict[int, str] = {
-    **{n: "withdrawal" for n in range(1, 15)},
-    **{n: "complaints" for n in range(15, 24)},
+    **dict.fromkeys(range(1, 15), "withdrawal"),
+    **dict.fromkeys(range(15, 24), "complaints"),
     24: "liability", 26: "liability", 25: "venue/law", 27: "change",
     30: "privacy/marketing", 31: "privacy/marketing", 32: "price/omnibus", 35: "price/omnibus",
 }

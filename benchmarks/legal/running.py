@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from benchmarks.legal.sources import Document
+
 from consistency_lint.config import load_config
 from consistency_lint.model import Category, Finding
 from consistency_lint.pipeline import RunOptions, run

@@ -21,12 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from benchmarks.legal import sources as legal_sources  # noqa: E402
-from benchmarks.legal.families import FAMILIES  # noqa: E402
-from benchmarks.legal.running import lint  # noqa: E402
-from benchmarks.legal.scoring import Counts, SourceScore, score_source, total  # noqa: E402
-from benchmarks.legal.split import DEV, HELD_OUT, SPLITS  # noqa: E402
-from benchmarks.legal.units import Unit  # noqa: E402
+from benchmarks.legal import sources as legal_sources
+from benchmarks.legal.families import FAMILIES
+from benchmarks.legal.running import lint
+from benchmarks.legal.scoring import Counts, SourceScore, score_source, total
+from benchmarks.legal.split import DEV, HELD_OUT, SPLITS
+from benchmarks.legal.units import Unit
 
 SOURCE_NAMES = ("claudette", "hand", "paraphrases")
 

@@ -6,7 +6,10 @@ names none). A finding is, in this order:
 - right: it overlaps a MUST unit it is the right item for;
 - wrong: it overlaps a MUST_NOT unit, or a MUST unit of another item, or a SAFE sentence;
 - not counted: it overlaps only LEVEL2 / UNCOVERED tags;
-- unjudged: it lies on no unit of a file its source judges (unannotated hand-source text).
+- unjudged: it lies on no unit of a file its source judges (unannotated hand-source text), or
+  only on a line the hand annotations skipped on purpose as borderline.
+A finding that is right for one unit does not also flag the compliant or safe text its span
+spills over into (a sentence the tool reads across two lines of markup).
 Where hand annotations and CLAUDETTE tags cover the same file, a finding on a hand-annotated
 line is judged by the hand annotation only.
 """
@@ -19,7 +22,8 @@ from dataclasses import dataclass, field
 
 from benchmarks.legal.families import rule_family, rule_spec
 from benchmarks.legal.sources import Source
-from benchmarks.legal.units import LEVEL2, MUST, MUST_NOT, SAFE, UNCOVERED, LineIndex, Unit
+from benchmarks.legal.units import LEVEL2, MUST, MUST_NOT, SAFE, UNCOVERED, Unit
+
 from consistency_lint.model import Finding
 
 RIGHT, WRONG, NOT_COUNTED, UNJUDGED = "right", "wrong", "not counted", "unjudged"
@@ -82,23 +86,35 @@ def score_source(source: Source, findings: Iterable[Finding],
         if unit.source != source.name:
             overriding[unit.path].append(unit)
     ranges = {id(f): source.texts[f.path].finding_range(f) for f in mine}
-    for unit in source.units:
-        _count_unit(result, unit, [f for f in mine if f.path == unit.path
-                                   and unit.overlaps(*ranges[id(f)])])
+    verdicts: dict[int, str] = {}
     for finding in mine:
         start, end = ranges[id(finding)]
         if any(unit.overlaps(start, end) for unit in overriding[finding.path]):
             continue  # judged by the hand annotations
-        verdict = judge(finding, [u for u in units_by_path[finding.path]
-                                  if u.overlaps(start, end)])
-        split = source.splits[finding.path]
-        counts = result.counts[(rule_family(finding.rule), split)]
-        setattr(counts, verdict.replace(" ", "_"), getattr(counts, verdict.replace(" ", "_")) + 1)
-        if split == "dev" and verdict == WRONG:
-            result.details.wrong_findings.append(_describe(finding))
-        elif split == "dev" and verdict == UNJUDGED:
-            result.details.unjudged_findings.append(_describe(finding))
+        units = [u for u in units_by_path[finding.path] if u.overlaps(start, end)]
+        if finding.path in source.overlay_paths and not units:
+            continue  # judged by the source that owns the file
+        verdicts[id(finding)] = verdict = judge(finding, units)
+        _count_finding(result, finding, verdict, source.splits[finding.path])
+    for unit in source.units:
+        if unit.kind == SAFE and any(unit.overlaps(o.start, o.end)
+                                     for o in overriding[unit.path]):
+            continue  # a hand-annotated line: not part of the untagged population
+        flagging = [f for f in mine if f.path == unit.path and unit.overlaps(*ranges[id(f)])]
+        if unit.kind != MUST:  # a finding right elsewhere does not flag its neighbours
+            flagging = [f for f in flagging if verdicts.get(id(f)) != RIGHT]
+        _count_unit(result, unit, flagging)
     return result
+
+
+def _count_finding(result: SourceScore, finding: Finding, verdict: str, split: str) -> None:
+    counts = result.counts[(rule_family(finding.rule), split)]
+    attribute = verdict.replace(" ", "_")
+    setattr(counts, attribute, getattr(counts, attribute) + 1)
+    if split == "dev" and verdict == WRONG:
+        result.details.wrong_findings.append(_describe(finding))
+    elif split == "dev" and verdict == UNJUDGED:
+        result.details.unjudged_findings.append(_describe(finding))
 
 
 def judge(finding: Finding, units: list[Unit]) -> str:
@@ -135,7 +151,7 @@ def _count_unit(result: SourceScore, unit: Unit, flagging: list[Finding]) -> Non
     elif unit.kind == UNCOVERED:
         counts.uncovered += 1
         counts.uncovered_flagged += bool(flagging)
-    else:
+    elif unit.kind == SAFE:
         counts.safe += 1
         counts.safe_flagged += bool(flagging)
 
@@ -147,5 +163,3 @@ def total(score: SourceScore, split: str, family: str | None = None) -> Counts:
             result.add(counts)
     return result
 
-
-__all__ = ["LineIndex", "SourceScore", "score_source", "total"]

@@ -18,10 +18,18 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from benchmarks.legal.families import item_family
 from benchmarks.legal.split import split_of
-from benchmarks.legal.units import LEVEL2, MUST, MUST_NOT, SAFE, UNCOVERED, LineIndex, Unit
+from benchmarks.legal.units import (
+    LEVEL2,
+    MUST,
+    MUST_NOT,
+    SAFE,
+    SKIPPED,
+    UNCOVERED,
+    LineIndex,
+    Unit,
+)
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent.parent.parent / "shared" / "corpus"
@@ -53,6 +61,7 @@ class Source:
     texts: dict[str, LineIndex] = field(default_factory=dict)  # every path that has units
     splits: dict[str, str] = field(default_factory=dict)  # path -> dev | held-out
     judged_paths: set[str] = field(default_factory=set)  # findings elsewhere: not this source's
+    overlay_paths: set[str] = field(default_factory=set)  # judged here only on this source's units
 
 
 def _read(path: Path) -> tuple[bytes, str]:
@@ -161,7 +170,9 @@ def hand(corpus: Path = CORPUS, annotations: Path = HAND) -> Source:
         content, text = _read(corpus / path)
         index = LineIndex(text)
         split = split_of(str(entry.get("split_key", path)))
-        if not path.startswith(f"{CLAUDETTE}/"):  # CLAUDETTE texts are linted by `claudette`
+        if path.startswith(f"{CLAUDETTE}/"):  # linted and judged by `claudette` elsewhere
+            source.overlay_paths.add(path)
+        else:
             source.documents.append(Document(path, content, str(entry["loader"]),
                                              entry.get("doc_type")))
         source.texts[path] = index
@@ -170,6 +181,10 @@ def hand(corpus: Path = CORPUS, annotations: Path = HAND) -> Source:
         for kind, key in ((MUST, "prohibited"), (MUST_NOT, "compliant")):
             for annotation in entry.get(key) or ():
                 source.units.append(_hand_unit(kind, path, split, index, annotation))
+        for skipped in entry.get("skipped") or ():
+            start, end = index.line_range(int(skipped["line"]))
+            source.units.append(Unit("hand", SKIPPED, path, start, end, "other", split, None,
+                                     f"skipped {path}:{skipped['line']}"))
     return source
 
 

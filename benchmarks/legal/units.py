@@ -17,6 +17,7 @@ MUST_NOT = "must-not"  # a compliant clause: must get no legal-prohibited findin
 LEVEL2 = "level-2"  # a CLAUDETTE "potentially unfair" tag: reported, not counted
 UNCOVERED = "uncovered"  # a CLAUDETTE unfair tag of a family the spec does not cover
 SAFE = "safe"  # an untagged CLAUDETTE sentence
+SKIPPED = "skipped"  # a line left unannotated on purpose (borderline): findings unjudged
 
 
 @dataclass(frozen=True)
@@ -67,4 +68,8 @@ class LineIndex:
         end = self.offset(span.end_line, span.end_column)
         if end <= start:
             start, end = self.line_range(span.line)
+        while start < end - 1 and self.text[start].isspace():
+            start += 1  # a span may begin with the markup's line break before its sentence
+        while end - 1 > start and self.text[end - 1].isspace():
+            end -= 1
         return start, max(end, start + 1)
