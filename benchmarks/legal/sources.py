@@ -11,6 +11,7 @@ leaves its sources empty.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -192,23 +193,29 @@ def hand(corpus: Path = CORPUS, annotations: Path = HAND) -> Source:
 
 def _hand_unit(kind: str, path: str, split: str, index: LineIndex,
                annotation: dict[str, Any]) -> Unit:
-    line = _anchored_line(index, int(annotation["line"]), str(annotation["anchor"]), path)
+    line = _anchored_line(index, int(annotation["line"]), str(annotation["line_sha256"]), path)
     start, end = index.line_range(line)
     items = [str(annotation["item"])] if kind == MUST else [str(i) for i in annotation["items"]]
-    label = f"{'/'.join(items)} {path}:{line} \"{annotation['anchor']}\""
+    label = f"{'/'.join(items)} {path}:{line}"
     return Unit("hand", kind, path, start, end, item_family(items[0]), split,
                 frozenset(items) if kind == MUST else None, label)
 
 
-def _anchored_line(index: LineIndex, line: int, anchor: str, path: str) -> int:
-    """The annotated line, or the nearest line holding the anchor if the file moved."""
+def line_digest(line: str) -> str:
+    """What an annotation keeps of the line it judges: a digest, never the corpus's words
+    (the corpus stays out of this repository), enough to find the line again if it moved."""
+    return hashlib.sha256(_norm(line).encode()).hexdigest()[:12]
+
+
+def _anchored_line(index: LineIndex, line: int, digest: str, path: str) -> int:
+    """The annotated line, or the nearest line with the same digest if the file moved."""
     lines = index.text.split("\n")
-    wanted = _norm(anchor)
-    if line <= len(lines) and wanted in _norm(lines[line - 1]):
+    if line <= len(lines) and line_digest(lines[line - 1]) == digest:
         return line
-    found = [number for number, text in enumerate(lines, 1) if wanted in _norm(text)]
+    found = [number for number, text in enumerate(lines, 1) if line_digest(text) == digest]
     if not found:
-        raise SystemExit(f"annotations/hand.yaml: anchor {anchor!r} not found in {path}")
+        raise SystemExit(f"annotations/hand.yaml: {path}:{line} is not the line annotated "
+                         f"(line_sha256 {digest} matches no line of the file)")
     return min(found, key=lambda number: abs(number - line))
 
 
