@@ -144,3 +144,16 @@ def _rank(part_of_speech: str) -> int:
 def inflected_forms(lemma_text: str) -> frozenset[str]:
     """Every form Morfeusz generates for a lemma, lower-cased."""
     return frozenset(form.lower() for form, *_ in _morfeusz().generate(lemma_text))
+
+
+@lru_cache(maxsize=256)
+def singular_forms(lemma_text: str, cases: frozenset[str]) -> frozenset[str]:
+    """The singular forms Morfeusz generates for a noun in any of `cases` ("nom", "gen",
+    ...), lower-cased: "tydzień" in the nominative, accusative and genitive is "tydzień",
+    "tygodnia"."""
+    found = set()
+    for form, _lemma, tag, *_rest in _morfeusz().generate(lemma_text):
+        fields = tag.split(":")
+        if len(fields) > 2 and fields[1] == "sg" and cases & set(fields[2].split(".")):
+            found.add(form.lower())
+    return frozenset(found)
