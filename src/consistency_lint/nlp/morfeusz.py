@@ -119,6 +119,25 @@ def lemma(surface: str) -> str:
     return chosen
 
 
+@lru_cache(maxsize=200_000)
+def lemmas(surface: str) -> frozenset[str]:
+    """Every lemma Morfeusz reads `surface` as, lower-cased, where `lemma` picks one: "wady"
+    is "wada" (a defect's genitive) as well as "wad" (the mineral). Left out: readings as
+    a function word or a pronoun of a word that is not itself one ("nie" is not the pronoun
+    "on", "od" not "oda"), and the positive lemma of a negated form ("nieużywany" is not
+    "używać")."""
+    chosen = lemma(surface)
+    found = {chosen}
+    if chosen == surface.lower() and any(
+            part_of_speech in _FUNCTION_WORD_TAGS for _, part_of_speech in analyses(surface)):
+        return frozenset(found)
+    for _start, _end, (_form, found_lemma, tag, *_rest) in _graph(surface):
+        part_of_speech = tag.split(":", 1)[0]
+        if (part_of_speech not in _NOT_CONTENT_TAGS and ":neg" not in tag):
+            found.add(_bare_lemma(found_lemma).lower())
+    return frozenset(found)
+
+
 def _negated(surface: str) -> bool:
     """Whether Morfeusz analyses the word as a negated form only (":neg" in every tag)."""
     tags = [analysis[2] for _, _, analysis in _graph(surface)
@@ -127,6 +146,7 @@ def _negated(surface: str) -> bool:
 
 
 _FUNCTION_WORD_TAGS = frozenset({"prep", "conj", "comp", "qub", "interj"})
+_NOT_CONTENT_TAGS = _FUNCTION_WORD_TAGS | {UNKNOWN_TAG, "ppron12", "ppron3", "siebie", "aglt"}
 _VERB_TAGS = frozenset({"fin", "inf", "praet", "impt", "imps", "pcon", "pant", "bedzie", "pred"})
 
 

@@ -2,7 +2,8 @@
 ("zwrotu", "zwrotem"), without diacritics ("odstapienie") or with a typo ("odstąpienei").
 
 A phrase matches where all of its words stand together (in any order, a word apart at most).
-A word matches a token with the same lemma, the same lemma or form without Polish
+A word matches a token with the same lemma (any lemma Morfeusz reads the token as, not only
+the one it picks: "wady" is "wada" as well as "wad"), the same lemma or form without Polish
 diacritics, or, for words of six letters or more, a lemma that is nearly the same. A word
 written `=jesteś` is an exact form: it matches that form only (with or without diacritics),
 never another form of its lemma and never a near miss ("jesteśmy"); written with a capital
@@ -101,7 +102,7 @@ class TokenIndex:
         self.tokens = tokens
         self.positions: dict[str, list[int]] = defaultdict(list)
         for position, token in enumerate(tokens):
-            for key in {fold(token.lemma), fold(token.text)}:
+            for key in _keys(token):
                 self.positions[key].append(position)
         self._forms: dict[bool, dict[str, list[int]]] = {}  # by case kept, on first need
         self._by_prefix: dict[str, set[str]] = defaultdict(set)
@@ -168,6 +169,15 @@ class TokenIndex:
                        for key in self._by_prefix.get(variant[:2], ())
                        if fuzz.ratio(key, variant) >= FUZZY_THRESHOLD
                        for position in self.positions[key]})
+
+
+def _keys(token: Token) -> set[str]:
+    """A token's folded form and lemma, and, for a token Morfeusz lemmatised, every other
+    lemma Morfeusz reads it as: "wady" stands for "wada" though its chosen lemma is "wad"."""
+    keys = {fold(token.lemma), fold(token.text)}
+    if token.text.isalpha() and token.lemma == morfeusz.lemma(token.text):
+        keys.update(fold(other) for other in morfeusz.lemmas(token.text))
+    return keys
 
 
 class TokenWindow:
