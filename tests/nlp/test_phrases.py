@@ -7,6 +7,7 @@ from itertools import product
 from hypothesis import given
 from hypothesis import strategies as st
 
+from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import Token
 from consistency_lint.nlp.phrases import (
     PHRASE_SLACK,
@@ -19,6 +20,7 @@ from consistency_lint.nlp.phrases import (
 )
 
 WORDS = ["zwrot", "bon", "tylko", "pieniądz", "x"]
+morfeusz.lemmas("zwrot")  # the index reads Morfeusz: its dictionary loads before timed examples
 
 
 def _tokens(words: list[str]) -> list[Token]:
@@ -90,3 +92,25 @@ def test_a_window_falls_back_to_a_near_miss_the_document_has_the_word_elsewhere(
     index = TokenIndex(_tokens(["odstapienie", "termin", "odstapienei"]))
     assert index.positions_of(word) == [0]
     assert index.window(1, 3).positions_of(word) == [1]
+
+
+def _analysed(words: list[str]) -> list[Token]:
+    """Tokens as the Polish pipeline lemmatises them (Morfeusz's chosen lemma)."""
+    return [Token(token.start, token.end, token.text, morfeusz.lemma(token.text))
+            for token in _tokens(words)]
+
+
+def test_a_word_matches_a_token_any_of_whose_readings_has_its_lemma() -> None:
+    """ "wady" is chosen as "wad" (the mineral), yet it is the commonest form of "wada"."""
+    (phrase,) = compile_phrases(["wada"], "pl")
+    for form in ["wady", "wadę", "wadą", "wad"]:
+        assert find_phrase(phrase, TokenIndex(_analysed(["towar", "ma", form]))) == \
+            PhraseMatch(phrase, 2, 2), form
+
+
+def test_no_word_matches_a_reading_as_a_function_word_pronoun_or_positive_of_a_negation(
+) -> None:
+    for phrase_text, words in [("on", ["nie", "ma"]), ("oda", ["od", "dnia"]),
+                               ("używać", ["towar", "nieużywany"])]:
+        (phrase,) = compile_phrases([phrase_text], "pl")
+        assert find_phrase(phrase, TokenIndex(_analysed(words))) is None, phrase_text

@@ -7,7 +7,7 @@ file; code asks the profile, never which language it is."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from typing import Any, Literal
@@ -43,6 +43,12 @@ class Lexicon:
     period_start_prepositions: frozenset[str]
     determiners: frozenset[str]
     period_start_lemmas: frozenset[str]
+    # "w ciągu miesiąca", "masz tydzień": a unit named alone is one of it (form -> unit
+    # word) after a bound word, or alone in the forms of `implied_one_alone`, unless a word
+    # of `implied_one_not_after` before it picks out which one ("co miesiąc", "w roku")
+    implied_one: dict[str, str] = field(default_factory=dict)
+    implied_one_alone: frozenset[str] = frozenset()
+    implied_one_not_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -157,7 +163,26 @@ def lexicon(language: str) -> Lexicon:
         period_start_prepositions=frozenset(data["period_start"]["prepositions"]),
         period_start_lemmas=frozenset(data["period_start"]["lemmas"]),
         determiners=expand(data["determiners"], []),
+        implied_one=_implied_one(language, data.get("implied_one", {}), _LENGTH_CASES),
+        implied_one_alone=frozenset(
+            _implied_one(language, data.get("implied_one", {}), _ALONE_CASES)),
+        implied_one_not_after=frozenset(data.get("implied_one", {}).get("not_after", ())),
     )
+
+
+# A length of time is said in these cases: "masz tydzień", "przez rok" alone, and "w ciągu
+# miesiąca" after a bound word (alone, a genitive is a part of it: "do końca miesiąca").
+_ALONE_CASES = frozenset({"nom", "acc"})
+_LENGTH_CASES = _ALONE_CASES | {"gen"}
+
+
+def _implied_one(language: str, data: dict[str, Any], cases: frozenset[str]) -> dict[str, str]:
+    """The forms of the units that, named alone, state one of them: for an inflected
+    language, each unit lemma's singular forms in `cases`; else the forms listed."""
+    if language_profile(language).morphology != "morfeusz":
+        return {form.lower(): form.lower() for form in data.get("forms", ())}
+    return {form: lemma_text for lemma_text in data.get("lemmas", ())
+            for form in morfeusz.singular_forms(lemma_text, cases)}
 
 
 def _expander(language: str) -> Any:

@@ -119,6 +119,25 @@ def lemma(surface: str) -> str:
     return chosen
 
 
+@lru_cache(maxsize=200_000)
+def lemmas(surface: str) -> frozenset[str]:
+    """Every lemma Morfeusz reads `surface` as, lower-cased, where `lemma` picks one: "wady"
+    is "wada" (a defect's genitive) as well as "wad" (the mineral). Left out: readings as
+    a function word or a pronoun of a word that is not itself one ("nie" is not the pronoun
+    "on", "od" not "oda"), and the positive lemma of a negated form ("nieużywany" is not
+    "używać")."""
+    chosen = lemma(surface)
+    found = {chosen}
+    if chosen == surface.lower() and any(
+            part_of_speech in _FUNCTION_WORD_TAGS for _, part_of_speech in analyses(surface)):
+        return frozenset(found)
+    for _start, _end, (_form, found_lemma, tag, *_rest) in _graph(surface):
+        part_of_speech = tag.split(":", 1)[0]
+        if (part_of_speech not in _NOT_CONTENT_TAGS and ":neg" not in tag):
+            found.add(_bare_lemma(found_lemma).lower())
+    return frozenset(found)
+
+
 def _negated(surface: str) -> bool:
     """Whether Morfeusz analyses the word as a negated form only (":neg" in every tag)."""
     tags = [analysis[2] for _, _, analysis in _graph(surface)
@@ -127,6 +146,7 @@ def _negated(surface: str) -> bool:
 
 
 _FUNCTION_WORD_TAGS = frozenset({"prep", "conj", "comp", "qub", "interj"})
+_NOT_CONTENT_TAGS = _FUNCTION_WORD_TAGS | {UNKNOWN_TAG, "ppron12", "ppron3", "siebie", "aglt"}
 _VERB_TAGS = frozenset({"fin", "inf", "praet", "impt", "imps", "pcon", "pant", "bedzie", "pred"})
 
 
@@ -144,3 +164,16 @@ def _rank(part_of_speech: str) -> int:
 def inflected_forms(lemma_text: str) -> frozenset[str]:
     """Every form Morfeusz generates for a lemma, lower-cased."""
     return frozenset(form.lower() for form, *_ in _morfeusz().generate(lemma_text))
+
+
+@lru_cache(maxsize=256)
+def singular_forms(lemma_text: str, cases: frozenset[str]) -> frozenset[str]:
+    """The singular forms Morfeusz generates for a noun in any of `cases` ("nom", "gen",
+    ...), lower-cased: "tydzień" in the nominative, accusative and genitive is "tydzień",
+    "tygodnia"."""
+    found = set()
+    for form, _lemma, tag, *_rest in _morfeusz().generate(lemma_text):
+        fields = tag.split(":")
+        if len(fields) > 2 and fields[1] == "sg" and cases & set(fields[2].split(".")):
+            found.add(form.lower())
+    return frozenset(found)

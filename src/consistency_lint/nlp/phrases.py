@@ -2,22 +2,26 @@
 ("zwrotu", "zwrotem"), without diacritics ("odstapienie") or with a typo ("odstąpienei").
 
 A phrase matches where all of its words stand together (in any order, a word apart at most).
-A word matches a token with the same lemma, the same lemma or form without Polish
+A word matches a token with the same lemma (any lemma Morfeusz reads the token as, not only
+the one it picks: "wady" is "wada" as well as "wad"), the same lemma or form without Polish
 diacritics, or, for words of six letters or more, a lemma that is nearly the same. A word
 written `=jesteś` is an exact form: it matches that form only (with or without diacritics),
 never another form of its lemma and never a near miss ("jesteśmy"); written with a capital
 (`=Państwo`) it also matches only that case ("Państwo" the addressee, not "państwo" the state).
 A word written `@2sg` is a grammatical feature: any verb addressing one person as "ty"
 ("możesz", "sprawdź", "dodałeś"), as Morfeusz analyses it.
+
+A preposition governs the phrase word after it, which must stand after it in the text too:
+"opłata za zwrot" (a fee for returning) is not "zwrot opłaty za dostawę" (a fee paid back).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Protocol
 
@@ -67,6 +71,7 @@ class PhraseWord:
     exact: bool = False
     cased: bool = False  # an exact form that must have this case too
     feature: str | None = None  # a grammatical feature (FEATURES) instead of keys
+    governs: bool = False  # a preposition: the next phrase word stands after it in the text
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,7 @@ class TokenIndex:
         self.tokens = tokens
         self.positions: dict[str, list[int]] = defaultdict(list)
         for position, token in enumerate(tokens):
-            for key in {fold(token.lemma), fold(token.text)}:
+            for key in _keys(token):
                 self.positions[key].append(position)
         self._forms: dict[bool, dict[str, list[int]]] = {}  # by case kept, on first need
         self._by_prefix: dict[str, set[str]] = defaultdict(set)
@@ -170,6 +175,15 @@ class TokenIndex:
                        for position in self.positions[key]})
 
 
+def _keys(token: Token) -> set[str]:
+    """A token's folded form and lemma, and, for a token Morfeusz lemmatised, every other
+    lemma Morfeusz reads it as: "wady" stands for "wada" though its chosen lemma is "wad"."""
+    keys = {fold(token.lemma), fold(token.text)}
+    if token.text.isalpha() and token.lemma == morfeusz.lemma(token.text):
+        keys.update(fold(other) for other in morfeusz.lemmas(token.text))
+    return keys
+
+
 class TokenWindow:
     """A run of an index's tokens (one sentence of a document), found as an index of those
     tokens alone would find them: a word stands nearly only where it stands nowhere exactly
@@ -213,7 +227,8 @@ def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
     for text in texts:
         words: list[PhraseWord] = []
         check_phrase(text)
-        for word in _phrase_words(text):
+        written = _phrase_words(text)
+        for number, word in enumerate(written):
             if word.startswith(FEATURE):
                 words.append(_interned(PhraseWord(frozenset(), feature=word[1:])))
             elif word.startswith(EXACT_FORM) and len(word) > 1:
@@ -224,9 +239,19 @@ def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
             else:
                 words.extend(_interned(PhraseWord(frozenset({fold(lemma), fold(form)})))
                              for lemma, form in _lemmatised(word, language))
+            if number + 1 < len(written) and _is_preposition(word, language):
+                words[-1] = _interned(replace(words[-1], governs=True))
         if words:
             phrases.append(Phrase(text, tuple(words)))
     return tuple(phrases)
+
+
+def _is_preposition(word: str, language: str) -> bool:
+    """Whether a phrase word is a preposition (only Morfeusz's languages know)."""
+    form = word.removeprefix(EXACT_FORM).lower()
+    return (language_profile(language).morphology == "morfeusz"
+            and any(part_of_speech == "prep" and lemma_text == form
+                    for lemma_text, part_of_speech in morfeusz.analyses(form)))
 
 
 def lemmatise_words(texts: Iterable[str], language: str) -> None:
@@ -275,11 +300,13 @@ def find_phrase(phrase: Phrase, index: Positions) -> PhraseMatch | None:
         positions.append(found)
     width = len(phrase.words) + PHRASE_SLACK
     for start in sorted({position for found in positions for position in found}):
-        chosen = []
-        for found in positions:
-            at = bisect_left(found, start)
+        chosen: list[int] = []
+        for number, found in enumerate(positions):
+            governed = number > 0 and phrase.words[number - 1].governs
+            at = bisect_right(found, chosen[-1]) if governed else bisect_left(found, start)
             if at == len(found):
-                return None  # this word never stands at or after `start`, nor later
+                return None  # this word never stands at or after `start` (or after its
+                # preposition, which later starts do not move back), nor later
             chosen.append(found[at])
         first, last = min(chosen), max(chosen)
         if last - first <= width:

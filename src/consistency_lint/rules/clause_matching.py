@@ -14,6 +14,7 @@ from consistency_lint.rules.compiled import CompiledClause, Concept
 from consistency_lint.rules.pack_schema import ValueConstraintModel
 from consistency_lint.rules.units import Unit
 from consistency_lint.values.extraction import extract_values
+from consistency_lint.values.periods import LegalBounds, within
 
 
 def clause_matches(clause: CompiledClause, index: Positions,
@@ -80,13 +81,12 @@ def _end(token: Token) -> int:
 
 
 def _within(value: Value, constraint: ValueConstraintModel) -> bool:
+    """Whether the value is one the constraint reads (one of its `units`) and meets its
+    bounds, which are in the first of those units: a period in another unit is compared by
+    the calendar lengths it may have (values.periods)."""
     if constraint.units is not None and value.unit not in constraint.units:
         return False
-    upper = value.high
-    if upper is None:
-        return True
-    return ((constraint.at_least is None or upper >= constraint.at_least)
-            and (constraint.at_most is None or upper <= constraint.at_most)
-            and (constraint.below is None or upper < constraint.below)
-            and (constraint.above is None or upper > constraint.above)
-            and (constraint.other_than is None or upper != constraint.other_than))
+    bounds = LegalBounds(constraint.units[0] if constraint.units else None,
+                         constraint.at_least, constraint.at_most, constraint.below,
+                         constraint.above, constraint.other_than)
+    return within(value, bounds)

@@ -62,7 +62,9 @@ class ScopeModel(_Strict):
 
 
 class ValueConstraintModel(_Strict):
-    """A value of this type in the sentence; bounds apply to the value's upper end."""
+    """A value of this type in the sentence; bounds apply to the value's upper end, in the
+    first of `units` (a period in another of them is compared by the calendar lengths it
+    may have: values.periods)."""
 
     type: ValueType
     units: list[str] | None = None

@@ -1,6 +1,7 @@
 """Durations: "14 dni", "czternastu dni", "dwa tygodnie", "24 miesiące", "2 lata",
-"5–7 dni roboczych", "do 10 dni", "14-dniowy". Weeks become days, years become months;
-business days stay apart from calendar days."""
+"5–7 dni roboczych", "do 10 dni", "14-dniowy", and a unit named alone: "tydzień", "w ciągu
+miesiąca", "rok". Weeks become days, years and quarters months; business days stay apart
+from calendar days."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
 
-from consistency_lint.model import BUSINESS_DAY, DAY, Value, ValueMatch, ValueType
+from consistency_lint.model import BUSINESS_DAY, DAY, Bound, Value, ValueMatch, ValueType
+from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.lexicon import language_profile, lexicon
 from consistency_lint.values.grammar import (
     bound_pattern,
@@ -20,7 +22,10 @@ from consistency_lint.values.grammar import (
 )
 
 CANONICAL_UNITS = {"day": (DAY, 1), "week": (DAY, 7), "month": ("month", 1),
-                   "year": ("month", 12), "hour": ("hour", 1)}
+                   "quarter": ("month", 3), "year": ("month", 12), "hour": ("hour", 1)}
+# Words before a unit named alone that say which one it is, not how long: "w tym miesiącu",
+# "każdy tydzień", "pierwszy rok" (as Morfeusz tags adjectives, pronouns among them).
+_WHICH_ONE_TAGS = frozenset({"adj", "adja", "ppas", "pact"})
 UNITS = frozenset({unit for unit, _ in CANONICAL_UNITS.values()} | {BUSINESS_DAY})
 
 
@@ -49,6 +54,57 @@ def extract(text: str, language: str) -> Iterator[ValueMatch]:
 
     yield from numeric_values(text, language, pattern, ValueType.DURATION, canonical_unit)
     yield from _compounds(text, language)
+    yield from _implied_ones(text, language)
+
+
+@cache
+def _implied_one_pattern(language: str) -> re.Pattern[str] | None:
+    """A unit named alone, after a bound word or not ("w ciągu miesiąca", "tydzień"); None
+    for a language whose units are never named alone."""
+    vocabulary = lexicon(language)
+    if not vocabulary.implied_one:
+        return None
+    bounds = [word for word in (*vocabulary.at_least, *vocabulary.at_most)
+              if word not in vocabulary.implied_one_not_after]
+    return compile_pattern(f"(?:(?P<bound>{word_alternation(bounds)})\\s*)?"
+                           f"(?P<unit>{word_alternation(vocabulary.implied_one)})"
+                           r"(?!\s*\d)")  # "roku 2024" is a date
+
+
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _implied_ones(text: str, language: str) -> Iterator[ValueMatch]:
+    """One unit where a unit is named alone: "masz tydzień" (7 days), "w ciągu miesiąca"
+    (at most a month). Without a bound word only the forms that say a length alone count
+    ("do końca miesiąca" is a day, not a month), and not after a word that picks out which
+    one ("co miesiąc", "w przyszłym tygodniu")."""
+    compiled = _implied_one_pattern(language)
+    if compiled is None:
+        return
+    vocabulary = lexicon(language)
+    for match in compiled.finditer(text):
+        form = match.group("unit").lower()
+        bound_word = (match.group("bound") or "").lower().strip()
+        if not bound_word and (form not in vocabulary.implied_one_alone
+                               or _says_which_one(text[:match.start()], language)):
+            continue
+        unit, factor = CANONICAL_UNITS[vocabulary.duration_units[vocabulary.implied_one[form]]]
+        bound = (Bound.AT_LEAST if bound_word in vocabulary.at_least
+                 else Bound.AT_MOST if bound_word else Bound.EXACT)
+        amount = Decimal(factor)
+        value = Value(ValueType.DURATION, unit, amount, amount, bound)
+        yield ValueMatch(match.start(), match.end(), match.group(), value)
+
+
+def _says_which_one(before: str, language: str) -> bool:
+    last = _LAST_WORD.search(before[-40:])
+    if last is None:
+        return False
+    word = last.group(1)
+    return (word.lower() in lexicon(language).implied_one_not_after
+            or word.lower() in lexicon(language).determiners
+            or any(tag in _WHICH_ONE_TAGS for _lemma, tag in morfeusz.analyses(word)))
 
 
 @cache
