@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 EXACT_FORM = "="
 FEATURE = "@"
 MARKUP_BRACKETS = (("<", ">"), (".", ""), ("{", "}"))  # a tag, a class, a declaration
-_MINUS_NUMBER = re.compile(r"[-−–]\d+(?:[.,]\d+)?")
+# a hyphen, a minus sign or an en dash before the digits
+_MINUS_NUMBER = re.compile(r"[-\u2212\u2013]\d+(?:[.,]\d+)?")
 
 
 def _second_person_singular(text: str) -> bool:
