@@ -35,6 +35,9 @@ def _error(tmp_path: Path, pack: str, rules: list[str] | None = None) -> ConfigE
     [
         (RULE.replace("    why: Zwrot pieniędzy tym samym sposobem.\n", ""), 4,
          "rule HOUSE-VOUCHER: rules.0.why: Field required"),
+        (RULE + "    unless_within: document\n", 4, "`unless_within` needs `unless`"),
+        (RULE.replace("    forbid:", "    exempt_under: []\n    require:"), 4,
+         "`exempt_under` only goes with `forbid`"),
         (RULE.replace("legal-prohibited", "legal-forbidden"), 5,
          "rule HOUSE-VOUCHER: rules.0.category: Input should be"),
         (RULE.replace("HOUSE-VOUCHER", "house voucher"), 4, "rules.0.id: String should match"),
