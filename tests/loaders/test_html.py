@@ -92,3 +92,23 @@ def test_table_cells_carry_their_row_and_column_headers() -> None:
         ("Kurier DPD", TableCell("", "Dostawa"), 4),
         ("15,99 zł", TableCell("Kurier DPD", "Koszt dostawy"), 4),
         ("bez", None, 6), ("nagłówka", TableCell("bez", ""), 6)]
+
+
+def test_markup_names_the_elements_around_the_text_as_selectors() -> None:
+    page = ('<div class="product"><p>Sofa <del>2 499 zł</del> <span class="Price--Old">'
+            '2 599 zł</span> <s style="color: red; Text-Decoration:  line-through">2 699 zł'
+            '</s> 1 999 zł</p></div>')
+    (paragraph,) = parse(Source(page.encode(), "p.html")).segments
+    marked = {paragraph.text[m.start:m.end]: m.selectors for m in paragraph.markup}
+    assert marked["2 499 zł"] == {"<div>", ".product", "<p>", "<del>"}
+    assert marked["2 599 zł"] == {"<div>", ".product", "<p>", "<span>", ".price--old"}
+    assert marked["2 699 zł"] == {"<div>", ".product", "<p>", "<s>", "{color:red}",
+                                  "{text-decoration:line-through}"}
+    assert marked["Sofa "] == marked[" 1 999 zł"] == {"<div>", ".product", "<p>"}
+
+
+def test_markup_names_only_the_innermost_elements_of_deep_nesting() -> None:
+    page = "<p>" + '<span class="x">' * 100 + "tekst" + "</span>" * 100 + "</p>"
+    (paragraph,) = parse(Source(page.encode(), "p.html")).segments
+    (markup,) = paragraph.markup
+    assert markup.selectors == {"<span>", ".x"}  # the <p> is the 101st element out

@@ -114,3 +114,20 @@ def test_no_word_matches_a_reading_as_a_function_word_pronoun_or_positive_of_a_n
                                ("używać", ["towar", "nieużywany"])]:
         (phrase,) = compile_phrases([phrase_text], "pl")
         assert find_phrase(phrase, TokenIndex(_analysed(words))) is None, phrase_text
+
+
+def test_a_selector_matches_the_words_inside_that_markup() -> None:
+    old_price, badge = compile_phrases([".old-price", "@minus =%"], "pl")
+    tokens = _tokens(["Sofa", "2499", "zł", "-84", "%"])
+    tokens[1:3] = [Token(t.start, t.end, t.text, t.lemma, frozenset({"<span>", ".old-price"}))
+                   for t in tokens[1:3]]
+    index = TokenIndex(tokens)
+    assert find_phrase(old_price, index) == PhraseMatch(old_price, 1, 1)
+    assert find_phrase(badge, index) == PhraseMatch(badge, 3, 4)
+    assert find_phrase(old_price, TokenIndex(_tokens(["old-price", "2499"]))) is None
+
+
+def test_the_minus_feature_is_a_signed_number_only() -> None:
+    (badge,) = compile_phrases(["@minus"], "pl")
+    assert find_phrase(badge, TokenIndex(_tokens(["22-350", "minus", "-", "84"]))) is None
+    assert find_phrase(badge, TokenIndex(_tokens(["\u221215,5"]))) == PhraseMatch(badge, 0, 0)

@@ -39,6 +39,19 @@ def test_business_sections_are_exempt_from_consumer_prohibitions(tmp_path: Path)
         ("PL-CRA-JURISDICTION-CLAUSE", 9)]
 
 
+def test_a_rule_may_read_business_sections_and_its_exception_anywhere(tmp_path: Path) -> None:
+    denial = ("# Regulamin\n\n## § 9. Postanowienia dotyczące przedsiębiorców\n\n"
+              "Prawo odstąpienia nie przysługuje Klientom niebędącym konsumentami.\n")
+    exception = "\n## § 10. Przedsiębiorca na prawach konsumenta\n\nMa prawo odstąpienia.\n"
+
+    def sole_traders(folder: str, text: str) -> list[tuple[str, int]]:
+        return [finding for finding in _legal(tmp_path / folder, text)
+                if finding[0] == "PL-CRA-WITHDRAWAL-DENIED-TO-SOLE-TRADERS"]
+
+    assert sole_traders("a", denial) == [("PL-CRA-WITHDRAWAL-DENIED-TO-SOLE-TRADERS", 5)]
+    assert sole_traders("b", denial + exception) == []
+
+
 def test_a_required_clause_may_stand_in_the_heading_above(tmp_path: Path) -> None:
     text = ("# Regulamin\n\n## 7. Prawo odstąpienia od umowy\n\n"
             "Termin biegnie od dnia zawarcia umowy.\n")

@@ -35,6 +35,9 @@ def _error(tmp_path: Path, pack: str, rules: list[str] | None = None) -> ConfigE
     [
         (RULE.replace("    why: Zwrot pieniędzy tym samym sposobem.\n", ""), 4,
          "rule HOUSE-VOUCHER: rules.0.why: Field required"),
+        (RULE + "    unless_within: document\n", 4, "`unless_within` needs `unless`"),
+        (RULE.replace("    forbid:", "    exempt_under: []\n    require:"), 4,
+         "`exempt_under` only goes with `forbid`"),
         (RULE.replace("legal-prohibited", "legal-forbidden"), 5,
          "rule HOUSE-VOUCHER: rules.0.category: Input should be"),
         (RULE.replace("HOUSE-VOUCHER", "house voucher"), 4, "rules.0.id: String should match"),
@@ -43,7 +46,7 @@ def _error(tmp_path: Path, pack: str, rules: list[str] | None = None) -> ConfigE
         (RULE.replace("all: [bon]", "all: [voucher_words]"), 4,
          "rule HOUSE-VOUCHER: unknown concept `voucher_words` in `forbid.all`"),
         (RULE.replace("all: [bon]", "all: ['@3pl']"), 4,
-         "rule HOUSE-VOUCHER: unknown word feature `@3pl` (known: @2sg) in `forbid.all`"),
+         "rule HOUSE-VOUCHER: unknown word feature `@3pl` (known: @2sg, @minus) in `forbid.all`"),
         (RULE.replace("all: [bon]", "all: [bon]\n      within: document\n      value: "
                       "{type: duration, at_least: 14}"), 9,
          "`within: document` cannot hold a `value`"),

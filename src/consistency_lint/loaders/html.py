@@ -61,6 +61,11 @@ BLOCK_KINDS = {
     "table": "paragraph", "tr": "paragraph", "form": "paragraph", "fieldset": "paragraph",
     "figure": "paragraph", "details": "paragraph", "hr": "paragraph", "body": "paragraph",
 }
+# The enclosing elements a text's markup names, innermost first, and the classes and style
+# declarations of one element, at most: a page of thousands of nested elements (or classes)
+# would otherwise give each piece of text thousands of names.
+MAX_MARKUP_DEPTH = 16
+MAX_ELEMENT_SELECTORS = 16
 METADATA_NAMES = frozenset({"doc_type", "owner", "last_reviewed", "title", "language"})
 BUTTON_INPUT_TYPES = frozenset({"submit", "button"})
 
@@ -91,6 +96,7 @@ class _VisibleTextExtractor(HTMLParser):
         self._skip_depth = 0
         self._footer_tag: str | None = None  # the element that opened the footer we are in
         self._footer_depth = 0
+        self._elements = _OpenElements()
 
     # -- tokenizer events ----------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -105,6 +111,8 @@ class _VisibleTextExtractor(HTMLParser):
             return
         self._read_metadata(tag, attributes)
         self._enter_footer(tag, attributes)
+        if tag not in VOID_TAGS:
+            self._elements.open(tag, attributes)
         if tag == "input" and attributes.get("type", "").lower() in BUTTON_INPUT_TYPES:
             self._add_button_value(attributes.get("value", ""))
         elif tag == "br":
@@ -131,6 +139,7 @@ class _VisibleTextExtractor(HTMLParser):
                 if self._skip_depth == 0:
                     self._skipped_tag = None
             return
+        self._elements.close(tag)
         if tag == "a":
             self._builder.end_link()
         elif tag in BLOCK_KINDS and self._open_blocks[tag]:
@@ -227,7 +236,7 @@ class _VisibleTextExtractor(HTMLParser):
 
     def _add_piece(self, text: str, line: int, column: int) -> tuple[int, int]:
         """Add `text` found at (line, column); return the position just after it."""
-        self._builder.add(text.replace(_AMPERSAND, "&"), line, column)
+        self._builder.add(text.replace(_AMPERSAND, "&"), line, column, self._elements.selectors)
         newlines = text.count("\n")
         if newlines:
             return line + newlines, len(text) - text.rindex("\n")
@@ -257,6 +266,49 @@ class _VisibleTextExtractor(HTMLParser):
         self._tables.add_text(segment.text)
         self.segments.append(replace(segment, cell=cell) if cell is not None else segment)
         refuse_too_many_segments(len(self.segments), "page", self.getpos()[0])
+
+
+class _OpenElements:
+    """The elements open at a point of the page, and the selectors naming the innermost of
+    them ("<del>", ".old-price", "{text-decoration:line-through}"), recomputed only when an
+    element opens or closes."""
+
+    def __init__(self) -> None:
+        self._stack: list[tuple[str, frozenset[str]]] = []
+        self._open: Counter[str] = Counter()  # the stack's tags, to look one up at once
+        self.selectors: frozenset[str] = frozenset()
+
+    def open(self, tag: str, attributes: dict[str, str]) -> None:
+        self._stack.append((tag, _selectors(tag, attributes)))
+        self._open[tag] += 1
+        self._update()
+
+    def close(self, tag: str) -> None:
+        """Close `tag` and the elements left open inside it; an end tag of no open element
+        is ignored, as browsers ignore it."""
+        if not self._open[tag]:
+            return
+        while self._stack:
+            closed, _ = self._stack.pop()
+            self._open[closed] -= 1
+            if closed == tag:
+                break
+        self._update()
+
+    def _update(self) -> None:
+        self.selectors = frozenset(selector for _, selectors in self._stack[-MAX_MARKUP_DEPTH:]
+                                   for selector in selectors)
+
+
+def _selectors(tag: str, attributes: dict[str, str]) -> frozenset[str]:
+    """The element as CSS selectors: its tag, its classes and its inline style declarations."""
+    classes = attributes.get("class", "").split()[:MAX_ELEMENT_SELECTORS]
+    declarations = [declaration.split(":", 1) for declaration in
+                    attributes.get("style", "").split(";", MAX_ELEMENT_SELECTORS)[
+                        :MAX_ELEMENT_SELECTORS] if ":" in declaration]
+    return frozenset({f"<{tag}>", *(f".{name.lower()}" for name in classes),
+                      *(f"{{{name.strip().lower()}:{' '.join(value.lower().split())}}}"
+                        for name, value in declarations)})
 
 
 def _is_menu(segment: Segment) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from consistency_lint.model import Anchor, Link, Segment
+from consistency_lint.model import Anchor, Link, Markup, Segment
 from consistency_lint.reader_text import reader_text
 
 _LEADING_SPACE = re.compile(r"^[ \t\r\f\v\u00a0]+")
@@ -25,12 +25,15 @@ class SegmentBuilder:
         self._links: list[Link] = []
         self._open_link: tuple[str, int] | None = None
         self._at_line_start = True
+        self._markup: list[Markup] = []
 
     @property
     def text(self) -> str:
         return "".join(self._parts)
 
-    def add(self, text: str, line: int, column: int) -> None:
+    def add(self, text: str, line: int, column: int,
+            markup: frozenset[str] = frozenset()) -> None:
+        """Add `text` found at (line, column), inside the elements `markup` names."""
         for index, part in enumerate(text.split("\n")):
             if index > 0:
                 self.newline()
@@ -39,7 +42,7 @@ class SegmentBuilder:
                 stripped = _LEADING_SPACE.sub("", part)
                 column += len(part) - len(stripped)
                 part = stripped
-            self._add_line_part(part, line, column)
+            self._add_line_part(part, line, column, markup)
 
     def newline(self) -> None:
         """Continue on another source line: one space joins the lines, indentation is dropped."""
@@ -76,14 +79,28 @@ class SegmentBuilder:
             written=written if seen.text != written else "",
             shifts=seen.shifts,
             footer=footer,
+            markup=tuple(Markup(seen.offset_of(min(run.start, len(written))),
+                                seen.offset_of(min(run.end, len(written))), run.selectors)
+                         for run in self._markup if run.start < len(written)),
         )
 
-    def _add_line_part(self, part: str, line: int, column: int) -> None:
+    def _add_line_part(self, part: str, line: int, column: int,
+                       markup: frozenset[str]) -> None:
         if not part:
             return
         self._at_line_start = False
         self._anchors.append(Anchor(self._length, line, column))
+        if markup:
+            self._add_markup(self._length, self._length + len(part), markup)
         self._append(part)
+
+    def _add_markup(self, start: int, end: int, selectors: frozenset[str]) -> None:
+        """One run per stretch of text inside the same elements."""
+        last = self._markup[-1] if self._markup else None
+        if last is not None and last.selectors == selectors and last.end >= start - 1:
+            self._markup[-1] = Markup(last.start, end, selectors)
+        else:
+            self._markup.append(Markup(start, end, selectors))
 
     def _append(self, text: str) -> None:
         self._parts.append(text)

@@ -60,6 +60,18 @@ class Link:
     end: int
 
 
+@pickled_by_constructor
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """Text inside markup: the elements that enclose `text[start:end]`, written as CSS
+    selectors ("<del>", ".old-price", "{text-decoration:line-through}"). Loaders record what
+    the markup is; what it means (a struck-through price) is for the rules to decide."""
+
+    start: int
+    end: int
+    selectors: frozenset[str]
+
+
 # The placeholder syntaxes a channel's files may use (`placeholders:` of a channel).
 PlaceholderSyntax = Literal["jinja", "braces", "printf", "percent", "brackets"]
 PLACEHOLDER_SYNTAXES: tuple[PlaceholderSyntax, ...] = get_args(PlaceholderSyntax)
@@ -113,6 +125,7 @@ class Segment:
     shifts: tuple[Shift, ...] = ()  # where `text` stops following `written` one to one
     cell: TableCell | None = None  # a table cell's row and column headers
     footer: bool = False
+    markup: tuple[Markup, ...] = ()  # the elements around its text, in order (HTML)
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of the character at `offset` in `text`."""

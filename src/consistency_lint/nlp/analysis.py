@@ -3,13 +3,14 @@ and tokens with their lemmas and offsets into the segment text (hence into the s
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from consistency_lint.model import Document, Segment
+from consistency_lint.model import Document, Markup, Segment
 from consistency_lint.nlp.pipeline import pipeline
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ class Token:
     end: int
     text: str
     lemma: str
+    # the selectors of the markup around it ("<del>", ".old-price"): `Segment.markup`
+    markup: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,7 @@ def analyse(documents: Iterable[Document], models: Mapping[str, str] | None = No
             while next_index < index:
                 yield group[next_index], pending.pop(next_index, [])
                 next_index += 1
-            sentences.extend(_sentences(doc, offset))
+            sentences.extend(_sentences(doc, offset, segment.markup))
             if last:
                 cell = segment.cell
                 pending[index].append(AnalysedSegment(
@@ -128,11 +131,14 @@ class _HeadingTokens:
         return self._cache[headings]
 
 
-def _sentences(doc: Doc, offset: int = 0) -> tuple[Sentence, ...]:
+def _sentences(doc: Doc, offset: int = 0,
+               markup: tuple[Markup, ...] = ()) -> tuple[Sentence, ...]:
     """The doc's sentences, read from its attribute arrays in one pass (no spaCy Token
-    object per token); `offset` is where the doc's text starts in its segment."""
+    object per token); `offset` is where the doc's text starts in its segment, `markup`
+    the segment's markup, which its tokens carry."""
     if not len(doc):
         return ()
+    marked = _MarkupReader(markup, offset)
     strings = doc.vocab.strings
     sentences: list[Sentence] = []
     tokens: list[Token] = []
@@ -144,9 +150,34 @@ def _sentences(doc: Doc, offset: int = 0) -> tuple[Sentence, ...]:
             tokens = []
         text = strings[orth]
         at = idx + offset
-        tokens.append(Token(at, at + len(text), text, strings[lemma] or strings[lower]))
+        tokens.append(Token(at, at + len(text), text, strings[lemma] or strings[lower],
+                            marked.around(at, at + len(text))))
     sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
     return tuple(sentences)
+
+
+class _MarkupReader:
+    """The selectors of the markup around tokens met in the order of the text: one pass
+    over the markup's runs (sorted, not overlapping) for all the tokens of a segment."""
+
+    def __init__(self, markup: tuple[Markup, ...], offset: int) -> None:
+        self._markup = markup
+        self._next = bisect_right(markup, offset, key=_end) if markup else 0
+
+    def around(self, start: int, end: int) -> frozenset[str]:
+        markup = self._markup
+        while self._next < len(markup) and markup[self._next].end <= start:
+            self._next += 1
+        found: frozenset[str] = frozenset()
+        position = self._next
+        while position < len(markup) and markup[position].start < end:
+            found |= markup[position].selectors
+            position += 1
+        return found
+
+
+def _end(markup: Markup) -> int:
+    return markup.end
 
 
 def _token(token: SpacyToken, offset: int = 0) -> Token:

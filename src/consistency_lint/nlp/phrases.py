@@ -9,7 +9,10 @@ written `=jesteś` is an exact form: it matches that form only (with or without 
 never another form of its lemma and never a near miss ("jesteśmy"); written with a capital
 (`=Państwo`) it also matches only that case ("Państwo" the addressee, not "państwo" the state).
 A word written `@2sg` is a grammatical feature: any verb addressing one person as "ty"
-("możesz", "sprawdź", "dodałeś"), as Morfeusz analyses it.
+("możesz", "sprawdź", "dodałeś"), as Morfeusz analyses it; `@minus` a number written with a
+minus sign ("-84" of "-84%"). A word written as a CSS selector, `<del>`, `.old-price` or
+`{text-decoration:line-through}`, is markup: any word inside such an element of an HTML page
+(`Segment.markup`).
 
 A preposition governs the phrase word after it, which must stand after it in the text too:
 "opłata za zwrot" (a fee for returning) is not "zwrot opłaty za dostawę" (a fee paid back).
@@ -17,6 +20,7 @@ A preposition governs the phrase word after it, which must stand after it in the
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -38,7 +42,21 @@ if TYPE_CHECKING:
 
 EXACT_FORM = "="
 FEATURE = "@"
-FEATURES: dict[str, Callable[[str], bool]] = {"2sg": morfeusz.second_person_singular}
+MARKUP_BRACKETS = (("<", ">"), (".", ""), ("{", "}"))  # a tag, a class, a declaration
+# a hyphen, a minus sign or an en dash before the digits
+_MINUS_NUMBER = re.compile(r"[-\u2212\u2013]\d+(?:[.,]\d+)?")
+
+
+def _second_person_singular(text: str) -> bool:
+    return text.isalpha() and morfeusz.second_person_singular(text)
+
+
+def _minus_number(text: str) -> bool:
+    return _MINUS_NUMBER.fullmatch(text) is not None
+
+
+FEATURES: dict[str, Callable[[str], bool]] = {"2sg": _second_person_singular,
+                                              "minus": _minus_number}
 FUZZY_MIN_LENGTH = 6
 FUZZY_THRESHOLD = 85
 PHRASE_SLACK = 1
@@ -72,6 +90,7 @@ class PhraseWord:
     cased: bool = False  # an exact form that must have this case too
     feature: str | None = None  # a grammatical feature (FEATURES) instead of keys
     governs: bool = False  # a preposition: the next phrase word stands after it in the text
+    markup: bool = False  # its key is a selector of the markup around a word
 
 
 @dataclass(frozen=True)
@@ -109,6 +128,7 @@ class TokenIndex:
             for key in _keys(token):
                 self.positions[key].append(position)
         self._forms: dict[bool, dict[str, list[int]]] = {}  # by case kept, on first need
+        self._markup: dict[str, list[int]] | None = None  # by selector, on first need
         self._by_prefix: dict[str, set[str]] = defaultdict(set)
         for key in self.positions:
             if len(key) >= FUZZY_MIN_LENGTH - 1:
@@ -133,7 +153,9 @@ class TokenIndex:
         if word.feature is not None:
             has_feature = FEATURES[word.feature]
             found = ([position for position, token in enumerate(self.tokens)
-                      if token.text.isalpha() and has_feature(token.text)], [])
+                      if has_feature(token.text)], [])
+        elif word.markup:
+            found = (self._markup_positions().get(next(iter(word.keys)), []), [])
         elif word.exact:
             forms = self._form_positions(word.cased)
             found = (sorted({position for key in word.keys
@@ -153,6 +175,17 @@ class TokenIndex:
     def window(self, first: int, end: int) -> TokenWindow:
         """The tokens `first` to `end` (exclusive), positioned from `first`."""
         return TokenWindow(self, first, end)
+
+    def _markup_positions(self) -> dict[str, list[int]]:
+        """Positions by the selectors of the markup around them; built when a phrase first
+        asks for markup."""
+        if self._markup is None:
+            markup: dict[str, list[int]] = defaultdict(list)
+            for position, token in enumerate(self.tokens):
+                for selector in token.markup:
+                    markup[selector].append(position)
+            self._markup = markup
+        return self._markup
 
     def _form_positions(self, cased: bool) -> dict[str, list[int]]:
         """Positions by folded form (without the lemma), with or without case kept; built
@@ -231,6 +264,8 @@ def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
         for number, word in enumerate(written):
             if word.startswith(FEATURE):
                 words.append(_interned(PhraseWord(frozenset(), feature=word[1:])))
+            elif _is_selector(word):
+                words.append(_interned(PhraseWord(frozenset({word.lower()}), markup=True)))
             elif word.startswith(EXACT_FORM) and len(word) > 1:
                 form = word[1:]
                 cased = form != form.lower()
@@ -254,11 +289,17 @@ def _is_preposition(word: str, language: str) -> bool:
                     for lemma_text, part_of_speech in morfeusz.analyses(form)))
 
 
+def _is_selector(word: str) -> bool:
+    """Whether a phrase word names markup: `<del>`, `.old-price`, `{color:red}`."""
+    return len(word) > 2 and any(word.startswith(opening) and word.endswith(closing)
+                                 and word[1].isalpha() for opening, closing in MARKUP_BRACKETS)
+
+
 def lemmatise_words(texts: Iterable[str], language: str) -> None:
     """Lemmatise the words of many phrases in one batch before they are compiled concept by
     concept: the pipeline's batches are several times faster than a call per word."""
     words = sorted({word for text in texts for word in _phrase_words(text)
-                    if (word, language) not in _LEMMATISED})
+                    if (word, language) not in _LEMMATISED and not _is_selector(word)})
     for word, doc in zip(words, pipeline(language).pipe(words), strict=True):
         _LEMMATISED[(word, language)] = _lemmas_and_forms(doc)
 

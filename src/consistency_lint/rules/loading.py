@@ -237,7 +237,8 @@ def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocumen
     return CompiledRule(rule, _spec(rule, reference, pack.language, _matcher(pack, rule)),
                         pack.language, concepts(clause.all, f"{kind}.all"),
                         concepts(clause.any, f"{kind}.any"), concepts(rule.unless, "unless"),
-                        tuple(pack.exempt_under))
+                        tuple(pack.exempt_under if rule.exempt_under is None
+                              else rule.exempt_under))
 
 
 def _matcher(pack: PackModel, rule: RuleModel) -> str:
@@ -246,6 +247,10 @@ def _matcher(pack: PackModel, rule: RuleModel) -> str:
     shown: dict[str, object] = {rule.kind: clause.model_dump(exclude_defaults=True, mode="json")}
     if rule.unless:
         shown["unless"] = rule.unless
+    if rule.unless_within != "unit":
+        shown["unless_within"] = rule.unless_within
+    if rule.exempt_under is not None:
+        shown["exempt_under"] = rule.exempt_under
     names = [*clause.all, *clause.any, *rule.unless]
     concepts = {name: pack.concepts[name] for name in names if name in pack.concepts}
     if concepts:

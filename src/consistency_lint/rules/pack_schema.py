@@ -24,6 +24,10 @@
                                            # (bounds: at_least, at_most, below, above, other_than)
           within: sentence | segment | document   # document: no value
         unless: [concept or phrase, ...]   # forbid only: context that makes it compliant
+        unless_within: document            # ... anywhere in the document (default: in the
+                                           # sentence or segment the rule reads)
+        exempt_under: [phrase, ...]        # forbid only: the rule's own exempt headings,
+                                           # instead of the pack's ([]: none)
         spec: [SPEC-ID, ...]               # the specification items the rule encodes
         applies_from: 2025-07-20           # from this --today on (obsolete references)
         examples:
@@ -131,6 +135,10 @@ class RuleModel(_Strict):
     require: ClauseModel | None = None
     forbid: ClauseModel | None = None
     unless: list[str] = []
+    # where `unless` context may stand: the unit the rule reads, or anywhere in the document
+    # ("Prawo odstąpienia nie przysługuje przedsiębiorcom" beside a section on sole traders)
+    unless_within: Literal["unit", "document"] = "unit"
+    exempt_under: list[str] | None = None  # the rule's own exempt headings; None: the pack's
     examples: ExamplesModel | None = None
     spec: list[str] = []  # the items of the legal specification the rule encodes
     applies_from: date | None = None  # for obsolete references: the date they became wrong
@@ -153,6 +161,10 @@ class RuleModel(_Strict):
             raise ValueError(f"a rule needs exactly one of {keys}")
         if self.unless and self.forbid is None:
             raise ValueError("`unless` only goes with `forbid`")
+        if self.unless_within != "unit" and not self.unless:
+            raise ValueError("`unless_within` needs `unless`")
+        if self.exempt_under is not None and self.forbid is None:
+            raise ValueError("`exempt_under` only goes with `forbid`")
         return self
 
 

@@ -1,6 +1,7 @@
 """`forbid`: the document must not say something. The rule yields a finding at every unit in
-its scope that satisfies its clause and none of its `unless` concepts, except under the
-pack's `exempt_under` headings. A clause `within` the document, and a lead-in read with its
+its scope that satisfies its clause and none of its `unless` concepts (in the unit, or for
+`unless_within: document` anywhere in the document), except under the `exempt_under`
+headings (the rule's, else the pack's). A clause `within` the document, and a lead-in read with its
 list items, is one statement: reported once, where the last of its phrases first appears."""
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from consistency_lint.rules.units import DocumentUnits, Unit, joined
 def findings(rule: CompiledRule, document: DocumentUnits) -> Iterator[Finding]:
     if clause_matches(rule.clause, document.index) is None:
         return  # a phrase missing from the whole document is missing from every unit
+    if rule.model.unless_within == "document" and any(
+            find_any(concept, document.index) for concept in rule.unless):
+        return  # the document says what makes its statements compliant
     units = document.in_scope(rule)
     if rule.clause.model.within == "document":
         yield from _statement(rule, document, units)
