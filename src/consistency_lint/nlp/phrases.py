@@ -8,7 +8,8 @@ written `=jesteś` is an exact form: it matches that form only (with or without 
 never another form of its lemma and never a near miss ("jesteśmy"); written with a capital
 (`=Państwo`) it also matches only that case ("Państwo" the addressee, not "państwo" the state).
 A word written `@2sg` is a grammatical feature: any verb addressing one person as "ty"
-("możesz", "sprawdź", "dodałeś"), as Morfeusz analyses it.
+("możesz", "sprawdź", "dodałeś"), as Morfeusz analyses it; `@place` the name of a place
+("Krakowie", "Irlandii"), as the dictionary's name types tell.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
 
 EXACT_FORM = "="
 FEATURE = "@"
-FEATURES: dict[str, Callable[[str], bool]] = {"2sg": morfeusz.second_person_singular}
+FEATURES: dict[str, Callable[[str], bool]] = {"2sg": morfeusz.second_person_singular,
+                                              "place": morfeusz.geographic_name}
 FUZZY_MIN_LENGTH = 6
 FUZZY_THRESHOLD = 85
 PHRASE_SLACK = 1

@@ -26,7 +26,7 @@ def findings(rule: CompiledRule, document: DocumentUnits) -> Iterator[Finding]:
         # "Sprzedawca nie odpowiada za:" and its items are one statement
         units = [unit for unit in units if id(unit.segment) not in document.listed]
         for group in document.lists:
-            if not _exempt(rule, group[0]):
+            if not exempt_section(rule, group[0]):
                 yield from _statement(rule, document, group)
     yield from _in_units(rule, document, _where_it_may_stand(rule.clause, units,
                                                             document.index))
@@ -39,7 +39,7 @@ def _reads_lists(rule: CompiledRule, document: DocumentUnits) -> bool:
                                      and rule.clause.model.value is None)
 
 
-def _exempt(rule: CompiledRule, unit: Unit) -> bool:
+def exempt_section(rule: CompiledRule, unit: Unit) -> bool:
     """Under a heading of a section for business customers: consumer law does not apply."""
     return bool(rule.exempt_under) and find_any(rule.exempt_under, unit.heading_index) is not None
 
@@ -48,7 +48,7 @@ def _in_units(rule: CompiledRule, document: DocumentUnits,
               units: Sequence[Unit]) -> Iterator[Finding]:
     language = document.document.language
     for unit in units:
-        if _exempt(rule, unit):
+        if exempt_section(rule, unit):
             continue
         matches = unit_matches(rule.clause, unit, language)
         if matches is not None and not any(find_any(concept, unit.index)
