@@ -61,7 +61,7 @@ def _error(tmp_path: Path, pack: str, rules: list[str] | None = None) -> ConfigE
         (RULE.replace("forbid:\n      all: [bon]", "frame: {all: [voucher_words]}"), 4,
          "rule HOUSE-VOUCHER: unknown concept `voucher_words` in `frame.all`"),
         (RULE.replace("forbid:\n      all: [bon]", "frame: {all: [bon], modality: [might]}"),
-         8, "rules.0.frame.FrameModel.modality.0: Input should be 'may', 'must', 'cannot' or"),
+         8, "rules.0.frame.0.modality.0: Input should be 'may', 'must', 'cannot' or"),
         (RULE.replace("    forbid:\n      all: [bon]\n", "    require: {all: [bon]}\n"
                       "    unless: [bon]\n"), 4,
          "`unless` only goes with `forbid` or `frame`"),

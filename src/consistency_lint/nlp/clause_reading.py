@@ -4,7 +4,7 @@ when its concepts stand in one clause read this way.
 
 "Użytkownik akceptuje, że firma Skype nie ponosi odpowiedzialności" holds two clauses: a
 comma or semicolon before a clause opener ("że", "który", "jeśli", "a") ends one, as does
-":" ("Wadliwy towar prosimy odesłać; koszt przesyłki pokrywa Klient" is one statement).
+":" and a line break (the lines of a list); a semicolon within a line joins ("Wadliwy towar prosimy odesłać; koszt przesyłki pokrywa Klient" is one statement).
 The actor is the subject: the first word of the clause that may be the nominative of a
 role's noun ("Sprzedawca", "firma"), else the person of its finite verbs ("zastrzegamy" is
 the first person, "ponosisz" the second), as Morfeusz analyses them; a clause naming neither
@@ -49,22 +49,32 @@ class Clause:
     persons: frozenset[str]  # the persons of its finite verbs
 
 
-def clauses(tokens: Sequence[Token], language: str,
+def clauses(tokens: Sequence[Token], text: str, language: str,
             roles: Sequence[Role]) -> list[Clause]:
-    """The clauses of a sentence, each read."""
+    """The clauses of a sentence (its tokens, offsets into `text`), each read."""
     profile = language_profile(language)
     openers = profile.clause_openers | profile.clause_conjunctions
     read = []
     start = 0
     for position, token in enumerate(tokens):
-        following = tokens[position + 1].lemma.lower() if position + 1 < len(tokens) else ""
-        if token.text in CLAUSE_ENDS or (token.text in BEFORE_OPENERS and following in openers):
-            if position > start:
-                read.append(_read(tokens, range(start, position), language, roles))
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        punctuation = token.text in CLAUSE_ENDS or (
+            token.text in BEFORE_OPENERS and following is not None
+            and following.lemma.lower() in openers)
+        line_ends = following is not None and "\n" in text[token.end:following.start]
+        if punctuation or line_ends:
+            end = position if punctuation else position + 1  # the punctuation is in neither
+            if end > start:
+                read.append(_read(tokens, range(start, end), language, roles))
             start = position + 1
     if start < len(tokens):
         read.append(_read(tokens, range(start, len(tokens)), language, roles))
     return read
+
+
+def read_clause(tokens: Sequence[Token], language: str, roles: Sequence[Role]) -> Clause:
+    """The tokens read as one clause (a list's lead-in with one of its items)."""
+    return _read(tokens, range(len(tokens)), language, roles)
 
 
 def _read(tokens: Sequence[Token], span: range, language: str,

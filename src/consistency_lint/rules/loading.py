@@ -273,7 +273,7 @@ def _matcher(pack: PackModel, rule: RuleModel) -> str:
     shown: dict[str, object]
     if rule.frame is not None:
         frames = [frame.model_dump(exclude_defaults=True, mode="json") for frame in rule.frames]
-        shown = {"frame": frames if isinstance(rule.frame, list) else frames[0]}
+        shown = {"frame": frames if len(frames) > 1 else frames[0]}
         names = [name for frame in rule.frames for name in (*frame.all, *frame.any,
                                                               *frame.none, *(frame.actor or ()))]
     else:

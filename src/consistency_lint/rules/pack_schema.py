@@ -47,7 +47,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from consistency_lint.builtin_data import DEFAULT_LANGUAGE, Language
 from consistency_lint.config import Profile
@@ -164,7 +164,7 @@ class RuleModel(_Strict):
     why: str
     require: ClauseModel | None = None
     forbid: ClauseModel | None = None
-    frame: FrameModel | list[FrameModel] | None = None  # a list: any of these frames
+    frame: list[FrameModel] | None = None  # any of these frames (one may be written alone)
     unless: list[str] = []
     examples: ExamplesModel | None = None
     spec: list[str] = []  # the items of the legal specification the rule encodes
@@ -191,9 +191,13 @@ class RuleModel(_Strict):
     @property
     def frames(self) -> list[FrameModel]:
         """A frame rule's frames (any of them makes a finding); none for other kinds."""
-        if self.frame is None:
-            return []
-        return self.frame if isinstance(self.frame, list) else [self.frame]
+        return self.frame or []
+
+    @field_validator("frame", mode="before")
+    @classmethod
+    def _frames_as_list(cls, value: object) -> object:
+        """`frame: {...}` is a list of one frame."""
+        return [value] if isinstance(value, dict) else value
 
     @model_validator(mode="after")
     def _one_kind(self) -> RuleModel:

@@ -10,39 +10,102 @@ negated, and its modality (may, must, cannot, none), as `nlp/clause_reading.py` 
 Rejonowy w Krakowie, KRS 0000123456" names a court and no dispute; "Klient nie ponosi
 kosztów reklamacji" is negated; "spółka z ograniczoną odpowiedzialnością" is named in a
 frame's `none`. A rule may list several frames: any of them makes its finding, one per
-sentence, except under the pack's `exempt_under` headings or with an `unless` concept in the
-sentence."""
+sentence (at the clause that says it), except under the pack's `exempt_under` headings or
+with an `unless` concept in the sentence. A list's lead-in ending with a colon is read with
+each of its items as one clause ("Sprzedawca nie ponosi odpowiedzialności za:" + "opóźnienia
+spowodowane przez kuriera"), reported at the item."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from consistency_lint.model import Finding
-from consistency_lint.nlp.clause_reading import Clause, clauses
-from consistency_lint.nlp.phrases import PhraseMatch, Positions, find_any
-from consistency_lint.rules.clause_matching import quoted
+from consistency_lint.model import Finding, Span
+from consistency_lint.nlp.analysis import Token
+from consistency_lint.nlp.clause_reading import Clause, clauses, read_clause
+from consistency_lint.nlp.phrases import PhraseMatch, Positions, TokenIndex, find_any
+from consistency_lint.rules.clause_matching import quote
 from consistency_lint.rules.compiled import CompiledFrame, CompiledRule, Slot
 from consistency_lint.rules.kinds.forbid import exempt_section
 from consistency_lint.rules.units import DocumentUnits, Unit
+
+Words = Sequence[tuple[Unit, Token]]  # a clause's tokens, each with the unit it stands in
 
 
 def findings(rule: CompiledRule, document: DocumentUnits) -> Iterator[Finding]:
     frames = [frame for frame in rule.frames if _words_there(frame, document.index)]
     if not frames:
         return  # a concept missing from the whole document is missing from every clause
-    language = document.document.language
+    items = {id(unit.segment) for group in document.lists for unit in group[1:]}
     for unit in document.in_scope(rule):
-        candidates = [frame for frame in frames if _words_there(frame, unit.index)]
-        if not candidates or exempt_section(rule, unit) or any(
-                find_any(concept, unit.index) for concept in rule.unless):
+        if id(unit.segment) not in items and _applies(rule, frames, unit, unit.index):
+            yield from _in_sentence(rule, frames, document, unit)
+    if rule.model.applies_to.segment_kinds is None:
+        for group in document.lists:
+            yield from _in_list(rule, frames, document, group[0], group[1:])
+
+
+def _applies(rule: CompiledRule, frames: list[CompiledFrame], unit: Unit,
+             index: Positions) -> bool:
+    """Whether a frame's words may stand here, outside exempt sections and `unless`."""
+    return (any(_words_there(frame, index) for frame in frames)
+            and not exempt_section(rule, unit)
+            and not any(find_any(concept, index) for concept in rule.unless))
+
+
+def _in_sentence(rule: CompiledRule, frames: list[CompiledFrame], document: DocumentUnits,
+                 unit: Unit) -> Iterator[Finding]:
+    language = document.document.language
+    for clause in clauses(unit.tokens, unit.segment.segment.text, language, rule.roles):
+        words = [(unit, unit.tokens[position]) for position in clause.tokens]
+        first = unit.token_range[0] + clause.tokens.start  # the clause is a run of the index
+        window = document.index.window(first, first + len(words))
+        finding = _report(rule, frames, document, clause, words, window)
+        if finding is not None:
+            yield finding
+            return  # one finding per sentence
+
+
+def _in_list(rule: CompiledRule, frames: list[CompiledFrame], document: DocumentUnits,
+             lead: Unit, items: Sequence[Unit]) -> Iterator[Finding]:
+    """Each item read with the last clause of its lead-in as one clause."""
+    language = document.document.language
+    lead_clauses = clauses(lead.tokens, lead.segment.segment.text, language, rule.roles)
+    if not lead_clauses or exempt_section(rule, lead):
+        return
+    lead_words = [(lead, lead.tokens[position]) for position in lead_clauses[-1].tokens]
+    for item in items:
+        words = [*lead_words, *((item, token) for token in item.tokens)]
+        index = TokenIndex([token for _, token in words])
+        if not _applies(rule, frames, item, index):
             continue
-        read = clauses(unit.tokens, language, rule.roles)
-        matches = next((found for frame in candidates for clause in read
-                        if (found := _holds(frame, clause, unit, document)) is not None), None)
-        if matches is not None:
-            yield rule.spec.finding(document.document, unit.span,
-                                    rule.message(language, quoted(unit, matches)),
-                                    excerpt=unit.excerpt)
+        clause = read_clause([token for _, token in words], language, rule.roles)
+        finding = _report(rule, frames, document, clause, words, index, at=item.span)
+        if finding is not None:
+            yield finding
+
+
+def _report(rule: CompiledRule, frames: list[CompiledFrame], document: DocumentUnits,
+            clause: Clause, words: Words, positions: Positions,
+            at: Span | None = None) -> Finding | None:
+    """The finding of the first frame that holds in the clause (at the clause, or `at`)."""
+    matches = next((found for frame in frames
+                    if (found := _holds(frame, clause, positions)) is not None), None)
+    if matches is None:
+        return None
+    first, last = words[0], words[-1]
+    segment = first[0].segment.segment
+    span = at or segment.span_of(first[1].start, last[1].end)
+    said = quote(_written(words, match) for match in matches)
+    return rule.spec.finding(document.document, span,
+                             rule.message(document.document.language, said),
+                             excerpt=last[0].excerpt)
+
+
+def _written(words: Words, match: PhraseMatch) -> str:
+    (unit, first), (last_unit, last) = words[match.first], words[match.last]
+    if unit is not last_unit:
+        return first.text
+    return unit.segment.segment.written_text(first.start, last.end)
 
 
 def _words_there(frame: CompiledFrame, index: Positions) -> bool:
@@ -54,35 +117,28 @@ def _words_there(frame: CompiledFrame, index: Positions) -> bool:
     return all(map(may_stand, frame.all)) and (not frame.any or any(map(may_stand, frame.any)))
 
 
-def _holds(frame: CompiledFrame, clause: Clause, unit: Unit,
-           document: DocumentUnits) -> list[PhraseMatch] | None:
-    """The matches of the frame's slots in the clause (positions in the unit), or None."""
+def _holds(frame: CompiledFrame, clause: Clause,
+           positions: Positions) -> list[PhraseMatch] | None:
+    """The matches of the frame's slots in the clause's words, or None if it does not hold."""
     model = frame.model
     if ((model.actor is not None and clause.actor not in model.actor)
             or (model.negated is not None and clause.negated != model.negated)
             or (model.modality is not None and clause.modality not in model.modality)):
         return None
-    first = unit.token_range[0] + clause.tokens.start
-    window = document.index.window(first, unit.token_range[0] + clause.tokens.stop)
-    found = [_slot_in(slot, clause, window) for slot in frame.all]
+    found = [_slot_in(slot, clause, positions) for slot in frame.all]
     if any(match is None for match in found):
         return None
-    chosen = [match for slot in frame.any if (match := _slot_in(slot, clause, window))]
+    chosen = [match for slot in frame.any if (match := _slot_in(slot, clause, positions))]
     if frame.any and not chosen:
         return None
-    if any(_slot_in(slot, clause, window) is not None for slot in frame.none):
+    if any(_slot_in(slot, clause, positions) is not None for slot in frame.none):
         return None
-    return _in_unit([match for match in (*found, *chosen) if match], clause.tokens.start)
+    return [match for match in (*found, *chosen) if isinstance(match, PhraseMatch)]
 
 
-def _slot_in(slot: Slot, clause: Clause, window: Positions) -> PhraseMatch | bool | None:
+def _slot_in(slot: Slot, clause: Clause, positions: Positions) -> PhraseMatch | bool | None:
     """A phrase of the slot in the clause; True for a role the clause's verbs speak as."""
-    match = find_any(slot.concept, window)
+    match = find_any(slot.concept, positions)
     if match is None and slot.person is not None and slot.person in clause.persons:
         return True
     return match
-
-
-def _in_unit(matches: Sequence[PhraseMatch | bool], offset: int) -> list[PhraseMatch]:
-    return [PhraseMatch(match.phrase, match.first + offset, match.last + offset)
-            for match in matches if isinstance(match, PhraseMatch)]
