@@ -121,9 +121,13 @@ def nominative_lemmas(surface: str) -> frozenset[str]:
 @lru_cache(maxsize=50_000)
 def verb_persons(surface: str) -> frozenset[str]:
     """The grammatical persons ("first", "second", "third") of the word as a finite verb:
-    "zastrzegamy" first, "ponosisz" second, "dodaliśmy" first (its "-śmy" ending)."""
-    persons = set()
-    for _, _, (_form, _lemma, tag, *_rest) in _graph(surface):
+    "zastrzegamy" first, "ponosisz" second, "dodaliśmy" first (its "-śmy" ending). None for
+    a word that may be a noun ("sklep" is also an imperative of "sklepać")."""
+    persons: set[str] = set()
+    graph = _graph(surface)
+    if any(tag.startswith("subst") for _, _, (_form, _lemma, tag, *_rest) in graph):
+        return frozenset()
+    for _, _, (_form, _lemma, tag, *_rest) in graph:
         fields = tag.split(":")
         if fields[0] in _PERSON_TAGS and len(fields) > 2 and fields[2] in PERSONS:
             persons.add(PERSONS[fields[2]])
