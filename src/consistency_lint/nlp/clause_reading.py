@@ -3,8 +3,9 @@ says that something may, must or cannot be done. A rule frame (rules/kinds/frame
 when its concepts stand in one clause read this way.
 
 "Użytkownik akceptuje, że firma Skype nie ponosi odpowiedzialności" holds two clauses: a
-comma or semicolon before a clause opener ("że", "który", "jeśli", "a") ends one, as does
-":" and a line break (the lines of a list); a semicolon within a line joins ("Wadliwy towar prosimy odesłać; koszt przesyłki pokrywa Klient" is one statement).
+comma or semicolon before a clause opener ("że", "który", "jeśli", "a") ends one, as do ":"
+and a line break (the lines of a list); other semicolons join ("Wadliwy towar prosimy
+odesłać; koszt przesyłki pokrywa Klient" is one statement).
 The actor is the subject: the first word of the clause that may be the nominative of a
 role's noun ("Sprzedawca", "firma"), else the person of its finite verbs ("zastrzegamy" is
 the first person, "ponosisz" the second), as Morfeusz analyses them; a clause naming neither

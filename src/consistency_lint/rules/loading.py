@@ -15,8 +15,8 @@ from consistency_lint.builtin_data import builtin_rules_dir
 from consistency_lint.config import Config, project_file, read_tool_file, read_yaml_model
 from consistency_lint.errors import ConfigError
 from consistency_lint.model import Category
-from consistency_lint.nlp.phrases import check_phrase
 from consistency_lint.nlp.clause_reading import Role
+from consistency_lint.nlp.phrases import check_phrase
 from consistency_lint.rules.compiled import CompiledRule, ConceptTexts, FrameTexts, SlotTexts
 from consistency_lint.rules.doc_types import DocTypes
 from consistency_lint.rules.examples import check_examples

@@ -120,10 +120,7 @@ def _words_there(frame: CompiledFrame, index: Positions) -> bool:
 def _holds(frame: CompiledFrame, clause: Clause,
            positions: Positions) -> list[PhraseMatch] | None:
     """The matches of the frame's slots in the clause's words, or None if it does not hold."""
-    model = frame.model
-    if ((model.actor is not None and clause.actor not in model.actor)
-            or (model.negated is not None and clause.negated != model.negated)
-            or (model.modality is not None and clause.modality not in model.modality)):
+    if not _reads_as(frame, clause):
         return None
     found = [_slot_in(slot, clause, positions) for slot in frame.all]
     if any(match is None for match in found):
@@ -134,6 +131,14 @@ def _holds(frame: CompiledFrame, clause: Clause,
     if any(_slot_in(slot, clause, positions) is not None for slot in frame.none):
         return None
     return [match for match in (*found, *chosen) if isinstance(match, PhraseMatch)]
+
+
+def _reads_as(frame: CompiledFrame, clause: Clause) -> bool:
+    """Whether the clause has the frame's actor, negation and modality (those it names)."""
+    model = frame.model
+    return ((model.actor is None or clause.actor in model.actor)
+            and (model.negated is None or clause.negated == model.negated)
+            and (model.modality is None or clause.modality in model.modality))
 
 
 def _slot_in(slot: Slot, clause: Clause, positions: Positions) -> PhraseMatch | bool | None:
