@@ -2,7 +2,7 @@
 says that something may, must or cannot be done. A rule frame (rules/kinds/frame.py) holds
 when its concepts stand in one clause read this way.
 
-"Użytkownik akceptuje, że firma Skype nie ponosi odpowiedzialności" holds two clauses: a
+"Użytkownik akceptuje, że Operator nie ponosi odpowiedzialności" holds two clauses: a
 comma or semicolon before a clause opener ("że", "który", "jeśli", "a") ends one, as do ":"
 and a line break (the lines of a list); other semicolons join ("Wadliwy towar prosimy
 odesłać; koszt przesyłki pokrywa Klient" is one statement).
