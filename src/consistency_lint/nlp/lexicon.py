@@ -110,6 +110,13 @@ class LanguageProfile:
     # Optional, as a language file of before them still reads.
     light_verbs: frozenset[str] = frozenset()
     condition_conjunctions: frozenset[str] = frozenset()  # "jeśli", "gdy": a circumstance
+    # Words after a comma that open a subordinate clause ("…, że firma nie ponosi …"): the
+    # clauses a rule frame must hold in (nlp/clause_reading.py). Optional, like the above.
+    clause_openers: frozenset[str] = frozenset()
+    # What a clause says may, must or cannot be: lemmas, or lemmas in order a word apart at
+    # most ("mieć prawo", "zastrzegać prawo"), by modality ("may", "must"); a negation just
+    # before one of "may" makes "cannot".
+    modality: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @cache

@@ -95,6 +95,45 @@ def second_person_singular(surface: str) -> bool:
     return bool(whole) and all(":sg:sec" in tag for tag in whole)
 
 
+GEOGRAPHIC_NAMES = frozenset({"nazwa_geograficzna", "człon_nazwy_geograficznej"})
+PERSONS = {"pri": "first", "sec": "second", "ter": "third"}
+_PERSON_TAGS = frozenset({"fin", "bedzie", "impt", "aglt"})
+
+
+@lru_cache(maxsize=50_000)
+def geographic_name(surface: str) -> bool:
+    """Whether the word, written with a capital, names a place ("Krakowie", "Irlandii",
+    "Kalifornii"), as the dictionary's name types tell."""
+    return surface[:1].isupper() and any(
+        GEOGRAPHIC_NAMES & set(names) for _, _, (_f, _l, _t, names, *_r) in _graph(surface))
+
+
+@lru_cache(maxsize=50_000)
+def nominative_lemmas(surface: str) -> frozenset[str]:
+    """The lemmas (lower case) the word may be the nominative of, as a noun or a noun-like
+    adjective ("Sprzedający"): what may stand as the subject of its clause."""
+    return frozenset(_bare_lemma(found).lower()
+                     for _, _, (_form, found, tag, *_rest) in _graph(surface)
+                     if tag.split(":", 1)[0] in ("subst", "adj")
+                     and "nom" in (tag.split(":") + [""] * 3)[2].split("."))
+
+
+@lru_cache(maxsize=50_000)
+def verb_persons(surface: str) -> frozenset[str]:
+    """The grammatical persons ("first", "second", "third") of the word as a finite verb:
+    "zastrzegamy" first, "ponosisz" second, "dodaliśmy" first (its "-śmy" ending). None for
+    a word that may be a noun ("sklep" is also an imperative of "sklepać")."""
+    persons: set[str] = set()
+    graph = _graph(surface)
+    if any(tag.startswith("subst") for _, _, (_form, _lemma, tag, *_rest) in graph):
+        return frozenset()
+    for _, _, (_form, _lemma, tag, *_rest) in graph:
+        fields = tag.split(":")
+        if fields[0] in _PERSON_TAGS and len(fields) > 2 and fields[2] in PERSONS:
+            persons.add(PERSONS[fields[2]])
+    return frozenset(persons)
+
+
 @lru_cache(maxsize=200_000)
 def lemma(surface: str) -> str:
     """The most plausible lemma, lower-cased. A function word is itself ("od", not "oda");

@@ -12,7 +12,8 @@ A word written `@2sg` is a grammatical feature: any verb addressing one person a
 ("możesz", "sprawdź", "dodałeś"), as Morfeusz analyses it; `@minus` a number written with a
 minus sign ("-84" of "-84%"). A word written as a CSS selector, `<del>`, `.old-price` or
 `{text-decoration:line-through}`, is markup: any word inside such an element of an HTML page
-(`Segment.markup`).
+(`Segment.markup`). `@place` is the name of a place ("Krakowie", "Irlandii"), as the
+dictionary's name types tell.
 
 A preposition governs the phrase word after it, which must stand after it in the text too:
 "opłata za zwrot" (a fee for returning) is not "zwrot opłaty za dostawę" (a fee paid back).
@@ -56,7 +57,8 @@ def _minus_number(text: str) -> bool:
 
 
 FEATURES: dict[str, Callable[[str], bool]] = {"2sg": _second_person_singular,
-                                              "minus": _minus_number}
+                                              "minus": _minus_number,
+                                              "place": morfeusz.geographic_name}
 FUZZY_MIN_LENGTH = 6
 FUZZY_THRESHOLD = 85
 PHRASE_SLACK = 1

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from consistency_lint.model import Document, Finding, Span
+from consistency_lint.nlp.clause_reading import Role
 from consistency_lint.nlp.lexicon import language_profile
 from consistency_lint.nlp.phrases import Phrase, compile_phrases, lemmatise_words
-from consistency_lint.rules.pack_schema import ClauseModel, RuleModel
+from consistency_lint.rules.pack_schema import ClauseModel, FrameModel, RuleModel
 from consistency_lint.specs import CheckSpec
 
 Concept = tuple[Phrase, ...]
@@ -28,6 +29,40 @@ class CompiledClause:
 
 
 @dataclass(frozen=True)
+class SlotTexts:
+    """A frame's slot as the pack writes it: a concept's phrasings, or a role's nouns and
+    the person its verbs speak in."""
+
+    texts: ConceptTexts
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class FrameTexts:
+    all: tuple[SlotTexts, ...]
+    any: tuple[SlotTexts, ...]
+    none: tuple[SlotTexts, ...]
+    model: FrameModel
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A compiled slot: it holds in a clause where one of its phrases stands, or (for a
+    role) where a verb speaks in the role's person."""
+
+    concept: Concept
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class CompiledFrame:
+    all: tuple[Slot, ...]
+    any: tuple[Slot, ...]
+    none: tuple[Slot, ...]
+    model: FrameModel
+
+
+@dataclass(frozen=True)
 class CompiledRule:
     model: RuleModel
     spec: CheckSpec
@@ -36,11 +71,22 @@ class CompiledRule:
     any_texts: tuple[ConceptTexts, ...]
     unless_texts: tuple[ConceptTexts, ...]
     exempt_texts: ConceptTexts = ()  # headings whose sections the rule's prohibition skips
+    frame_texts: tuple[FrameTexts, ...] = ()  # a frame rule's frames
+    roles: tuple[Role, ...] = ()  # the pack's roles, by which a frame finds a clause's actor
 
     @cached_property
     def clause(self) -> CompiledClause:
         return CompiledClause(self._concepts(self.all_texts), self._concepts(self.any_texts),
                               self.model.clause)
+
+    @cached_property
+    def frames(self) -> tuple[CompiledFrame, ...]:
+        return tuple(CompiledFrame(self._slots(frame.all), self._slots(frame.any),
+                                   self._slots(frame.none), frame.model)
+                     for frame in self.frame_texts)
+
+    def _slots(self, slots: tuple[SlotTexts, ...]) -> tuple[Slot, ...]:
+        return tuple(Slot(concept(slot.texts, self.language), slot.person) for slot in slots)
 
     @cached_property
     def unless(self) -> tuple[Concept, ...]:
@@ -77,7 +123,9 @@ def compile_now(rules: Iterable[CompiledRule]) -> None:
     their words lemmatised in one batch per language; cheap once they are compiled."""
     concepts = [(phrasings, rule.language) for rule in rules
                 for phrasings in (*rule.all_texts, *rule.any_texts, *rule.unless_texts,
-                                  rule.exempt_texts)]
+                                  rule.exempt_texts,
+                                  *(slot.texts for frame in rule.frame_texts
+                                    for slot in (*frame.all, *frame.any, *frame.none)))]
     texts_by_language: dict[str, list[str]] = {}
     for phrasings, language in concepts:
         texts_by_language.setdefault(language, []).extend(phrasings)

@@ -15,11 +15,18 @@ from consistency_lint.builtin_data import builtin_rules_dir
 from consistency_lint.config import Config, project_file, read_tool_file, read_yaml_model
 from consistency_lint.errors import ConfigError
 from consistency_lint.model import Category
+from consistency_lint.nlp.clause_reading import Role
 from consistency_lint.nlp.phrases import check_phrase
-from consistency_lint.rules.compiled import CompiledRule, ConceptTexts
+from consistency_lint.rules.compiled import CompiledRule, ConceptTexts, FrameTexts, SlotTexts
 from consistency_lint.rules.doc_types import DocTypes
 from consistency_lint.rules.examples import check_examples
-from consistency_lint.rules.pack_schema import ExampleModel, PackModel, RuleModel
+from consistency_lint.rules.pack_schema import (
+    UNNAMED_ACTOR,
+    ExampleModel,
+    FrameModel,
+    PackModel,
+    RuleModel,
+)
 from consistency_lint.specs import CheckSpec, Example
 from consistency_lint.yaml_loading import YamlDocument
 
@@ -214,7 +221,9 @@ def _rule_named(location: tuple[str | int, ...], document: YamlDocument) -> str:
 
 def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocument,
              shown_as: str, reference: str) -> CompiledRule:
-    clause, kind = rule.clause, rule.kind
+    def error(message: str) -> ConfigError:
+        return ConfigError(f"rule {rule.id}: {message}", shown_as,
+                           document.line_of(("rules", index)))
 
     def concepts(names: Sequence[str], key: str) -> tuple[ConceptTexts, ...]:
         """The phrasings of each named concept (or the literal phrase), checked now and
@@ -222,39 +231,70 @@ def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocumen
         texts = []
         for name in names:
             if " " not in name and "_" in name and name not in pack.concepts:
-                raise ConfigError(f"rule {rule.id}: unknown concept `{name}` in `{key}`",
-                                  shown_as, document.line_of(("rules", index)))
+                raise error(f"unknown concept `{name}` in `{key}`")
             phrasings = tuple(pack.concepts.get(name, [name]))
             try:
                 for phrasing in phrasings:
                     check_phrase(phrasing)
-            except ValueError as error:
-                raise ConfigError(f"rule {rule.id}: {error} in `{key}`", shown_as,
-                                  document.line_of(("rules", index))) from None
+            except ValueError as problem:
+                raise error(f"{problem} in `{key}`") from None
             texts.append(phrasings)
         return tuple(texts)
 
-    return CompiledRule(rule, _spec(rule, reference, pack.language, _matcher(pack, rule)),
-                        pack.language, concepts(clause.all, f"{kind}.all"),
-                        concepts(clause.any, f"{kind}.any"), concepts(rule.unless, "unless"),
-                        tuple(pack.exempt_under if rule.exempt_under is None
-                              else rule.exempt_under))
+    def slots(names: Sequence[str], key: str) -> tuple[SlotTexts, ...]:
+        """A frame's slots: a role by its nouns and person, else a concept or phrase."""
+        return tuple(SlotTexts(tuple(pack.roles[name].words), pack.roles[name].person)
+                     if name in pack.roles else SlotTexts(concepts([name], key)[0])
+                     for name in names)
+
+    def frame_texts(frame: FrameModel) -> FrameTexts:
+        for name in frame.actor or ():
+            if name != UNNAMED_ACTOR and name not in pack.roles:
+                known = ", ".join([*pack.roles, UNNAMED_ACTOR])
+                raise error(f"unknown role `{name}` in `frame.actor` (known: {known})")
+        return FrameTexts(slots(frame.all, "frame.all"), slots(frame.any, "frame.any"),
+                          slots(frame.none, "frame.none"), frame)
+
+    spec = _spec(rule, reference, pack.language, _matcher(pack, rule))
+    unless = concepts(rule.unless, "unless")
+    exempt = tuple(pack.exempt_under if rule.exempt_under is None else rule.exempt_under)
+    if rule.frame is not None:
+        roles = tuple(Role(name, frozenset(word.lower() for word in role.words), role.person)
+                      for name, role in pack.roles.items())
+        return CompiledRule(rule, spec, pack.language, (), (), unless, exempt,
+                            tuple(frame_texts(frame) for frame in rule.frames), roles)
+    clause, kind = rule.clause, rule.kind
+    return CompiledRule(rule, spec, pack.language, concepts(clause.all, f"{kind}.all"),
+                        concepts(clause.any, f"{kind}.any"), unless, exempt)
 
 
 def _matcher(pack: PackModel, rule: RuleModel) -> str:
-    """The rule's clause and the phrases of the concepts it names, for `rules explain`."""
-    clause = rule.clause
-    shown: dict[str, object] = {rule.kind: clause.model_dump(exclude_defaults=True, mode="json")}
+    """The rule's clause (or frames) and the phrases of the concepts and the roles it names,
+    for `rules explain`."""
+    shown: dict[str, object]
+    if rule.frame is not None:
+        frames = [frame.model_dump(exclude_defaults=True, mode="json") for frame in rule.frames]
+        shown = {"frame": frames if len(frames) > 1 else frames[0]}
+        names = [name for frame in rule.frames for name in (*frame.all, *frame.any,
+                                                              *frame.none, *(frame.actor or ()))]
+    else:
+        clause = rule.clause
+        shown = {rule.kind: clause.model_dump(exclude_defaults=True, mode="json")}
+        names = [*clause.all, *clause.any]
     if rule.unless:
         shown["unless"] = rule.unless
     if rule.unless_within != "unit":
         shown["unless_within"] = rule.unless_within
     if rule.exempt_under is not None:
         shown["exempt_under"] = rule.exempt_under
-    names = [*clause.all, *clause.any, *rule.unless]
+    names += rule.unless
     concepts = {name: pack.concepts[name] for name in names if name in pack.concepts}
     if concepts:
         shown["concepts"] = concepts
+    roles = {name: pack.roles[name].model_dump(exclude_defaults=True, mode="json")
+             for name in dict.fromkeys(names) if name in pack.roles}
+    if roles:
+        shown["roles"] = roles
     return yaml.dump(shown, Dumper=_SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=90,
                      default_flow_style=None)
 

@@ -8,6 +8,8 @@
                                            # Przedsiębiorców") are exempt from its forbids
     doc_types: {NAME: description}         # custom document types this pack introduces
     concepts: {NAME: [phrase, ...]}        # named sets of equivalent phrasings
+    roles:                                 # parties a frame's clause may name
+      trader: {words: [sprzedawca, ...], person: first}   # its nouns' lemmas; "zastrzegamy"
     rules:
       - id: PL-CRA-WITHDRAWAL-14D
         category: legal-missing-clause     # a finding category of the contract
@@ -23,10 +25,18 @@
           value: {type: duration, units: [day], at_least: 14}   # a value in that sentence
                                            # (bounds: at_least, at_most, below, above, other_than)
           within: sentence | segment | document   # document: no value
-        unless: [concept or phrase, ...]   # forbid only: context that makes it compliant
+        frame:                             # or: concepts that hold in ONE clause
+          all: [concept or role, ...]      # each must stand in the clause
+          any: [concept or role, ...]      # at least one must stand there
+          none: [concept or role, ...]     # none may stand there
+          actor: [role or unnamed, ...]    # the clause's subject (nominative or verb person)
+          negated: true | false            # whether the clause holds a negation
+          modality: [may, must, cannot, none]   # what the clause says of its verb
+                                           # (a list of frames: any of them)
+        unless: [concept or phrase, ...]   # forbid, frame: context that makes it compliant
         unless_within: document            # ... anywhere in the document (default: in the
                                            # sentence or segment the rule reads)
-        exempt_under: [phrase, ...]        # forbid only: the rule's own exempt headings,
+        exempt_under: [phrase, ...]        # forbid, frame: the rule's own exempt headings,
                                            # instead of the pack's ([]: none)
         spec: [SPEC-ID, ...]               # the specification items the rule encodes
         applies_from: 2025-07-20           # from this --today on (obsolete references)
@@ -41,7 +51,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from consistency_lint.builtin_data import DEFAULT_LANGUAGE, Language
 from consistency_lint.config import Profile
@@ -50,7 +60,8 @@ from consistency_lint.values.extraction import check_units
 
 RULE_ID_PATTERN = r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$"
 # the keys that name a rule's kind, each holding its clause; `rules.kinds.KINDS` runs them
-KIND_KEYS = ("require", "forbid")
+KIND_KEYS = ("require", "forbid", "frame")
+UNNAMED_ACTOR = "unnamed"  # a frame's actor when its clause names no role (a passive)
 
 
 class _Strict(BaseModel):
@@ -100,6 +111,31 @@ class ClauseModel(_Strict):
         return self
 
 
+class FrameModel(_Strict):
+    """Concepts (or roles) that must hold together in ONE clause of a sentence, and what that
+    clause must say of itself: its actor, negation and modality (nlp/clause_reading.py)."""
+
+    all: list[str] = []  # each must stand in the clause
+    any: list[str] = []  # at least one must stand there
+    none: list[str] = []  # none may stand there
+    actor: list[str] | None = None  # roles of the pack, or `unnamed`: who the subject is
+    negated: bool | None = None  # whether the clause holds a negation
+    modality: list[Literal["may", "must", "cannot", "none"]] | None = None
+
+    @model_validator(mode="after")
+    def _says_something(self) -> FrameModel:
+        if not (self.all or self.any):
+            raise ValueError("a frame needs `all` or `any`")
+        return self
+
+
+class RoleModel(_Strict):
+    """A party a clause may speak of: its nouns (lemmas) and the person its verbs use."""
+
+    words: list[str] = Field(min_length=1)
+    person: Literal["first", "second", "third"] | None = None
+
+
 class MessageModel(_Strict):
     pl: str
     en: str
@@ -134,6 +170,7 @@ class RuleModel(_Strict):
     why: str
     require: ClauseModel | None = None
     forbid: ClauseModel | None = None
+    frame: list[FrameModel] | None = None  # any of these frames (one may be written alone)
     unless: list[str] = []
     # where `unless` context may stand: the unit the rule reads, or anywhere in the document
     # ("Prawo odstąpienia nie przysługuje przedsiębiorcom" beside a section on sole traders)
@@ -150,21 +187,41 @@ class RuleModel(_Strict):
 
     @property
     def clause(self) -> ClauseModel:
-        """What the rule's kind looks for."""
-        clause: ClauseModel = getattr(self, self.kind)
+        """What a `require` or `forbid` rule looks for (a frame rule has frames instead)."""
+        clause = getattr(self, self.kind)
+        if not isinstance(clause, ClauseModel):
+            raise TypeError(f"a `{self.kind}` rule has no clause")
         return clause
+
+    @property
+    def within(self) -> str:
+        """The units the rule reads: a frame reads sentences (and their clauses)."""
+        return "sentence" if self.frame is not None else self.clause.within
+
+    @property
+    def frames(self) -> list[FrameModel]:
+        """A frame rule's frames (any of them makes a finding); none for other kinds."""
+        return self.frame or []
+
+    @field_validator("frame", mode="before")
+    @classmethod
+    def _frames_as_list(cls, value: object) -> object:
+        """`frame: {...}` is a list of one frame."""
+        return [value] if isinstance(value, dict) else value
 
     @model_validator(mode="after")
     def _one_kind(self) -> RuleModel:
         if sum(getattr(self, key) is not None for key in KIND_KEYS) != 1:
             keys = " and ".join(f"`{key}`" for key in KIND_KEYS)
             raise ValueError(f"a rule needs exactly one of {keys}")
-        if self.unless and self.forbid is None:
-            raise ValueError("`unless` only goes with `forbid`")
+        if self.unless and self.forbid is None and self.frame is None:
+            raise ValueError("`unless` only goes with `forbid` or `frame`")
+        if self.frame == []:
+            raise ValueError("`frame` needs at least one frame")
         if self.unless_within != "unit" and not self.unless:
             raise ValueError("`unless_within` needs `unless`")
-        if self.exempt_under is not None and self.forbid is None:
-            raise ValueError("`exempt_under` only goes with `forbid`")
+        if self.exempt_under is not None and self.forbid is None and self.frame is None:
+            raise ValueError("`exempt_under` only goes with `forbid` or `frame`")
         return self
 
 
@@ -173,7 +230,19 @@ class PackModel(_Strict):
     language: Language = DEFAULT_LANGUAGE
     doc_types: dict[str, str] = {}
     concepts: dict[str, list[str]] = {}
+    roles: dict[str, RoleModel] = {}  # parties a frame's clause may name (its actor)
     rules: list[RuleModel] = Field(min_length=1)
     specification: str | None = None  # the legal specification the pack encodes
     out_of_scope: dict[str, str] = {}  # its items the pack does not encode, and why
     exempt_under: list[str] = []  # headings of sections the pack's prohibitions skip
+
+    @model_validator(mode="after")
+    def _roles_apart(self) -> PackModel:
+        for name in self.roles:
+            if name in self.concepts:
+                raise ValueError(f"`{name}` is both a role and a concept: a frame could not "
+                                 "tell which it names")
+            if name == UNNAMED_ACTOR:
+                raise ValueError(f"`{UNNAMED_ACTOR}` is reserved for a clause that names no "
+                                 "role; give the role another name")
+        return self

@@ -67,7 +67,7 @@ class DocumentUnits:
     def in_scope(self, rule: CompiledRule) -> list[Unit]:
         """The units the rule reads (sentences, or segments for a clause `within` a segment
         or the document), of the segment kinds its scope names."""
-        units = self.sentences if rule.clause.model.within == "sentence" else self.segments
+        units = self.sentences if rule.model.within == "sentence" else self.segments
         kinds = rule.model.applies_to.segment_kinds
         return units if kinds is None else [unit for unit in units
                                             if unit.segment.segment.kind in kinds]

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from consistency_lint.model import Finding
 from consistency_lint.rules.compiled import CompiledRule
-from consistency_lint.rules.kinds import forbid, require
+from consistency_lint.rules.kinds import forbid, frame, require
 from consistency_lint.rules.units import DocumentUnits
 
 
@@ -23,4 +23,5 @@ class RuleKind(Protocol):
 KINDS: Mapping[str, RuleKind] = {
     "require": require,
     "forbid": forbid,
+    "frame": frame,
 }

@@ -19,9 +19,8 @@ from consistency_lint.rules.units import DocumentUnits, Unit, joined
 def findings(rule: CompiledRule, document: DocumentUnits) -> Iterator[Finding]:
     if clause_matches(rule.clause, document.index) is None:
         return  # a phrase missing from the whole document is missing from every unit
-    if rule.model.unless_within == "document" and any(
-            find_any(concept, document.index) for concept in rule.unless):
-        return  # the document says what makes its statements compliant
+    if compliant_by_document(rule, document):
+        return
     units = document.in_scope(rule)
     if rule.clause.model.within == "document":
         yield from _statement(rule, document, units)
@@ -30,7 +29,7 @@ def findings(rule: CompiledRule, document: DocumentUnits) -> Iterator[Finding]:
         # "Sprzedawca nie odpowiada za:" and its items are one statement
         units = [unit for unit in units if id(unit.segment) not in document.listed]
         for group in document.lists:
-            if not _exempt(rule, group[0]):
+            if not exempt_section(rule, group[0]):
                 yield from _statement(rule, document, group)
     yield from _in_units(rule, document, _where_it_may_stand(rule.clause, units,
                                                             document.index))
@@ -43,7 +42,14 @@ def _reads_lists(rule: CompiledRule, document: DocumentUnits) -> bool:
                                      and rule.clause.model.value is None)
 
 
-def _exempt(rule: CompiledRule, unit: Unit) -> bool:
+def compliant_by_document(rule: CompiledRule, document: DocumentUnits) -> bool:
+    """Whether the document says, anywhere, what makes the rule's statements compliant
+    (`unless_within: document`)."""
+    return rule.model.unless_within == "document" and any(
+        find_any(concept, document.index) for concept in rule.unless)
+
+
+def exempt_section(rule: CompiledRule, unit: Unit) -> bool:
     """Under a heading of a section for business customers: consumer law does not apply."""
     return bool(rule.exempt_under) and find_any(rule.exempt_under, unit.heading_index) is not None
 
@@ -52,7 +58,7 @@ def _in_units(rule: CompiledRule, document: DocumentUnits,
               units: Sequence[Unit]) -> Iterator[Finding]:
     language = document.document.language
     for unit in units:
-        if _exempt(rule, unit):
+        if exempt_section(rule, unit):
             continue
         matches = unit_matches(rule.clause, unit, language)
         if matches is not None and not any(find_any(concept, unit.index)

@@ -1,0 +1,154 @@
+"""What a clause says about itself: who acts in it, whether it is negated, and whether it
+says that something may, must or cannot be done. A rule frame (rules/kinds/frame.py) holds
+when its concepts stand in one clause read this way.
+
+"Użytkownik akceptuje, że Operator nie ponosi odpowiedzialności" holds two clauses: a
+comma or semicolon before a clause opener ("że", "który", "jeśli", "a") ends one, as do ":"
+and a line break (the lines of a list); other semicolons join ("Wadliwy towar prosimy
+odesłać; koszt przesyłki pokrywa Klient" is one statement).
+The actor is the subject: the first word of the clause that may be the nominative of a
+role's noun ("Sprzedawca", "firma"), else the person of its finite verbs ("zastrzegamy" is
+the first person, "ponosisz" the second), as Morfeusz analyses them; a clause naming neither
+(a passive, "Regulamin może ulec zmianie") has no actor. A language without Morfeusz's tags
+finds actors by their nouns' lemmas only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from consistency_lint.nlp import morfeusz
+from consistency_lint.nlp.analysis import Token
+from consistency_lint.nlp.lexicon import language_profile
+
+CLAUSE_ENDS = frozenset({":"})
+BEFORE_OPENERS = frozenset({",", ";"})
+MAY, MUST, CANNOT, NO_MODALITY = "may", "must", "cannot", "none"
+UNNAMED = "unnamed"  # the actor of a clause that names none
+
+
+@dataclass(frozen=True)
+class Role:
+    """A party a clause may speak of: the lemmas of its nouns and, optionally, the
+    grammatical person its verbs speak in ("first": "zastrzegamy" is the trader)."""
+
+    name: str
+    lemmas: frozenset[str]
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a sentence: its token positions and what it says about itself."""
+
+    tokens: range
+    actor: str  # a role's name, or UNNAMED
+    negated: bool
+    modality: str  # MAY, MUST, CANNOT or NO_MODALITY
+    persons: frozenset[str]  # the persons of its finite verbs
+
+
+def clauses(tokens: Sequence[Token], text: str, language: str,
+            roles: Sequence[Role]) -> list[Clause]:
+    """The clauses of a sentence (its tokens, offsets into `text`), each read."""
+    profile = language_profile(language)
+    openers = profile.clause_openers | profile.clause_conjunctions
+    read = []
+    start = 0
+    for position, token in enumerate(tokens):
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        punctuation = token.text in CLAUSE_ENDS or (
+            token.text in BEFORE_OPENERS and following is not None
+            and following.lemma.lower() in openers)
+        line_ends = following is not None and "\n" in text[token.end:following.start]
+        if punctuation or line_ends:
+            end = position if punctuation else position + 1  # the punctuation is in neither
+            if end > start:
+                read.append(_read(tokens, range(start, end), language, roles))
+            start = position + 1
+    if start < len(tokens):
+        read.append(_read(tokens, range(start, len(tokens)), language, roles))
+    return read
+
+
+def read_clause(tokens: Sequence[Token], language: str, roles: Sequence[Role]) -> Clause:
+    """The tokens read as one clause (a list's lead-in with one of its items)."""
+    return _read(tokens, range(len(tokens)), language, roles)
+
+
+def _read(tokens: Sequence[Token], span: range, language: str,
+          roles: Sequence[Role]) -> Clause:
+    profile = language_profile(language)
+    tagged = profile.morphology == "morfeusz"
+    lemmas = [_lemmas(tokens[position], tagged) for position in span]
+    negated = any(lemma & profile.negations for lemma in lemmas)
+    persons = frozenset().union(*(morfeusz.verb_persons(tokens[position].text)
+                                  for position in span)) if tagged else frozenset()
+    return Clause(span, _actor(tokens, span, roles, persons, tagged), negated,
+                  _modality(lemmas, language), persons)
+
+
+def _actor(tokens: Sequence[Token], span: range, roles: Sequence[Role],
+           persons: frozenset[str], tagged: bool) -> str:
+    """The role whose noun stands first in the nominative, else whose person the verbs
+    speak in, else UNNAMED."""
+    for position in span:
+        token = tokens[position]
+        nominatives = (morfeusz.nominative_lemmas(token.text) if tagged
+                       else frozenset({token.lemma.lower()}))
+        for role in roles:
+            if role.lemmas & nominatives:
+                return role.name
+    return next((role.name for role in roles if role.person in persons), UNNAMED)
+
+
+def _lemmas(token: Token, tagged: bool) -> frozenset[str]:
+    """The token's lemma and, with Morfeusz, every lemma of its analyses ("może" is the
+    particle to the tagger, and "móc" too)."""
+    found = {token.lemma.lower()}
+    if tagged:
+        found.update(lemma.lower() for lemma, _ in morfeusz.analyses(token.text))
+    return frozenset(found)
+
+
+def _modality(lemmas: list[frozenset[str]], language: str) -> str:
+    """CANNOT for a negated "may" word, else MUST, else MAY, else NO_MODALITY."""
+    negations = language_profile(language).negations
+    found = NO_MODALITY
+    for kind, phrases in _modal_phrases(language).items():
+        for phrase in phrases:
+            at = _find(lemmas, phrase)
+            if at is None:
+                continue
+            if kind == MAY and any(lemmas[before] & negations
+                                   for before in range(max(at - 2, 0), at)):
+                return CANNOT
+            if kind == MUST or found == NO_MODALITY:
+                found = kind
+    return found
+
+
+def _find(lemmas: list[frozenset[str]], phrase: tuple[str, ...]) -> int | None:
+    """Where the phrase's lemmas stand in order, a word apart at most; None if nowhere."""
+    for start, lemma in enumerate(lemmas):
+        if phrase[0] not in lemma:
+            continue
+        at, matched = start, True
+        for word in phrase[1:]:
+            following = [at + step for step in (1, 2) if at + step < len(lemmas)
+                         and word in lemmas[at + step]]
+            if not following:
+                matched = False
+                break
+            at = following[0]
+        if matched:
+            return start
+    return None
+
+
+@cache
+def _modal_phrases(language: str) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    return {kind: tuple(tuple(phrase.lower().split()) for phrase in phrases)
+            for kind, phrases in language_profile(language).modality.items()}
