@@ -27,7 +27,7 @@ from consistency_lint.loaders.parsed import ParsedContent, refuse_too_many_segme
 from consistency_lint.loaders.segments import SegmentBuilder
 from consistency_lint.loaders.source import Source
 from consistency_lint.loaders.tables import TableTracker
-from consistency_lint.model import Segment
+from consistency_lint.model import TRADE_KEYS, Segment
 
 BOILERPLATE_TAGS = frozenset(
     {"script", "style", "noscript", "template", "nav", "svg", "iframe", "object"}
@@ -61,7 +61,8 @@ BLOCK_KINDS = {
     "table": "paragraph", "tr": "paragraph", "form": "paragraph", "fieldset": "paragraph",
     "figure": "paragraph", "details": "paragraph", "hr": "paragraph", "body": "paragraph",
 }
-METADATA_NAMES = frozenset({"doc_type", "owner", "last_reviewed", "title", "language"})
+METADATA_NAMES = frozenset({"doc_type", "owner", "last_reviewed", "title", "language",
+                            *TRADE_KEYS})
 BUTTON_INPUT_TYPES = frozenset({"submit", "button"})
 
 

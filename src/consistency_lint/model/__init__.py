@@ -39,6 +39,18 @@ from consistency_lint.model.run import (
     RunResult,
     Summary,
 )
+from consistency_lint.model.trade import (
+    AUDIENCES,
+    OFFERS,
+    SECTORS,
+    SELLERS,
+    TRADE_KEYS,
+    Audience,
+    Offer,
+    Sector,
+    Seller,
+    declared_names,
+)
 from consistency_lint.model.value import (
     BUSINESS_DAY,
     DAY,
@@ -51,12 +63,18 @@ from consistency_lint.model.value import (
 )
 
 __all__ = [
+    "AUDIENCES",
     "BUSINESS_DAY",
     "DAY",
     "LEGAL_CATEGORIES",
+    "OFFERS",
     "PER_MONTH",
     "PLACEHOLDER_SYNTAXES",
+    "SECTORS",
+    "SELLERS",
+    "TRADE_KEYS",
     "Anchor",
+    "Audience",
     "BaselineOutcome",
     "Bound",
     "Category",
@@ -70,6 +88,7 @@ __all__ = [
     "Link",
     "MatrixCell",
     "MatrixRow",
+    "Offer",
     "Placeholder",
     "PlaceholderSyntax",
     "ProblemKind",
@@ -79,8 +98,10 @@ __all__ = [
     "RuleDescription",
     "RunMetadata",
     "RunResult",
+    "Sector",
     "Segment",
     "SegmentKind",
+    "Seller",
     "Severity",
     "Shift",
     "Span",
@@ -92,4 +113,5 @@ __all__ = [
     "Value",
     "ValueMatch",
     "ValueType",
+    "declared_names",
 ]

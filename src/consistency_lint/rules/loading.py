@@ -14,7 +14,7 @@ import yaml
 from consistency_lint.builtin_data import builtin_rules_dir
 from consistency_lint.config import Config, project_file, read_tool_file, read_yaml_model
 from consistency_lint.errors import ConfigError
-from consistency_lint.model import Category
+from consistency_lint.model import TRADE_KEYS, Category
 from consistency_lint.nlp.phrases import check_phrase
 from consistency_lint.rules.compiled import CompiledRule, ConceptTexts
 from consistency_lint.rules.doc_types import DocTypes
@@ -234,6 +234,7 @@ def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocumen
             texts.append(phrasings)
         return tuple(texts)
 
+    rule = rule.model_copy(update={"applies_to": rule.applies_to.under(pack.applies_to)})
     return CompiledRule(rule, _spec(rule, reference, pack.language, _matcher(pack, rule)),
                         pack.language, concepts(clause.all, f"{kind}.all"),
                         concepts(clause.any, f"{kind}.any"), concepts(rule.unless, "unless"),
@@ -243,7 +244,11 @@ def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocumen
 def _matcher(pack: PackModel, rule: RuleModel) -> str:
     """The rule's clause and the phrases of the concepts it names, for `rules explain`."""
     clause = rule.clause
-    shown: dict[str, object] = {rule.kind: clause.model_dump(exclude_defaults=True, mode="json")}
+    shown: dict[str, object] = {}
+    scope = rule.applies_to.model_dump(exclude_none=True, mode="json")
+    if scope:
+        shown["applies_to"] = scope
+    shown[rule.kind] = clause.model_dump(exclude_defaults=True, mode="json")
     if rule.unless:
         shown["unless"] = rule.unless
     names = [*clause.all, *clause.any, *rule.unless]
@@ -274,10 +279,16 @@ def _example(example: ExampleModel, reference: str, language: str) -> Example:
     """The example as a one-file project: its document type goes into front matter (text,
     Markdown) or a meta tag (HTML)."""
     text = example.text.strip() + "\n"
-    if example.doc_type and example.loader == "html":
-        text = f'<meta name="doc_type" content="{example.doc_type}">\n{text}'
-    elif example.doc_type:
-        text = f"---\ndoc_type: {example.doc_type}\n---\n{text}"
+    declared = {key: ", ".join(value) if isinstance(value, list) else str(value)
+                for key, value in example.model_dump(include={"doc_type", *TRADE_KEYS},
+                                                     exclude_none=True).items()}
+    if declared and example.loader == "html":
+        text = "".join(f'<meta name="{key}" content="{value}">\n'
+                       for key, value in declared.items()) + text
+    elif declared:
+        text = "---\n" + "".join(f"{key}: [{value}]\n" if key in ("offer", "audience")
+                                 else f"{key}: {value}\n" for key, value in declared.items()
+                                 ) + f"---\n{text}"
     suffix = {"text": "txt", "markdown": "md", "html": "html"}[example.loader]
     channel: dict[str, str] = {"language": language}
     if example.profile:
