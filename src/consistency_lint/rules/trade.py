@@ -76,6 +76,7 @@ class TradeCues:
     language, and the thresholds that keep a passing mention from deciding."""
 
     offers: Mapping[str, tuple[Phrase, ...]]
+    offers_except: Mapping[str, tuple[Phrase, ...]]  # an offer's words that do not count
     sectors: Mapping[str, tuple[Phrase, ...]]
     sellers: Mapping[str, tuple[Phrase, ...]]
     sole_traders: tuple[Phrase, ...]
@@ -97,7 +98,10 @@ def trade_cues(language: str) -> TradeCues | None:
     def compiled(groups: Mapping[str, list[str]]) -> dict[str, tuple[Phrase, ...]]:
         return {name: compile_phrases(texts, language) for name, texts in groups.items()}
 
-    return TradeCues(compiled(cues["offers"]), compiled(cues["sectors"]),
+    offers = cues["offers"]
+    return TradeCues(compiled({name: offer["cues"] for name, offer in offers.items()}),
+                     compiled({name: offer.get("except", []) for name, offer in offers.items()}),
+                     compiled(cues["sectors"]),
                      compiled(cues["sellers"]),
                      compile_phrases(cues["sole_traders"], language),
                      float(data["offer_share"]), int(data["offer_minimum"]),
@@ -126,7 +130,8 @@ def detected_trade(declared: Trade, index: TokenIndex, words: int, language: str
 
 
 def _offers(cues: TradeCues, index: TokenIndex) -> frozenset[str]:
-    counts = {name: _count(phrases, index) for name, phrases in cues.offers.items()}
+    counts = {name: _count(phrases, index) - _count(cues.offers_except[name], index)
+              for name, phrases in cues.offers.items()}
     total = sum(counts.values())
     if total < cues.offer_evidence:
         return frozenset()
