@@ -25,6 +25,15 @@ _BY_NUMBER: dict[int, str] = {
     24: "liability", 26: "liability", 25: "venue/law", 27: "change",
     30: "privacy/marketing", 31: "privacy/marketing", 32: "price/omnibus", 35: "price/omnibus",
 }
+# The paraphrase set's items beyond the spec's numbered ones (clause types issue 24 lists)
+_EXTRA_ITEMS = {
+    "UNILATERAL-SERVICE-CHANGE": "change",
+    "NON-CONSUMER-BLANKET-EXCLUSION": "withdrawal",
+    "SELLER-INFORMED-STATE": "complaints",
+    "DIGITAL-CONTENT-CONSENT": "withdrawal",
+    "REFUND-START-WRONG-EVENT": "withdrawal",
+    "REVIEWS-VERIFIED-WITHOUT-HOW": "price/omnibus",
+}
 _BY_PREFIX = (("PL-PRICE", "price/omnibus"), ("PL-UPNPR", "price/omnibus"),
               ("PL-GDPR", "privacy/marketing"), ("PL-MKT", "privacy/marketing"))
 _ITEM = re.compile(r"^P-(\d+)$")
@@ -36,6 +45,8 @@ def item_family(item: str) -> str:
     match = _ITEM.match(item)
     if match:
         return _BY_NUMBER.get(int(match.group(1)), "other")
+    if item in _EXTRA_ITEMS:
+        return _EXTRA_ITEMS[item]
     return next((family for prefix, family in _BY_PREFIX if item.startswith(prefix)), "other")
 
 

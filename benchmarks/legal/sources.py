@@ -62,6 +62,7 @@ class Source:
     splits: dict[str, str] = field(default_factory=dict)  # path -> dev | held-out
     judged_paths: set[str] = field(default_factory=set)  # findings elsewhere: not this source's
     overlay_paths: set[str] = field(default_factory=set)  # judged here only on this source's units
+    overlay_documents: list[Document] = field(default_factory=list)  # linted by their owner
 
 
 def _read(path: Path) -> tuple[bytes, str]:
@@ -170,11 +171,12 @@ def hand(corpus: Path = CORPUS, annotations: Path = HAND) -> Source:
         content, text = _read(corpus / path)
         index = LineIndex(text)
         split = split_of(str(entry.get("split_key", path)))
-        if path.startswith(f"{CLAUDETTE}/"):  # linted and judged by `claudette` elsewhere
+        document = Document(path, content, str(entry["loader"]), entry.get("doc_type"))
+        if path.startswith(f"{CLAUDETTE}/"):  # linted and judged by `claudette` too
             source.overlay_paths.add(path)
+            source.overlay_documents.append(document)
         else:
-            source.documents.append(Document(path, content, str(entry["loader"]),
-                                             entry.get("doc_type")))
+            source.documents.append(document)
         source.texts[path] = index
         source.splits[path] = split
         source.judged_paths.add(path)
