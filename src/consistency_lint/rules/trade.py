@@ -8,7 +8,7 @@ common one (`ASSUMED`)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -34,7 +34,6 @@ class Trade:
     audience: frozenset[str] = frozenset()
     sector: frozenset[str] = frozenset()
     seller: frozenset[str] = frozenset()
-    detected: frozenset[str] = field(default=frozenset(), compare=False)  # keys read from text
 
     def admits(self, scope: ScopeModel) -> bool:
         """Whether a rule of this scope applies: each dimension it names meets what is known
@@ -122,11 +121,7 @@ def detected_trade(declared: Trade, index: TokenIndex, words: int, language: str
             "seller": lambda: frozenset(name for name, phrases in cues.sellers.items()
                                         if _count(phrases, index))}
     found = {key: read[key]() for key in missing if key in read}
-    found = {key: names for key, names in found.items() if names}
-    if not found:
-        return declared
-    return Trade(**{key: found.get(key, getattr(declared, key)) for key in TRADE_KEYS},
-                 detected=frozenset(found))
+    return Trade(**{key: found.get(key) or getattr(declared, key) for key in TRADE_KEYS})
 
 
 def _offers(cues: TradeCues, index: TokenIndex) -> frozenset[str]:
