@@ -20,7 +20,15 @@ from consistency_lint.builtin_data import DEFAULT_LANGUAGE, Language
 from consistency_lint.errors import ConfigError, ConfigNotFoundError
 from consistency_lint.globs import check_pattern
 from consistency_lint.loaders import LoaderName
-from consistency_lint.model import PLACEHOLDER_SYNTAXES, Category, PlaceholderSyntax
+from consistency_lint.model import (
+    PLACEHOLDER_SYNTAXES,
+    Audience,
+    Category,
+    Offer,
+    PlaceholderSyntax,
+    Sector,
+    Seller,
+)
 from consistency_lint.project_links import leads_out_of, project_directory
 from consistency_lint.reading import RefusedFileError, read_regular_file
 from consistency_lint.yaml_loading import YamlDocument, YamlError, load_yaml
@@ -47,8 +55,27 @@ Pattern = Annotated[str, AfterValidator(check_pattern)]
 NonEmptyPatterns = Annotated[list[Pattern], Field(min_length=1)]
 
 
+def _one_or_many(value: object) -> object:
+    """`offer: goods` is `offer: [goods]`."""
+    return [value] if isinstance(value, str) else value
+
+
+Offers = Annotated[list[Offer], BeforeValidator(_one_or_many), Field(min_length=1)]
+Audiences = Annotated[list[Audience], BeforeValidator(_one_or_many), Field(min_length=1)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TradeModel(_Strict):
+    """What the content sells and to whom (`model/trade.py`), where the text alone does not
+    say it well: project-wide, per channel, or in a document's front matter (which wins)."""
+
+    offer: Offers | None = None
+    audience: Audiences | None = None
+    sector: Sector | None = None
+    seller: Seller | None = None
 
 
 class GovernanceModel(_Strict):
@@ -56,7 +83,7 @@ class GovernanceModel(_Strict):
     review_every_days: Annotated[int, Field(gt=0, le=MAX_REVIEW_DAYS)] | None = None
 
 
-class ChannelModel(_Strict):
+class ChannelModel(TradeModel):
     loader: LoaderName
     paths: NonEmptyPatterns
     profile: Profile | None = None
@@ -67,7 +94,7 @@ class ChannelModel(_Strict):
     placeholders: list[PlaceholderSyntax] = list(PLACEHOLDER_SYNTAXES)
 
 
-class ConfigModel(_Strict):
+class ConfigModel(TradeModel):
     version: Literal[1]
     language: Language = DEFAULT_LANGUAGE
     facts: str | None = None

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
+from consistency_lint.model import TRADE_KEYS
 from tests.conftest import keys, lint, write_project
 
 CASES_DIR = Path(__file__).parent
@@ -24,7 +25,8 @@ def _cases() -> list[Any]:
 
 @pytest.mark.parametrize(("pack", "rule_id", "case"), _cases())
 def test_case(tmp_path: Path, pack: str, rule_id: str, case: dict[str, Any]) -> None:
-    front_matter = f"---\ndoc_type: {case['doc_type']}\n---\n" if "doc_type" in case else ""
+    declared = {key: case[key] for key in ("doc_type", *TRADE_KEYS) if key in case}
+    front_matter = f"---\n{yaml.safe_dump(declared)}---\n" if declared else ""
     offset = front_matter.count("\n")
     channel = {"loader": "text", "paths": ["*.txt"],
                **({"profile": case["profile"]} if "profile" in case else {})}

@@ -20,11 +20,13 @@ from consistency_lint.loaders.source import ContentLoadError, Source
 from consistency_lint.loaders.suppressions import front_matter_suppressions, inline_suppressions
 from consistency_lint.model import (
     PLACEHOLDER_SYNTAXES,
+    TRADE_KEYS,
     ContentProblem,
     Document,
     PlaceholderSyntax,
     ProblemKind,
     Span,
+    declared_names,
 )
 from consistency_lint.reading import RefusedFileError, read_regular_file
 
@@ -118,7 +120,8 @@ def load_document(request: LoadRequest) -> Document:
         metadata=metadata,
         metadata_lines=parsed.metadata_lines,
         template_expressions=parsed.template_expressions,
-        problems=parsed.problems + language_problems,
+        problems=(parsed.problems + language_problems
+                  + _trade_problems(metadata, parsed.metadata_lines)),
         suppressions=suppressions,
     )
 
@@ -135,6 +138,21 @@ def _language(metadata: Mapping[str, object], lines: Mapping[str, int],
         f"{', '.join(languages())}); the document is read as `{default}`",
         Span.point(lines.get("language", 1)))
     return default, (problem,)
+
+
+def _trade_problems(metadata: Mapping[str, object],
+                    lines: Mapping[str, int]) -> tuple[ContentProblem, ...]:
+    """A name in `offer:`, `audience:`, `sector:` or `seller:` that is not one of theirs:
+    left out (the channel's or the text's word counts instead), and said so."""
+    problems = []
+    for key, known in TRADE_KEYS.items():
+        unknown = [name for name in declared_names(metadata.get(key)) if name not in known]
+        if unknown:
+            problems.append(ContentProblem(
+                ProblemKind.FRONT_MATTER,
+                f"{key} {unknown[0][:40]!r} is not known (known: {', '.join(known)}); "
+                "it is left out", Span.point(lines.get(key, 1))))
+    return tuple(problems)
 
 
 def _comment_syntax(loader: str, path: str) -> str | None:

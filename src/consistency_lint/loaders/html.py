@@ -27,7 +27,7 @@ from consistency_lint.loaders.parsed import ParsedContent, refuse_too_many_segme
 from consistency_lint.loaders.segments import SegmentBuilder
 from consistency_lint.loaders.source import Source
 from consistency_lint.loaders.tables import TableTracker
-from consistency_lint.model import Segment
+from consistency_lint.model import TRADE_KEYS, Segment
 
 BOILERPLATE_TAGS = frozenset(
     {"script", "style", "noscript", "template", "nav", "svg", "iframe", "object"}
@@ -66,7 +66,8 @@ BLOCK_KINDS = {
 # would otherwise give each piece of text thousands of names.
 MAX_MARKUP_DEPTH = 16
 MAX_ELEMENT_SELECTORS = 16
-METADATA_NAMES = frozenset({"doc_type", "owner", "last_reviewed", "title", "language"})
+METADATA_NAMES = frozenset({"doc_type", "owner", "last_reviewed", "title", "language",
+                            *TRADE_KEYS})
 BUTTON_INPUT_TYPES = frozenset({"submit", "button"})
 
 

@@ -40,6 +40,18 @@ from consistency_lint.model.run import (
     RunResult,
     Summary,
 )
+from consistency_lint.model.trade import (
+    AUDIENCES,
+    OFFERS,
+    SECTORS,
+    SELLERS,
+    TRADE_KEYS,
+    Audience,
+    Offer,
+    Sector,
+    Seller,
+    declared_names,
+)
 from consistency_lint.model.value import (
     BUSINESS_DAY,
     DAY,
@@ -52,12 +64,18 @@ from consistency_lint.model.value import (
 )
 
 __all__ = [
+    "AUDIENCES",
     "BUSINESS_DAY",
     "DAY",
     "LEGAL_CATEGORIES",
+    "OFFERS",
     "PER_MONTH",
     "PLACEHOLDER_SYNTAXES",
+    "SECTORS",
+    "SELLERS",
+    "TRADE_KEYS",
     "Anchor",
+    "Audience",
     "BaselineOutcome",
     "Bound",
     "Category",
@@ -72,6 +90,7 @@ __all__ = [
     "Markup",
     "MatrixCell",
     "MatrixRow",
+    "Offer",
     "Placeholder",
     "PlaceholderSyntax",
     "ProblemKind",
@@ -81,8 +100,10 @@ __all__ = [
     "RuleDescription",
     "RunMetadata",
     "RunResult",
+    "Sector",
     "Segment",
     "SegmentKind",
+    "Seller",
     "Severity",
     "Shift",
     "Span",
@@ -94,4 +115,5 @@ __all__ = [
     "Value",
     "ValueMatch",
     "ValueType",
+    "declared_names",
 ]

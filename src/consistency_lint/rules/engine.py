@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from consistency_lint.config import Config
+from consistency_lint.config import Config, TradeModel
 from consistency_lint.model import Document, Finding
 from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.rules.compiled import CompiledRule
 from consistency_lint.rules.kinds import KINDS
+from consistency_lint.rules.trade import Trade, declared_trade, detected_trade
 from consistency_lint.rules.units import DocumentUnits
 
 
@@ -18,34 +19,55 @@ class RuleEngine:
     """The rules of the configured packs, run on one document at a time."""
 
     def __init__(self, rules: Sequence[CompiledRule], profiles: Mapping[str, str | None],
-                 today: date | None = None) -> None:
+                 today: date | None = None,
+                 trades: Mapping[str, Sequence[TradeModel]] | None = None) -> None:
         self.profiles = profiles  # channel name -> tone profile
+        # channel name -> what its settings, then the project's, say it sells and to whom
+        self.trades = trades or {}
         # a rule against an obsolete reference applies from the day it became obsolete
         self.rules = [rule for rule in rules if today is None
                       or rule.model.applies_from is None or rule.model.applies_from <= today]
-        self._applicable: dict[tuple[str, str | None, str], tuple[CompiledRule, ...]] = {}
+        self._applicable: dict[tuple[str, str | None, str, Trade],
+                               tuple[CompiledRule, ...]] = {}
 
     @classmethod
     def for_config(cls, rules: Sequence[CompiledRule], config: Config,
                    today: date | None = None) -> RuleEngine:
         return cls(rules, {name: channel.settings.profile
-                           for name, channel in config.channels.items()}, today)
+                           for name, channel in config.channels.items()}, today,
+                   {name: (channel.settings, config.model)
+                    for name, channel in config.channels.items()})
 
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
         if not segments:
             return []  # unreadable or empty: an `input` finding says so, clauses cannot
         units = DocumentUnits.of(document, segments)
-        return [finding for rule in self.applicable(document)
+        return [finding for rule in self.applicable(document, self.trade_of(units))
                 for finding in KINDS[rule.model.kind].findings(rule, units)]
 
-    def applicable(self, document: Document) -> tuple[CompiledRule, ...]:
-        """The rules whose scope covers the document (also for the legal checklist): the
-        same for every document of one language, document type and channel."""
+    def declared_trade(self, document: Document) -> Trade:
+        """What the document's front matter, else its channel, else the project says it
+        sells and to whom."""
+        return declared_trade(document.metadata, *self.trades.get(document.channel, ()))
+
+    def trade_of(self, units: DocumentUnits) -> Trade:
+        """The declared trade, completed from the document's words."""
+        document = units.document
+        return detected_trade(self.declared_trade(document), units.index, document.words,
+                              document.language)
+
+    def applicable(self, document: Document, trade: Trade | None = None
+                   ) -> tuple[CompiledRule, ...]:
+        """The rules whose scope covers the document: the same for every document of one
+        language, document type, channel and trade. Without `trade` (the legal checklist,
+        which has no text to read), what is declared."""
+        trade = self.declared_trade(document) if trade is None else trade
         scope = (document.language, document.doc_type, document.channel)
-        rules = self._applicable.get(scope)
+        rules = self._applicable.get((*scope, trade))
         if rules is None:
-            rules = self._applicable[scope] = tuple(
-                rule for rule in self.rules if self._applies(rule, *scope))
+            rules = self._applicable[(*scope, trade)] = tuple(
+                rule for rule in self.rules
+                if self._applies(rule, *scope) and trade.admits(rule.model.applies_to))
         return rules
 
     def _applies(self, rule: CompiledRule, language: str, doc_type: str | None,

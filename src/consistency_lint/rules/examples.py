@@ -10,7 +10,7 @@ from consistency_lint.config import Config
 from consistency_lint.errors import ConfigError
 from consistency_lint.loaders import PARSERS
 from consistency_lint.loaders.source import Source
-from consistency_lint.model import Document
+from consistency_lint.model import TRADE_KEYS, Document
 from consistency_lint.nlp.analysis import analyse
 from consistency_lint.rules.compiled import CompiledRule
 from consistency_lint.rules.engine import RuleEngine
@@ -46,6 +46,7 @@ def _fails(rule: CompiledRule, example: ExampleModel, models: Mapping[str, str])
     channel = example.channel or EXAMPLE_CHANNEL
     document = Document(path="example", channel=channel, loader=example.loader,
                         doc_type=example.doc_type, language=rule.language, sha256="",
-                        segments=parsed.segments)
+                        segments=parsed.segments,
+                        metadata=example.model_dump(include=set(TRADE_KEYS), exclude_none=True))
     engine = RuleEngine([rule], {channel: example.profile})
     return any(engine.check(document, analysed) for _, analysed in analyse([document], models))

@@ -14,7 +14,7 @@ import yaml
 from consistency_lint.builtin_data import builtin_rules_dir
 from consistency_lint.config import Config, project_file, read_tool_file, read_yaml_model
 from consistency_lint.errors import ConfigError
-from consistency_lint.model import Category
+from consistency_lint.model import TRADE_KEYS, Category
 from consistency_lint.nlp.clause_reading import Role
 from consistency_lint.nlp.phrases import check_phrase
 from consistency_lint.rules.compiled import CompiledRule, ConceptTexts, FrameTexts, SlotTexts
@@ -255,6 +255,7 @@ def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocumen
         return FrameTexts(slots(frame.all, "frame.all"), slots(frame.any, "frame.any"),
                           slots(frame.none, "frame.none"), frame)
 
+    rule = rule.model_copy(update={"applies_to": rule.applies_to.under(pack.applies_to)})
     spec = _spec(rule, reference, pack.language, _matcher(pack, rule))
     unless = concepts(rule.unless, "unless")
     exempt = tuple(pack.exempt_under if rule.exempt_under is None else rule.exempt_under)
@@ -271,15 +272,18 @@ def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocumen
 def _matcher(pack: PackModel, rule: RuleModel) -> str:
     """The rule's clause (or frames) and the phrases of the concepts and the roles it names,
     for `rules explain`."""
-    shown: dict[str, object]
+    shown: dict[str, object] = {}
+    scope = rule.applies_to.model_dump(exclude_none=True, mode="json")
+    if scope:
+        shown["applies_to"] = scope
     if rule.frame is not None:
         frames = [frame.model_dump(exclude_defaults=True, mode="json") for frame in rule.frames]
-        shown = {"frame": frames if len(frames) > 1 else frames[0]}
+        shown["frame"] = frames if len(frames) > 1 else frames[0]
         names = [name for frame in rule.frames for name in (*frame.all, *frame.any,
                                                               *frame.none, *(frame.actor or ()))]
     else:
         clause = rule.clause
-        shown = {rule.kind: clause.model_dump(exclude_defaults=True, mode="json")}
+        shown[rule.kind] = clause.model_dump(exclude_defaults=True, mode="json")
         names = [*clause.all, *clause.any]
     if rule.unless:
         shown["unless"] = rule.unless
@@ -319,10 +323,16 @@ def _example(example: ExampleModel, reference: str, language: str) -> Example:
     """The example as a one-file project: its document type goes into front matter (text,
     Markdown) or a meta tag (HTML)."""
     text = example.text.strip() + "\n"
-    if example.doc_type and example.loader == "html":
-        text = f'<meta name="doc_type" content="{example.doc_type}">\n{text}'
-    elif example.doc_type:
-        text = f"---\ndoc_type: {example.doc_type}\n---\n{text}"
+    declared = {key: ", ".join(value) if isinstance(value, list) else str(value)
+                for key, value in example.model_dump(include={"doc_type", *TRADE_KEYS},
+                                                     exclude_none=True).items()}
+    if declared and example.loader == "html":
+        text = "".join(f'<meta name="{key}" content="{value}">\n'
+                       for key, value in declared.items()) + text
+    elif declared:
+        text = "---\n" + "".join(f"{key}: [{value}]\n" if key in ("offer", "audience")
+                                 else f"{key}: {value}\n" for key, value in declared.items()
+                                 ) + f"---\n{text}"
     suffix = {"text": "txt", "markdown": "md", "html": "html"}[example.loader]
     channel: dict[str, str] = {"language": language}
     if example.profile:

@@ -5,7 +5,9 @@
     specification: "…"                     # optional: the legal text the pack encodes
     out_of_scope: {SPEC-ID: reason}        # its items the pack does not encode, and why
     exempt_under: [phrase, ...]            # sections under such headings ("dla
-                                           # Przedsiębiorców") are exempt from its forbids
+                                           # Przedsiębiorców"), and paragraphs opening with
+                                           # them, are exempt from its forbids
+    applies_to: {audiences: [...], ...}    # the default scope of its rules, key by key
     doc_types: {NAME: description}         # custom document types this pack introduces
     concepts: {NAME: [phrase, ...]}        # named sets of equivalent phrasings
     roles:                                 # parties a frame's clause may name
@@ -15,7 +17,10 @@
         category: legal-missing-clause     # a finding category of the contract
         severity: error
         applies_to: {doc_types: [...], channels: [...], profiles: [...], languages: [...],
-                     segment_kinds: [...]}
+                     segment_kinds: [...],
+                     offers: [goods, services, digital-content, subscription],
+                     audiences: [consumers, sole-traders, businesses],
+                     sectors: [general, financial], sellers: [registered, unregistered]}
         reference: "art. 27 ustawy o prawach konsumenta"
         message: {pl: "...", en: "..."}     # or one string
         why: "..."                         # the rationale `rules explain` prints
@@ -54,8 +59,17 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from consistency_lint.builtin_data import DEFAULT_LANGUAGE, Language
-from consistency_lint.config import Profile
-from consistency_lint.model import Category, SegmentKind, Severity, ValueType
+from consistency_lint.config import Profile, TradeModel
+from consistency_lint.model import (
+    Audience,
+    Category,
+    Offer,
+    Sector,
+    SegmentKind,
+    Seller,
+    Severity,
+    ValueType,
+)
 from consistency_lint.values.extraction import check_units
 
 RULE_ID_PATTERN = r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$"
@@ -74,6 +88,17 @@ class ScopeModel(_Strict):
     profiles: list[Profile] | None = None
     languages: list[Language] | None = None
     segment_kinds: list[SegmentKind] | None = None
+    # what the document sells and to whom (`rules/trade.py`): the rule applies where one of
+    # these is the document's, or where that is not known
+    offers: list[Offer] | None = None
+    audiences: list[Audience] | None = None
+    sectors: list[Sector] | None = None
+    sellers: list[Seller] | None = None
+
+    def under(self, default: ScopeModel) -> ScopeModel:
+        """This scope, each key it leaves open taken from `default` (the pack's)."""
+        return ScopeModel(**{**default.model_dump(exclude_none=True),
+                             **self.model_dump(exclude_none=True)})
 
 
 class ValueConstraintModel(_Strict):
@@ -145,7 +170,10 @@ class MessageModel(_Strict):
         return {"pl": self.pl, "en": self.en}.get(language, self.en)
 
 
-class ExampleModel(_Strict):
+class ExampleModel(TradeModel):
+    """A rule's example: its text, read as a document of this loader, type, channel and
+    profile, selling what `offer` (and the other `TradeModel` keys) say."""
+
     text: str
     loader: Literal["text", "markdown", "html"] = "text"
     doc_type: str | None = None
@@ -235,6 +263,7 @@ class PackModel(_Strict):
     specification: str | None = None  # the legal specification the pack encodes
     out_of_scope: dict[str, str] = {}  # its items the pack does not encode, and why
     exempt_under: list[str] = []  # headings of sections the pack's prohibitions skip
+    applies_to: ScopeModel = ScopeModel()  # the default scope of its rules, key by key
 
     @model_validator(mode="after")
     def _roles_apart(self) -> PackModel:

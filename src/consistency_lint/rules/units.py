@@ -10,8 +10,13 @@ from functools import cached_property
 
 from consistency_lint.model import Document, Span
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
-from consistency_lint.nlp.phrases import Positions, TokenIndex
-from consistency_lint.rules.compiled import CompiledRule
+from consistency_lint.nlp.phrases import Positions, TokenIndex, find_any
+from consistency_lint.rules.compiled import CompiledRule, Concept
+
+# A paragraph is for businesses when its words for them open it, within its first words
+# ("W przypadku Klientów będących przedsiębiorcami, …"), not when it names them later on
+# ("Prawo odstąpienia przysługuje konsumentom i przedsiębiorcom na prawach konsumenta").
+OPENING_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,24 @@ class DocumentUnits:
     def of(cls, document: Document, segments: Sequence[AnalysedSegment]) -> DocumentUnits:
         index, whole_segments, sentences = _units(segments)
         return cls(document, index, whole_segments, sentences, _lead_in_lists(whole_segments))
+
+    @cached_property
+    def segment_of(self) -> dict[int, Unit]:
+        """Each analysed segment's whole-segment unit, by the segment's id."""
+        return {id(unit.segment): unit for unit in self.segments}
+
+    def for_businesses(self, unit: Unit, business: Concept, sole_traders: Concept) -> bool:
+        """Whether the unit is addressed to business customers only: it stands under a
+        heading ("Postanowienia dotyczące Przedsiębiorców") or in a paragraph opening
+        ("W przypadku Klientów będących przedsiębiorcami…") with a `business` phrase, and
+        that heading or paragraph does not extend it to sole traders with consumer rights
+        ("przedsiębiorcy na prawach konsumenta")."""
+        if find_any(business, unit.heading_index) is not None:
+            return find_any(sole_traders, unit.heading_index) is None
+        segment = self.segment_of[id(unit.segment)]
+        opening = find_any(business, segment.index)
+        return (opening is not None and opening.first < OPENING_WORDS
+                and find_any(sole_traders, segment.index) is None)
 
     @cached_property
     def listed(self) -> frozenset[int]:

@@ -1,8 +1,9 @@
 """`forbid`: the document must not say something. The rule yields a finding at every unit in
 its scope that satisfies its clause and none of its `unless` concepts (in the unit, or for
-`unless_within: document` anywhere in the document), except under the `exempt_under`
-headings (the rule's, else the pack's). A clause `within` the document, and a lead-in read with its
-list items, is one statement: reported once, where the last of its phrases first appears."""
+`unless_within: document` anywhere in the document), except in sections for businesses
+(under the `exempt_under` headings, the rule's else the pack's, or in paragraphs they open).
+A clause `within` the document, and a lead-in read with its list items, is one statement:
+reported once, where the last of its phrases first appears."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from consistency_lint.model import Finding
 from consistency_lint.nlp.phrases import TokenIndex, find_any
 from consistency_lint.rules.clause_matching import clause_matches, quote, quoted, unit_matches
 from consistency_lint.rules.compiled import CompiledClause, CompiledRule
+from consistency_lint.rules.trade import trade_cues
 from consistency_lint.rules.units import DocumentUnits, Unit, joined
 
 
@@ -29,7 +31,7 @@ def findings(rule: CompiledRule, document: DocumentUnits) -> Iterator[Finding]:
         # "Sprzedawca nie odpowiada za:" and its items are one statement
         units = [unit for unit in units if id(unit.segment) not in document.listed]
         for group in document.lists:
-            if not exempt_section(rule, group[0]):
+            if not exempt_section(rule, document, group[0]):
                 yield from _statement(rule, document, group)
     yield from _in_units(rule, document, _where_it_may_stand(rule.clause, units,
                                                             document.index))
@@ -49,16 +51,22 @@ def compliant_by_document(rule: CompiledRule, document: DocumentUnits) -> bool:
         find_any(concept, document.index) for concept in rule.unless)
 
 
-def exempt_section(rule: CompiledRule, unit: Unit) -> bool:
-    """Under a heading of a section for business customers: consumer law does not apply."""
-    return bool(rule.exempt_under) and find_any(rule.exempt_under, unit.heading_index) is not None
+def exempt_section(rule: CompiledRule, document: DocumentUnits, unit: Unit) -> bool:
+    """In a section or paragraph for business customers, consumer law does not apply;
+    a rule whose scope names `businesses` (a right denied to every business buyer, sole
+    traders included) reads them too."""
+    if not rule.exempt_under or "businesses" in (rule.model.applies_to.audiences or ()):
+        return False
+    cues = trade_cues(document.document.language)
+    return document.for_businesses(unit, rule.exempt_under,
+                                   () if cues is None else cues.sole_traders)
 
 
 def _in_units(rule: CompiledRule, document: DocumentUnits,
               units: Sequence[Unit]) -> Iterator[Finding]:
     language = document.document.language
     for unit in units:
-        if exempt_section(rule, unit):
+        if exempt_section(rule, document, unit):
             continue
         matches = unit_matches(rule.clause, unit, language)
         if matches is not None and not any(find_any(concept, unit.index)

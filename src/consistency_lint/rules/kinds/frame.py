@@ -37,18 +37,18 @@ def findings(rule: CompiledRule, document: DocumentUnits) -> Iterator[Finding]:
         return  # a concept missing from the whole document is missing from every clause
     items = {id(unit.segment) for group in document.lists for unit in group[1:]}
     for unit in document.in_scope(rule):
-        if id(unit.segment) not in items and _applies(rule, frames, unit, unit.index):
+        if id(unit.segment) not in items and _applies(rule, frames, document, unit, unit.index):
             yield from _in_sentence(rule, frames, document, unit)
     if rule.model.applies_to.segment_kinds is None:
         for group in document.lists:
             yield from _in_list(rule, frames, document, group[0], group[1:])
 
 
-def _applies(rule: CompiledRule, frames: list[CompiledFrame], unit: Unit,
-             index: Positions) -> bool:
+def _applies(rule: CompiledRule, frames: list[CompiledFrame], document: DocumentUnits,
+             unit: Unit, index: Positions) -> bool:
     """Whether a frame's words may stand here, outside exempt sections and `unless`."""
     return (any(_words_there(frame, index) for frame in frames)
-            and not exempt_section(rule, unit)
+            and not exempt_section(rule, document, unit)
             and not any(find_any(concept, index) for concept in rule.unless))
 
 
@@ -70,13 +70,13 @@ def _in_list(rule: CompiledRule, frames: list[CompiledFrame], document: Document
     """Each item read with the last clause of its lead-in as one clause."""
     language = document.document.language
     lead_clauses = clauses(lead.tokens, lead.segment.segment.text, language, rule.roles)
-    if not lead_clauses or exempt_section(rule, lead):
+    if not lead_clauses or exempt_section(rule, document, lead):
         return
     lead_words = [(lead, lead.tokens[position]) for position in lead_clauses[-1].tokens]
     for item in items:
         words = [*lead_words, *((item, token) for token in item.tokens)]
         index = TokenIndex([token for _, token in words])
-        if not _applies(rule, frames, item, index):
+        if not _applies(rule, frames, document, item, index):
             continue
         clause = read_clause([token for _, token in words], language, rule.roles)
         finding = _report(rule, frames, document, clause, words, index, at=item.span)
