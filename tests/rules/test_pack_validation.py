@@ -46,7 +46,8 @@ def _error(tmp_path: Path, pack: str, rules: list[str] | None = None) -> ConfigE
         (RULE.replace("all: [bon]", "all: [voucher_words]"), 4,
          "rule HOUSE-VOUCHER: unknown concept `voucher_words` in `forbid.all`"),
         (RULE.replace("all: [bon]", "all: ['@3pl']"), 4,
-         "rule HOUSE-VOUCHER: unknown word feature `@3pl` (known: @2sg, @minus, @place) in `forbid.all`"),
+         "rule HOUSE-VOUCHER: unknown word feature `@3pl` (known: @2sg, @minus, @place) "
+         "in `forbid.all`"),
         (RULE.replace("all: [bon]", "all: [bon]\n      within: document\n      value: "
                       "{type: duration, at_least: 14}"), 9,
          "`within: document` cannot hold a `value`"),

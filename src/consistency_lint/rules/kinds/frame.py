@@ -11,9 +11,10 @@ Rejonowy w Krakowie, KRS 0000123456" names a court and no dispute; "Klient nie p
 kosztów reklamacji" is negated; "spółka z ograniczoną odpowiedzialnością" is named in a
 frame's `none`. A rule may list several frames: any of them makes its finding, one per
 sentence (at the clause that says it), except under the `exempt_under` headings or with an
-`unless` concept in the sentence (or, with `unless_within: document`, in the document). A list's lead-in ending with a colon is read with
-each of its items as one clause ("Sprzedawca nie ponosi odpowiedzialności za:" + "opóźnienia
-spowodowane przez kuriera"), reported at the item."""
+`unless` concept in the sentence (or, with `unless_within: document`, in the document). A
+list's lead-in ending with a colon is read with each of its items as one clause
+("Sprzedawca nie ponosi odpowiedzialności za:" + "opóźnienia spowodowane przez kuriera"),
+reported at the item."""
 
 from __future__ import annotations
 
