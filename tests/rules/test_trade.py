@@ -125,6 +125,11 @@ def _legal(tmp_path: Path, text: str) -> list[tuple[str, int]]:
     ("Postanowienia dotyczące Przedsiębiorców", True),
     ("Klienci niebędący konsumentami", True),
     ("Postanowienia dotyczące przedsiębiorców na prawach konsumenta", False),  # PNPK
+    # sole traders left out, not in: the section is for the other businesses only
+    ("Postanowienia dotyczące przedsiębiorców (z wyłączeniem przedsiębiorców na prawach "
+     "konsumenta)", True),
+    ("Klienci biznesowi, poza osobami fizycznymi prowadzącymi działalność na prawach "
+     "konsumenta", True),
     ("Odpowiedzialność", False),
 ])
 def test_sections_for_businesses_are_exempt_unless_they_name_sole_traders(

@@ -79,6 +79,7 @@ class TradeCues:
     sectors: Mapping[str, tuple[Phrase, ...]]
     sellers: Mapping[str, tuple[Phrase, ...]]
     sole_traders: tuple[Phrase, ...]
+    sole_traders_excluded: tuple[Phrase, ...]  # words before them that leave them out
     offer_share: float
     offer_minimum: int
     offer_evidence: int
@@ -103,6 +104,7 @@ def trade_cues(language: str) -> TradeCues | None:
                      compiled(cues["sectors"]),
                      compiled(cues["sellers"]),
                      compile_phrases(cues["sole_traders"], language),
+                     compile_phrases(cues["sole_traders_excluded"], language),
                      float(data["offer_share"]), int(data["offer_minimum"]),
                      int(data["offer_evidence"]), int(data["sector_minimum"]),
                      float(data["sector_per_thousand"]))

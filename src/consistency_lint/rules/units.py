@@ -17,6 +17,9 @@ from consistency_lint.rules.compiled import CompiledRule, Concept
 # ("W przypadku Klientów będących przedsiębiorcami, …"), not when it names them later on
 # ("Prawo odstąpienia przysługuje konsumentom i przedsiębiorcom na prawach konsumenta").
 OPENING_WORDS = 6
+# How far before a group's name the words that leave it out may stand: "z wyłączeniem osób
+# fizycznych prowadzących działalność gospodarczą na prawach konsumenta".
+EXCLUSION_REACH = 8
 
 
 @dataclass(frozen=True)
@@ -69,18 +72,20 @@ class DocumentUnits:
         """Each analysed segment's whole-segment unit, by the segment's id."""
         return {id(unit.segment): unit for unit in self.segments}
 
-    def for_businesses(self, unit: Unit, business: Concept, sole_traders: Concept) -> bool:
+    def for_businesses(self, unit: Unit, business: Concept, sole_traders: Concept,
+                       excluding: Concept) -> bool:
         """Whether the unit is addressed to business customers only: it stands under a
         heading ("Postanowienia dotyczące Przedsiębiorców") or in a paragraph opening
         ("W przypadku Klientów będących przedsiębiorcami…") with a `business` phrase, and
         that heading or paragraph does not extend it to sole traders with consumer rights
-        ("przedsiębiorcy na prawach konsumenta")."""
+        ("przedsiębiorcy na prawach konsumenta"); one that leaves them out ("z wyłączeniem
+        przedsiębiorców na prawach konsumenta") does not extend it."""
         if find_any(business, unit.heading_index) is not None:
-            return find_any(sole_traders, unit.heading_index) is None
+            return not _includes(sole_traders, excluding, unit.heading_index)
         segment = self.segment_of[id(unit.segment)]
         opening = find_any(business, segment.index)
         return (opening is not None and opening.first < OPENING_WORDS
-                and find_any(sole_traders, segment.index) is None)
+                and not _includes(sole_traders, excluding, segment.index))
 
     @cached_property
     def listed(self) -> frozenset[int]:
@@ -94,6 +99,16 @@ class DocumentUnits:
         kinds = rule.model.applies_to.segment_kinds
         return units if kinds is None else [unit for unit in units
                                             if unit.segment.segment.kind in kinds]
+
+
+def _includes(group: Concept, excluding: Concept, index: Positions) -> bool:
+    """Whether the words name the group other than to leave it out: an `excluding` phrase
+    ending at most `EXCLUSION_REACH` words before the group's name leaves it out."""
+    named = find_any(group, index)
+    if named is None:
+        return False
+    return not any(excluded.last < named.first <= excluded.last + EXCLUSION_REACH
+                   for phrase in excluding if (excluded := index.match(phrase)))
 
 
 def joined(units: Sequence[Unit]) -> tuple[list[tuple[Unit, Token]], TokenIndex]:
