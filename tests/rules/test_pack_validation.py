@@ -75,6 +75,13 @@ def _error(tmp_path: Path, pack: str, rules: list[str] | None = None) -> ConfigE
          "roles.trader.words: List should have at least 1 item"),
         (RULE.replace("rules:", "roles: {trader: {words: [sklep], person: we}}\nrules:"), 3,
          "roles.trader.person: Input should be 'first', 'second' or 'third'"),
+        (RULE.replace("rules:", "concepts: {voucher: [\"bon {gift}\"]}\nrules:"), 3,
+         "concepts: concept `voucher` refers to unknown concept `{gift}`"),
+        (RULE.replace("rules:", "concepts: {a_b: [\"x {c_d}\"], c_d: [\"y {a_b}\"]}\nrules:"),
+         3, "concept `a_b` refers to itself: a_b → c_d → a_b"),
+        (RULE.replace("rules:", "concepts: {d: [a, b, c, e, f, g, h, i, j, k], "
+                      "many: [\"{d} {d} {d} {d}\"]}\nrules:"), 3,
+         "concept `many` stands for more than 2000 phrasings; split it"),
         ("pack: house\nrules: [\n", 3, "invalid YAML"),
         (RULE.replace("all: [bon]", "all: {bon: 1}"), 9,
          "rule HOUSE-VOUCHER: rules.0.forbid.all: Input should be a valid list"),

@@ -9,7 +9,8 @@
                                            # them, are exempt from its forbids
     applies_to: {audiences: [...], ...}    # the default scope of its rules, key by key
     doc_types: {NAME: description}         # custom document types this pack introduces
-    concepts: {NAME: [phrase, ...]}        # named sets of equivalent phrasings
+    concepts: {NAME: [phrase, ...]}        # named sets of equivalent phrasings; a word
+                                           # `{OTHER}` stands for each phrasing of OTHER
     roles:                                 # parties a frame's clause may name
       trader: {words: [sprzedawca, ...], person: first}   # its nouns' lemmas; "zastrzegamy"
     rules:
@@ -70,6 +71,7 @@ from consistency_lint.model import (
     Severity,
     ValueType,
 )
+from consistency_lint.rules.concept_references import expand_references
 from consistency_lint.values.extraction import check_units
 
 RULE_ID_PATTERN = r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$"
@@ -264,6 +266,11 @@ class PackModel(_Strict):
     out_of_scope: dict[str, str] = {}  # its items the pack does not encode, and why
     exempt_under: list[str] = []  # headings of sections the pack's prohibitions skip
     applies_to: ScopeModel = ScopeModel()  # the default scope of its rules, key by key
+
+    @field_validator("concepts")
+    @classmethod
+    def _references_expanded(cls, concepts: dict[str, list[str]]) -> dict[str, list[str]]:
+        return expand_references(concepts)
 
     @model_validator(mode="after")
     def _roles_apart(self) -> PackModel:
