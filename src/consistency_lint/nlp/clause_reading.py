@@ -6,6 +6,9 @@ when its concepts stand in one clause read this way.
 comma or semicolon before a clause opener ("że", "który", "jeśli", "a") ends one, as do ":"
 and a line break (the lines of a list); other semicolons join ("Wadliwy towar prosimy
 odesłać; koszt przesyłki pokrywa Klient" is one statement).
+A leading condition ("Jeśli nie odbierzesz paczki, anulujemy zamówienie") stays in the clause
+with its concepts, but the actor, negation and modality are those of the main part after its
+comma: the condition is a circumstance of what the clause says.
 The actor is the subject: the first word of the clause that may be the nominative of a
 role's noun ("Sprzedawca", "firma"), else the person of its finite verbs ("zastrzegamy" is
 the first person, "ponosisz" the second), as Morfeusz analyses them; a clause naming neither
@@ -82,12 +85,23 @@ def _read(tokens: Sequence[Token], span: range, language: str,
           roles: Sequence[Role]) -> Clause:
     profile = language_profile(language)
     tagged = profile.morphology == "morfeusz"
-    lemmas = [_lemmas(tokens[position], tagged) for position in span]
+    main = _main_part(tokens, span, profile.condition_conjunctions)
+    lemmas = [_lemmas(tokens[position], tagged) for position in main]
     negated = any(lemma & profile.negations for lemma in lemmas)
     persons = frozenset().union(*(morfeusz.verb_persons(tokens[position].text)
-                                  for position in span)) if tagged else frozenset()
-    return Clause(span, _actor(tokens, span, roles, persons, tagged), negated,
+                                  for position in main)) if tagged else frozenset()
+    return Clause(span, _actor(tokens, main, roles, persons, tagged), negated,
                   _modality(lemmas, language), persons)
+
+
+def _main_part(tokens: Sequence[Token], span: range, conditions: frozenset[str]) -> range:
+    """The part of the clause that says what it says of itself: after a leading condition
+    ("Jeśli nie odbierzesz paczki, anulujemy zamówienie" is the trader's, not negated), which
+    is only its circumstance; the whole clause otherwise."""
+    if not span or tokens[span.start].lemma.lower() not in conditions:
+        return span
+    comma = next((position for position in span if tokens[position].text == ","), None)
+    return span if comma is None or comma + 1 >= span.stop else range(comma + 1, span.stop)
 
 
 def _actor(tokens: Sequence[Token], span: range, roles: Sequence[Role],
