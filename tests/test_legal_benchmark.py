@@ -1,4 +1,4 @@
-"""The regression floor of the legal benchmark (benchmarks/legal/): the paraphrase set always,
+"""The regression floor of the legal benchmark (benchmarks/legal/): the paraphrase sets always,
 the corpus sources when ../shared/corpus is there and LEGAL_BENCH_CORPUS=1 (they take about a
 minute, the paraphrases a few seconds)."""
 
@@ -56,9 +56,13 @@ def _held(score: Any, split: str) -> None:
             f"flagged, the ceiling is {floor['safe_flagged']}")
 
 
+PARAPHRASE_SETS = ("paraphrases", "paraphrases-2")
+
+
 @pytest.mark.parametrize("split", ["dev", "held-out"])
-def test_paraphrase_floor_holds(split: str) -> None:
-    (score,) = _evaluate(("paraphrases",))
+@pytest.mark.parametrize("source", PARAPHRASE_SETS)
+def test_paraphrase_floor_holds(source: str, split: str) -> None:
+    (score,) = (s for s in _evaluate(PARAPHRASE_SETS) if s.name == source)
     _held(score, split)
 
 
@@ -70,12 +74,16 @@ def test_corpus_floor_holds(source: str, split: str) -> None:
     _held(score, split)
 
 
-def test_both_parts_of_the_paraphrase_set_are_scored() -> None:
+@pytest.mark.parametrize(("source", "prohibited", "compliant"),
+                         [("paraphrases", 252, 168), ("paraphrases-2", 148, 148)])
+def test_both_parts_of_each_paraphrase_set_are_scored(source: str, prohibited: int,
+                                                      compliant: int) -> None:
     """The floors mean something only if both parts hold the whole set's kinds of sentence
-    (252 prohibited and 168 compliant sentences, split by the sha256 of their text)."""
-    (score,) = _evaluate(("paraphrases",))
+    (split by the sha256 of their text)."""
+    (score,) = (s for s in _evaluate(PARAPHRASE_SETS) if s.name == source)
     dev, held_out = (SCORER.total(score, split) for split in ("dev", "held-out"))
-    assert (dev.must + held_out.must, dev.must_not + held_out.must_not) == (252, 168)
+    assert (dev.must + held_out.must, dev.must_not + held_out.must_not) == (prohibited,
+                                                                           compliant)
     assert min(dev.must, held_out.must, dev.must_not, held_out.must_not) > 60
 
 

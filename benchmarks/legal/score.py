@@ -28,7 +28,8 @@ from benchmarks.legal.scoring import Counts, SourceScore, score_source, total
 from benchmarks.legal.split import DEV, HELD_OUT, SPLITS
 from benchmarks.legal.units import Unit
 
-SOURCE_NAMES = ("claudette", "hand", "paraphrases")
+SOURCE_NAMES = ("claudette", "hand", "paraphrases", "paraphrases-2")
+WITHOUT_CORPUS = ("paraphrases", "paraphrases-2")  # in this repository
 
 
 def evaluate(names: tuple[str, ...] = SOURCE_NAMES, corpus: Path = legal_sources.CORPUS,
@@ -38,9 +39,11 @@ def evaluate(names: tuple[str, ...] = SOURCE_NAMES, corpus: Path = legal_sources
         "claudette": lambda: legal_sources.claudette(corpus),
         "hand": lambda: legal_sources.hand(corpus),
         "paraphrases": lambda: legal_sources.paraphrases(paraphrases),
+        "paraphrases-2": lambda: legal_sources.paraphrases(legal_sources.PARAPHRASES_2,
+                                                           "paraphrases-2", "p2"),
     }
     chosen = [loaded[name]() for name in names
-              if name == "paraphrases" or corpus.is_dir()]
+              if name in WITHOUT_CORPUS or corpus.is_dir()]
     hand_units: list[Unit] = [u for s in chosen if s.name == "hand" for u in s.units]
     linted = {source.name: source.documents for source in chosen}
     if "claudette" not in names:  # the hand annotations of CLAUDETTE texts need them linted

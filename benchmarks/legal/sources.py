@@ -4,7 +4,8 @@
   files are linted; the tags of the XML twins (same text, tags inline) become units through
   claudette_mapping.yaml; untagged sentences are the safe population.
 - `hand`: annotations/hand.yaml on other legal texts of the corpus.
-- `paraphrases`: paraphrases.yaml, each sentence linted as its own small document.
+- `paraphrases`: paraphrases.yaml, each sentence linted as its own small document;
+  `paraphrases-2`: paraphrases-2.yaml, a second reader's set, the same way.
 The corpus is read where it lies and never copied into the repository; a missing corpus
 leaves its sources empty.
 """
@@ -37,6 +38,8 @@ CORPUS = HERE.parent.parent.parent / "shared" / "corpus"
 MAPPING = HERE / "claudette_mapping.yaml"
 HAND = HERE / "annotations" / "hand.yaml"
 PARAPHRASES = HERE / "paraphrases.yaml"
+# a second set by another independent reader, added after the first had been tuned on
+PARAPHRASES_2 = HERE / "paraphrases-2.yaml"
 CLAUDETTE = "claudette-pl"
 
 _TAG = re.compile(r"<(/?)(j|law|ltd|ch|ter|cr|use|a|pinc)([0-9])>|<(/?)countryM>")
@@ -221,23 +224,27 @@ def _anchored_line(index: LineIndex, line: int, digest: str, path: str) -> int:
 
 # --- paraphrases -------------------------------------------------------------------------
 
-def paraphrases(path: Path = PARAPHRASES) -> Source:
-    source = Source("paraphrases")
+def paraphrases(path: Path = PARAPHRASES, name: str = "paraphrases",
+                prefix: str = "p") -> Source:
+    """Each sentence of a paraphrase set as its own document, `prefix/doc_type/NNNN.txt`
+    (a prefix per set, so that the sets' documents never share a path)."""
+    source = Source(name)
     if not path.is_file():
         return source
     for number, (item, doc_type, kind, sentence) in enumerate(_paraphrase_rows(path), 1):
         folder = doc_type or "untyped"
-        name = f"p/{folder}/{number:04d}.txt"
+        document = f"{prefix}/{folder}/{number:04d}.txt"
         content = f"{sentence}\n".encode()
         split = split_of(sentence)
-        source.documents.append(Document(name, content, "text", doc_type))
+        source.documents.append(Document(document, content, "text", doc_type))
         index = LineIndex(content.decode())
-        source.texts[name] = index
-        source.splits[name] = split
-        source.judged_paths.add(name)
+        source.texts[document] = index
+        source.splits[document] = split
+        source.judged_paths.add(document)
         items = frozenset({item}) if item.startswith("P-") else None
-        source.units.append(Unit("paraphrases", kind, name, 0, len(sentence), item_family(item),
-                                 split, items if kind == MUST else None, f"{item} {name}"))
+        source.units.append(Unit(source.name, kind, document, 0, len(sentence),
+                                 item_family(item), split, items if kind == MUST else None,
+                                 f"{item} {document}"))
     return source
 
 
