@@ -131,3 +131,13 @@ def test_the_minus_feature_is_a_signed_number_only() -> None:
     (badge,) = compile_phrases(["@minus"], "pl")
     assert find_phrase(badge, TokenIndex(_tokens(["22-350", "minus", "-", "84"]))) is None
     assert find_phrase(badge, TokenIndex(_tokens(["\u221215,5"]))) == PhraseMatch(badge, 0, 0)
+
+
+def test_a_focus_particle_governs_the_word_after_it_as_a_preposition_does() -> None:
+    """ "tylko konsumentom" restricts the consumers; in "Konsument ponosi tylko koszty" the
+    particle restricts the costs, and the phrase is not there."""
+    (phrase,) = compile_phrases(["tylko konsumentom"], "pl")
+    assert find_phrase(phrase, TokenIndex(_analysed(["Konsument", "ponosi", "tylko",
+                                                     "koszty"]))) is None
+    assert find_phrase(phrase, TokenIndex(_analysed(["przysługuje", "tylko",
+                                                     "konsumentom"]))) == PhraseMatch(phrase, 1, 2)

@@ -113,6 +113,10 @@ class LanguageProfile:
     # Words after a comma that open a subordinate clause ("…, że firma nie ponosi …"): the
     # clauses a rule frame must hold in (nlp/clause_reading.py). Optional, like the above.
     clause_openers: frozenset[str] = frozenset()
+    # Particles that restrict the word after them ("tylko konsumentom", "wyłącznie bonem"): in
+    # a phrase they govern that word, which must follow them in the text too ("Konsument
+    # ponosi jedynie …" is not "jedynie konsument"). Optional, like the above.
+    focus_particles: frozenset[str] = frozenset()
     # What a clause says may, must or cannot be: lemmas, or lemmas in order a word apart at
     # most ("mieć prawo", "zastrzegać prawo"), by modality ("may", "must"); a negation just
     # before one of "may" makes "cannot".

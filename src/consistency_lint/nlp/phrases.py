@@ -276,19 +276,22 @@ def compile_phrases(texts: Iterable[str], language: str) -> tuple[Phrase, ...]:
             else:
                 words.extend(_interned(PhraseWord(frozenset({fold(lemma), fold(form)})))
                              for lemma, form in _lemmatised(word, language))
-            if number + 1 < len(written) and _is_preposition(word, language):
+            if number + 1 < len(written) and _governs(word, language):
                 words[-1] = _interned(replace(words[-1], governs=True))
         if words:
             phrases.append(Phrase(text, tuple(words)))
     return tuple(phrases)
 
 
-def _is_preposition(word: str, language: str) -> bool:
-    """Whether a phrase word is a preposition (only Morfeusz's languages know)."""
+def _governs(word: str, language: str) -> bool:
+    """Whether a phrase word governs the next: a preposition (only Morfeusz's languages know)
+    or a focus particle of the language."""
     form = word.removeprefix(EXACT_FORM).lower()
-    return (language_profile(language).morphology == "morfeusz"
-            and any(part_of_speech == "prep" and lemma_text == form
-                    for lemma_text, part_of_speech in morfeusz.analyses(form)))
+    profile = language_profile(language)
+    return form in profile.focus_particles or (
+        profile.morphology == "morfeusz"
+        and any(part_of_speech == "prep" and lemma_text == form
+                for lemma_text, part_of_speech in morfeusz.analyses(form)))
 
 
 def _is_selector(word: str) -> bool:
