@@ -107,9 +107,12 @@ def _main_part(tokens: Sequence[Token], span: range, conditions: frozenset[str])
 def _actor(tokens: Sequence[Token], span: range, roles: Sequence[Role],
            persons: frozenset[str], tagged: bool) -> str:
     """The role whose noun stands first in the nominative, else whose person the verbs
-    speak in, else UNNAMED."""
+    speak in, else UNNAMED. A noun right after a preposition is never the subject ("do
+    Sprzedawcy" is no nominative plural)."""
     for position in span:
         token = tokens[position]
+        if tagged and position > span.start and morfeusz.is_preposition(tokens[position - 1].text):
+            continue
         nominatives = (morfeusz.nominative_lemmas(token.text) if tagged
                        else frozenset({token.lemma.lower()}))
         for role in roles:

@@ -48,6 +48,13 @@ def analyses(surface: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(found))
 
 
+def is_preposition(surface: str) -> bool:
+    """Whether the word may be a preposition in its own form ("do", "od", "na")."""
+    form = surface.lower()
+    return any(part_of_speech == "prep" and lemma_text == form
+               for lemma_text, part_of_speech in analyses(form))
+
+
 @lru_cache(maxsize=50_000)
 def agreement(surface: str, lemma: str, part_of_speech: str) -> frozenset[tuple[str, str]]:
     """The (number, gender) pairs of `surface` read as `lemma` of `part_of_speech` ("go" as

@@ -289,9 +289,7 @@ def _governs(word: str, language: str) -> bool:
     form = word.removeprefix(EXACT_FORM).lower()
     profile = language_profile(language)
     return form in profile.focus_particles or (
-        profile.morphology == "morfeusz"
-        and any(part_of_speech == "prep" and lemma_text == form
-                for lemma_text, part_of_speech in morfeusz.analyses(form)))
+        profile.morphology == "morfeusz" and morfeusz.is_preposition(form))
 
 
 def _is_selector(word: str) -> bool:
