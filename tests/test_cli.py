@@ -234,7 +234,7 @@ def test_rules_coverage_lists_each_item_with_its_rules_or_reason() -> None:
     code, out, _ = invoke("rules", "coverage", "--format", "markdown")
     assert code == 0
     assert "| P-25 | prohibited | `PL-CRA-JURISDICTION-CLAUSE` |  |" in out.splitlines()
-    assert any(line.startswith("| P-32 | prohibited |  | needs the price history")
+    assert any(line.startswith("| P-29 | prohibited |  | needs the order of what a script says")
                for line in out.splitlines())
     code, _, err = invoke("rules", "coverage", "tone-pl")
     assert code == 2 and "no specification for pack `tone-pl`" in err
