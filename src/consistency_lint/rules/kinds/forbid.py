@@ -58,10 +58,9 @@ def exempt_section(rule: CompiledRule, document: DocumentUnits, unit: Unit) -> b
     if not rule.exempt_under or "businesses" in (rule.model.applies_to.audiences or ()):
         return False
     cues = trade_cues(document.document.language)
-    if cues is None:
-        return document.for_businesses(unit, rule.exempt_under, (), ())
-    return document.for_businesses(unit, rule.exempt_under, cues.sole_traders,
-                                   cues.sole_traders_excluded)
+    sole_traders, excluded = ((), ()) if cues is None else (cues.sole_traders,
+                                                            cues.sole_traders_excluded)
+    return document.for_businesses(unit, rule.exempt_under, sole_traders, excluded)
 
 
 def _in_units(rule: CompiledRule, document: DocumentUnits,
