@@ -77,7 +77,7 @@ _UNITS = (r"zł|złotych|złote|PLN|EUR|euro|gr|%|proc\.|procent\w*"
           r"|dni|dzień|dnia|tygodni\w*|miesi[ęą]c\w*|lat|lata|rok\w*|godzin\w*|godz\.|minut\w*"
           r"|szt\.|sztuk\w*|rat|raty|GB|MB|km|kg")
 _NUMBER = r"\d{1,3}(?:(?:[ \u00a0]|&nbsp;)\d{3})+|\d+"
-_QUANTITY = re.compile(
+QUANTITY = re.compile(
     rf"(?<![\w,.\-–/:+])(?P<a>{_NUMBER})(?P<af>,\d{{1,2}})?"
     rf"(?:\s?[–-]\s?(?P<b>{_NUMBER})(?P<bf>,\d{{1,2}})?)?"
     rf"\s?(?P<unit>{_UNITS})(?![\w])")
@@ -126,7 +126,7 @@ _COUNTED = re.compile(
     r"(?P<unit>dni|tygodni\w*|miesięcy|miesiące|lat|lata|godzin\w*|minut\w*|rat|raty)(?![\w])")
 
 
-_WORD_VALUES: dict[str, tuple[int, bool]] = {
+WORD_VALUES: dict[str, tuple[int, bool]] = {
     word: (value, genitive)
     for genitive, words in ((False, (*_ONES, *_TEENS, *_TENS)),
                             (True, (*_ONES_GEN, *_TEENS_GEN, *_TENS_GEN)))
@@ -134,8 +134,8 @@ _WORD_VALUES: dict[str, tuple[int, bool]] = {
                            strict=True) if value >= 2 and word}
 
 
-def _word_quantity() -> re.Pattern[str]:
-    words = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
+def word_quantity() -> re.Pattern[str]:
+    words = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?P<word>{words})\s+(?P<unit>{_UNITS})(?![\w])",
                       re.IGNORECASE)
 
@@ -158,7 +158,7 @@ def polish_numeral(value: int, genitive: bool = False, feminine: bool = False) -
 def change_number(text: str) -> Iterator[Site]:
     """A price, threshold, period, percentage or count (a number with its unit, in digits or
     in words) changed."""
-    for match in _visible_matches(_QUANTITY, text):
+    for match in _visible_matches(QUANTITY, text):
         upper = match.group("b")
         for group in ("a", "b"):
             digits = match.group(group)
@@ -170,9 +170,9 @@ def change_number(text: str) -> Iterator[Site]:
                     yield _site(match, group, _formatted(value - 1, digits))
             elif value:
                 yield _site(match, group, _formatted(other_number(value), digits))
-    for match in _visible_matches(_word_quantity(), text):
+    for match in _visible_matches(word_quantity(), text):
         word = match.group("word")
-        value, genitive = _WORD_VALUES[word.lower()]
+        value, genitive = WORD_VALUES[word.lower()]
         new = polish_numeral(min(other_number(value), 99), genitive,
                              match.group("unit").startswith(_FEMININE_UNITS))
         yield _site(match, "word", _same_case(word, new))
@@ -333,7 +333,7 @@ _PAYMENTS = ("BLIK", "PayU", "Przelewy24", "PayPal", "Tpay", "Dotpay", "Google P
 _PAYMENT_PHRASES = (("za pobraniem", "kartą"), ("kartą", "za pobraniem"),
                     ("przelewem", "za pobraniem"), ("gotówką", "kartą"))
 # a country in the nominative, genitive and locative: a replacement keeps the case
-_COUNTRIES = (("Polska", "Polski", "Polsce"), ("Czechy", "Czech", "Czechach"),
+COUNTRIES = (("Polska", "Polski", "Polsce"), ("Czechy", "Czech", "Czechach"),
               ("Niemcy", "Niemiec", "Niemczech"), ("Słowacja", "Słowacji", "Słowacji"),
               ("Litwa", "Litwy", "Litwie"), ("Austria", "Austrii", "Austrii"))
 
@@ -345,12 +345,13 @@ def _names(names: tuple[str, ...]) -> re.Pattern[str]:
 
 _CARRIER = _names(_CARRIERS)
 _PAYMENT = _names(_PAYMENTS)
-_PAYMENT_PHRASE = re.compile(
+PAYMENT_PHRASE = re.compile(
     r"(?<![\w])(?:" + "|".join(old for old, _new in _PAYMENT_PHRASES) + r")(?![\w])",
     re.IGNORECASE)
 _COUNTRY = re.compile(r"(?<!Poczta )(?<![\w])(?:"
-                      + "|".join(form for forms in _COUNTRIES for form in forms)
+                      + "|".join(form for forms in COUNTRIES for form in forms)
                       + r")(?![\w])")
+LIST_NAME_PATTERNS = (_CARRIER, _PAYMENT, _COUNTRY)
 
 
 def _absent_alternative(found: str, names: tuple[str, ...], text: str) -> str:
@@ -370,15 +371,15 @@ def replace_in_list(text: str) -> Iterator[Site]:
             yield Site(match.start(), match.end(), match.group(),
                        _absent_alternative(match.group(), names, text))
     phrases = dict(_PAYMENT_PHRASES)
-    for match in _visible_matches(_PAYMENT_PHRASE, text):
+    for match in _visible_matches(PAYMENT_PHRASE, text):
         yield Site(match.start(), match.end(), match.group(),
                    phrases[match.group().lower()])
     for match in _visible_matches(_COUNTRY, text):
-        for row, forms in enumerate(_COUNTRIES):
+        for row, forms in enumerate(COUNTRIES):
             if match.group() in forms:
                 case = forms.index(match.group())
-                others = [_COUNTRIES[(row + step) % len(_COUNTRIES)][case]
-                          for step in range(1, len(_COUNTRIES))]
+                others = [COUNTRIES[(row + step) % len(COUNTRIES)][case]
+                          for step in range(1, len(COUNTRIES))]
                 new = next((other for other in others if other not in text), others[0])
                 yield Site(match.start(), match.end(), match.group(), new)
                 break
@@ -386,13 +387,13 @@ def replace_in_list(text: str) -> Iterator[Site]:
 
 # ---------------------------------------------------------------------------- conditions
 
-_PERIOD_CONDITION = re.compile(
+PERIOD_CONDITION = re.compile(
     r"\d+\s?(?:dni|dnia|miesięcy|godzin)(?:\s+roboczych)?"
     r"(?P<condition>\s+od\s+(?:dnia\s+|chwili\s+|momentu\s+|daty\s+)?"
     r"(?:otrzymania|doręczenia|dostarczenia|dostawy|zawarcia|złożenia|wydania|zaksięgowania"
     r"|odbioru|objęcia|zgłoszenia|nadania|zakupu|zamówienia|wpływu|upływu)\b[^.;,<\n]*)",
     re.IGNORECASE)
-_THRESHOLD_CONDITION = re.compile(
+THRESHOLD_CONDITION = re.compile(
     r"(?:(?:bezpłatn|darmow)\w*\s+(?:dostaw|wysyłk)\w*"
     r"|(?:dostaw|wysyłk)\w*\s+(?:jest\s+)?(?:bezpłatn|darmow|gratis)\w*)"
     r"(?P<condition>\s+(?:przy|dla|od)\s+zamówie\w*[^.;<\n]*?(?:zł|PLN)\b)",
@@ -402,7 +403,7 @@ _THRESHOLD_CONDITION = re.compile(
 def drop_condition(text: str) -> Iterator[Site]:
     """The condition of a promise dropped: "do 14 dni od otrzymania" -> "do 14 dni",
     "darmowa dostawa przy zamówieniach od 200 zł" -> "darmowa dostawa"."""
-    for pattern in (_PERIOD_CONDITION, _THRESHOLD_CONDITION):
+    for pattern in (PERIOD_CONDITION, THRESHOLD_CONDITION):
         for match in _visible_matches(pattern, text):
             yield _site(match, "condition", "")
 
