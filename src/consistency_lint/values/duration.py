@@ -18,6 +18,7 @@ from consistency_lint.values.grammar import (
     compile_pattern,
     numeric_values,
     range_pattern,
+    unit_alternation,
     word_alternation,
 )
 
@@ -32,7 +33,7 @@ UNITS = frozenset({unit for unit, _ in CANONICAL_UNITS.values()} | {BUSINESS_DAY
 @cache
 def pattern(language: str, words: bool) -> re.Pattern[str]:
     vocabulary = lexicon(language)
-    unit = word_alternation(vocabulary.duration_units)
+    unit = unit_alternation(vocabulary.duration_units)
     qualifier = word_alternation(
         vocabulary.business_day_qualifiers | vocabulary.calendar_day_qualifiers)
     return compile_pattern(

@@ -34,6 +34,12 @@ def word_alternation(words: Iterable[str]) -> str:
     return f"(?:{WORD_START}(?:{alternation(words)})(?:(?<=[.\\W])|{WORD_END}))"
 
 
+def unit_alternation(words: Iterable[str]) -> str:
+    """Like `word_alternation`, for a unit after a number, which real pages also write
+    glued to its digits: "24h", "199zł", "14dni"."""
+    return f"(?:(?:(?<=\\d)|{WORD_START})(?:{alternation(words)})(?:(?<=[.\\W])|{WORD_END}))"
+
+
 @cache
 def number_pattern(language: str, words: bool) -> str:
     """Digits, or (when `words`) a run of number words ("dwadzieścia jeden")."""
@@ -76,7 +82,9 @@ def range_pattern(language: str, words: bool) -> str:
     """ "N", "N–M", "N do M" with the numbers in groups `low` and `high`."""
     number = number_pattern(language, words)
     connectors = alternation(lexicon(language).range_connectors)
-    return f"(?P<low>{number})(?:\\s*(?:{connectors})\\s*(?P<high>{number}))?"
+    # a number glued to a letter is part of a code or a model name ("E5", "A4"), not a value
+    return (f"(?<![^\\W\\d_])(?P<low>{number})"
+            f"(?:\\s*(?:{connectors})\\s*(?P<high>{number}))?")
 
 
 def bound_and_limits(

@@ -15,7 +15,7 @@ from consistency_lint.values.grammar import (
     compile_pattern,
     numeric_values,
     range_pattern,
-    word_alternation,
+    unit_alternation,
 )
 
 HUNDREDTH_SUFFIX = "/100"  # currency code "PLN/100" means grosze
@@ -25,7 +25,7 @@ MONTHLY = PER_MONTH
 @cache
 def pattern(language: str, words: bool) -> re.Pattern[str]:
     vocabulary = lexicon(language)
-    currency = word_alternation(vocabulary.currencies)
+    currency = unit_alternation(vocabulary.currencies)
     per_month = alternation(vocabulary.per_month_markers)
     return compile_pattern(
         f"(?:{bound_pattern(language)})?{range_pattern(language, words)}"
