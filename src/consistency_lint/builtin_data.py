@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from pathlib import Path
 from typing import Annotated
@@ -20,6 +21,20 @@ def builtin_rules_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "rules"
+
+
+@cache
+def builtin_data_digest() -> str:
+    """A digest of every built-in data file: per-document results depend on the attributes,
+    vocabularies and language profiles as much as on the tool's code, and an editable install
+    changes them without changing the version."""
+    digest = hashlib.sha256()
+    root = builtin_rules_dir()
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 @cache

@@ -106,3 +106,17 @@ def test_cue_occurrences_are_every_place_its_words_stand_in_a_row(lemmas: list[s
     expected = [start for start in range(len(lemmas) - len(cue) + 1)
                 if lemmas[start:start + len(cue)] == cue]
     assert list(_occurrences(lemmas, tuple(cue))) == expected
+
+
+def test_the_first_months_of_an_offer_are_its_introductory_period(tmp_path: Path) -> None:
+    """A cue matches every lemma the dictionary reads a word as ("pierwsze" is "pierwszy"
+    though the tagger keeps "pierwsze"); the lowest price's window of days beside it and a
+    year named with "roku" are not that period."""
+    text = ("Sofa Lido kosztuje 99 zł miesięcznie przez pierwsze trzy miesiące; najniższa cena "
+            "z ostatnich 30 dni wynosiła 129 zł.\n\nDo 2027 roku sofa Lido kosztuje przez "
+            "pierwsze 6 miesięcy 89 zł.\n")
+    assert [row for row in _facts(tmp_path, "text", "oferta.txt", text)
+            if row[1] == "introductory_period"] == [
+        ("lido", "introductory_period", "3 month", 1, "high"),
+        ("lido", "introductory_period", "6 month", 3, "high"),
+    ]

@@ -14,6 +14,8 @@ from pathlib import Path
 import msgspec
 import pytest
 
+from consistency_lint import builtin_data
+from consistency_lint.builtin_data import builtin_data_digest, builtin_rules_dir
 from consistency_lint.config import load_config
 from consistency_lint.model import RunResult, Span
 from consistency_lint.pipeline import RunOptions, run
@@ -63,6 +65,27 @@ def test_a_changed_file_or_configuration_is_processed_again(tmp_path: Path) -> N
     variables = project / "letters" / "variables.yaml"
     variables.write_text("- customer.name\n", encoding="utf-8")
     assert "TEMPLATE-UNKNOWN-VARIABLE" in [f.rule for f in _run(project).findings]
+
+
+def test_changed_built_in_data_makes_new_entries(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editable install changes the built-in attributes and vocabularies without a new
+    version: the results of before must not be read back."""
+    project = _copy_of_shop(tmp_path)
+    _run(project)
+    before = _entries(project)
+    data = tmp_path / "rules"
+    shutil.copytree(builtin_rules_dir(), data)
+    (data / "facts" / "attributes.yaml").write_text(
+        (data / "facts" / "attributes.yaml").read_text(encoding="utf-8") + "\n# changed\n",
+        encoding="utf-8")
+    builtin_data_digest.cache_clear()
+    monkeypatch.setattr(builtin_data, "builtin_rules_dir", lambda: data)
+    try:
+        _run(project)
+    finally:
+        builtin_data_digest.cache_clear()
+    assert len(_entries(project)) == 2 * len(before)
 
 
 def test_corrupt_entries_are_ignored_and_rebuilt(tmp_path: Path) -> None:

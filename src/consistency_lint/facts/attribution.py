@@ -48,6 +48,7 @@ from consistency_lint.facts.tables import CueContext, cue_context
 from consistency_lint.facts.value_tokens import SegmentValues, SentenceValues, ValueTokens
 from consistency_lint.facts.variants import MAX_LABEL_WORDS, LabelWords
 from consistency_lint.model import Confidence, Document, Fact, Value, ValueMatch, ValueType
+from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
 from consistency_lint.nlp.frames import Frame, SentenceFrames, noun_agreement
@@ -87,8 +88,9 @@ class _SentenceIndex:
     def __init__(self, tokens: Sequence[Token], mentions: list[SubjectMention]) -> None:
         self.tokens = tokens
         self.positions: dict[str, list[int]] = {}
-        for position, token in enumerate(tokens):
-            self.positions.setdefault(token.lemma, []).append(position)
+        for position, token in enumerate(tokens):  # a word stands at each of its lemmas
+            for lemma in morfeusz.every_lemma(token.text, token.lemma, verbal=False):
+                self.positions.setdefault(lemma, []).append(position)
         self.mentions = mentions
         self.mentioned = frozenset(position for mention in mentions for position in
                                    range(mention.token_index,

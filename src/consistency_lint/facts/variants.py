@@ -48,8 +48,11 @@ class LabelWords:
                    registry_words)
 
     def passes(self, tokens: Sequence[Token], position: int, named: Container[int]) -> bool:
-        lemma = tokens[position].lemma.lower()
-        return (position not in named and lemma not in self.unlabelled and _names_a_thing(lemma)
+        token = tokens[position]
+        lemma = token.lemma.lower()
+        readings = morfeusz.every_lemma(token.text.lower(), lemma, verbal=False)
+        return (position not in named and _names_a_thing(lemma)
+                and self.unlabelled.isdisjoint(readings)
                 and (lemma in self.registry_words or distinguishing(tokens, position)
                      or qualifies_cue(tokens, position, self.cue_words)))
 

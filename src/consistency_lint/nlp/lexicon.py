@@ -121,6 +121,9 @@ class LanguageProfile:
     # most ("mieć prawo", "zastrzegać prawo"), by modality ("may", "must"); a negation just
     # before one of "may" makes "cannot".
     modality: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Forms of a unit that after a whole number make it an ordinal or a date, not a length:
+    # "w 2027 roku", "poniżej 13 roku życia" (a length says "2 lata", "w ciągu 1 roku").
+    ordinal_unit_forms: frozenset[str] = frozenset()
 
 
 @cache

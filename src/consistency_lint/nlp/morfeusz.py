@@ -184,6 +184,22 @@ def lemmas(surface: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def every_lemma(surface: str, chosen: str, verbal: bool = True) -> frozenset[str]:
+    """`chosen` (the tagger's lemma of `surface`) and, when it is the lemma Morfeusz picks
+    too (so the word is Polish to it), every other lemma Morfeusz reads the word as: "wady"
+    stands for "wada" though its chosen lemma is "wad", "pierwsze" for "pierwszy". Without
+    `verbal`, not the verb a verbal noun or participle comes from: "od ujawnienia
+    informacji" names no defect that "ujawniła się"."""
+    if not (surface.isalpha() and chosen == lemma(surface)):
+        return frozenset({chosen})
+    if verbal:
+        return lemmas(surface) | {chosen}
+    return frozenset({chosen} | {
+        _bare_lemma(found_lemma).lower()
+        for _start, _end, (_form, found_lemma, tag, *_rest) in _graph(surface)
+        if tag.split(":", 1)[0] not in _NOT_CONTENT_TAGS | _VERBAL_TAGS and ":neg" not in tag})
+
+
 def _negated(surface: str) -> bool:
     """Whether Morfeusz analyses the word as a negated form only (":neg" in every tag)."""
     tags = [analysis[2] for _, _, analysis in _graph(surface)
@@ -194,6 +210,7 @@ def _negated(surface: str) -> bool:
 _FUNCTION_WORD_TAGS = frozenset({"prep", "conj", "comp", "qub", "interj"})
 _NOT_CONTENT_TAGS = _FUNCTION_WORD_TAGS | {UNKNOWN_TAG, "ppron12", "ppron3", "siebie", "aglt"}
 _VERB_TAGS = frozenset({"fin", "inf", "praet", "impt", "imps", "pcon", "pant", "bedzie", "pred"})
+_VERBAL_TAGS = _VERB_TAGS | {"ger", "pact", "ppas"}  # read with the verb as their lemma
 
 
 def _rank(part_of_speech: str) -> int:

@@ -213,10 +213,8 @@ class TokenIndex:
 def _keys(token: Token) -> set[str]:
     """A token's folded form and lemma, and, for a token Morfeusz lemmatised, every other
     lemma Morfeusz reads it as: "wady" stands for "wada" though its chosen lemma is "wad"."""
-    keys = {fold(token.lemma), fold(token.text)}
-    if token.text.isalpha() and token.lemma == morfeusz.lemma(token.text):
-        keys.update(fold(other) for other in morfeusz.lemmas(token.text))
-    return keys
+    return {fold(token.text)} | {fold(lemma) for lemma in morfeusz.every_lemma(token.text,
+                                                                             token.lemma)}
 
 
 class TokenWindow:

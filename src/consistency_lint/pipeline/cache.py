@@ -33,7 +33,7 @@ import msgspec
 from platformdirs import user_cache_path
 
 from consistency_lint import __version__
-from consistency_lint.builtin_data import languages
+from consistency_lint.builtin_data import builtin_data_digest, languages
 from consistency_lint.config import Config, read_tool_file
 from consistency_lint.loaders import LoadRequest
 from consistency_lint.model import Link, Placeholder, ProblemKind, Segment, Span
@@ -191,7 +191,8 @@ def _run_key(config: Config, pack_digests: tuple[tuple[str, str], ...],
     checks the stage runs are part of it: the format version follows the outcome's schema,
     not which checks fill it, and a pack rule with `applies_from` comes into force on a date
     while the packs stay the same."""
-    digest = hashlib.sha256(f"{FORMAT_VERSION}\0{__version__}\0".encode())
+    digest = hashlib.sha256(f"{FORMAT_VERSION}\0{__version__}\0{builtin_data_digest()}\0"
+                            .encode())
     digest.update("\0".join(sorted(stage_checks)).encode("utf-8") + b"\0")
     digest.update(config.model.model_dump_json().encode("utf-8"))
     for name in sorted(config.own_files):

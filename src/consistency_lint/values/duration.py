@@ -45,8 +45,14 @@ def pattern(language: str, words: bool) -> re.Pattern[str]:
 def extract(text: str, language: str) -> Iterator[ValueMatch]:
     vocabulary = lexicon(language)
 
-    def canonical_unit(match: re.Match[str]) -> tuple[str, Decimal]:
-        base_unit = vocabulary.duration_units[match.group("unit").lower()]
+    ordinal_forms = language_profile(language).ordinal_unit_forms
+
+    def canonical_unit(match: re.Match[str]) -> tuple[str, Decimal] | None:
+        form = match.group("unit").lower()
+        low = match.group("low")
+        if form in ordinal_forms and low.isdigit() and int(low) > 1:
+            return None  # "2027 roku" is a year, "13 roku życia" an ordinal
+        base_unit = vocabulary.duration_units[form]
         qualifier = (match.group("before") or match.group("after") or "").lower()
         unit, factor = CANONICAL_UNITS[base_unit]
         if base_unit == "day" and qualifier in vocabulary.business_day_qualifiers:
