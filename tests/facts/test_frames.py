@@ -1,7 +1,8 @@
 """A number belongs to the attribute its clause is about, not to the nearest cue.
 
 The project is `tests/fixtures/frames` (a tea shop): numbers and countries in clauses about
-something else (an undelivered e-mail kept for five days, sanctions of the USA), beside a
+something else (an undelivered e-mail kept for five days, sanctions of the USA, a change
+binding after ten days counted from a notice "if one was delivered"), beside a
 withdrawal period whose clause has only a light verb ("masz na to 14 dni") and a refund its
 clause names by a pronoun ("zwrot pieniędzy …, przekażemy go w ciągu 14 dni").
 """
@@ -36,6 +37,9 @@ def test_each_value_has_the_attribute_its_clause_is_about(tmp_path: Path) -> Non
         ("refund_deadline", "<=14 day", "docs/informacje.md", 3, "high"),
         # kept five days: "dostarczyć" stands in the "gdy" clause, never compared
         ("delivery_time", "<=5 day", "docs/prywatnosc.md", 3, "low"),
+        # a clause without a verb of its own is about a cue nearby, but not one that stands
+        # only in a clause of condition ("jeśli zostało dostarczone"): never compared
+        ("delivery_time", "<=10 business_day from delivery", "docs/zmiany.md", 3, "low"),
         ("withdrawal_period", "14 day", "docs/zwroty.md", 3, "high"),
     ]
 

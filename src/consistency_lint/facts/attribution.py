@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import islice, product
 
 from consistency_lint.facts.anchors import (
@@ -512,15 +513,33 @@ class FactExtractor:
         first (`nlp.frames`), and the names of the attributes that do not: when the clause
         has a verb of its own, a cue standing only in another clause ("…, gdy nie może
         zostać dostarczona, zachowamy ją przez trzy dni") attributes the value at low
-        confidence at most, never compared."""
-        own = range(bisect_left(index.starts, match.start), bisect_left(index.starts, match.end))
-        if not cues or not (frame := index.frames(self.language).frame(
-                own, self._period_start(index, match))).has_content_verb:
+        confidence at most, never compared. When it has none, it is about a cue nearby, but
+        not one that stands only in a clause of condition ("W ciągu 10 dni roboczych od
+        zamieszczenia zmian, lub od powiadomienia, jeśli takie zostało dostarczone")."""
+        if not cues:
             return cues, frozenset()
+        own = range(bisect_left(index.starts, match.start), bisect_left(index.starts, match.end))
+        frames = index.frames(self.language)
+        frame = frames.frame(own, self._period_start(index, match))
+        governs = (self._governs if frame.has_content_verb
+                   else partial(self._not_only_in_conditions, frames=frames))
         foreign = frozenset(  # an ignored cue and a promotion speak for the whole sentence
             cue.attribute.name for cue in cues if cue.attribute not in (_IGNORED, self.promotion)
-            and not self._governs(cue.attribute, frame, index, context))
+            and not governs(cue.attribute, frame, index, context))
         return sorted(cues, key=lambda cue: cue.attribute.name in foreign), foreign
+
+    def _not_only_in_conditions(self, attribute: Attribute, frame: Frame,
+                                index: _SentenceIndex, context: CueContext,
+                                frames: SentenceFrames) -> bool:
+        """Whether a cue of the attribute stands in the headings, or with a word outside
+        every clause of condition but the value's own."""
+        for cue in attribute.cue_lemmas(self.language):
+            if any(_stands_in(cue, lemmas) for lemmas, _ in context.places):
+                return True
+            if any(position in frame.clause or not frames.in_condition(position)
+                   for word in cue for position in index.positions.get(word, ())):
+                return True
+        return False
 
     def _governs(self, attribute: Attribute, frame: Frame, index: _SentenceIndex,
                  context: CueContext) -> bool:

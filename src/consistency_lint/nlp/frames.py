@@ -76,6 +76,13 @@ class SentenceFrames:
         return range(self.ends[before - 1] + 1 if before else 0,
                      self.ends[after] if after < len(self.ends) else len(self.tokens))
 
+    def in_condition(self, position: int) -> bool:
+        """Whether the word at `position` stands in a clause of condition ("…, jeśli takie
+        zostało dostarczone"): a circumstance, which says nothing of another clause's values."""
+        clause = self.clause_around(range(position, position + 1))
+        return (self.tagged and bool(clause)
+                and self.tokens[clause.start].lemma.lower() in self.conditions)
+
     def frame(self, own: range, skipped: range = range(0)) -> Frame:
         """The frame of the value whose tokens are `own`; the words in `skipped` (the event
         its period is counted from: "14 dni od otrzymania towaru") are no verbs of it."""
