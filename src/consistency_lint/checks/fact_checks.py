@@ -263,13 +263,14 @@ def _across_documents(corpus: Corpus, facts: Iterable[Fact],
             if majority is not None and fact.value.agrees_with(majority, reading):
                 continue
             if fact.value not in disagreeing:
-                others = [other for other in group
-                          if not other.value.agrees_with(fact.value, reading)]
+                others = [other for other in group if _conflict(other.value, fact.value, reading)]
                 disagreeing[fact.value] = (
                     tuple(RelatedLocation(o.path, o.span.line, o.channel, o.text)
                           for o in others[:MAX_RELATED]),
                     [min(others, key=lambda o: _SURENESS.index(o.confidence))] if others else [])
             related, least_sure = disagreeing[fact.value]
+            if not related:
+                continue  # only texts that are no statement of what it says
             finding = CHANNEL_MISMATCH.finding(
                 corpus.document(fact.path), fact.span,
                 f"{_describe(corpus, fact)}: stated {fact.text} here; the documents disagree "
@@ -328,7 +329,14 @@ def _unstated_registry_facts(corpus: Corpus, context: CheckContext) -> Iterator[
 
 def _all_agree(group: list[Fact], reading: Reading) -> bool:
     values = list(dict.fromkeys(fact.value for fact in group))  # pairs of values, not facts
-    return all(a.agrees_with(b, reading) for a in values for b in values)
+    return not any(_conflict(a, b, reading) for a in values for b in values)
+
+
+def _conflict(first: Value, second: Value, reading: Reading) -> bool:
+    """Whether two statements of a fact disagree: two texts only when they are comparable
+    at all (words after a cue that are no name or address like the other say nothing)."""
+    return not first.agrees_with(second, reading) and (
+        first.type is not ValueType.TEXT or first.comparable_with(second))
 
 
 def _reading(corpus: Corpus, fact: Fact) -> Reading:

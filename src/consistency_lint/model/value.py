@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from rapidfuzz import fuzz
+
 from consistency_lint.model.pickling import pickled_by_constructor
+from consistency_lint.model.word_forms import forms_of_one_word
 
 
 class ValueType(StrEnum):
@@ -109,9 +113,12 @@ class Value:
 
     def comparable_with(self, other: Value) -> bool:
         """Whether the two values can be compared at all: the same type and unit, or units
-        that count the same thing (days and working days)."""
+        that count the same thing (days and working days); two texts when both are
+        identifiers, or when one is a part or a near miss of the other (`_texts_comparable`)."""
         if self.type is not other.type:
             return False
+        if self.type is ValueType.TEXT:
+            return _texts_comparable(self.text, other.text)
         return self.unit == other.unit or any(
             {self.unit, other.unit} <= units for units in _COUNTS_OF_ONE_THING)
 
@@ -125,12 +132,15 @@ class Value:
         different events ("od zawarcia umowy", "od wydania towaru") never agree; one that does
         not say from when agrees on its amount alone (`checks/fact_checks.py` reports a start
         event that a whole channel leaves out). Opening hours are compared as a week
-        (`_schedules_agree`).
+        (`_schedules_agree`). A text agrees with a text it is a part of ("Składowa 12" with
+        "ul. Składowa 12, 61-897 Poznań"): a statement may give part of an address or name.
         """
         if (self.type, self.unit) != (other.type, other.unit):
             return False
         if self.anchor and other.anchor and self.anchor != other.anchor:
             return False
+        if self.type is ValueType.TEXT:
+            return _text_contains(self.text, other.text) or _text_contains(other.text, self.text)
         mine, theirs = self.as_read(reading), other.as_read(reading)
         if mine.amount() == theirs.amount():
             return True
@@ -140,6 +150,40 @@ class Value:
             return False
         within = reading is Reading.PLAIN
         return _bounds_agree(mine, theirs, within) or _bounds_agree(theirs, mine, within)
+
+
+# How alike two texts must be (rapidfuzz's ratio, of the whole or of the shorter against the
+# best part of the longer) to be two statements of one name or address, one of them mistyped
+# or changed ("Składowa 21" for "ul. Składowa 12, …", "Domillo sp. z o.o."). Less alike, the
+# words after a cue are something else ("Sprzedawca nieodpłatnie świadczy usługi …"), no
+# statement of the fact, and never compared.
+TEXT_RESEMBLANCE = 85
+_NOT_A_WORD = re.compile(r"[\W_]+")
+
+
+def _is_identifier(text: str) -> bool:
+    """An identifier as `text_value` keeps it: letters and digits alone, a digit among them."""
+    return text.isalnum() and any(character.isdigit() for character in text)
+
+
+def _texts_comparable(first: str, second: str) -> bool:
+    if _is_identifier(first) or _is_identifier(second):
+        return _is_identifier(first) and _is_identifier(second)
+    return (_text_contains(first, second) or _text_contains(second, first)
+            or max(fuzz.ratio(first, second), fuzz.partial_ratio(first, second))
+            >= TEXT_RESEMBLANCE)
+
+
+def _text_contains(whole: str, part: str) -> bool:
+    """Whether `part` stands in `whole` as whole words, punctuation aside, each word in any
+    of its forms ("Polski" in "Polska, Czechy i Słowacja")."""
+    if _is_identifier(whole) or _is_identifier(part):
+        return whole == part
+    words, within = _NOT_A_WORD.sub(" ", part).split(), _NOT_A_WORD.sub(" ", whole).split()
+    return bool(words) and any(
+        all(forms_of_one_word(word, other) for word, other in
+            zip(words, within[start:start + len(words)], strict=True))
+        for start in range(len(within) - len(words) + 1))
 
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as schedules write them

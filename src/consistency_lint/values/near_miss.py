@@ -23,16 +23,13 @@ from collections.abc import Hashable, Iterator
 from rapidfuzz.distance import OSA
 
 from consistency_lint.model import Value, ValueType
+from consistency_lint.model.word_forms import WORD_ENDINGS, common_start
 
 CONTACT_TYPES = frozenset({ValueType.EMAIL, ValueType.PHONE, ValueType.URL})
 MIN_IDENTIFIER_DIGITS = 9  # REGON has 9 digits, NIP 10, KRS 10, an account 26
 MIN_LOCAL_LENGTH = 3  # a shorter local part ("iod") is one letter from too many others
 SHORT_LOCAL_LENGTH = 5  # up to this length one edit, above it two
 MAX_SUFFIX_LABEL = 4  # "pl", "com", "gov", "info": labels that end a domain, not name it
-# endings that make another form of one word in a page's address (Polish and English
-# inflection: czarny/czarne, produkt/produkty, term/terms), after a common stem
-WORD_ENDINGS = frozenset({"", "a", "e", "i", "o", "u", "y", "ą", "ę", "ej", "ego", "ie", "ich",
-                          "ów", "ami", "ach", "om", "s", "es"})
 
 
 def is_contact(value: Value) -> bool:
@@ -126,11 +123,7 @@ def _another_form(first: str, second: str) -> bool:
     """Whether two segments differ only in the ending of a word: /krzeslo-czarne and
     /krzeslo-czarny, /produkt and /produkty are two pages (a product in two colours), not
     a slip."""
-    common = 0
-    for a, b in zip(first, second, strict=False):
-        if a != b:
-            break
-        common += 1
+    common = common_start(first, second)
     stem = first[:common].rsplit("-", 1)[-1].rsplit("_", 1)[-1]
     return (len(stem) >= MIN_LOCAL_LENGTH and first[common:] in WORD_ENDINGS
             and second[common:] in WORD_ENDINGS)
