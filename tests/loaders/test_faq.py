@@ -48,6 +48,14 @@ def test_mapping_form_carries_metadata() -> None:
     assert rows(parsed) == [("question", "A?", 4, 15), ("answer", "B.", 5, 13)]
 
 
+def test_front_matter_before_the_list_is_metadata_and_lines_stay() -> None:
+    text = ("---\nowner: Anna\nlast_reviewed: 2026-02-01\n---\n"
+            "- question: A?\n  answer: B.\n")
+    parsed = parse(Source(text.encode(), "faq.yaml"))
+    assert parsed.metadata_lines == {"owner": 2, "last_reviewed": 3}
+    assert rows(parsed) == [("question", "A?", 5, 13), ("answer", "B.", 6, 11)]
+
+
 def test_yaml_that_is_not_a_list_of_entries_is_refused_with_its_line() -> None:
     try:
         parse(Source(b"pytanie: odpowiedz\n", "faq.yaml"))

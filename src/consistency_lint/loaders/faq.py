@@ -1,15 +1,18 @@
 """FAQ files: a YAML list of question/answer entries, or Markdown with `##` questions.
 
 YAML may also be a mapping of metadata (`owner`, `last_reviewed`, ...) with the list
-under `entries:`. Every question and answer is its own segment at its own line.
+under `entries:`, or open with front matter between `---` lines, as Markdown does. Every
+question and answer is its own segment at its own line.
 """
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from consistency_lint.loaders import markdown
-from consistency_lint.loaders.front_matter import value_lines
+from consistency_lint.loaders.front_matter import FrontMatter, parse_front_matter, value_lines
 from consistency_lint.loaders.parsed import ParsedContent, refuse_too_many_segments
 from consistency_lint.loaders.segments import SegmentBuilder
 from consistency_lint.loaders.source import ContentLoadError, Source
@@ -31,14 +34,22 @@ def parse(source: Source) -> ParsedContent:
     return _parse_yaml(source.text)
 
 
+# Front matter as Markdown writes it, before the list: a YAML stream of two documents.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<block>.*?\n)---[ \t]*\n", re.DOTALL)
+
+
 def _parse_yaml(text: str) -> ParsedContent:
+    front_matter, text = _without_front_matter(text)
     try:
         document = load_yaml(text)
     except YamlError as error:
         raise ContentLoadError(ProblemKind.MALFORMED, error.message, error.line or 1) from None
     if document.root is None:
-        return ParsedContent(segments=())
+        return ParsedContent(segments=(), metadata=front_matter.values,
+                             metadata_lines=front_matter.lines, problems=front_matter.problems)
     metadata, metadata_lines, entries_node = _split_metadata(document)
+    metadata, metadata_lines = ({**front_matter.values, **metadata},
+                                {**front_matter.lines, **metadata_lines})
     lines = text.split("\n")
     segments: list[Segment] = []
     problems: list[ContentProblem] = []
@@ -54,7 +65,18 @@ def _parse_yaml(text: str) -> ParsedContent:
         answer_segment = _scalar_segment(answer, lines, "answer", (question.value,))
         segments.extend(s for s in (question_segment, answer_segment) if s is not None)
         refuse_too_many_segments(len(segments), "file", line)
-    return ParsedContent(tuple(segments), metadata, metadata_lines, (), tuple(problems))
+    return ParsedContent(tuple(segments), metadata, metadata_lines, (),
+                         (*front_matter.problems, *problems))
+
+
+def _without_front_matter(text: str) -> tuple[FrontMatter, str]:
+    """The front matter a file opens with, if any, and the text with its lines blanked (so
+    that the entries keep their line numbers)."""
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return FrontMatter(), text
+    front_matter = parse_front_matter(found.group("block"), first_line=2)
+    return front_matter, "\n" * found.group().count("\n") + text[found.end():]
 
 
 def _split_metadata(
