@@ -51,7 +51,7 @@ def test_inflected_and_misspelt_subject_names_in_a_sentence(tmp_path: Path) -> N
             "Sofa LIDO 3-os. kosztuje 2 599 zł.\n\nFotel Novva kosztuje 999 zł.\n")
     assert _facts(tmp_path, "text", "ceny.txt", text) == [
         ("lido", "price", "2499.00 PLN", 1, "high"),
-        ("nova", "price", "899.00 PLN", 1, "medium"),
+        ("nova", "price", "899.00 PLN", 1, "high"),  # right after its name
         ("lido", "price", "2599.00 PLN", 3, "high"),
         ("nova", "price", "999.00 PLN", 5, "high"),
     ]
@@ -119,4 +119,16 @@ def test_the_first_months_of_an_offer_are_its_introductory_period(tmp_path: Path
             if row[1] == "introductory_period"] == [
         ("lido", "introductory_period", "3 month", 1, "high"),
         ("lido", "introductory_period", "6 month", 3, "high"),
+    ]
+
+
+def test_an_amount_right_after_a_product_name_is_its_price(tmp_path: Path) -> None:
+    """"Sofa Lido za 2 499 zł … z dostawą" names the sofa's price, not a delivery cost; an
+    amount away from the name keeps its own cue."""
+    text = ("Sofa Lido za 2 499 zł i Fotel Nova (899 zł) – z dostawą i wniesieniem do "
+            "domu.\n\nDostawa kosztuje 149 zł.\n")
+    assert _facts(tmp_path, "text", "newsletter.txt", text) == [
+        ("lido", "price", "2499.00 PLN", 1, "high"),
+        ("nova", "price", "899.00 PLN", 1, "high"),
+        ("shop", "delivery_cost", "149.00 PLN", 3, "high"),
     ]

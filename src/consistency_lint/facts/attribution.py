@@ -284,6 +284,7 @@ class _Cue:
     length: int
     compact: bool  # the cue's words stand together in the sentence
     words: tuple[str, ...] = ()
+    beside: bool = False  # read from where the value stands, so in the value's clause
 
 
 class FactExtractor:
@@ -299,6 +300,7 @@ class FactExtractor:
         web = [a.name for a in self.attributes if a.type is ValueType.URL]
         self.web_attribute = web[0] if len(web) == 1 else WEB_ADDRESS
         self.text_attributes = [a for a in self.attributes if a.type is ValueType.TEXT]
+        self.price = registry.attributes.get(PRICE)
         self.subjects = SubjectMatcher(registry.subjects.values(), language)
         self.company = registry.company_subject
         self.shared = shared_values(registry)
@@ -453,6 +455,8 @@ class FactExtractor:
         context = cue_context(analysed, HEADING_DISTANCE,
                               self._previous_lemmas(analysed, sentence))
         cues = self._ranked_cues(match, sentence, value_index, context, tokens)
+        if named_price := self._named_product_price(match, index, value_index, cues):
+            cues = named_price + [cue for cue in cues if cue.attribute is not self.price]
         if not cues or cues[0].attribute.name not in self.promotion_stated:
             cues = _custom_first(cues, self.custom, tokens.rivals == 0,
                                  in_column=bool(analysed.column_tokens))
@@ -493,6 +497,29 @@ class FactExtractor:
             distance=cue.distance,
         )
 
+    def _named_product_price(self, match: ValueMatch, index: _SentenceIndex,
+                             value_index: int, cues: list[_Cue]) -> list[_Cue]:
+        """The price cue of an amount that directly follows a product's name ("FrostLine
+        360 za 3 299 zł", "Cyclo S9 (849 zł)"): the product's price, whatever a delivery word
+        later in the sentence says. Only the plain price, and only when no cue of the
+        product's other amounts stands beside the amount ("… 59,99 zł miesięcznie")."""
+        if (match.value.type is not ValueType.MONEY or self.price is None
+                or (cues and cues[0].distance <= ADJACENT
+                    and cues[0].attribute.scope is Scope.PRODUCT)):
+            return []
+        position = value_index - 1
+        while position >= 0 and value_index - position <= MAX_PRICE_LINKS \
+                and index.tokens[position].text.lower() in PRICE_LINKS:
+            position -= 1
+        mention = next((mention for mention in index.mentions
+                        if mention.token_index + mention.length - 1 == position
+                        and mention.subject != self.company), None)
+        if mention is None:
+            return []
+        name = tuple(token.lemma for token in
+                     index.tokens[mention.token_index:mention.token_index + mention.length])
+        return [_Cue(self.price, 0, len(name), compact=True, words=name, beside=True)]
+
     def _in_promotion(self, cues: list[_Cue], match: ValueMatch, index: _SentenceIndex,
                       heading_lemmas: frozenset[str]) -> list[_Cue]:
         """A price read as a built-in attribute in a sentence (or under a heading) of a
@@ -525,7 +552,7 @@ class FactExtractor:
                    else partial(self._not_only_in_conditions, frames=frames))
         foreign = frozenset(  # an ignored cue and a promotion speak for the whole sentence
             cue.attribute.name for cue in cues if cue.attribute not in (_IGNORED, self.promotion)
-            and not governs(cue.attribute, frame, index, context))
+            and not cue.beside and not governs(cue.attribute, frame, index, context))
         return sorted(cues, key=lambda cue: cue.attribute.name in foreign), foreign
 
     def _not_only_in_conditions(self, attribute: Attribute, frame: Frame,
@@ -870,6 +897,10 @@ def _identifier_after(text: str, start: int, end: int) -> tuple[int, int] | None
 TEXT_VALUE_ENDS = frozenset({",", ";", "(", ")"})
 TEXT_VALUE_LEADS = frozenset({":", "-", "–", "—"})
 MAX_TEXT_VALUE_TOKENS = 10
+PRICE = "price"  # the built-in attribute of a product's price
+PRICE_LINKS = frozenset({"za", "(", ":", "–", "—", "-", "="})  # "FrostLine 360 za 3 299 zł"
+MAX_PRICE_LINKS = 2
+ADJACENT = 3  # a product cue this near is the amount's own ("89 zł miesięcznie", "599 zł za rok")
 
 
 def _lower_lemmas(sentence: Sentence) -> list[str]:
