@@ -132,3 +132,12 @@ def test_an_amount_right_after_a_product_name_is_its_price(tmp_path: Path) -> No
         ("nova", "price", "899.00 PLN", 1, "high"),
         ("shop", "delivery_cost", "149.00 PLN", 3, "high"),
     ]
+
+
+def test_a_schedule_under_the_customer_service_heading_is_its_opening_hours(
+        tmp_path: Path) -> None:
+    page = ("<html><body><main><p>Sofa Lido.</p></main><footer><h2>Biuro obsługi klienta</h2>"
+            "\n<p>tel. 22 350 40 50</p>\n<p>pn.–pt. 8:00–18:00</p></footer></body></html>\n")
+    assert [row for row in _facts(tmp_path, "html", "a.html", page)
+            if row[1] == "opening_hours"] == [
+        ("shop", "opening_hours", "mon-fri 08:00-18:00", 3, "medium")]
