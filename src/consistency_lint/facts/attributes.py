@@ -114,8 +114,13 @@ def identifier_cue_lemmas(language: str) -> tuple[tuple[str, tuple[tuple[str, ..
 
 
 def attributes(custom: Mapping[str, AttributeModel] | None = None) -> dict[str, Attribute]:
-    """Built-in attributes, with the registry's custom ones added (or overriding)."""
-    models = {**builtin_attribute_models(), **(custom or {})}
+    """Built-in attributes, with the registry's custom ones added (or overriding). A list
+    attribute (`carriers`, `payment_methods`, ...) that a registry redeclares as `text`, as
+    one who knows only the contract's value types would, stays a list, with its cues added:
+    compared as one string, "DPD, DHL i Raben" disagrees with every page naming one carrier."""
+    builtin = builtin_attribute_models()
+    models = {**builtin, **{name: _as_declared(builtin.get(name), model)
+                            for name, model in (custom or {}).items()}}
     return {
         name: Attribute(name, model.type, model.scope,
                         frozenset(model.bounds) if model.bounds is not None else None,
@@ -125,6 +130,13 @@ def attributes(custom: Mapping[str, AttributeModel] | None = None) -> dict[str, 
                         frozenset(model.units) if model.units is not None else None)
         for name, model in models.items()
     }
+
+
+def _as_declared(builtin: AttributeModel | None, declared: AttributeModel) -> AttributeModel:
+    if builtin is None or builtin.type is not ValueType.SET or declared.type is not ValueType.TEXT:
+        return declared
+    cues = [*builtin.cues, *(cue for cue in declared.cues if cue not in builtin.cues)]
+    return builtin.model_copy(update={"cues": cues})
 
 
 @cache
