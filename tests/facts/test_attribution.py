@@ -141,3 +141,23 @@ def test_a_schedule_under_the_customer_service_heading_is_its_opening_hours(
     assert [row for row in _facts(tmp_path, "html", "a.html", page)
             if row[1] == "opening_hours"] == [
         ("shop", "opening_hours", "mon-fri 08:00-18:00", 3, "medium")]
+
+
+def test_an_amount_alone_on_a_product_card_is_its_price(tmp_path: Path) -> None:
+    page = ("<html><body><ul><li><h3>Sofa Lido</h3>\n<p>Wygodna sofa do salonu.</p>\n"
+            "<p class=\"price\">2 499 zł</p></li></ul>\n<h2>Dostawa</h2>\n<p>49 zł</p>\n"
+            "</body></html>\n")
+    assert _facts(tmp_path, "html", "a.html", page) == [
+        ("lido", "price", "2499.00 PLN", 3, "medium"),
+        ("shop", "delivery_cost", "49.00 PLN", 5, "medium"),
+    ]
+
+
+def test_the_delivery_cost_a_refund_includes_says_nothing_of_its_period(
+        tmp_path: Path) -> None:
+    """The refund clause every shop's terms have names the cost of delivery and the
+    cheapest way of delivery: neither makes its 14 days a delivery time."""
+    text = ("Zwrócimy wszystkie płatności, w tym koszt ich dostarczenia (do wysokości "
+            "najtańszego zwykłego sposobu dostawy), nie później niż w terminie 14 dni.\n")
+    assert [row[1] for row in _facts(tmp_path, "text", "zwroty.txt", text)] == [
+        "refund_deadline"]

@@ -463,7 +463,8 @@ class FactExtractor:
             cues = self._in_promotion(cues, match, index, analysed.heading_lemmas)
         cues, foreign = self._in_frame(cues, match, index, context)
         if not cues:
-            cues = self._self_evident(match, analysed.segment.text[sentence.start:sentence.end])
+            cues = (self._self_evident(match, analysed.segment.text[sentence.start:sentence.end])
+                    or self._card_price(match, analysed, section_subject))
         if not cues or cues[0].attribute is _IGNORED or self._names_ignored(match):
             return None
         cue, subject = cues[0], None
@@ -519,6 +520,17 @@ class FactExtractor:
         name = tuple(token.lemma for token in
                      index.tokens[mention.token_index:mention.token_index + mention.length])
         return [_Cue(self.price, 0, len(name), compact=True, words=name, beside=True)]
+
+    def _card_price(self, match: ValueMatch, analysed: AnalysedSegment,
+                    section_subject: str | None) -> list[_Cue]:
+        """The price cue of an amount that is a block of its own under a product's heading,
+        with no cue anywhere: a product card ("<h3>Pralka AquaWave 8</h3> … <p>1 899 zł</p>")."""
+        if (match.value.type is not ValueType.MONEY or self.price is None
+                or section_subject in (None, self.company)
+                or analysed.segment.text.strip() != match.text.strip()):
+            return []
+        return [_Cue(self.price, HEADING_DISTANCE, 0, compact=False, words=(section_subject,),
+                     beside=True)]
 
     def _in_promotion(self, cues: list[_Cue], match: ValueMatch, index: _SentenceIndex,
                       heading_lemmas: frozenset[str]) -> list[_Cue]:
@@ -716,8 +728,8 @@ class FactExtractor:
     def _claimed_by_other_types(self, tokens: Sequence[Token],
                                 value_type: ValueType) -> frozenset[int]:
         """Tokens of multi-word cues of other value types that stand together in the
-        sentence: in "zwrócimy koszt dostawy w ciągu 14 dni", "dostawy" belongs to the
-        delivery cost and says nothing about the 14 days."""
+        sentence, a word apart at most: in "zwrócimy koszt (najtańszej) dostawy w ciągu 14
+        dni", "dostawy" belongs to the delivery cost and says nothing about the 14 days."""
         lemmas = [token.lemma for token in tokens]
         claimed: set[int] = set()
         for attribute in self.attributes:
@@ -725,8 +737,8 @@ class FactExtractor:
                 continue  # a set's cues say where its words are members, not values
             for cue in attribute.cue_lemmas(self.language):
                 if len(cue) >= 2:
-                    for start in _occurrences(lemmas, cue):
-                        claimed.update(range(start, start + len(cue)))
+                    for positions in _in_order(lemmas, cue, CLAIM_SLACK):
+                        claimed.update(positions)
         return frozenset(claimed)
 
     def _subject(self, attribute: Attribute, sentence: Sentence, value_index: int,
@@ -900,6 +912,7 @@ MAX_TEXT_VALUE_TOKENS = 10
 PRICE = "price"  # the built-in attribute of a product's price
 PRICE_LINKS = frozenset({"za", "(", ":", "–", "—", "-", "="})  # "FrostLine 360 za 3 299 zł"
 MAX_PRICE_LINKS = 2
+CLAIM_SLACK = 1  # words between two words of another type's cue ("koszt ich dostarczenia")
 ADJACENT = 3  # a product cue this near is the amount's own ("89 zł miesięcznie", "599 zł za rok")
 
 
@@ -930,6 +943,22 @@ def _occurrences(lemmas: list[str], cue: tuple[str, ...]) -> Iterator[int]:
             return
         if tuple(lemmas[start:start + width]) == cue:
             yield start
+
+
+def _in_order(lemmas: list[str], cue: tuple[str, ...], slack: int) -> Iterator[list[int]]:
+    """The positions of the cue's words in order, each at most `slack` words after the one
+    before it ("koszt najtańszej dostawy" for "koszt dostawy")."""
+    for start in _occurrences(lemmas, cue[:1]):
+        positions = [start]
+        for word in cue[1:]:
+            after = positions[-1] + 1
+            found = next((position for position in range(after, after + slack + 1)
+                          if position < len(lemmas) and lemmas[position] == word), None)
+            if found is None:
+                break
+            positions.append(found)
+        else:
+            yield positions
 
 
 def _text_after(tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
