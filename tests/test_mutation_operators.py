@@ -80,8 +80,21 @@ def _has_counterpart(operator: str, texts: list[str], needle: str) -> bool:
     ("email-local", ["pomoc@velora.pl", "kontakt@velora.pl"], "pomoc", False),
     # a phone number with and without the country prefix and spaces is one value
     ("digit-swap", ["tel. 22 417 30 30", "+48224173030"], "22 417 30 30", True),
-    ("number", ["14 dni"], "14", True),  # numbers are never classified: they always count
+    # a number with a unit of the same kind anywhere else, whatever fact it states there
+    ("number", ["Zwrot w ciągu 14 dni.", "Reklamacje: 14 dni."], "14", True),
+    ("number", ["Przegląd kosztuje 249 zł.", "Zwrot w ciągu 249 dni."], "249", False),
+    ("number", ["Masz czternaście dni.", "Zwrot: 14 dni."], "czternaście", True),
+    ("working-days", ["3–5 dni roboczych", "Dostawa: 5 dni."], "dni", True),
+    ("list-item", ["Wysyłamy do Czech.", "Kraje: Czechy, Polska."], "Czech", True),
+    ("list-item", ["Wysyłamy kurierem DPD.", "Kurier InPost."], "DPD", False),
+    # a dropped condition: its event, or its threshold amount, stated elsewhere
+    ("drop-condition", ["Zwrot w ciągu 14 dni od zaksięgowania wpłaty.",
+                        "Wysyłka 2 dni od zaksięgowania płatności."], " od zaksięgowania", True),
+    ("drop-condition", ["Darmowa dostawa przy zamówieniach od 200 zł.", "Próg: 200 zł."],
+     " przy zamówieniach", True),
+    ("drop-condition", ["Darmowa dostawa przy zamówieniach od 200 zł.", "nic"],
+     " przy zamówieniach", False),
 ])
-def test_a_mutated_address_counts_only_when_another_place_states_it(
+def test_a_mutated_value_counts_only_when_another_place_states_it(
         operator: str, texts: list[str], needle: str, expected: bool) -> None:
     assert _has_counterpart(operator, texts, needle) is expected
