@@ -131,9 +131,10 @@ def _conditions(text: str) -> Iterator[Keyed]:
     """Each condition of a promise: a period's start event, or a free-delivery threshold
     known by its amount ("200 money", stated elsewhere as any number with its unit)."""
     yield from _events(text)
+    numbers = list(_numbers(text))  # read once, not once per threshold
     for match in THRESHOLD_CONDITION.finditer(text):
         start, end = match.span("condition")
-        yield start, end, frozenset(key for begin, stop, keys in _numbers(text)
+        yield start, end, frozenset(key for begin, stop, keys in numbers
                                     if start <= begin and stop <= end for key in keys)
 
 

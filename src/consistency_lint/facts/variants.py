@@ -50,9 +50,9 @@ class LabelWords:
     def passes(self, tokens: Sequence[Token], position: int, named: Container[int]) -> bool:
         token = tokens[position]
         lemma = token.lemma.lower()
-        readings = morfeusz.every_lemma(token.text.lower(), lemma, verbal=False)
         return (position not in named and _names_a_thing(lemma)
-                and self.unlabelled.isdisjoint(readings)
+                and self.unlabelled.isdisjoint(
+                    morfeusz.every_lemma(token.text.lower(), lemma, verbal=False))
                 and (lemma in self.registry_words or distinguishing(tokens, position)
                      or qualifies_cue(tokens, position, self.cue_words)))
 

@@ -173,15 +173,20 @@ def lemmas(surface: str) -> frozenset[str]:
     "on", "od" not "oda"), and the positive lemma of a negated form ("nieużywany" is not
     "używać")."""
     chosen = lemma(surface)
-    found = {chosen}
     if chosen == surface.lower() and any(
             part_of_speech in _FUNCTION_WORD_TAGS for _, part_of_speech in analyses(surface)):
-        return frozenset(found)
-    for _start, _end, (_form, found_lemma, tag, *_rest) in _graph(surface):
-        part_of_speech = tag.split(":", 1)[0]
-        if (part_of_speech not in _NOT_CONTENT_TAGS and ":neg" not in tag):
-            found.add(_bare_lemma(found_lemma).lower())
-    return frozenset(found)
+        return frozenset({chosen})
+    return _content_lemmas(surface, verbal=True) | {chosen}
+
+
+@lru_cache(maxsize=200_000)
+def _content_lemmas(surface: str, verbal: bool) -> frozenset[str]:
+    """The lemmas of the word's readings other than a function word, a pronoun or a negated
+    form; without `verbal`, other than a verb form too (a verbal noun's verb)."""
+    excluded = _NOT_CONTENT_TAGS if verbal else _NOT_CONTENT_TAGS | _VERBAL_TAGS
+    return frozenset(_bare_lemma(found_lemma).lower()
+                     for _start, _end, (_form, found_lemma, tag, *_rest) in _graph(surface)
+                     if tag.split(":", 1)[0] not in excluded and ":neg" not in tag)
 
 
 def every_lemma(surface: str, chosen: str, verbal: bool = True) -> frozenset[str]:
@@ -194,10 +199,7 @@ def every_lemma(surface: str, chosen: str, verbal: bool = True) -> frozenset[str
         return frozenset({chosen})
     if verbal:
         return lemmas(surface) | {chosen}
-    return frozenset({chosen} | {
-        _bare_lemma(found_lemma).lower()
-        for _start, _end, (_form, found_lemma, tag, *_rest) in _graph(surface)
-        if tag.split(":", 1)[0] not in _NOT_CONTENT_TAGS | _VERBAL_TAGS and ":neg" not in tag})
+    return _content_lemmas(surface, verbal=False) | {chosen}
 
 
 def _negated(surface: str) -> bool:
