@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -63,6 +64,34 @@ def test_free_delivery_threshold_needs_a_lower_bound(tmp_path: Path) -> None:
     assert _facts(tmp_path, "text", "dostawa.txt", text) == [
         ("shop", "delivery_cost", "39.00 PLN", 1, "high"),
         ("shop", "free_delivery_threshold", ">=1000.00 PLN", 1, "high"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Jeśli wartość zamówienia osiągnie 999 zł, dostawa będzie bezpłatna.\n",
+    "Gdy koszyk przekroczy 999 zł, wysyłka jest darmowa.\n",
+    "Nie płacisz za dostawę, jeśli zamówienie wynosi co najmniej 999 zł.\n",
+])
+def test_an_amount_in_the_condition_of_free_delivery_is_its_threshold(
+        tmp_path: Path, text: str) -> None:
+    assert _facts(tmp_path, "text", "dostawa.txt", text) == [
+        ("shop", "free_delivery_threshold", ">=999.00 PLN", 1, "high"),
+    ]
+
+
+def test_a_condition_of_something_else_is_no_threshold(tmp_path: Path) -> None:
+    text = "Jeśli zamówisz do 12:00, dostawa kosztuje 15 zł.\n"
+    assert _facts(tmp_path, "text", "dostawa.txt", text) == [
+        ("shop", "delivery_cost", "15.00 PLN", 1, "high"),
+    ]
+
+
+def test_a_total_of_amounts_stated_beside_it_is_no_fact(tmp_path: Path) -> None:
+    text = ("Sofa Lido kosztuje 2 499 zł, a dostawa 149 zł, czyli razem zapłacisz "
+            "2 648 zł.\n")
+    assert _facts(tmp_path, "text", "a.txt", text) == [
+        ("lido", "price", "2499.00 PLN", 1, "high"),
+        ("shop", "delivery_cost", "149.00 PLN", 1, "high"),
     ]
 
 

@@ -112,3 +112,22 @@ def test_without_a_registry_each_carrier_and_country_is_compared_with_its_own(
         target.write_text(target.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     found = [key for key in keys(lint(project).findings) if key[1] == MISMATCH]
     assert found == ([("FACT-CHANNEL-MISMATCH", MISMATCH, path, line)] if path else [])
+
+
+@pytest.mark.parametrize(("stated", "found"), [
+    ("16,99 zł", []),  # DPD's price, the carrier named in the sentence before
+    ("14,99 zł", []),  # the plain value
+    ("17,99 zł", [(*REGISTRY, "kb/kurier.md", 3)]),  # no variant's price
+])
+def test_a_statement_that_names_no_variant_agrees_with_any_of_them(
+        tmp_path: Path, stated: str, found: list[tuple[str, str, str, int]]) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    registry = project / "facts.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + (
+        '  - {subject: shop, attribute: delivery_cost, value: "14,99 zł"}\n'), encoding="utf-8")
+    (project / "kb" / "kurier.md").write_text(
+        f"# Kurier\n\nBukiety większe niż Maxi wozi DPD. Dostawa kosztuje wtedy {stated}.\n",
+        encoding="utf-8")
+    assert [key for key in keys(lint(project).findings)
+            if key[1] == MISMATCH and key[2] == "kb/kurier.md"] == found

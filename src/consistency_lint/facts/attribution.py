@@ -40,12 +40,17 @@ from consistency_lint.facts.attributes import (
     promotion_cue_lemmas,
     referring_words,
 )
-from consistency_lint.facts.conditions import unconditional_offers, without_their_condition
+from consistency_lint.facts.conditions import (
+    as_condition_of_offer,
+    unconditional_offers,
+    without_their_condition,
+)
 from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.set_statements import SetStatements
 from consistency_lint.facts.shared_values import shared_values, states_shared
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention, named_subject
 from consistency_lint.facts.tables import CueContext, cue_context
+from consistency_lint.facts.totals import is_total
 from consistency_lint.facts.value_tokens import SegmentValues, SentenceValues, ValueTokens
 from consistency_lint.facts.variants import MAX_LABEL_WORDS, LabelWords
 from consistency_lint.model import Confidence, Document, Fact, Value, ValueMatch, ValueType
@@ -339,6 +344,9 @@ class FactExtractor:
                                                   self.extracted_types)
                 if not analysed.segment.overlaps_placeholder(match.start, match.end))
             for match in matches.matches:
+                sentence = _sentence_at(analysed.sentences, match.start)
+                if is_total(match, matches.within_sentence(sentence)):
+                    continue
                 fact = self._attribute(document, analysed, match, section_subject, matches)
                 if fact is None and match.value.type is ValueType.URL:
                     fact = self._web_address(document, analysed, match)
@@ -447,8 +455,11 @@ class FactExtractor:
         sentence = _sentence_at(analysed.sentences, match.start)
         if sentence is None:
             return None
-        value_index = _token_index(self._index(sentence), match.start)
         index = self._index(sentence)
+        value_index = _token_index(index, match.start)
+        match = as_condition_of_offer(match, sentence.tokens, value_index,
+                                      index.frames(self.language), self.attributes,
+                                      self.language)
         values = (others.sentence(index.starts, sentence.start, sentence.end) if others
                   else SentenceValues(index.starts, ()))
         tokens = values.tokens(match, index.clause_numbers(CLAUSE_ENDS))

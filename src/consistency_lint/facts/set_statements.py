@@ -44,6 +44,9 @@ _PREDICATE_TAGS = frozenset({"fin", "praet", "impt", "imps", "inf", "pred", "bed
 _NOT_NEGATING_NEXT = frozenset({"tylko", "jedynie"})  # "nie tylko do Polski, ale…"
 ONLY_REACH = 3  # how far before a member "wyłącznie" makes it the whole set
 EXCLUSIVE = "!"  # the start of the listing key of a member offered as the only one
+# What opens words that say how the member before works, and what ends them
+ELABORATION_OPENERS = {"–": frozenset({",", ";", "–"}), "—": frozenset({",", ";", "—"}),
+                       "(": frozenset({")"})}
 
 
 @dataclass(frozen=True)
@@ -78,8 +81,9 @@ class SetStatements:
                 continue  # "Czy przyjmujecie PayPal?" asks, it offers nothing
             lemmas = [token.lemma.lower() for token in sentence.tokens]
             negated = self._negated(sentence.tokens)
-            found = [item for item in self._found(sentence.tokens, lemmas, heading)
-                     if not negated[item.mention.first]]
+            found = _not_elaborating(
+                [item for item in self._found(sentence.tokens, lemmas, heading)
+                 if not negated[item.mention.first]], sentence.tokens)
             # what presents a whole set: cues outside negated clauses ("nie przyjmujemy…"),
             # in a statement that does not say it lists only some ("także", "m.in.")
             affirmed = [lemma if not negated[i] else "" for i, lemma in enumerate(lemmas)]
@@ -178,6 +182,21 @@ class SetStatements:
                     channel=document.channel, confidence=Confidence.HIGH,
                     sentence=segment.written_text(sentence.start, sentence.end),
                     cue=" ".join(item.cue), distance=1, listing=listing)
+
+
+def _not_elaborating(found: list[_Found], tokens: Sequence[Token]) -> list[_Found]:
+    """The members that are offered in their own right: not those that say how another one
+    works, after a dash or in brackets right after it ("Płatność przy odbiorze – gotówką
+    lub kartą", "za pobraniem (gotówką lub kartą)"), up to the end of that clause."""
+    elaborated: set[int] = set()
+    for item in found:
+        opener = item.mention.last
+        if opener < len(tokens) and tokens[opener].text in ELABORATION_OPENERS:
+            closers = ELABORATION_OPENERS[tokens[opener].text]
+            end = next((i for i in range(opener + 1, len(tokens)) if tokens[i].text in closers),
+                       len(tokens))
+            elaborated.update(range(opener + 1, end))
+    return [item for item in found if item.mention.first not in elaborated]
 
 
 def _first_cue(cues: Sequence[tuple[str, ...]], lemmas: list[str]) -> tuple[str, ...]:

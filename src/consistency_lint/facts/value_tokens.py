@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from consistency_lint.model import ValueMatch, ValueType
+from consistency_lint.nlp.analysis import Sentence
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,10 @@ class SegmentValues:
     def within(self, start: int, end: int) -> Sequence[ValueMatch]:
         """The values that start in text[start:end]."""
         return self._sorted[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+    def within_sentence(self, sentence: Sentence | None) -> Sequence[ValueMatch]:
+        """The values of the sentence (none for no sentence)."""
+        return () if sentence is None else self.within(sentence.start, sentence.end)
 
     def sentence(self, starts: Sequence[int], start: int, end: int) -> SentenceValues:
         """The structure of the values of the sentence text[start:end] (token `starts`)."""

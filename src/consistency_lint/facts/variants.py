@@ -3,7 +3,8 @@
 The registry may give a fact a `role:` (what the value is for) and a `label:` (which variant:
 a carrier, a country, a plan). A statement is compared with the registry values of its own
 kind; one whose role or label the registry does not list is compared with the plain value,
-so that a role or a label never hides a mismatch. Where the registry itself speaks of no
+so that a role or a label never hides a mismatch; one that names no variant agrees with the
+plain value or with any variant. Where the registry itself speaks of no
 roles (or no variants) of a fact, a statement's role (or a variant's label in a list of
 variants) is the text's own distinction, which the registry cannot settle: it is left to
 the comparison across documents, as before.
@@ -136,9 +137,12 @@ def counterparts(versions: Sequence[RegistryFact], fact: Fact,
             return plain  # a variant the registry does not list: its plain value, if any
         if variant:
             return []  # a list of variants where the registry knows none: not settled here
-    elif variant:
-        return plain  # the unlabelled values of a list are the fact itself
-    return plain or of_role
+        return plain or of_role
+    if variant and not plain:
+        return []  # an unlabelled list where the registry knows only variants: not settled
+    # a statement that names no variant may state any of them ("dostawa z wniesieniem
+    # kosztuje 149 zł", the carrier named a sentence before): the plain value first
+    return plain + [version for version in of_role if version.label]
 
 
 def _of_role(versions: Sequence[RegistryFact], role: str) -> list[RegistryFact]:
