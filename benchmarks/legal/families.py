@@ -51,22 +51,24 @@ def item_family(item: str) -> str:
 
 
 def rule_family(rule: str) -> str:
-    items = [item for item in rule_spec(rule) if _ITEM.match(item)]
+    """The family of the first numbered item the rule's `spec:` lists, in the pack's order
+    (not a set's, which changes with the hash seed from one run to the next)."""
+    items = [item for item in _specs().get(rule, ()) if _ITEM.match(item)]
     return item_family(items[0]) if items else item_family(rule)
 
 
 def rule_spec(rule: str) -> frozenset[str]:
-    return _specs().get(rule, frozenset())
+    return frozenset(_specs().get(rule, ()))
 
 
 @cache
-def _specs() -> dict[str, frozenset[str]]:
+def _specs() -> dict[str, tuple[str, ...]]:
     """`spec:` of every rule in the built-in YAML packs (the pack may be split over files)."""
-    found: dict[str, frozenset[str]] = {}
+    found: dict[str, tuple[str, ...]] = {}
     for path in sorted(Path(builtin_rules_dir()).rglob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         rules = data.get("rules") if isinstance(data, dict) else None
         for rule in rules if isinstance(rules, list) else ():
             if isinstance(rule, dict) and "id" in rule:
-                found[str(rule["id"])] = frozenset(str(item) for item in rule.get("spec") or ())
+                found[str(rule["id"])] = tuple(str(item) for item in rule.get("spec") or ())
     return found

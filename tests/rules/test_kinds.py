@@ -110,3 +110,39 @@ def test_rules_explain_shows_a_frame_with_its_concepts_and_roles() -> None:
     assert shown["frame"][0]["actor"] == ["consumer", "unnamed"]
     assert "complaint_matter" in shown["concepts"]
     assert shown["roles"]["consumer"]["person"] == "second"
+
+
+# --- who a document speaks to, and what a heading announces --------------------------------
+
+def _builtin_findings(tmp_path: Path, profile: str, doc_type: str, text: str,
+                      rule: str) -> list[int]:
+    config = {"version": 1, "rules": ["builtin:pl-consumer-rights-2014"],
+              "channels": {"docs": {"loader": "markdown", "paths": ["*.md"], "profile": profile,
+                                    "doc_types": {doc_type: ["*.md"]}}}}
+    write_project(tmp_path, config, {"a.md": text})
+    return [line for found, _, _, line in keys(lint(tmp_path).findings) if found == rule]
+
+
+LEAD_IN = ("# Oferta\n\nPodawaj zawsze koszt dostawy:\n\n"
+           "- „Lodówka kosztuje 3299 zł i ma 36 miesięcy gwarancji.”\n"
+           "- Koszt przesyłki reklamowanego towaru pokrywasz sam.\n")
+
+
+@pytest.mark.parametrize(("profile", "lines"), [("call-center", []), ("web", [5, 6])])
+def test_the_second_person_of_a_knowledge_base_is_the_agent(
+        tmp_path: Path, profile: str, lines: list[int]) -> None:
+    """"Podawaj … koszt" with an item naming a warranty is an instruction to the agent in a
+    knowledge base; on a page the customer reads, the same words charge the customer."""
+    assert _builtin_findings(tmp_path, profile, "faq", LEAD_IN,
+                             "PL-CRA-COMPLAINT-COSTS-ON-CONSUMER") == lines
+
+
+@pytest.mark.parametrize(("section", "lines"), [
+    ("Prawo odstąpienia nie dotyczy towarów wykonanych według specyfikacji klienta.", []),
+    ("Dotyczy to bielizny i kosmetyków.", [3]),
+])
+def test_a_heading_is_read_with_the_cases_its_section_names(
+        tmp_path: Path, section: str, lines: list[int]) -> None:
+    text = f"# Zwroty\n\n## Kiedy prawo odstąpienia nie przysługuje\n\n{section}\n"
+    assert _builtin_findings(tmp_path, "web", "returns", text,
+                             "PL-CRA-NON-STATUTORY-EXCLUSION") == lines

@@ -30,6 +30,8 @@ CLAUSE_ENDS = frozenset({":"})
 BEFORE_OPENERS = frozenset({",", ";"})
 MAY, MUST, CANNOT, NO_MODALITY = "may", "must", "cannot", "none"
 UNNAMED = "unnamed"  # the actor of a clause that names none
+QUOTE_OPENERS = frozenset({"„", "“", "\"", "«", "»", "\u201a"})
+ADDRESSEE = "second"  # the grammatical person of whom a text speaks to
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,24 @@ def clauses(tokens: Sequence[Token], text: str, language: str,
     return read
 
 
+def asserted(read: Sequence[Clause], tokens: Sequence[Token],
+             language: str) -> list[Clause]:
+    """The clauses of a sentence that the text says: not those a negated verb of saying
+    introduces ("Nie mów, że „o sposobie decyduje sklep”": what the reader must not say),
+    nor a negated clause of saying that quotes what it forbids ("Nigdy nie pisz „…”")."""
+    profile = language_profile(language)
+    speech, tagged = profile.speech_verbs, profile.morphology == "morfeusz"
+    said, unsaid_follows = [], False
+    for clause in read:
+        speaks = clause.negated and any(_lemmas(tokens[position], tagged) & speech
+                                        for position in clause.tokens)
+        quotes = any(tokens[position].text in QUOTE_OPENERS for position in clause.tokens)
+        if not (unsaid_follows or (speaks and quotes)):
+            said.append(clause)
+        unsaid_follows = speaks and not quotes
+    return said
+
+
 def read_clause(tokens: Sequence[Token], language: str, roles: Sequence[Role]) -> Clause:
     """The tokens read as one clause (a list's lead-in with one of its items)."""
     return _read(tokens, range(len(tokens)), language, roles)
@@ -87,11 +107,17 @@ def _read(tokens: Sequence[Token], span: range, language: str,
     tagged = profile.morphology == "morfeusz"
     main = _main_part(tokens, span, profile.condition_conjunctions)
     lemmas = [_lemmas(tokens[position], tagged) for position in main]
-    negated = any(lemma & profile.negations for lemma in lemmas)
+    negated = any(lemma & profile.negations and not _bounds(lemmas, at, profile.comparison_words)
+                  for at, lemma in enumerate(lemmas))
     persons = frozenset().union(*(morfeusz.verb_persons(tokens[position].text)
                                   for position in main)) if tagged else frozenset()
     return Clause(span, _actor(tokens, main, roles, persons, tagged), negated,
                   _modality(lemmas, language), persons)
+
+
+def _bounds(lemmas: Sequence[frozenset[str]], at: int, comparison: frozenset[str]) -> bool:
+    """Whether the negation at `at` states a bound: "nie później niż", "no later than"."""
+    return at + 2 < len(lemmas) and bool(lemmas[at + 2] & comparison)
 
 
 def _main_part(tokens: Sequence[Token], span: range, conditions: frozenset[str]) -> range:

@@ -117,6 +117,12 @@ class LanguageProfile:
     # a phrase they govern that word, which must follow them in the text too ("Konsument
     # ponosi jedynie …" is not "jedynie konsument"). Optional, like the above.
     focus_particles: frozenset[str] = frozenset()
+    # Verbs of saying: what a negated one introduces ("Nie mów, że „o sposobie decyduje
+    # sklep”") is what the text tells its reader not to say, not what it says. Optional.
+    speech_verbs: frozenset[str] = frozenset()
+    # Words of comparison: a negation two words before one ("nie później niż 14 dni", "no
+    # later than") states a bound, and negates nothing. Optional.
+    comparison_words: frozenset[str] = frozenset()
     # What a clause says may, must or cannot be: lemmas, or lemmas in order a word apart at
     # most ("mieć prawo", "zastrzegać prawo"), by modality ("may", "must"); a negation just
     # before one of "may" makes "cannot".

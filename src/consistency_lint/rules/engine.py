@@ -14,6 +14,10 @@ from consistency_lint.rules.kinds import KINDS
 from consistency_lint.rules.trade import Trade, declared_trade, detected_trade
 from consistency_lint.rules.units import DocumentUnits
 
+# Profiles of channels the business's staff read, not its customers: a knowledge base's
+# "Podawaj zawsze koszt dostawy" tells the agent what to do, and is no clause of the contract
+STAFF_PROFILES = frozenset({"call-center"})
+
 
 class RuleEngine:
     """The rules of the configured packs, run on one document at a time."""
@@ -41,7 +45,9 @@ class RuleEngine:
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
         if not segments:
             return []  # unreadable or empty: an `input` finding says so, clauses cannot
-        units = DocumentUnits.of(document, segments)
+        units = DocumentUnits.of(document, segments,
+                                 read_by_staff=self.profiles.get(document.channel)
+                                 in STAFF_PROFILES)
         return [finding for rule in self.applicable(document, self.trade_of(units))
                 for finding in KINDS[rule.model.kind].findings(rule, units)]
 

@@ -20,6 +20,7 @@ OPENING_WORDS = 6
 # How far before a group's name the words that leave it out may stand: "z wyłączeniem osób
 # fizycznych prowadzących działalność gospodarczą na prawach konsumenta".
 EXCLUSION_REACH = 8
+HEADING_KINDS = frozenset({"title", "heading"})  # segment kinds that head a section
 
 
 @dataclass(frozen=True)
@@ -61,16 +62,35 @@ class DocumentUnits:
     sentences: list[Unit]
     # each segment ending with a colon with the list items after it (see `_lead_in_lists`)
     lists: list[list[Unit]]
+    # read by the business's staff (a call-center knowledge base): its "you" is the agent
+    read_by_staff: bool = False
 
     @classmethod
-    def of(cls, document: Document, segments: Sequence[AnalysedSegment]) -> DocumentUnits:
+    def of(cls, document: Document, segments: Sequence[AnalysedSegment],
+           read_by_staff: bool = False) -> DocumentUnits:
         index, whole_segments, sentences = _units(segments)
-        return cls(document, index, whole_segments, sentences, _lead_in_lists(whole_segments))
+        return cls(document, index, whole_segments, sentences, _lead_in_lists(whole_segments),
+                   read_by_staff)
 
     @cached_property
     def segment_of(self) -> dict[int, Unit]:
         """Each analysed segment's whole-segment unit, by the segment's id."""
         return {id(unit.segment): unit for unit in self.segments}
+
+    def section_words(self, unit: Unit) -> Positions | None:
+        """The words of the section a heading heads (the segments after it, up to the next
+        heading): "Kiedy prawo odstąpienia nie przysługuje" is a topic its section states,
+        with the cases it names. None for a unit of no heading, or a heading over nothing."""
+        if unit.segment.segment.kind not in HEADING_KINDS:
+            return None
+        segments = self.segments
+        at = next(i for i, whole in enumerate(segments) if whole.segment is unit.segment)
+        end = at + 1
+        while end < len(segments) and segments[end].segment.segment.kind not in HEADING_KINDS:
+            end += 1
+        if end == at + 1:
+            return None
+        return self.index.window(segments[at + 1].token_range[0], segments[end - 1].token_range[1])
 
     def for_businesses(self, unit: Unit, business: Concept, sole_traders: Concept,
                        excluding: Concept) -> bool:

@@ -2,6 +2,8 @@
 its scope that satisfies its clause and none of its `unless` concepts (in the unit, or for
 `unless_within: document` anywhere in the document), except in sections for businesses
 (under the `exempt_under` headings, the rule's else the pack's, or in paragraphs they open).
+A heading is read with the section it heads for `unless`: "Kiedy prawo odstąpienia nie
+przysługuje" announces the cases its section names.
 A clause `within` the document, and a lead-in read with its list items, is one statement:
 reported once, where the last of its phrases first appears."""
 
@@ -70,11 +72,19 @@ def _in_units(rule: CompiledRule, document: DocumentUnits,
         if exempt_section(rule, document, unit):
             continue
         matches = unit_matches(rule.clause, unit, language)
-        if matches is not None and not any(find_any(concept, unit.index)
-                                           for concept in rule.unless):
+        if matches is not None and not _excepted(rule, document, unit):
             yield rule.spec.finding(document.document, unit.span,
                                     rule.message(language, quoted(unit, matches)),
                                     excerpt=unit.excerpt)
+
+
+def _excepted(rule: CompiledRule, document: DocumentUnits, unit: Unit) -> bool:
+    """Whether an `unless` concept stands in the unit or, for a heading, in the section it
+    heads (whose cases the heading announces)."""
+    section = document.section_words(unit)
+    return any(find_any(concept, unit.index) or (section is not None
+                                                 and find_any(concept, section))
+               for concept in rule.unless)
 
 
 def _statement(rule: CompiledRule, document: DocumentUnits,

@@ -14,15 +14,26 @@ sentence (at the clause that says it), except under the `exempt_under` headings 
 `unless` concept in the sentence (or, with `unless_within: document`, in the document). A
 list's lead-in ending with a colon is read with each of its items as one clause
 ("Sprzedawca nie ponosi odpowiedzialności za:" + "opóźnienia spowodowane przez kuriera"),
-reported at the item."""
+reported at the item. What a negated verb of saying introduces ("Nie mów, że „o sposobie
+decyduje sklep”") is not said (`clause_reading.asserted`), and in a document the staff read
+(a call-center knowledge base) the second person is the agent: "Podawaj zawsze koszt
+dostawy" makes nobody pay."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from consistency_lint.model import Finding, Span
 from consistency_lint.nlp.analysis import Token
-from consistency_lint.nlp.clause_reading import Clause, clauses, read_clause
+from consistency_lint.nlp.clause_reading import (
+    ADDRESSEE,
+    Clause,
+    Role,
+    asserted,
+    clauses,
+    read_clause,
+)
 from consistency_lint.nlp.phrases import PhraseMatch, Positions, TokenIndex, find_any
 from consistency_lint.rules.clause_matching import quote
 from consistency_lint.rules.compiled import CompiledFrame, CompiledRule, Slot
@@ -56,7 +67,10 @@ def _applies(rule: CompiledRule, frames: list[CompiledFrame], document: Document
 def _in_sentence(rule: CompiledRule, frames: list[CompiledFrame], document: DocumentUnits,
                  unit: Unit) -> Iterator[Finding]:
     language = document.document.language
-    for clause in clauses(unit.tokens, unit.segment.segment.text, language, rule.roles):
+    roles = _roles_for_reader(rule.roles, document)
+    read = clauses(unit.tokens, unit.segment.segment.text, language, roles)
+    for clause in (_as_read_by(clause, document)
+                   for clause in asserted(read, unit.tokens, language)):
         words = [(unit, unit.tokens[position]) for position in clause.tokens]
         first = unit.token_range[0] + clause.tokens.start  # the clause is a run of the index
         window = document.index.window(first, first + len(words))
@@ -70,7 +84,8 @@ def _in_list(rule: CompiledRule, frames: list[CompiledFrame], document: Document
              lead: Unit, items: Sequence[Unit]) -> Iterator[Finding]:
     """Each item read with the last clause of its lead-in as one clause."""
     language = document.document.language
-    lead_clauses = clauses(lead.tokens, lead.segment.segment.text, language, rule.roles)
+    roles = _roles_for_reader(rule.roles, document)
+    lead_clauses = clauses(lead.tokens, lead.segment.segment.text, language, roles)
     if not lead_clauses or exempt_section(rule, document, lead):
         return
     lead_words = [(lead, lead.tokens[position]) for position in lead_clauses[-1].tokens]
@@ -79,10 +94,26 @@ def _in_list(rule: CompiledRule, frames: list[CompiledFrame], document: Document
         index = TokenIndex([token for _, token in words])
         if not _applies(rule, frames, document, item, index):
             continue
-        clause = read_clause([token for _, token in words], language, rule.roles)
+        clause = _as_read_by(read_clause([token for _, token in words], language, roles),
+                             document)
         finding = _report(rule, frames, document, clause, words, index, at=item.span)
         if finding is not None:
             yield finding
+
+
+def _roles_for_reader(roles: Sequence[Role], document: DocumentUnits) -> Sequence[Role]:
+    """The roles as the document's reader is addressed: in a text the staff read, the
+    second person is the agent ("Podawaj zawsze koszt dostawy"), no party a rule names."""
+    if not document.read_by_staff:
+        return roles
+    return [replace(role, person=None) if role.person == ADDRESSEE else role for role in roles]
+
+
+def _as_read_by(clause: Clause, document: DocumentUnits) -> Clause:
+    """The clause without the person of the staff reader it addresses (see above)."""
+    if not document.read_by_staff:
+        return clause
+    return replace(clause, persons=clause.persons - {ADDRESSEE})
 
 
 def _report(rule: CompiledRule, frames: list[CompiledFrame], document: DocumentUnits,
