@@ -167,3 +167,8 @@ def test_a_dictionary_saved_in_decomposed_unicode_still_covers_the_word(
     write_project(tmp_path, config, {"slownik.txt": decomposed + "\n",
                                      "a.txt": "Zamów u nas Kwarcopolż dziś.\n"})
     assert lint(tmp_path).findings == ()
+
+
+def test_a_form_the_dictionary_calls_archaic_but_texts_use_is_no_slip(tmp_path: Path) -> None:
+    """Morfeusz marks "wraz" (of "wraz z") archaic; "wraź" is rarer still, no correction."""
+    assert _findings_of(tmp_path, "Fakturę wyślemy wraz z towarem.\n") == []

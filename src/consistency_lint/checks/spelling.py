@@ -47,6 +47,7 @@ from consistency_lint.nlp.vocabulary import (
     run_together,
     scripts,
     suggestions,
+    zipf_frequency,
 )
 from consistency_lint.specs import CheckSpec, Example
 
@@ -278,10 +279,14 @@ def _mixed_alphabets(word: str) -> Verdict | None:
 
 
 def _archaic_form(word: str, language: str) -> Verdict | None:
-    """A form the dictionary knows only as archaic, with a modern spelling to offer."""
+    """A form the dictionary knows only as archaic, with a modern spelling to offer that
+    today's texts use more: the dictionary marks "wraz" (of "wraz z") archaic, and "wraź",
+    an imperative nobody writes, is no correction of it."""
     if not language_profile(language).spelling.archaic_forms or not only_archaic(word):
         return None
-    modern = [c for c in diacritic_suggestions(word, language) if not only_archaic(c)]
+    used = zipf_frequency(word, language)
+    modern = [c for c in diacritic_suggestions(word, language)
+              if not only_archaic(c) and zipf_frequency(c, language) > used]
     if not modern:
         return None
     return f"“{word}” is an archaic form; did you mean {_either(modern)}?", Confidence.HIGH

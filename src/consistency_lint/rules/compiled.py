@@ -71,7 +71,7 @@ class CompiledRule:
     any_texts: tuple[ConceptTexts, ...]
     unless_texts: tuple[ConceptTexts, ...]
     exempt_texts: ConceptTexts = ()  # headings whose sections the rule's prohibition skips
-    frame_texts: tuple[FrameTexts, ...] = ()  # a frame rule's frames
+    frame_texts: tuple[FrameTexts, ...] = ()  # a frame rule's frames, a require's `said_as`
     roles: tuple[Role, ...] = ()  # the pack's roles, by which a frame finds a clause's actor
 
     @cached_property

@@ -259,14 +259,14 @@ def _compile(pack: PackModel, index: int, rule: RuleModel, document: YamlDocumen
     spec = _spec(rule, reference, pack.language, _matcher(pack, rule))
     unless = concepts(rule.unless, "unless")
     exempt = tuple(pack.exempt_under if rule.exempt_under is None else rule.exempt_under)
+    frames = tuple(frame_texts(frame) for frame in rule.frames)
+    roles = tuple(Role(name, frozenset(word.lower() for word in role.words), role.person)
+                  for name, role in pack.roles.items()) if frames else ()
     if rule.frame is not None:
-        roles = tuple(Role(name, frozenset(word.lower() for word in role.words), role.person)
-                      for name, role in pack.roles.items())
-        return CompiledRule(rule, spec, pack.language, (), (), unless, exempt,
-                            tuple(frame_texts(frame) for frame in rule.frames), roles)
+        return CompiledRule(rule, spec, pack.language, (), (), unless, exempt, frames, roles)
     clause, kind = rule.clause, rule.kind
     return CompiledRule(rule, spec, pack.language, concepts(clause.all, f"{kind}.all"),
-                        concepts(clause.any, f"{kind}.any"), unless, exempt)
+                        concepts(clause.any, f"{kind}.any"), unless, exempt, frames, roles)
 
 
 def _matcher(pack: PackModel, rule: RuleModel) -> str:
@@ -276,15 +276,17 @@ def _matcher(pack: PackModel, rule: RuleModel) -> str:
     scope = rule.applies_to.model_dump(exclude_none=True, mode="json")
     if scope:
         shown["applies_to"] = scope
-    if rule.frame is not None:
-        frames = [frame.model_dump(exclude_defaults=True, mode="json") for frame in rule.frames]
-        shown["frame"] = frames if len(frames) > 1 else frames[0]
-        names = [name for frame in rule.frames for name in (*frame.all, *frame.any,
-                                                              *frame.none, *(frame.actor or ()))]
-    else:
+    names: list[str] = []
+    if rule.frame is None:
         clause = rule.clause
         shown[rule.kind] = clause.model_dump(exclude_defaults=True, mode="json")
         names = [*clause.all, *clause.any]
+    if rule.frames:
+        frames = [frame.model_dump(exclude_defaults=True, mode="json") for frame in rule.frames]
+        shown["frame" if rule.frame is not None else "said_as"] = (
+            frames if len(frames) > 1 else frames[0])
+        names += [name for frame in rule.frames for name in (*frame.all, *frame.any,
+                                                              *frame.none, *(frame.actor or ()))]
     if rule.unless:
         shown["unless"] = rule.unless
     if rule.unless_within != "unit":

@@ -201,6 +201,9 @@ class RuleModel(_Strict):
     require: ClauseModel | None = None
     forbid: ClauseModel | None = None
     frame: list[FrameModel] | None = None  # any of these frames (one may be written alone)
+    # a `require` rule's other wordings: frames, any of which holding in one clause of the
+    # document says what the rule requires ("nie musisz podawać przyczyny")
+    said_as: list[FrameModel] | None = None
     unless: list[str] = []
     # where `unless` context may stand: the unit the rule reads, or anywhere in the document
     # ("Prawo odstąpienia nie przysługuje przedsiębiorcom" beside a section on sole traders)
@@ -230,10 +233,11 @@ class RuleModel(_Strict):
 
     @property
     def frames(self) -> list[FrameModel]:
-        """A frame rule's frames (any of them makes a finding); none for other kinds."""
-        return self.frame or []
+        """A frame rule's frames (any of them makes a finding), a `require` rule's `said_as`
+        (any of them satisfies it); none for a `forbid` rule."""
+        return self.frame or self.said_as or []
 
-    @field_validator("frame", mode="before")
+    @field_validator("frame", "said_as", mode="before")
     @classmethod
     def _frames_as_list(cls, value: object) -> object:
         """`frame: {...}` is a list of one frame."""
@@ -246,8 +250,11 @@ class RuleModel(_Strict):
             raise ValueError(f"a rule needs exactly one of {keys}")
         if self.unless and self.forbid is None and self.frame is None:
             raise ValueError("`unless` only goes with `forbid` or `frame`")
-        if self.frame == []:
-            raise ValueError("`frame` needs at least one frame")
+        for key in ("frame", "said_as"):
+            if getattr(self, key) == []:
+                raise ValueError(f"`{key}` needs at least one frame")
+        if self.said_as is not None and self.require is None:
+            raise ValueError("`said_as` only goes with `require`")
         if self.unless_within != "unit" and not self.unless:
             raise ValueError("`unless_within` needs `unless`")
         if self.exempt_under is not None and self.forbid is None and self.frame is None:

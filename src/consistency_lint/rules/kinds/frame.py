@@ -56,6 +56,15 @@ def findings(rule: CompiledRule, document: DocumentUnits) -> Iterator[Finding]:
             yield from _in_list(rule, frames, document, group[0], group[1:])
 
 
+def said(rule: CompiledRule, document: DocumentUnits) -> bool:
+    """Whether one of the rule's frames holds in a clause of a unit in its scope (what a
+    `require` rule's `said_as` asks): the first clause found is enough."""
+    frames = [frame for frame in rule.frames if _words_there(frame, document.index)]
+    return bool(frames) and any(
+        next(_in_sentence(rule, frames, document, unit), None) is not None
+        for unit in document.in_scope(rule) if _applies(rule, frames, document, unit, unit.index))
+
+
 def _applies(rule: CompiledRule, frames: list[CompiledFrame], document: DocumentUnits,
              unit: Unit, index: Positions) -> bool:
     """Whether a frame's words may stand here, outside exempt sections and `unless`."""

@@ -1,6 +1,8 @@
 """`require`: the document must say something. The rule passes when some unit in its scope
 (a sentence, a segment, or the whole document) satisfies its clause, the unit's headings
-counting as its context; otherwise it yields one finding at the document's first line."""
+counting as its context, or when one of its `said_as` frames holds in a clause ("Klient nie
+musi podawać przyczyny": a reason, asked for, negated); otherwise it yields one finding at
+the document's first line."""
 
 from __future__ import annotations
 
@@ -9,11 +11,12 @@ from collections.abc import Iterator
 from consistency_lint.model import Finding
 from consistency_lint.rules.clause_matching import clause_matches, unit_matches
 from consistency_lint.rules.compiled import CompiledRule
+from consistency_lint.rules.kinds import frame
 from consistency_lint.rules.units import DocumentUnits, joined
 
 
 def findings(rule: CompiledRule, document: DocumentUnits) -> Iterator[Finding]:
-    if not _satisfied(rule, document):
+    if not _satisfied(rule, document) and not frame.said(rule, document):
         yield rule.missing_from(document.document)
 
 
