@@ -76,3 +76,21 @@ def test_a_list_redeclared_as_text_stays_a_list(tmp_path: Path) -> None:
     assert [fact for fact in result.facts
             if fact.attribute == "payment_methods" and fact.value.type.value == "set"]
     assert {(f.rule, f.path, f.span.line) for f in result.findings} == plain
+
+
+def test_a_list_named_in_the_singular_is_the_list(tmp_path: Path) -> None:
+    """A registry written from the contract alone may name a list in the singular
+    (`payment_method`, `carrier`, `delivery_country`, `payment_processor`) as a custom `text`
+    attribute: its facts are the built-in list's, and the findings stay the same."""
+    project = _project(tmp_path)
+    plain = {(f.rule, f.path, f.span.line) for f in lint(project).findings}
+    registry = (project / "facts.yaml").read_text(encoding="utf-8")
+    for plural, singular in (("payment_methods", "payment_method"), ("carriers", "carrier"),
+                             ("delivery_countries", "delivery_country"),
+                             ("payment_processors", "payment_processor")):
+        registry = registry.replace(f"attribute: {plural},", f"attribute: {singular},")
+        registry += f"  {singular}: {{type: text, scope: company}}\n"
+    (project / "facts.yaml").write_text(
+        registry.replace("  payment_method: {", "attributes:\n  payment_method: {", 1),
+        encoding="utf-8")
+    assert {(f.rule, f.path, f.span.line) for f in lint(project).findings} == plain

@@ -113,14 +113,36 @@ def identifier_cue_lemmas(language: str) -> tuple[tuple[str, tuple[tuple[str, ..
                  for name, cues in data["identifiers"].items())
 
 
+def list_aliases(custom: Mapping[str, AttributeModel]) -> dict[str, str]:
+    """The registry's custom `text` attributes that name a built-in list in the other
+    grammatical number ("payment_processor", "carrier", "delivery_country"), by that list's
+    name: one who knows only the contract names the list as they would write it."""
+    lists = [name for name, model in builtin_attribute_models().items()
+             if model.type is ValueType.SET]
+    return {name: builtin for name, model in custom.items() for builtin in lists
+            if model.type is ValueType.TEXT and name != builtin
+            and _singular(name) == _singular(builtin)}
+
+
+def _singular(name: str) -> str:
+    """An attribute name's last word in the singular ("delivery_countries" ->
+    "delivery_country"), as English forms most plurals."""
+    if name.endswith("ies"):
+        return name[:-3] + "y"
+    return name[:-1] if name.endswith("s") else name
+
+
 def attributes(custom: Mapping[str, AttributeModel] | None = None) -> dict[str, Attribute]:
     """Built-in attributes, with the registry's custom ones added (or overriding). A list
     attribute (`carriers`, `payment_methods`, ...) that a registry redeclares as `text`, as
     one who knows only the contract's value types would, stays a list, with its cues added:
-    compared as one string, "DPD, DHL i Raben" disagrees with every page naming one carrier."""
+    compared as one string, "DPD, DHL i Raben" disagrees with every page naming one carrier.
+    So does one it names in the singular (`list_aliases`), under the list's name."""
     builtin = builtin_attribute_models()
+    aliases = list_aliases(custom or {})
+    declared = {aliases.get(name, name): model for name, model in (custom or {}).items()}
     models = {**builtin, **{name: _as_declared(builtin.get(name), model)
-                            for name, model in (custom or {}).items()}}
+                            for name, model in declared.items()}}
     return {
         name: Attribute(name, model.type, model.scope,
                         frozenset(model.bounds) if model.bounds is not None else None,

@@ -13,7 +13,13 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from consistency_lint.config import Config, project_file, read_yaml_model
 from consistency_lint.errors import ConfigError
 from consistency_lint.facts.anchors import anchor_in_text
-from consistency_lint.facts.attributes import Attribute, AttributeModel, Scope, attributes
+from consistency_lint.facts.attributes import (
+    Attribute,
+    AttributeModel,
+    Scope,
+    attributes,
+    list_aliases,
+)
 from consistency_lint.facts.members import set_value
 from consistency_lint.facts.variants import label_lemmas
 from consistency_lint.model import RegistryFact, ValueType
@@ -122,7 +128,9 @@ def load_registry(config: Config) -> Registry:
 def _read_registry(path: Path, shown_as: str, language: str) -> Registry:
     model, document = read_yaml_model(path, shown_as, RegistryModel)
     known = attributes(model.attributes)
-    facts = tuple(_registry_fact(model, index, fact, known, document, shown_as, language)
+    aliases = list_aliases(model.attributes)
+    facts = tuple(_registry_fact(model, index, fact, known, document, shown_as, language,
+                                 aliases.get(fact.attribute, fact.attribute))
                   for index, fact in enumerate(model.facts))
     _check_no_conflicts(facts, shown_as)
     subjects = {key: Subject(key, subject.name, tuple(subject.aliases))
@@ -153,7 +161,9 @@ def _overlap(first: RegistryFact, second: RegistryFact) -> bool:
 
 def _registry_fact(model: RegistryModel, index: int, fact: FactModel,
                    known: dict[str, Attribute], document: YamlDocument, shown_as: str,
-                   language: str) -> RegistryFact:
+                   language: str, name: str) -> RegistryFact:
+    """The fact at `index`, under the attribute `name` (its own, or the built-in list it
+    names in the singular)."""
     line = document.line_of(("facts", index)) or 1
 
     def fail(message: str) -> ConfigError:
@@ -161,10 +171,10 @@ def _registry_fact(model: RegistryModel, index: int, fact: FactModel,
 
     if fact.subject not in model.subjects:
         raise fail(f"unknown subject `{fact.subject}` (define it under `subjects:`)")
-    attribute = known.get(fact.attribute)
+    attribute = known.get(name)
     if attribute is None:
         raise fail(f"unknown attribute `{fact.attribute}` (define it under `attributes:`)")
-    value = (set_value(fact.attribute, str(fact.value), language)
+    value = (set_value(name, str(fact.value), language)
              if attribute.type is ValueType.SET
              else parse_value(attribute.type, str(fact.value), language))
     if value is None:
@@ -174,7 +184,7 @@ def _registry_fact(model: RegistryModel, index: int, fact: FactModel,
         value = replace(value, anchor=anchor_in_text(str(fact.value), language))
     if fact.effective_from and fact.effective_until and fact.effective_from > fact.effective_until:
         raise fail("effective_from is after effective_until")
-    return RegistryFact(fact.subject, fact.attribute, str(fact.value),
+    return RegistryFact(fact.subject, name, str(fact.value),
                         value.as_read(attribute.reading), line,
                         fact.effective_from, fact.effective_until,
                         (fact.role or "").strip(), label_lemmas(fact.label or "", language))
