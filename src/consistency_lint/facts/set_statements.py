@@ -42,6 +42,7 @@ from consistency_lint.nlp.lexicon import language_profile
 # of negation: "Wysyłamy do Polski, nie wysyłamy do Czech"; "kartą, BLIK-iem" does not.
 _PREDICATE_TAGS = frozenset({"fin", "praet", "impt", "imps", "inf", "pred", "bedzie"})
 _NOT_NEGATING_NEXT = frozenset({"tylko", "jedynie"})  # "nie tylko do Polski, ale…"
+SCOPE_BREAKS = frozenset({",", "–", "—"})  # where a stretch with a predicate of its own starts
 ONLY_REACH = 3  # how far before a member "wyłącznie" makes it the whole set
 EXCLUSIVE = "!"  # the start of the listing key of a member offered as the only one
 # What opens words that say how the member before works, and what ends them
@@ -222,15 +223,28 @@ def _stands_in_row(cue: tuple[str, ...], lemmas: list[str]) -> bool:
 
 def _scopes(tokens: Sequence[Token], negations: frozenset[str]) -> list[int]:
     """For each token, its scope of negation: clauses (`clause_numbers`), also cut at a
-    comma before a negation or a verb ("…do Polski, nie wysyłamy…", "…, zapłacisz…")."""
+    comma or dash before a stretch with a negation or a verb of its own ("…do Polski, nie
+    wysyłamy…", "…, zapłacisz…", "Nie prowadzimy tu sprzedaży – wszystkie zamówienia
+    wysyłamy przez DPD")."""
     clauses = clause_numbers(tokens)
     scopes, scope = [], 0
-    for position, token in enumerate(tokens):
+    for position in range(len(tokens)):
         if position and (clauses[position] != clauses[position - 1] or (
-                tokens[position - 1].text == "," and _starts_predicate(token, negations))):
+                tokens[position - 1].text in SCOPE_BREAKS
+                and _predicate_follows(tokens, position, negations))):
             scope += 1
         scopes.append(scope)
     return scopes
+
+
+def _predicate_follows(tokens: Sequence[Token], start: int, negations: frozenset[str]) -> bool:
+    """Whether the stretch from `start` to the next comma or dash has a predicate."""
+    for token in tokens[start:]:
+        if token.text in SCOPE_BREAKS:
+            return False
+        if _starts_predicate(token, negations):
+            return True
+    return False
 
 
 def _starts_predicate(token: Token, negations: frozenset[str]) -> bool:
