@@ -44,6 +44,7 @@ _PREDICATE_TAGS = frozenset({"fin", "praet", "impt", "imps", "inf", "pred", "bed
 _NOT_NEGATING_NEXT = frozenset({"tylko", "jedynie"})  # "nie tylko do Polski, ale…"
 SCOPE_BREAKS = frozenset({",", "–", "—"})  # where a stretch with a predicate of its own starts
 ONLY_REACH = 3  # how far before a member "wyłącznie" makes it the whole set
+ENUMERATION = 3  # members named together by a verb of their attribute: the whole set
 EXCLUSIVE = "!"  # the start of the listing key of a member offered as the only one
 # What opens words that say how the member before works, and what ends them
 ELABORATION_OPENERS = {"–": frozenset({",", ";", "–"}), "—": frozenset({",", ";", "—"}),
@@ -71,6 +72,9 @@ class SetStatements:
         self.negations = language_profile(language).negations
         self.partial = partial_cues(language)
         self.only = only_cues(language)
+        self.cue_verbs = {attribute.name: frozenset(
+            cue[0].lower() for cue in lemmatized(attribute.cues, language) if len(cue) == 1)
+            for attribute in self.attributes}  # one-word cues; those that are verbs count
 
     def facts(self, document: Document, analysed: AnalysedSegment,
               segment_index: int) -> Iterator[Fact]:
@@ -99,7 +103,9 @@ class SetStatements:
                         f"{EXCLUSIVE}{attribute}@{segment_index}:{sentence.start}"
                         if attribute in exclusive else
                         self._listing(item.vocabulary, affirmed, heading, analysed,
-                                      segment_index, sentence))
+                                      segment_index, sentence)
+                        or self._enumeration(attribute, found, sentence, affirmed,
+                                             segment_index))
                 yield self._fact(document, analysed, sentence, item, listings[attribute])
 
     def _only_before(self, affirmed: list[str], first: int) -> bool:
@@ -170,6 +176,25 @@ class SetStatements:
         if _first_cue(vocabulary.complete_cues, heading):
             return f"{vocabulary.attribute}@{' / '.join(analysed.segment.heading_path)}"
         return ""
+
+    def _enumeration(self, attribute: str, found: list[_Found], sentence: Sentence,
+                     affirmed: list[str], segment_index: int) -> str:
+        """The listing key of three members or more that a verb of the attribute names in
+        the first one's clause ("Zapłacisz BLIK-iem, kartą płatniczą, szybkim przelewem albo
+        przy odbiorze"): the options, all of them. Not members a clause about something
+        else names ("Płatności BLIK, kartą i szybkim przelewem obsługuje operator"). ""
+        otherwise."""
+        items = [item for item in found if item.vocabulary.attribute == attribute]
+        if len({item.mention.member.name for item in items}) < ENUMERATION:
+            return ""
+        verbs = self.cue_verbs[attribute]
+        tokens = sentence.tokens
+        clause = SentenceFrames(tokens, self.language).clause_around(
+            range(items[0].mention.first, items[0].mention.last))
+        if not any(affirmed[position] in verbs and _is_predicate(tokens[position])
+                   for position in clause):
+            return ""
+        return f"{attribute}@{segment_index}:{sentence.start}"
 
     def _fact(self, document: Document, analysed: AnalysedSegment, sentence: Sentence,
               item: _Found, listing: str) -> Fact:
@@ -248,6 +273,8 @@ def _predicate_follows(tokens: Sequence[Token], start: int, negations: frozenset
 
 
 def _starts_predicate(token: Token, negations: frozenset[str]) -> bool:
-    if token.lemma.lower() in negations:
-        return True
+    return token.lemma.lower() in negations or _is_predicate(token)
+
+
+def _is_predicate(token: Token) -> bool:
     return any(part in _PREDICATE_TAGS for _, part in morfeusz.analyses(token.text))
