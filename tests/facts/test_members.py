@@ -19,7 +19,7 @@ def _members(attribute: str, text: str) -> list[str]:
     ("payment_methods", "Płacisz kartą płatniczą, BLIK-iem lub szybkim przelewem.",
      ["karta płatnicza", "BLIK", "szybki przelew"]),
     ("payment_methods", "Zapłać przelewem tradycyjnym albo przy odbiorze gotówką.",
-     ["przelew", "gotówka"]),
+     ["przelew", "za pobraniem", "gotówka"]),
     ("payment_methods", "Karta gwarancyjna jest w paczce.", []),
     ("carriers", "Wysyłamy InPostem, Pocztą Polską i kurierem DPD.",
      ["InPost", "Poczta Polska", "DPD"]),

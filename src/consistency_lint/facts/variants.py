@@ -133,11 +133,9 @@ def counterparts(versions: Sequence[RegistryFact], fact: Fact,
         named = [version for version in of_role if labels_match(fact.label, version.label)]
         if named:
             return named
-        if len(plain) < len(of_role):
-            return plain  # a variant the registry does not list: its plain value, if any
-        if variant:
-            return []  # a list of variants where the registry knows none: not settled here
-        return plain or of_role
+        # a variant the registry does not list: its plain value, if any (a label never
+        # hides a mismatch); never another variant's
+        return plain
     if variant and not plain:
         return []  # an unlabelled list where the registry knows only variants: not settled
     # a statement that names no variant may state any of them ("dostawa z wniesieniem
