@@ -212,17 +212,22 @@ class SetStatements:
 
 def _not_elaborating(found: list[_Found], tokens: Sequence[Token]) -> list[_Found]:
     """The members that are offered in their own right: not those that say how another one
-    works, after a dash or in brackets right after it ("Płatność przy odbiorze – gotówką
-    lub kartą", "za pobraniem (gotówką lub kartą)"), up to the end of that clause."""
-    elaborated: set[int] = set()
-    for item in found:
-        opener = item.mention.last
-        if opener < len(tokens) and tokens[opener].text in ELABORATION_OPENERS:
-            closers = ELABORATION_OPENERS[tokens[opener].text]
-            end = next((i for i in range(opener + 1, len(tokens)) if tokens[i].text in closers),
-                       len(tokens))
-            elaborated.update(range(opener + 1, end))
-    return [item for item in found if item.mention.first not in elaborated]
+    of their attribute works, after a dash or in brackets right after it ("Płatność przy
+    odbiorze – gotówką lub kartą", "za pobraniem (gotówką lub kartą)"), up to the end of
+    that clause. A country there is still offered ("Kurier DPD (Polska)"), and a member
+    inside such words opens none ("– gotówką lub kartą – jest dostępna w Polsce")."""
+    elaborated: set[tuple[int, str]] = set()  # positions, by the attribute explained there
+    for item in sorted(found, key=lambda item: item.mention.first):
+        attribute, opener = item.vocabulary.attribute, item.mention.last
+        if ((item.mention.first, attribute) in elaborated or opener >= len(tokens)
+                or tokens[opener].text not in ELABORATION_OPENERS):
+            continue
+        closers = ELABORATION_OPENERS[tokens[opener].text]
+        end = next((i for i in range(opener + 1, len(tokens)) if tokens[i].text in closers),
+                   len(tokens))
+        elaborated.update((position, attribute) for position in range(opener + 1, end))
+    return [item for item in found
+            if (item.mention.first, item.vocabulary.attribute) not in elaborated]
 
 
 def _first_cue(cues: Sequence[tuple[str, ...]], lemmas: list[str]) -> tuple[str, ...]:
