@@ -172,3 +172,8 @@ def test_a_dictionary_saved_in_decomposed_unicode_still_covers_the_word(
 def test_a_form_the_dictionary_calls_archaic_but_texts_use_is_no_slip(tmp_path: Path) -> None:
     """Morfeusz marks "wraz" (of "wraz z") archaic; "wraź" is rarer still, no correction."""
     assert _findings_of(tmp_path, "Fakturę wyślemy wraz z towarem.\n") == []
+
+
+def test_an_english_word_gets_no_polish_suggestion(tmp_path: Path) -> None:
+    """"Home" of a collection's name is no slip for "Homę"."""
+    assert _findings_of(tmp_path, "Zobacz nową kolekcję Home w naszym sklepie.\n") == []

@@ -41,6 +41,7 @@ from consistency_lint.nlp.vocabulary import (
     WORD_CACHE_SIZE,
     diacritic_suggestions,
     in_usage,
+    is_foreign_word,
     is_known,
     is_loanword,
     language_leaning,
@@ -220,7 +221,7 @@ class SpellingCheck:
         verdict = _mixed_alphabets(word) or _archaic_form(word, language)
         if verdict is not None:
             return verdict
-        if self._passes(word, language):
+        if self._passes(word, language) or is_foreign_word(word, language):
             return None
         verdict = _misspelling(word, language)
         if verdict is not None:

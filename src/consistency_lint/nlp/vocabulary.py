@@ -131,6 +131,15 @@ def is_loanword(word: str, language: str) -> bool:
                for ending in loanwords.endings)
 
 
+def is_foreign_word(word: str, language: str) -> bool:
+    """A word of the language `language` borrows from, far more frequent there than in
+    `language` ("Home", "Site", "Type"): never a slip for a word of `language` ("Homę")."""
+    loanwords = language_profile(language).spelling.loanwords
+    return (loanwords is not None and _is_word_of(word.lower(), loanwords.language)
+            and language_leaning(word.lower(), language, loanwords.language)
+            == loanwords.language)
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def language_leaning(word: str, language: str, other: str) -> str | None:
     """`other` for a word far more frequent in that language's text than in `language`'s
