@@ -217,6 +217,21 @@ def _keys(token: Token) -> set[str]:
                                                                              token.lemma)}
 
 
+class MaskedPositions:
+    """Some positions of an index, the others left out (the words of a document that do not
+    speak to its reader: `rules.units.DocumentUnits.unaddressed`)."""
+
+    def __init__(self, index: Positions, left_out: frozenset[int]) -> None:
+        self._index, self._left_out = index, left_out
+
+    def positions_of(self, word: PhraseWord) -> list[int]:
+        return [position for position in self._index.positions_of(word)
+                if position not in self._left_out]
+
+    def match(self, phrase: Phrase) -> PhraseMatch | None:
+        return find_phrase(phrase, self)
+
+
 class TokenWindow:
     """A run of an index's tokens (one sentence of a document), found as an index of those
     tokens alone would find them: a word stands nearly only where it stands nowhere exactly

@@ -21,6 +21,9 @@ OPENING_WORDS = 6
 # fizycznych prowadzących działalność gospodarczą na prawach konsumenta".
 EXCLUSION_REACH = 8
 HEADING_KINDS = frozenset({"title", "heading"})  # segment kinds that head a section
+# quotation marks that open a quotation, with those that close it
+QUOTES = {"„": frozenset({"”", "“", "\""}), "“": frozenset({"”", "\""}),
+          "\"": frozenset({"\"", "”"}), "«": frozenset({"»"}), "»": frozenset({"«"})}
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,35 @@ class DocumentUnits:
     def segment_of(self) -> dict[int, Unit]:
         """Each analysed segment's whole-segment unit, by the segment's id."""
         return {id(unit.segment): unit for unit in self.segments}
+
+    @cached_property
+    def quoted(self) -> frozenset[int]:
+        """The positions (in the document index) of the words inside quotation marks: „…”,
+        “…”, "…", «…»; a quotation ends with its segment at the latest."""
+        inside: set[int] = set()
+        for unit in self.segments:
+            first, end = unit.token_range
+            closers: frozenset[str] | None = None
+            for position in range(first, end):
+                text = self.index.tokens[position].text
+                if closers is not None and text in closers:
+                    closers = None
+                elif closers is None and text in QUOTES:
+                    closers = QUOTES[text]
+                elif closers is not None:
+                    inside.add(position)
+        return frozenset(inside)
+
+    def unaddressed(self, first: int, end: int) -> frozenset[int]:
+        """The positions among `first`..`end` (document index; returned from `first`) of the
+        words that do not speak to the customer: what a text the customer reads quotes (a
+        button's name „Odstąp od umowy tutaj”, a customer's words). A text the staff read
+        is a script: its quotes are lines it says too."""
+        if self.read_by_staff:
+            return frozenset()
+        quoted = self.quoted
+        return frozenset(position - first for position in range(first, end)
+                         if position in quoted)
 
     def section_words(self, unit: Unit) -> Positions | None:
         """The words of the section a heading heads (the segments after it, up to the next

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
-from consistency_lint.model import Finding
-from consistency_lint.nlp.phrases import TokenIndex, find_any
+from consistency_lint.model import Category, Finding
+from consistency_lint.nlp.phrases import MaskedPositions, Positions, TokenIndex, find_any
 from consistency_lint.rules.clause_matching import clause_matches, quote, quoted, unit_matches
 from consistency_lint.rules.compiled import CompiledClause, CompiledRule
 from consistency_lint.rules.trade import trade_cues
@@ -71,11 +72,35 @@ def _in_units(rule: CompiledRule, document: DocumentUnits,
     for unit in units:
         if exempt_section(rule, document, unit):
             continue
-        matches = unit_matches(rule.clause, unit, language)
+        matches = unit_matches(rule.clause, _as_addressed(rule, document, unit), language)
         if matches is not None and not _excepted(rule, document, unit):
             yield rule.spec.finding(document.document, unit.span,
                                     rule.message(language, quoted(unit, matches)),
                                     excerpt=unit.excerpt)
+
+
+def _speaks_of_address(rule: CompiledRule) -> bool:
+    """Whether the rule judges how the customer is spoken to (a tone rule): it reads only
+    the words that speak to the customer (`DocumentUnits.unaddressed`)."""
+    return rule.model.category is Category.TONE
+
+
+def _as_addressed(rule: CompiledRule, document: DocumentUnits, unit: Unit) -> Unit:
+    """The unit as the rule reads it: for a tone rule, its words that address nobody left
+    out of its index."""
+    if not _speaks_of_address(rule):
+        return unit
+    return replace(unit, index=MaskedPositions(unit.index,
+                                               document.unaddressed(*unit.token_range)))
+
+
+def _offsets(units: Sequence[Unit]) -> list[int]:
+    """Where each unit's first token stands in the units' tokens in a row (`joined`)."""
+    offsets, offset = [], 0
+    for unit in units:
+        offsets.append(offset)
+        offset += len(unit.tokens)
+    return offsets
 
 
 def _excepted(rule: CompiledRule, document: DocumentUnits, unit: Unit) -> bool:
@@ -91,7 +116,12 @@ def _statement(rule: CompiledRule, document: DocumentUnits,
                units: Sequence[Unit]) -> Iterator[Finding]:
     """Units read as one statement whose phrases may stand in different sentences: one
     finding, where the last of its phrases first appears."""
-    tokens, index = joined(units)
+    tokens, joined_index = joined(units)
+    index: Positions = joined_index
+    if _speaks_of_address(rule):  # the units' own words that address nobody, in a row
+        index = MaskedPositions(joined_index, frozenset().union(*(
+            {offset + position for position in document.unaddressed(*unit.token_range)}
+            for unit, offset in zip(units, _offsets(units), strict=True))))
     matched = clause_matches(rule.clause, index)
     if matched is None or any(find_any(concept, index) for concept in rule.unless):
         return
