@@ -42,6 +42,7 @@ from consistency_lint.facts.attributes import (
 )
 from consistency_lint.facts.conditions import (
     as_condition_of_offer,
+    offer_cue_starts,
     unconditional_offers,
     without_their_condition,
 )
@@ -50,7 +51,7 @@ from consistency_lint.facts.set_statements import SetStatements
 from consistency_lint.facts.shared_values import shared_values, states_shared
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention, named_subject
 from consistency_lint.facts.tables import CueContext, cue_context
-from consistency_lint.facts.totals import is_total
+from consistency_lint.facts.totals import MAX_PARTS, is_total
 from consistency_lint.facts.value_tokens import SegmentValues, SentenceValues, ValueTokens
 from consistency_lint.facts.variants import MAX_LABEL_WORDS, LabelWords
 from consistency_lint.model import Confidence, Document, Fact, Value, ValueMatch, ValueType
@@ -111,7 +112,17 @@ class _SentenceIndex:
         self._compact: dict[tuple[ValueType, tuple[str, ...]],
                             tuple[list[_Combination], list[int]]] = {}
         self._frames: SentenceFrames | None = None
+        self._offer_starts: dict[ValueType, list[int]] = {}
         self._nouns: dict[str, frozenset[tuple[str, str]]] = {}
+
+    def offer_starts(self, value_type: ValueType, attributes: Sequence[Attribute],
+                     language: str) -> list[int]:
+        """Where a cue of an offer with a condition of `value_type` starts
+        (`conditions.offer_cue_starts`), once per sentence and type."""
+        if value_type not in self._offer_starts:
+            self._offer_starts[value_type] = offer_cue_starts(self.tokens, attributes,
+                                                              value_type, language)
+        return self._offer_starts[value_type]
 
     def frames(self, language: str) -> SentenceFrames:
         if self._frames is None:
@@ -345,7 +356,7 @@ class FactExtractor:
                 if not analysed.segment.overlaps_placeholder(match.start, match.end))
             for match in matches.matches:
                 sentence = _sentence_at(analysed.sentences, match.start)
-                if is_total(match, matches.within_sentence(sentence)):
+                if is_total(match, matches.within_sentence(sentence, MAX_PARTS + 1)):
                     continue
                 fact = self._attribute(document, analysed, match, section_subject, matches)
                 if fact is None and match.value.type is ValueType.URL:
@@ -457,9 +468,9 @@ class FactExtractor:
             return None
         index = self._index(sentence)
         value_index = _token_index(index, match.start)
-        match = as_condition_of_offer(match, sentence.tokens, value_index,
-                                      index.frames(self.language), self.attributes,
-                                      self.language)
+        match = as_condition_of_offer(match, value_index, index.frames(self.language),
+                                      index.offer_starts(match.value.type, self.attributes,
+                                                         self.language))
         values = (others.sentence(index.starts, sentence.start, sentence.end) if others
                   else SentenceValues(index.starts, ()))
         tokens = values.tokens(match, index.clause_numbers(CLAUSE_ENDS))

@@ -16,12 +16,13 @@ must reach, not what delivery costs.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
 from consistency_lint.facts.attributes import Attribute, Scope
-from consistency_lint.model import Bound, Confidence, Document, Fact, Value, ValueMatch
+from consistency_lint.model import Bound, Confidence, Document, Fact, Value, ValueMatch, ValueType
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
 from consistency_lint.nlp.frames import SentenceFrames
 from consistency_lint.nlp.lexicon import language_profile
@@ -62,20 +63,29 @@ def unconditional_offers(document: Document, analysed: AnalysedSegment,
             break
 
 
-def as_condition_of_offer(match: ValueMatch, tokens: Sequence[Token], position: int,
-                          frames: SentenceFrames, attributes: Sequence[Attribute],
-                          language: str) -> ValueMatch:
+def offer_cue_starts(tokens: Sequence[Token], attributes: Sequence[Attribute],
+                     value_type: ValueType, language: str) -> list[int]:
+    """Where, in a sentence, a compact cue of an offer whose condition is of `value_type`
+    starts ("dostawa będzie bezpłatna"), ascending: found once per sentence."""
+    lemmas = [token.lemma.lower() for token in tokens]
+    return sorted({start for attribute in _offer_conditions(attributes)
+                   if attribute.type is value_type
+                   for cue in attribute.cue_lemmas(language)
+                   for start in _compact_starts(lemmas, cue)})
+
+
+def as_condition_of_offer(match: ValueMatch, position: int, frames: SentenceFrames,
+                          offer_starts: Sequence[int]) -> ValueMatch:
     """The value at token `position` of a sentence, bounded below when it stands in a clause
-    of condition and the sentence names an offer it can be the condition of outside that
-    clause; else as it was."""
-    if match.value.bound is not Bound.EXACT or not frames.in_condition(position):
+    of condition and the sentence names an offer (`offer_cue_starts`) outside that clause;
+    else as it was."""
+    if (match.value.bound is not Bound.EXACT or not offer_starts
+            or not frames.in_condition(position)):
         return match
     clause = frames.clause_around(range(position, position + 1))
-    lemmas = [token.lemma.lower() for token in tokens]
-    for attribute in _offer_conditions(attributes):
-        if (attribute.type is match.value.type
-                and _compact_cue(lemmas, attribute.cue_lemmas(language), outside=clause)):
-            return replace(match, value=replace(match.value, bound=Bound.AT_LEAST))
+    inside = bisect_left(offer_starts, clause.stop) - bisect_left(offer_starts, clause.start)
+    if len(offer_starts) > inside:
+        return replace(match, value=replace(match.value, bound=Bound.AT_LEAST))
     return match
 
 
@@ -93,19 +103,32 @@ def without_their_condition(offers: Sequence[Fact], facts: Sequence[Fact]) -> li
     return [offer for offer in offers if offer.attribute not in stated]
 
 
-def _compact_cue(lemmas: list[str], cues: Sequence[tuple[str, ...]],
-                 outside: range = range(0)) -> tuple[int, int] | None:
+def _compact_cue(lemmas: list[str], cues: Sequence[tuple[str, ...]]) -> tuple[int, int] | None:
     """The first and last position of the first cue whose words all stand within a few words
-    of each other, in any order, its first word not in `outside`; None for none."""
+    of each other, in any order; None for none."""
     for cue in cues:
-        words = [word.lower() for word in cue]
-        for at, lemma in enumerate(lemmas):
-            if lemma != words[0] or at in outside:
-                continue
-            window = range(max(0, at - len(words) - CUE_SLACK),
-                           min(len(lemmas), at + len(words) + CUE_SLACK))
-            positions = [next((i for i in window if lemmas[i] == word), None) for word in words]
-            if all(position is not None for position in positions):
-                found = [p for p in positions if p is not None]
-                return min(found), max(found)
+        found = next(_compact_occurrences(lemmas, cue), None)
+        if found is not None:
+            return min(found), max(found)
     return None
+
+
+def _compact_starts(lemmas: list[str], cue: tuple[str, ...]) -> Iterator[int]:
+    """Where the cue's first word starts a compact occurrence of it."""
+    for found in _compact_occurrences(lemmas, cue):
+        yield found[0]
+
+
+def _compact_occurrences(lemmas: list[str], cue: tuple[str, ...]) -> Iterator[list[int]]:
+    """The positions of each occurrence of the cue's words within a few words of each other,
+    in any order, its first word first."""
+    words = [word.lower() for word in cue]
+    for at, lemma in enumerate(lemmas):
+        if lemma != words[0]:
+            continue
+        window = range(max(0, at - len(words) - CUE_SLACK),
+                       min(len(lemmas), at + len(words) + CUE_SLACK))
+        positions = [at, *(next((i for i in window if lemmas[i] == word), None)
+                           for word in words[1:])]
+        if all(position is not None for position in positions):
+            yield [position for position in positions if position is not None]

@@ -134,9 +134,16 @@ class SegmentValues:
         """The values that start in text[start:end]."""
         return self._sorted[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
-    def within_sentence(self, sentence: Sentence | None) -> Sequence[ValueMatch]:
-        """The values of the sentence (none for no sentence)."""
-        return () if sentence is None else self.within(sentence.start, sentence.end)
+    def within_sentence(self, sentence: Sentence | None,
+                        at_most: int) -> Sequence[ValueMatch]:
+        """The values of the sentence; none for no sentence, or for one with more than
+        `at_most` (counted by bisection, so that a sentence of thousands of values costs each
+        of them no copy of the others)."""
+        if sentence is None:
+            return ()
+        first = bisect_left(self._starts, sentence.start)
+        end = bisect_left(self._starts, sentence.end)
+        return self._sorted[first:end] if end - first <= at_most else ()
 
     def sentence(self, starts: Sequence[int], start: int, end: int) -> SentenceValues:
         """The structure of the values of the sentence text[start:end] (token `starts`)."""

@@ -81,6 +81,11 @@ class DocumentUnits:
         return {id(unit.segment): unit for unit in self.segments}
 
     @cached_property
+    def _segment_number(self) -> dict[int, int]:
+        """Each analysed segment's place among the segments, by the segment's id."""
+        return {id(unit.segment): number for number, unit in enumerate(self.segments)}
+
+    @cached_property
     def quoted(self) -> frozenset[int]:
         """The positions (in the document index) of the words inside quotation marks: „…”,
         “…”, "…", «…»; a quotation ends with its segment at the latest."""
@@ -116,7 +121,7 @@ class DocumentUnits:
         if unit.segment.segment.kind not in HEADING_KINDS:
             return None
         segments = self.segments
-        at = next(i for i, whole in enumerate(segments) if whole.segment is unit.segment)
+        at = self._segment_number[id(unit.segment)]
         end = at + 1
         while end < len(segments) and segments[end].segment.segment.kind not in HEADING_KINDS:
             end += 1
