@@ -115,11 +115,12 @@ def test_rules_explain_shows_a_frame_with_its_concepts_and_roles() -> None:
 # --- who a document speaks to, and what a heading announces --------------------------------
 
 def _builtin_findings(tmp_path: Path, profile: str, doc_type: str, text: str,
-                      rule: str) -> list[int]:
+                      rule: str, loader: str = "markdown") -> list[int]:
+    name = "a.html" if loader == "html" else "a.md"
     config = {"version": 1, "rules": ["builtin:pl-consumer-rights-2014"],
-              "channels": {"docs": {"loader": "markdown", "paths": ["*.md"], "profile": profile,
-                                    "doc_types": {doc_type: ["*.md"]}}}}
-    write_project(tmp_path, config, {"a.md": text})
+              "channels": {"docs": {"loader": loader, "paths": [name], "profile": profile,
+                                    "doc_types": {doc_type: [name]}}}}
+    write_project(tmp_path, config, {name: text})
     return [line for found, _, _, line in keys(lint(tmp_path).findings) if found == rule]
 
 
@@ -146,3 +147,18 @@ def test_a_heading_is_read_with_the_cases_its_section_names(
     text = f"# Zwroty\n\n## Kiedy prawo odstąpienia nie przysługuje\n\n{section}\n"
     assert _builtin_findings(tmp_path, "web", "returns", text,
                              "PL-CRA-NON-STATUTORY-EXCLUSION") == lines
+
+
+@pytest.mark.parametrize(("button", "lines"), [
+    ("Wyślij", []),                 # a contact form's
+    ("Potwierdź", []),              # a cookie choice's
+    ("Wyślij zamówienie", [2]),
+    ("Dalej", [2]),
+    ("Zamawiam i płacę", []),
+])
+def test_only_an_order_button_must_name_the_payment(
+        tmp_path: Path, button: str, lines: list[int]) -> None:
+    page = (f'<html><body><h1>Kontakt</h1>\n<form><input type="submit" value="{button}">'
+            '</form></body></html>\n')
+    assert _builtin_findings(tmp_path, "web", "contact", page, "PL-CRA-ORDER-BUTTON",
+                             loader="html") == lines
