@@ -21,6 +21,7 @@ OPENING_WORDS = 6
 # fizycznych prowadzących działalność gospodarczą na prawach konsumenta".
 EXCLUSION_REACH = 8
 HEADING_KINDS = frozenset({"title", "heading"})  # segment kinds that head a section
+NAME_WORDS = 5  # a quotation of this many tokens at most names something; a longer one speaks
 # quotation marks that open a quotation, with those that close it
 QUOTES = {"„": frozenset({"”", "“", "\""}), "“": frozenset({"”", "\""}),
           "\"": frozenset({"\"", "”"}), "«": frozenset({"»"}), "»": frozenset({"«"})}
@@ -86,33 +87,41 @@ class DocumentUnits:
         return {id(unit.segment): number for number, unit in enumerate(self.segments)}
 
     @cached_property
-    def quoted(self) -> frozenset[int]:
-        """The positions (in the document index) of the words inside quotation marks: „…”,
-        “…”, "…", «…»; a quotation ends with its segment at the latest."""
-        inside: set[int] = set()
+    def quoted(self) -> tuple[frozenset[int], frozenset[int]]:
+        """The positions (in the document index) of the words inside quotation marks („…”,
+        “…”, "…", «…»; a quotation ends with its segment at the latest): those of names, a
+        few words („Odstąp od umowy tutaj”, „zwrot”), and those of speech, longer."""
+        names: set[int] = set()
+        speech: set[int] = set()
         for unit in self.segments:
             first, end = unit.token_range
             closers: frozenset[str] | None = None
+            inside: list[int] = []
             for position in range(first, end):
                 text = self.index.tokens[position].text
-                if closers is not None and text in closers:
-                    closers = None
+                if closers is not None and (text in closers or position == end - 1):
+                    (names if len(inside) <= NAME_WORDS else speech).update(inside)
+                    closers, inside = None, []
                 elif closers is None and text in QUOTES:
                     closers = QUOTES[text]
                 elif closers is not None:
-                    inside.add(position)
-        return frozenset(inside)
+                    inside.append(position)
+        return frozenset(names), frozenset(speech)
 
     def unaddressed(self, first: int, end: int) -> frozenset[int]:
         """The positions among `first`..`end` (document index; returned from `first`) of the
-        words that do not speak to the customer: what a text the customer reads quotes (a
-        button's name „Odstąp od umowy tutaj”, a customer's words). A text the staff read
-        is a script: its quotes are lines it says too."""
-        if self.read_by_staff:
-            return frozenset()
-        quoted = self.quoted
+        words that do not speak to the customer. A quoted name („Odstąp od umowy tutaj”, the
+        button the law requires) speaks to nobody; in a text the customer reads, neither does
+        quoted speech (a customer's words). A text the staff read that quotes the lines an
+        agent says („Może Pan odstąpić od umowy…”) speaks to the agent everywhere else
+        ("Podawaj zawsze cenę brutto"); one that quotes none is all script."""
+        names, speech = self.quoted
+        if self.read_by_staff and speech:
+            return frozenset(position - first for position in range(first, end)
+                             if position not in speech)
+        left_out = names if self.read_by_staff else names | speech
         return frozenset(position - first for position in range(first, end)
-                         if position in quoted)
+                         if position in left_out)
 
     def section_words(self, unit: Unit) -> Positions | None:
         """The words of the section a heading heads (the segments after it, up to the next
