@@ -38,6 +38,10 @@ CONFIG_FILE_NAME = "consistency-lint.yaml"
 PYPROJECT_TABLE = "consistency-lint"
 
 Profile = Literal["web", "faq", "call-center", "letter", "marketing", "legal"]
+# Profiles of channels the business's staff read, not its customers: a knowledge base's
+# "Podawaj zawsze koszt dostawy" tells the agent what to do, and a script's "[imię i
+# nazwisko]" is a slot the agent fills while speaking
+STAFF_PROFILES: frozenset[str] = frozenset({"call-center"})
 MAX_REVIEW_DAYS = 36_500  # a hundred years
 MAX_FILE_SIZE_MB = 1024
 # Files people write by hand; a registry of every product of a large shop is a few MB.

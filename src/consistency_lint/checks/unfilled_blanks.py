@@ -4,7 +4,8 @@ ADRES]", "XXX", "Lorem ipsum", "DO UZUPEŁNIENIA", dotted leaders in running tex
 Terms generators and templates bought with a shop leave such gaps for the trader to fill;
 published as they are, the terms name no trader and no address. Not flagged: placeholders
 of the channel's syntax (filled when sending), checkboxes ("[ ]", "[x]"), footnote marks
-("[1]"), and the blanks of the model withdrawal form itself, which the consumer fills in.
+("[1]"), the blanks of the model withdrawal form itself, which the consumer fills in, and
+the bracketed slots of a call-center script, which the agent fills in while speaking.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from consistency_lint.builtin_data import load_builtin_yaml
 from consistency_lint.checks.context import CheckContext
 from consistency_lint.checks.protocol import DocumentCheck, Kind
+from consistency_lint.config import STAFF_PROFILES
 from consistency_lint.model import Category, Document, Finding, Segment, Severity
 from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.specs import CheckSpec, Example
@@ -74,15 +76,24 @@ def _blank_words() -> _BlankWords:
 
 
 def build(context: CheckContext) -> DocumentCheck:
-    return UnfilledBlankCheck().check
+    scripts = frozenset(name for name, channel in context.config.channels.items()
+                        if channel.settings.profile in STAFF_PROFILES)
+    return UnfilledBlankCheck(scripts).check
 
 
 class UnfilledBlankCheck:
+    def __init__(self, scripts: frozenset[str] = frozenset()) -> None:
+        self.scripts = scripts  # channels the staff read: a bracket there is a slot to fill
+
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
-        return list(_blanks(document, [analysed.segment for analysed in segments]))
+        return list(_blanks(document, [analysed.segment for analysed in segments],
+                            slots=document.channel in self.scripts))
 
 
-def _blanks(document: Document, segments: Sequence[Segment]) -> Iterator[Finding]:
+def _blanks(document: Document, segments: Sequence[Segment],
+            slots: bool = False) -> Iterator[Finding]:
+    """The blanks of the document; with `slots` (a call-center script), not its bracketed
+    ones: "Dzień dobry, tu [imię i nazwisko] z Domilo" is filled by the agent speaking."""
     in_form = _model_form_segments(segments)
     for index, segment in enumerate(segments):
         if index in in_form:
@@ -91,7 +102,7 @@ def _blanks(document: Document, segments: Sequence[Segment]) -> Iterator[Finding
             if segment.overlaps_placeholder(match.start(), match.end()):
                 continue
             bracketed = match.group("bracketed")
-            if bracketed is not None and _NOT_A_BLANK.match(bracketed):
+            if bracketed is not None and (slots or _NOT_A_BLANK.match(bracketed)):
                 continue
             yield UNFILLED_BLANK.finding(
                 document, segment.span_of(match.start(), match.end()),

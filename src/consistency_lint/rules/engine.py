@@ -6,17 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from consistency_lint.config import Config, TradeModel
+from consistency_lint.config import STAFF_PROFILES, Config, TradeModel
 from consistency_lint.model import Document, Finding
 from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.rules.compiled import CompiledRule
 from consistency_lint.rules.kinds import KINDS
 from consistency_lint.rules.trade import Trade, declared_trade, detected_trade
 from consistency_lint.rules.units import DocumentUnits
-
-# Profiles of channels the business's staff read, not its customers: a knowledge base's
-# "Podawaj zawsze koszt dostawy" tells the agent what to do, and is no clause of the contract
-STAFF_PROFILES = frozenset({"call-center"})
 
 
 class RuleEngine:
