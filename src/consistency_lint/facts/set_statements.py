@@ -85,9 +85,10 @@ class SetStatements:
             if sentence.tokens and sentence.tokens[-1].text == "?":
                 continue  # "Czy przyjmujecie PayPal?" asks, it offers nothing
             lemmas = [token.lemma.lower() for token in sentence.tokens]
+            frames = SentenceFrames(sentence.tokens, self.language)  # once per sentence
             negated = self._negated(sentence.tokens)
             found = _not_elaborating(
-                [item for item in self._found(sentence.tokens, lemmas, heading)
+                [item for item in self._found(frames, lemmas, heading)
                  if not negated[item.mention.first]], sentence.tokens)
             # what presents a whole set: cues outside negated clauses ("nie przyjmujemy…"),
             # in a statement that does not say it lists only some ("także", "m.in.")
@@ -104,8 +105,8 @@ class SetStatements:
                         if attribute in exclusive else
                         self._listing(item.vocabulary, affirmed, heading, analysed,
                                       segment_index, sentence)
-                        or self._enumeration(attribute, found, sentence, affirmed,
-                                             segment_index))
+                        or self._enumeration(attribute, found, frames, affirmed,
+                                             f"{attribute}@{segment_index}:{sentence.start}"))
                 yield self._fact(document, analysed, sentence, item, listings[attribute])
 
     def _only_before(self, affirmed: list[str], first: int) -> bool:
@@ -118,12 +119,13 @@ class SetStatements:
                 return True
         return False
 
-    def _found(self, tokens: Sequence[Token], lemmas: list[str],
+    def _found(self, frames: SentenceFrames, lemmas: list[str],
                heading: list[str]) -> list[_Found]:
-        """Each member offered in the sentence, once per place (a name of two vocabularies,
-        PayPal, goes to the one with the most specific cue; a term inside a name is none)."""
+        """Each member offered in the sentence (`frames.tokens`), once per place (a name of
+        two vocabularies, PayPal, goes to the one with the most specific cue; a term inside a
+        name is none)."""
         by_place: dict[tuple[int, int, str], _Found] = {}
-        frames = SentenceFrames(tokens, self.language)
+        tokens = frames.tokens
         for attribute, vocabulary in zip(self.attributes, self.vocabularies, strict=True):
             if _first_cue(vocabulary.ignored_cues, lemmas):
                 continue
@@ -177,24 +179,22 @@ class SetStatements:
             return f"{vocabulary.attribute}@{' / '.join(analysed.segment.heading_path)}"
         return ""
 
-    def _enumeration(self, attribute: str, found: list[_Found], sentence: Sentence,
-                     affirmed: list[str], segment_index: int) -> str:
-        """The listing key of three members or more that a verb of the attribute names in
-        the first one's clause ("Zapłacisz BLIK-iem, kartą płatniczą, szybkim przelewem albo
-        przy odbiorze"): the options, all of them. Not members a clause about something
-        else names ("Płatności BLIK, kartą i szybkim przelewem obsługuje operator"). ""
-        otherwise."""
+    def _enumeration(self, attribute: str, found: list[_Found], frames: SentenceFrames,
+                     affirmed: list[str], key: str) -> str:
+        """`key`, the sentence's listing key, for three members or more that a verb of the
+        attribute names in the first one's clause ("Zapłacisz BLIK-iem, kartą płatniczą,
+        szybkim przelewem albo przy odbiorze"): the options, all of them. Not members a
+        clause about something else names ("Płatności BLIK, kartą i szybkim przelewem
+        obsługuje operator"). "" otherwise."""
         items = [item for item in found if item.vocabulary.attribute == attribute]
         if len({item.mention.member.name for item in items}) < ENUMERATION:
             return ""
         verbs = self.cue_verbs[attribute]
-        tokens = sentence.tokens
-        clause = SentenceFrames(tokens, self.language).clause_around(
-            range(items[0].mention.first, items[0].mention.last))
-        if not any(affirmed[position] in verbs and _is_predicate(tokens[position])
+        clause = frames.clause_around(range(items[0].mention.first, items[0].mention.last))
+        if not any(affirmed[position] in verbs and _is_predicate(frames.tokens[position])
                    for position in clause):
             return ""
-        return f"{attribute}@{segment_index}:{sentence.start}"
+        return key
 
     def _fact(self, document: Document, analysed: AnalysedSegment, sentence: Sentence,
               item: _Found, listing: str) -> Fact:

@@ -30,7 +30,10 @@ CLAUSE_ENDS = frozenset({":"})
 BEFORE_OPENERS = frozenset({",", ";"})
 MAY, MUST, CANNOT, NO_MODALITY = "may", "must", "cannot", "none"
 UNNAMED = "unnamed"  # the actor of a clause that names none
-QUOTE_OPENERS = frozenset({"„", "“", "\"", "«", "»", "\u201a"})
+# quotation marks that open a quotation, with those that close it
+QUOTES = {"„": frozenset({"”", "“", "\""}), "“": frozenset({"”", "\""}),
+          "\"": frozenset({"\"", "”"}), "«": frozenset({"»"}), "»": frozenset({"«"}),
+          "\u201a": frozenset({"\u2019", "\u2018"})}
 ADDRESSEE = "second"  # the grammatical person of whom a text speaks to
 
 
@@ -89,7 +92,7 @@ def asserted(read: Sequence[Clause], tokens: Sequence[Token],
     for clause in read:
         speaks = clause.negated and any(_lemmas(tokens[position], tagged) & speech
                                         for position in clause.tokens)
-        quotes = any(tokens[position].text in QUOTE_OPENERS for position in clause.tokens)
+        quotes = any(tokens[position].text in QUOTES for position in clause.tokens)
         if not (unsaid_follows or (speaks and quotes)):
             said.append(clause)
         unsaid_follows = speaks and not quotes

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from consistency_lint.model import Document, Span
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
+from consistency_lint.nlp.clause_reading import QUOTES
 from consistency_lint.nlp.phrases import Positions, TokenIndex, find_any
 from consistency_lint.rules.compiled import CompiledRule, Concept
 
@@ -22,9 +23,6 @@ OPENING_WORDS = 6
 EXCLUSION_REACH = 8
 HEADING_KINDS = frozenset({"title", "heading"})  # segment kinds that head a section
 NAME_WORDS = 5  # a quotation of this many tokens at most names something; a longer one speaks
-# quotation marks that open a quotation, with those that close it
-QUOTES = {"„": frozenset({"”", "“", "\""}), "“": frozenset({"”", "\""}),
-          "\"": frozenset({"\"", "”"}), "«": frozenset({"»"}), "»": frozenset({"«"})}
 
 
 @dataclass(frozen=True)
