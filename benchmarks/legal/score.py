@@ -28,8 +28,8 @@ from benchmarks.legal.scoring import Counts, SourceScore, score_source, total
 from benchmarks.legal.split import DEV, HELD_OUT, SPLITS
 from benchmarks.legal.units import Unit
 
-SOURCE_NAMES = ("claudette", "hand", "paraphrases", "paraphrases-2")
-WITHOUT_CORPUS = ("paraphrases", "paraphrases-2")  # in this repository
+SOURCE_NAMES = ("claudette", "hand", "paraphrases", "paraphrases-2", "paraphrases-3")
+WITHOUT_CORPUS = ("paraphrases", "paraphrases-2", "paraphrases-3")  # in this repository
 
 
 def evaluate(names: tuple[str, ...] = SOURCE_NAMES, corpus: Path = legal_sources.CORPUS,
@@ -41,6 +41,8 @@ def evaluate(names: tuple[str, ...] = SOURCE_NAMES, corpus: Path = legal_sources
         "paraphrases": lambda: legal_sources.paraphrases(paraphrases),
         "paraphrases-2": lambda: legal_sources.paraphrases(legal_sources.PARAPHRASES_2,
                                                            "paraphrases-2", "p2"),
+        "paraphrases-3": lambda: legal_sources.paraphrases(legal_sources.PARAPHRASES_3,
+                                                           "paraphrases-3", "p3"),
     }
     chosen = [loaded[name]() for name in names
               if name in WITHOUT_CORPUS or corpus.is_dir()]

@@ -5,7 +5,7 @@
   claudette_mapping.yaml; untagged sentences are the safe population.
 - `hand`: annotations/hand.yaml on other legal texts of the corpus.
 - `paraphrases`: paraphrases.yaml, each sentence linted as its own small document;
-  `paraphrases-2`: paraphrases-2.yaml, a second reader's set, the same way.
+  `paraphrases-2`, `paraphrases-3`: a second and a third reader's sets, the same way.
 The corpus is read where it lies and never copied into the repository; a missing corpus
 leaves its sources empty.
 """
@@ -40,6 +40,7 @@ HAND = HERE / "annotations" / "hand.yaml"
 PARAPHRASES = HERE / "paraphrases.yaml"
 # a second set by another independent reader, added after the first had been tuned on
 PARAPHRASES_2 = HERE / "paraphrases-2.yaml"
+PARAPHRASES_3 = HERE / "paraphrases-3.yaml"
 CLAUDETTE = "claudette-pl"
 
 _TAG = re.compile(r"<(/?)(j|law|ltd|ch|ter|cr|use|a|pinc)([0-9])>|<(/?)countryM>")
