@@ -190,3 +190,37 @@ def test_the_delivery_cost_a_refund_includes_says_nothing_of_its_period(
             "najtańszego zwykłego sposobu dostawy), nie później niż w terminie 14 dni.\n")
     assert [row[1] for row in _facts(tmp_path, "text", "zwroty.txt", text)] == [
         "refund_deadline"]
+
+
+def test_the_items_of_a_list_of_variants_are_as_near_their_cue_as_the_first(
+        tmp_path: Path) -> None:
+    text = ("Paczki kurierem DPD doręczamy w Polsce w ciągu 1–2 dni roboczych, przesyłki "
+            "gabarytowe z wniesieniem na piętro przez firmę Raben – w ciągu 3–5 dni "
+            "roboczych, a paczki do Czech i na Słowację – w ciągu 4–6 dni roboczych.\n")
+    assert [row for row in _facts(tmp_path, "text", "dostawa.txt", text)
+            if row[1] == "delivery_time"] == [
+        ("shop", "delivery_time", "1-2 business_day", 1, "high"),
+        ("shop", "delivery_time", "3-5 business_day", 1, "high"),
+        ("shop", "delivery_time", "4-6 business_day", 1, "high"),
+    ]
+
+
+def test_a_gerund_after_a_preposition_leaves_its_clause_to_the_cue(tmp_path: Path) -> None:
+    rows = _facts(tmp_path, "text", "sofa.txt", "Dostawa: Raben, 149 zł z wniesieniem.\n")
+    assert [row for row in rows if row[1] == "delivery_cost"] == [
+        ("shop", "delivery_cost", "149.00 PLN", 1, "high")]
+
+
+def test_an_identifier_before_a_line_its_sentence_runs_on_into_is_no_phone(
+        tmp_path: Path) -> None:
+    text = "Sklep Meblino, NIP 894-318-27-28, REGON 021847639\nInfolinia: 22 350 40 50\n"
+    assert [row for row in _facts(tmp_path, "text", "stopka.txt", text)
+            if row[1] == "hotline"] == [("shop", "hotline", "+48223504050", 2, "high")]
+
+
+def test_a_relative_clause_describing_a_periods_start_is_part_of_the_start(
+        tmp_path: Path) -> None:
+    text = ("Masz 14 dni od dnia, w którym Ty lub wskazana przez Ciebie osoba (inna niż "
+            "kurier) odebrała paczkę, na odstąpienie od umowy.\n")
+    assert _facts(tmp_path, "text", "zwroty.txt", text) == [
+        ("shop", "withdrawal_period", "14 day", 1, "high")]

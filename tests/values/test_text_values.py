@@ -23,6 +23,10 @@ REGISTRY_NAME = "Domilo sp. z o.o."
     ("Polski", "Polska, Czechy i Słowacja", True, True),  # another form of one word
     ("783-184-25-15", "7831842515", True, True),  # identifiers by their digits
     ("783-184-25-51", "7831842515", True, False),
+    # an international form is the national number behind its country code
+    ("05 1140 2004 0000 3417 2846 5193", "PL05 1140 2004 0000 3417 2846 5193", True, True),
+    ("PL 783-184-25-15", "783-184-25-15", True, True),
+    ("06 1140 2004 0000 3417 2846 5193", "PL05 1140 2004 0000 3417 2846 5193", True, False),
     ("prowadzonego przez Sąd Rejonowy", "0000918273", False, False),
 ])
 def test_text_values_compare_as_parts_and_near_misses(stated: str, registry: str,

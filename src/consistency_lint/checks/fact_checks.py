@@ -422,11 +422,15 @@ def _unknown_addresses(corpus: Corpus, context: CheckContext,
 
 
 def _role_addresses(corpus: Corpus) -> frozenset[Value]:
-    """Addresses the business gives for a role somewhere (reklamacje@ for complaints): where
-    a page gives one with no role ("w razie pytań: reklamacje@…"), it is that real address
-    of the business, not a copy of the registry's general one gone wrong."""
-    return frozenset(fact.value for fact in corpus.facts
-                     if fact.role and _a_set(fact) and fact.confidence in COMPARED)
+    """Addresses the business gives for a role somewhere, in its pages or its registry
+    (reklamacje@ for complaints, iod@ for data protection): where a page gives one with no
+    role ("w razie pytań: reklamacje@…"), it is that real address of the business, not a
+    copy of the registry's general one gone wrong."""
+    stated = (fact.value for fact in corpus.facts
+              if fact.role and _a_set(fact) and fact.confidence in COMPARED)
+    registered = (fact.value for fact in corpus.registry.facts
+                  if fact.role and fact.value.type is ValueType.EMAIL)
+    return frozenset((*stated, *registered))
 
 
 def _a_set(fact: Fact) -> bool:

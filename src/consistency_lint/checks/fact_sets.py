@@ -15,7 +15,7 @@ equality) and so does what a user may want of it (its severity, while a vocabula
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -65,6 +65,13 @@ class _Reference:
     terms_paths: frozenset[str] = frozenset()  # the documents the reference is read from
 
 
+_SameOffer = Callable[[str], frozenset[str]]  # the members that offer what one offers
+
+
+def _itself(name: str) -> frozenset[str]:
+    return frozenset({name})
+
+
 def build(context: CheckContext) -> CorpusCheck:
     return partial(check, context=context)
 
@@ -84,8 +91,9 @@ def check(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
         vocabulary = known.get(attribute)
         recognisable = frozenset(member.name for member in vocabulary.members) if vocabulary \
             else frozenset()
-        yield from _not_listed(corpus, facts, reference)
-        yield from _left_out(corpus, facts, reference, recognisable)
+        same_offer = vocabulary.same_offer if vocabulary else _itself
+        yield from _not_listed(corpus, facts, reference, same_offer)
+        yield from _left_out(corpus, facts, reference, recognisable, same_offer)
     yield from _swapped_members(corpus, unsettled)
 
 
@@ -106,10 +114,10 @@ def _reference(corpus: Corpus, context: CheckContext, subject: str, attribute: s
                       frozenset(fact.path for fact in in_terms))
 
 
-def _not_listed(corpus: Corpus, facts: Sequence[Fact],
-                reference: _Reference) -> Iterator[Finding]:
+def _not_listed(corpus: Corpus, facts: Sequence[Fact], reference: _Reference,
+                same_offer: _SameOffer) -> Iterator[Finding]:
     for fact in facts:
-        if fact.value.text in reference.members:
+        if same_offer(fact.value.text) & reference.members:
             continue
         yield SET_MISMATCH.finding(
             corpus.document(fact.path), fact.span,
@@ -119,14 +127,14 @@ def _not_listed(corpus: Corpus, facts: Sequence[Fact],
 
 
 def _left_out(corpus: Corpus, facts: Sequence[Fact], reference: _Reference,
-              recognisable: frozenset[str]) -> Iterator[Finding]:
+              recognisable: frozenset[str], same_offer: _SameOffer) -> Iterator[Finding]:
     """A complete list (`_whole`) that leaves out a member of the reference the vocabulary
     can recognise, and that its document offers nowhere else (terms that list "formy
     płatności" and then say who handles card payments leave out no card)."""
     lists: defaultdict[tuple[str, str], list[Fact]] = defaultdict(list)
     offered: defaultdict[str, set[str]] = defaultdict(set)  # by path
     for fact in facts:
-        offered[fact.path].add(fact.value.text)
+        offered[fact.path].update(same_offer(fact.value.text))
         if fact.listing and fact.path not in reference.terms_paths:
             lists[(fact.path, fact.listing)].append(fact)
     for members in lists.values():

@@ -54,6 +54,21 @@ def _event_ends() -> frozenset[str]:
     return frozenset(str(word) for word in data)
 
 
+@cache
+def _relative_openers() -> frozenset[str]:
+    data: Any = load_builtin_yaml("facts/anchors.yaml")["relative_openers"]
+    return frozenset(str(word) for word in data)
+
+
+def opens_relative(tokens: Sequence[Token], at: int) -> bool:
+    """Whether a relative clause that describes the event starts at `at`, after its comma:
+    "od dnia, w którym Konsument wszedł w posiadanie towaru", "od chwili, kiedy…"."""
+    for position in (at, at + 1):  # a preposition may come first ("w którym")
+        if position < len(tokens) and tokens[position].lemma.lower() in _relative_openers():
+            return True
+    return False
+
+
 def ends_event(token: Token) -> bool:
     """Whether the token ends the event a period is counted from: punctuation, or a word
     that returns to the period's own clause ("… od zawarcia umowy na odstąpienie")."""

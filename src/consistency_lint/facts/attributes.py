@@ -69,6 +69,17 @@ class Attribute:
     def cue_lemmas(self, language: str) -> tuple[tuple[str, ...], ...]:
         return _lemmatized_cues(self.cues, language)
 
+    def role_named(self, name: str, language: str) -> str:
+        """The attribute's role that a registry's role `name` means: itself, else the role one
+        of whose cues the name is ("privacy" is `data_protection`, "Reklamacje" is
+        `complaints`); the name as given when it is none. One who knows only the contract
+        names roles in their own words."""
+        if not name or name in dict(self.roles):
+            return name
+        words = _lemmatized_cues((name.replace("_", " "),), language)
+        return next((role for role, cues in self.role_lemmas(language)
+                     if any(cue in cues for cue in words)), name)
+
     def role_lemmas(self, language: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
         """(role, its lemmatized cues), in the order the attribute lists its roles."""
         return tuple((role, _lemmatized_cues(cues, language)) for role, cues in self.roles)

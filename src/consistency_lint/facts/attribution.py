@@ -27,6 +27,7 @@ from itertools import islice, product
 from consistency_lint.facts.anchors import (
     anchor_after,
     ends_event,
+    opens_relative,
     sentence_anchor,
     with_stated_starts,
     words_of,
@@ -74,6 +75,7 @@ WEB_ADDRESS = "web_address"  # the attribute of a web address no cue attributes
 SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL, ValueType.HOURS})
 CONTACT_VALUE_TYPES = frozenset({ValueType.PHONE, ValueType.EMAIL})
 ADDRESS_TYPES = frozenset({ValueType.EMAIL, ValueType.URL})  # values whose words name a party
+RELATIVE_ENDS = frozenset({",", ";", ":", "."})  # outside brackets
 MAX_EVENT_TOKENS = 16  # "od dnia otrzymania oświadczenia Konsumenta o obniżeniu ceny lub …"
 # The stand-in attribute of ignored cues: when one ranks first, the value is no fact.
 _IGNORED = Attribute("", ValueType.TEXT, Scope.COMPANY, None, ())
@@ -233,8 +235,9 @@ class _Occurrences:
         if self.others.has_others:
             after = self.others.next_free(positions, after, 1, self.period, self.exclusive)
             before = self.others.next_free(positions, before, -1, self.period, self.exclusive)
-        distances = [self.others.distance(positions[i], origin) for i in (before, after)
-                     if 0 <= i < len(positions)]
+        distances = [self.others.distance(positions[i], origin)
+                     - _event_between(positions[i], origin, self.period)
+                     for i in (before, after) if 0 <= i < len(positions)]
         return min(distances, default=None)
 
     def nearest_compact(self, cue: tuple[str, ...], origin: int) -> int | None:
@@ -247,7 +250,8 @@ class _Occurrences:
         position = at
         while position < len(combinations):
             combination = combinations[position]
-            if best is not None and combination.first - origin >= best:
+            if best is not None and (combination.first - origin
+                                     - _event_between(combination.first, origin, period)) >= best:
                 break
             if combination.first in period:
                 position = bisect_left(firsts, period.stop)
@@ -276,7 +280,29 @@ def _closer(best: int | None, combination: _Combination, origin: int, period: ra
         return best
     distance = max(others.distance(combination.first, origin),
                    others.distance(combination.last, origin))
+    distance -= _event_between(combination.first, origin, period)
     return distance if best is None else min(best, distance)
+
+
+def _relative_end(tokens: Sequence[Token], start: int) -> int:
+    """Where a relative clause from `start` ends: at the first comma, semicolon or colon
+    outside brackets ("w którym klient (albo wskazana osoba, ale nie kurier) odebrał
+    paczkę"), sixteen words at most."""
+    depth = 0
+    for position in range(start, min(len(tokens), start + MAX_EVENT_TOKENS)):
+        text = tokens[position].text
+        depth += (text == "(") - (text == ")")
+        if depth <= 0 and text in RELATIVE_ENDS:
+            return position
+    return min(len(tokens), start + MAX_EVENT_TOKENS)
+
+
+def _event_between(position: int, origin: int, period: range) -> int:
+    """How many tokens of the event a period is counted from (`period`, right after the
+    value at `origin`) stand between the value and a cue word at `position`: they are the
+    period's start, a parenthesis, and do not keep the cue after them from the value
+    ("Masz 14 dni od dnia, w którym odebrałeś paczkę, na odstąpienie od umowy")."""
+    return len(period) if period and origin < period.start and position >= period.stop else 0
 
 
 def _first_outside(positions: list[int], at: int, period: range) -> int:
@@ -500,10 +526,10 @@ class FactExtractor:
             if subject is not None:
                 cue = candidate
                 break
-        confidence = (Confidence.LOW if cue.attribute.name in foreign
-                      else _confidence(cue.distance, subject))
         segment = analysed.segment
         clause = _Clause(self._index(sentence), value_index, match)
+        label = self._label(cue.attribute, clause, tokens, analysed)
+        confidence = _fact_confidence(cue, foreign, label, value_index, tokens, subject)
         return Fact(
             subject=subject or "",
             attribute=cue.attribute.name,
@@ -514,8 +540,8 @@ class FactExtractor:
             channel=document.channel,
             confidence=confidence,
             sentence=segment.written_text(sentence.start, sentence.end),
-            role=self._role(cue.attribute, clause, analysed.heading_lemmas),
-            label=self._label(cue.attribute, clause, tokens, analysed),
+            role=self._role(cue.attribute, clause, tokens, analysed.heading_lemmas),
+            label=label,
             cue=" ".join(cue.words),
             distance=cue.distance,
         )
@@ -640,13 +666,25 @@ class FactExtractor:
             return []
         return [_Cue(candidates[0], HIGH_CONFIDENCE_DISTANCE + 1, 0, compact=False)]
 
-    def _role(self, attribute: Attribute, clause: _Clause,
+    def _role(self, attribute: Attribute, clause: _Clause, tokens: ValueTokens,
               heading_lemmas: frozenset[str]) -> str:
-        """The first of the attribute's roles a cue of which stands in the value's clause,
-        else in its headings; "" for none."""
-        where: _Clause | frozenset[str]
-        for where in (clause, heading_lemmas):
-            for role, cues in attribute.role_lemmas(self.language):
+        """The first of the attribute's roles a cue of which stands in the value's own item
+        where its clause lists several values of its type ("zwroty – zwroty@…, reklamacje –
+        reklamacje@…": the other items' words, and the headings over them all, are not its
+        own), else in its clause, else in its headings; "" for none."""
+        roles = attribute.role_lemmas(self.language)
+        if not roles:
+            return ""
+        index = clause.index
+        role_words = {cue[0] for _, cues in roles for cue in cues}
+        first = next((position for position in clause.range
+                       if index.tokens[position].lemma.lower() in role_words), None)
+        item = tokens.item(first, clause.range)
+        places: tuple[_Clause | frozenset[str], ...] = (
+            (clause, heading_lemmas) if item == clause.range else
+            (frozenset(index.tokens[position].lemma.lower() for position in item),))
+        for where in places:
+            for role, cues in roles:
                 if any(all(word in where for word in cue) for cue in cues):
                     return role
         return ""
@@ -715,7 +753,8 @@ class FactExtractor:
         """The tokens of the event a period is counted from, which directly follows the
         value: a preposition ("od"), then a noun phrase, up to the first punctuation or word
         that ends it (`event_ends` in anchors.yaml; sixteen words at most: "od dnia
-        otrzymania oświadczenia o odstąpieniu od umowy"). What follows it ("…, zwróci
+        otrzymania oświadczenia o odstąpieniu od umowy"), with a relative clause that
+        describes it ("od dnia, w którym…", `opens_relative`). What follows it ("…, zwróci
         płatności", "… na odstąpienie") is the clause's own frame again."""
         tokens = index.tokens
         after = bisect_left(index.starts, match.end)
@@ -723,8 +762,11 @@ class FactExtractor:
         if (after + 1 >= len(tokens)
                 or tokens[after].lemma.lower() not in words.period_start_prepositions):
             return range(0)
-        stop = min(index.clause_range(CLAUSE_ENDS, after).stop, after + 1 + MAX_EVENT_TOKENS)
-        stop = next((i for i in range(after + 1, stop) if ends_event(tokens[i])), stop)
+        clause_stop = index.clause_range(CLAUSE_ENDS, after).stop
+        limit = min(clause_stop, after + 1 + MAX_EVENT_TOKENS)
+        stop = next((i for i in range(after + 1, limit) if ends_event(tokens[i])), limit)
+        if stop < clause_stop and tokens[stop].text == "," and opens_relative(tokens, stop + 1):
+            stop = _relative_end(tokens, stop + 1)  # the event described
         if (tokens[after + 1].lemma.lower() not in words.period_start_lemmas
                 and not self._anchor(index, range(after, stop))):
             return range(0)
@@ -871,14 +913,16 @@ def _custom_first(cues: list[_Cue], custom: frozenset[str], alone: bool,
     return cues
 
 
-def _rank(cue: _Cue) -> tuple[int, int, int, int, int]:
+def _rank(cue: _Cue) -> tuple[int, int, int, int, int, int]:
     """Attributes that constrain the bound ("od 1000 zł") first; then, among compact cues
     close to the value, the most specific ("odpowiedź na reklamację" beats "wysyłać");
-    then the nearest; between equally near cues the more specific ("zwrot płatności" over
-    "zwrot")."""
+    then the nearest; between equally near cues an ignored one ("REGON 021847639" before a
+    line "Infolinia: …" its sentence runs on into), then the more specific ("zwrot
+    płatności" over "zwrot")."""
     close = cue.compact and cue.distance <= NEARBY_DISTANCE
     return (0 if cue.attribute.bounds else 1, 0 if close else 1,
-            -cue.length if close else 0, cue.distance, -cue.length)
+            -cue.length if close else 0, cue.distance,
+            0 if cue.attribute is _IGNORED else 1, -cue.length)
 
 
 def _cue_distance(cue: tuple[str, ...], occurrences: _Occurrences, value_index: int,
@@ -1042,6 +1086,29 @@ def _nearest_first(positions: list[int], origin: int, skipped: range) -> Iterato
         else:
             yield positions[after]
             after += 1
+
+
+def _fact_confidence(cue: _Cue, foreign: frozenset[str], label: str, value_index: int,
+                     tokens: ValueTokens, subject: str | None) -> Confidence:
+    """Low for a cue that does not govern the value's clause, else by the cue's distance, a
+    labelled item of a list counted as its list's first value (`_list_distance`)."""
+    if cue.attribute.name in foreign:
+        return Confidence.LOW
+    distance = _list_distance(cue.distance, value_index, tokens) if label else cue.distance
+    return _confidence(distance, subject)
+
+
+def _list_distance(distance: int, value_index: int, tokens: ValueTokens) -> int:
+    """How far a labelled value stands from its cue when it is an item of a list of variants
+    after it ("Paczki DPD i DHL dostarczamy w 1–3 dni robocze, meble przywozi Raben w 3–5 dni
+    roboczych, a do Czech – w 4–6 dni roboczych"): as far as the list's first value, the cue
+    being the whole list's. A cue after the value, or not in its sentence, is `distance` away."""
+    cue_at = value_index - distance
+    if not 0 <= cue_at < value_index or distance >= HEADING_DISTANCE:
+        return distance
+    first = next((span.start for span in tokens.same_type
+                  if cue_at < span.start and span.stop <= tokens.own.start), None)
+    return distance if first is None else first - cue_at
 
 
 def _confidence(distance: int, subject: str | None) -> Confidence:

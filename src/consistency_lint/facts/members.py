@@ -12,8 +12,8 @@ word is its text, its lemma or any lemma Morfeusz knows for it: "Polski" (geniti
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from typing import Any
 
@@ -50,6 +50,16 @@ class Vocabulary:
     members: tuple[Member, ...]
     complete_cues: tuple[tuple[str, ...], ...]  # lemmatized, lower-cased
     ignored_cues: tuple[tuple[str, ...], ...]
+    # a kind of member by the members that are ways of it ("płatność odroczona": PayPo, …)
+    kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def same_offer(self, name: str) -> frozenset[str]:
+        """The members that offer what `name` offers: itself, the ways of it if it is a
+        kind, and its kind if it is a way of one. A registry listing PayPo offers deferred
+        payment; a page naming deferred payment names what PayPo is."""
+        found = {name, *self.kinds.get(name, ())}
+        found.update(kind for kind, ways in self.kinds.items() if name in ways)
+        return frozenset(found)
 
     @cached_property
     def by_first_word(self) -> dict[str, tuple[tuple[_Form, Member], ...]]:
@@ -90,7 +100,9 @@ def _vocabulary(attribute: str, entry: Any, language: str) -> Vocabulary:
         members.append(Member(NOT_A_MEMBER, _forms(others, language), True))
     return Vocabulary(attribute, tuple(members),
                       lemmatized(tuple(map(str, entry.get("complete_cues") or ())), language),
-                      lemmatized(tuple(map(str, entry.get("ignored_cues") or ())), language))
+                      lemmatized(tuple(map(str, entry.get("ignored_cues") or ())), language),
+                      {str(kind): frozenset(map(str, ways))
+                       for kind, ways in (entry.get("kinds") or {}).items()})
 
 
 def _forms(texts: tuple[str, ...], language: str) -> tuple[tuple[frozenset[str], ...], ...]:

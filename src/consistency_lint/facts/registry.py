@@ -187,4 +187,5 @@ def _registry_fact(model: RegistryModel, index: int, fact: FactModel,
     return RegistryFact(fact.subject, name, str(fact.value),
                         value.as_read(attribute.reading), line,
                         fact.effective_from, fact.effective_until,
-                        (fact.role or "").strip(), label_lemmas(fact.label or "", language))
+                        attribute.role_named((fact.role or "").strip(), language),
+                        label_lemmas(fact.label or "", language))

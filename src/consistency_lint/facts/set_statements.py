@@ -32,15 +32,15 @@ from consistency_lint.facts.members import (
     vocabularies,
 )
 from consistency_lint.model import Confidence, Document, Fact, Value, ValueType
-from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import clause_numbers
-from consistency_lint.nlp.frames import SentenceFrames
+from consistency_lint.nlp.frames import SentenceFrames, parts_of_speech
 from consistency_lint.nlp.lexicon import language_profile
 
 # A comma before a word of these parts of speech starts another predicate, so another scope
 # of negation: "Wysyłamy do Polski, nie wysyłamy do Czech"; "kartą, BLIK-iem" does not.
 _PREDICATE_TAGS = frozenset({"fin", "praet", "impt", "imps", "inf", "pred", "bedzie"})
+_PARTICIPLE_TAGS, _NOUN_TAG = frozenset({"pact", "ppas"}), "subst"
 _NOT_NEGATING_NEXT = frozenset({"tylko", "jedynie"})  # "nie tylko do Polski, ale…"
 SCOPE_BREAKS = frozenset({",", "–", "—"})  # where a stretch with a predicate of its own starts
 ONLY_REACH = 3  # how far before a member "wyłącznie" makes it the whole set
@@ -69,7 +69,8 @@ class SetStatements:
         self.vocabularies = [known[attribute.name] for attribute in self.attributes]
         self.company = company
         self.language = language
-        self.negations = language_profile(language).negations
+        profile = language_profile(language)
+        self.negations, self.coordinators = profile.negations, profile.coordinators
         self.partial = partial_cues(language)
         self.only = only_cues(language)
         self.cue_verbs = {attribute.name: frozenset(
@@ -112,11 +113,12 @@ class SetStatements:
     def _only_before(self, affirmed: list[str], first: int) -> bool:
         """Whether "wyłącznie", "tylko" stands right before a member (a few words at most:
         "wyłącznie na terenie Polski"), not negated ("nie tylko"): the member is then the
-        whole set, one member or more."""
+        whole set, one member or more. Not in brackets: "Za granicę (tylko Niemcy i
+        Czechy)" says which of a part of the set, the part the words before name."""
         for position in range(max(0, first - ONLY_REACH), first):
             if affirmed[position] in self.only and (
                     position == 0 or affirmed[position - 1] not in self.negations):
-                return True
+                return not _in_brackets(affirmed, position)
         return False
 
     def _found(self, frames: SentenceFrames, lemmas: list[str],
@@ -162,7 +164,7 @@ class SetStatements:
     def _negated(self, tokens: Sequence[Token]) -> list[bool]:
         """For each token, whether a negation stands in its scope: its clause, a comma
         before another predicate ending it."""
-        scopes = _scopes(tokens, self.negations)
+        scopes = _scopes(tokens, self.negations, self.coordinators)
         negated_scopes = {scopes[i] for i, token in enumerate(tokens)
                           if token.lemma.lower() in self.negations
                           and (i + 1 == len(tokens)
@@ -230,6 +232,14 @@ def _not_elaborating(found: list[_Found], tokens: Sequence[Token]) -> list[_Foun
             if (item.mention.first, item.vocabulary.attribute) not in elaborated]
 
 
+def _in_brackets(lemmas: list[str], position: int) -> bool:
+    """Whether the word at `position` stands inside brackets opened before it."""
+    depth = 0
+    for lemma in lemmas[:position]:
+        depth += (lemma == "(") - (lemma == ")")
+    return depth > 0
+
+
 def _first_cue(cues: Sequence[tuple[str, ...]], lemmas: list[str]) -> tuple[str, ...]:
     """The longest cue whose words stand in a row among `lemmas`; () for none."""
     best: tuple[str, ...] = ()
@@ -251,20 +261,52 @@ def _stands_in_row(cue: tuple[str, ...], lemmas: list[str]) -> bool:
             return True
 
 
-def _scopes(tokens: Sequence[Token], negations: frozenset[str]) -> list[int]:
-    """For each token, its scope of negation: clauses (`clause_numbers`), also cut at a
-    comma or dash before a stretch with a negation or a verb of its own ("…do Polski, nie
-    wysyłamy…", "…, zapłacisz…", "Nie prowadzimy tu sprzedaży – wszystkie zamówienia
-    wysyłamy przez DPD")."""
+def _scopes(tokens: Sequence[Token], negations: frozenset[str],
+            coordinators: frozenset[str]) -> list[int]:
+    """For each token, its scope of negation: clauses (`clause_numbers`), also cut
+    - at a comma or dash before a stretch with a negation or a verb of its own ("…do Polski,
+      nie wysyłamy…", "…, zapłacisz…", "Nie prowadzimy tu sprzedaży – wszystkie zamówienia
+      wysyłamy przez DPD");
+    - at a conjunction between two stretches with a verb each ("wysyłamy wyłącznie kurierem
+      DPD i nie wysyłamy tam mebli"; not "Do Czech i na Słowację nie wysyłamy");
+    - around a participle after its noun, a clause folded into a word, up to the next
+      predicate ("Przy zamówieniach wysyłanych kurierem DPD nie płacisz za przesyłkę": the
+      shop does send by DPD)."""
     clauses = clause_numbers(tokens)
     scopes, scope = [], 0
-    for position in range(len(tokens)):
-        if position and (clauses[position] != clauses[position - 1] or (
-                tokens[position - 1].text in SCOPE_BREAKS
-                and _predicate_follows(tokens, position, negations))):
+    has_predicate = in_participle = False
+    for position, token in enumerate(tokens):
+        opens_participle = _is_attributive_participle(tokens, position)
+        if position and (clauses[position] != clauses[position - 1] or opens_participle
+                         or (in_participle and _starts_predicate(token, negations))
+                         or _breaks_before(tokens, position, negations, coordinators,
+                                           has_predicate)):
             scope += 1
+            has_predicate = in_participle = False
+        in_participle = in_participle or opens_participle
+        has_predicate = has_predicate or _starts_predicate(token, negations)
         scopes.append(scope)
     return scopes
+
+
+def _breaks_before(tokens: Sequence[Token], position: int, negations: frozenset[str],
+                   coordinators: frozenset[str], has_predicate: bool) -> bool:
+    """Whether a stretch with a predicate of its own starts at `position`: after a comma
+    or dash, or after a conjunction that follows a stretch with a predicate."""
+    before = tokens[position - 1]
+    joins = before.text in SCOPE_BREAKS or (has_predicate
+                                             and before.lemma.lower() in coordinators)
+    return joins and _predicate_follows(tokens, position, negations)
+
+
+def _is_attributive_participle(tokens: Sequence[Token], position: int) -> bool:
+    """Whether the word at `position` is a participle right after a noun ("zamówieniach
+    wysyłanych"), not a passive's ("nie są obsługiwane")."""
+    if position == 0:
+        return False
+    parts = parts_of_speech(tokens[position])
+    return bool(parts) and parts <= _PARTICIPLE_TAGS and _NOUN_TAG in parts_of_speech(
+        tokens[position - 1])
 
 
 def _predicate_follows(tokens: Sequence[Token], start: int, negations: frozenset[str]) -> bool:
@@ -282,4 +324,6 @@ def _starts_predicate(token: Token, negations: frozenset[str]) -> bool:
 
 
 def _is_predicate(token: Token) -> bool:
-    return any(part in _PREDICATE_TAGS for _, part in morfeusz.analyses(token.text))
+    """Whether the word is a verb form that can head a clause, as the word it was read as
+    ("lub" is the conjunction, not the imperative of "lubić")."""
+    return bool(parts_of_speech(token) & _PREDICATE_TAGS)

@@ -166,6 +166,16 @@ def _is_identifier(text: str) -> bool:
     return text.isalnum() and any(character.isdigit() for character in text)
 
 
+_COUNTRY_PREFIX = re.compile(r"^[a-z]{2}(?=\d)")
+
+
+def _national(identifier: str) -> str:
+    """An identifier without the country code an international form puts before it: the
+    IBAN "PL05 1140 …" is the account "05 1140 …", the EU VAT number "PL5250001234" the NIP
+    "525-000-12-34"."""
+    return _COUNTRY_PREFIX.sub("", identifier)
+
+
 def _texts_comparable(first: str, second: str) -> bool:
     if _is_identifier(first) or _is_identifier(second):
         return _is_identifier(first) and _is_identifier(second)
@@ -178,7 +188,7 @@ def _text_contains(whole: str, part: str) -> bool:
     """Whether `part` stands in `whole` as whole words, punctuation aside, each word in any
     of its forms ("Polski" in "Polska, Czechy i Słowacja")."""
     if _is_identifier(whole) or _is_identifier(part):
-        return whole == part
+        return _national(whole) == _national(part)
     words, within = _NOT_A_WORD.sub(" ", part).split(), _NOT_A_WORD.sub(" ", whole).split()
     return bool(words) and any(
         all(forms_of_one_word(word, other) for word, other in

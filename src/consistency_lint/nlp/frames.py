@@ -8,7 +8,10 @@ cue nearby says. A participle is an adjective of a noun ("wiadomości wysyłanyc
 użytkownika"), a clause folded into a word: it is no verb of the clause, and a cue that
 stands in the clause only as one does not say what the clause is about. A pronoun of the
 clause carries a noun of another clause into it ("zwrot pieniędzy …, przekażemy go w ciągu 14
-dni"). A clause of
+dni"). A gerund governed
+by a preposition ("z wniesieniem", "po zaksięgowaniu") names a circumstance, as a noun does,
+not what its clause is about: "Dostawa: Raben, 149 zł z wniesieniem" is about the delivery. A
+clause of
 condition or time ("Jeśli będziesz korzystać z usług po 10 dniach, zmiany zostaną przyjęte")
 is a circumstance of its main clause: its numbers are about what the main clause says.
 
@@ -31,6 +34,7 @@ from consistency_lint.nlp.lexicon import language_profile
 # imperative, impersonal forms, the infinitive, and the gerund ("od zamieszczenia zmian").
 VERB_TAGS = frozenset({"fin", "praet", "impt", "imps", "inf", "pred", "bedzie", "ger", "winien"})
 PARTICIPLE_TAGS = frozenset({"pact", "ppas"})
+GERUND_TAG, PREPOSITION_TAG = "ger", "prep"
 NOUN_TAG, PRONOUN_TAG, PRONOUN_LEMMA = "subst", "ppron3", "on"  # a third-person pronoun
 FRAME_ENDS = frozenset({",", ";", "(", ")"})  # not ":": "Termin: 14 dni"
 
@@ -103,10 +107,11 @@ class SentenceFrames:
             pronouns: set[tuple[str, str]] = set()
             for position in clause:
                 token = self.tokens[position]
-                parts = _parts_of_speech(token)
+                parts = parts_of_speech(token)
                 if parts and parts <= PARTICIPLE_TAGS:
                     participles.add(position)
-                elif parts and parts <= VERB_TAGS and token.lemma.lower() not in self.light:
+                elif (parts and parts <= VERB_TAGS and token.lemma.lower() not in self.light
+                      and not self._after_preposition(position, parts)):
                     verbs.append(position)
                 else:  # by its form: the tagger reads "go" as the board game too
                     pronouns.update(morfeusz.agreement(token.text.lower(), PRONOUN_LEMMA,
@@ -114,6 +119,11 @@ class SentenceFrames:
             self._clauses[clause.start] = _ClauseWords(verbs, frozenset(participles),
                                                        frozenset(pronouns))
         return self._clauses[clause.start]
+
+    def _after_preposition(self, position: int, parts: frozenset[str]) -> bool:
+        """Whether the word at `position` is a gerund right after a preposition."""
+        return (parts == {GERUND_TAG} and position > 0
+                and PREPOSITION_TAG in parts_of_speech(self.tokens[position - 1]))
 
 
 @dataclass(frozen=True)
@@ -133,7 +143,7 @@ def noun_agreement(form: str, lemma: str) -> frozenset[tuple[str, str]]:
     return morfeusz.agreement(form, lemma, NOUN_TAG)
 
 
-def _parts_of_speech(token: Token) -> frozenset[str]:
+def parts_of_speech(token: Token) -> frozenset[str]:
     """The parts of speech Morfeusz gives the token's word for the lemma it was read as."""
     lemma = token.lemma.lower()
     return frozenset(part for found, part in morfeusz.analyses(token.text)

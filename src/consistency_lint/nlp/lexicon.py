@@ -49,6 +49,8 @@ class Lexicon:
     implied_one: dict[str, str] = field(default_factory=dict)
     implied_one_alone: frozenset[str] = frozenset()
     implied_one_not_after: frozenset[str] = frozenset()
+    # Adjectives of a whole one, which pick out none: "masz cały tydzień" is a week
+    implied_one_whole: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,9 @@ class LanguageProfile:
     # Optional, as a language file of before them still reads.
     light_verbs: frozenset[str] = frozenset()
     condition_conjunctions: frozenset[str] = frozenset()  # "jeśli", "gdy": a circumstance
+    # Words that, after a focus particle, announce a condition after a comma ("tylko wtedy,
+    # gdy"): the condition belongs to their clause (nlp/clause_reading.py). Optional.
+    condition_correlatives: frozenset[str] = frozenset()
     # Words after a comma that open a subordinate clause ("…, że firma nie ponosi …"): the
     # clauses a rule frame must hold in (nlp/clause_reading.py). Optional, like the above.
     clause_openers: frozenset[str] = frozenset()
@@ -123,6 +128,9 @@ class LanguageProfile:
     # Words of comparison: a negation two words before one ("nie później niż 14 dni", "no
     # later than") states a bound, and negates nothing. Optional.
     comparison_words: frozenset[str] = frozenset()
+    # Conjunctions that join two predicates ("wysyłamy kurierem DPD i nie wysyłamy mebli"):
+    # each has its own scope of negation. Optional.
+    coordinators: frozenset[str] = frozenset()
     # What a clause says may, must or cannot be: lemmas, or lemmas in order a word apart at
     # most ("mieć prawo", "zastrzegać prawo"), by modality ("may", "must"); a negation just
     # before one of "may" makes "cannot".
@@ -187,6 +195,7 @@ def lexicon(language: str) -> Lexicon:
         implied_one_alone=frozenset(
             _implied_one(language, data.get("implied_one", {}), _ALONE_CASES)),
         implied_one_not_after=frozenset(data.get("implied_one", {}).get("not_after", ())),
+        implied_one_whole=expand(data.get("implied_one", {}).get("whole", []), []),
     )
 
 

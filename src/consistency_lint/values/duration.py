@@ -109,6 +109,8 @@ def _says_which_one(before: str, language: str) -> bool:
     if last is None:
         return False
     word = last.group(1)
+    if word.lower() in lexicon(language).implied_one_whole:  # "cały tydzień": a week
+        return False
     return (word.lower() in lexicon(language).implied_one_not_after
             or word.lower() in lexicon(language).determiners
             or any(tag in _WHICH_ONE_TAGS for _lemma, tag in morfeusz.analyses(word)))
