@@ -4,11 +4,15 @@ when its concepts stand in one clause read this way.
 
 "Użytkownik akceptuje, że Operator nie ponosi odpowiedzialności" holds two clauses: a
 comma or semicolon before a clause opener ("że", "który", "jeśli", "a") ends one, as do ":"
-and a line break (the lines of a list); other semicolons join ("Wadliwy towar prosimy
-odesłać; koszt przesyłki pokrywa Klient" is one statement).
+and a line break (the lines of a list), and a semicolon before a party's noun (a new
+subject: "Konsument może wybrać naprawę; Sprzedawca może zaproponować…"); other semicolons
+join ("Wadliwy towar prosimy odesłać; koszt przesyłki pokrywa Klient" is one statement).
 A leading condition ("Jeśli nie odbierzesz paczki, anulujemy zamówienie") stays in the clause
 with its concepts, but the actor, negation and modality are those of the main part after its
-comma: the condition is a circumstance of what the clause says.
+comma: the condition is a circumstance of what the clause says. So does a condition that
+restricts the clause before it ("Zwroty przyjmujemy tylko wtedy, gdy produkt przyszedł
+uszkodzony", "wyłącznie w sytuacji, gdy…"): it says the only case in which the main part
+holds, and is part of what it says.
 The actor is the subject: the first word of the clause that may be the nominative of a
 role's noun ("Sprzedawca", "firma"), else the person of its finite verbs ("zastrzegamy" is
 the first person, "ponosisz" the second), as Morfeusz analyses them; a clause naming neither
@@ -30,6 +34,7 @@ CLAUSE_ENDS = frozenset({":"})
 BEFORE_OPENERS = frozenset({",", ";"})
 MAY, MUST, CANNOT, NO_MODALITY = "may", "must", "cannot", "none"
 UNNAMED = "unnamed"  # the actor of a clause that names none
+RESTRICTION_REACH = 3  # "wyłącznie w przypadku, gdy": the focus particle a few words before
 # quotation marks that open a quotation, with those that close it
 QUOTES = {"„": frozenset({"”", "“", "\""}), "“": frozenset({"”", "\""}),
           "\"": frozenset({"\"", "”"}), "«": frozenset({"»"}), "»": frozenset({"«"}),
@@ -69,7 +74,11 @@ def clauses(tokens: Sequence[Token], text: str, language: str,
         following = tokens[position + 1] if position + 1 < len(tokens) else None
         punctuation = token.text in CLAUSE_ENDS or (
             token.text in BEFORE_OPENERS and following is not None
-            and following.lemma.lower() in openers)
+            and (following.lemma.lower() in openers
+                 or (token.text == ";" and _names_role(following, roles)))
+            and not _announced_condition(tokens, position, profile.condition_conjunctions,
+                                         profile.condition_correlatives,
+                                         profile.focus_particles))
         line_ends = following is not None and "\n" in text[token.end:following.start]
         if punctuation or line_ends:
             end = position if punctuation else position + 1  # the punctuation is in neither
@@ -123,12 +132,35 @@ def _bounds(lemmas: Sequence[frozenset[str]], at: int, comparison: frozenset[str
     return at + 2 < len(lemmas) and bool(lemmas[at + 2] & comparison)
 
 
+def _names_role(token: Token, roles: Sequence[Role]) -> bool:
+    return any(token.lemma.lower() in role.lemmas for role in roles)
+
+
+def _announced_condition(tokens: Sequence[Token], comma: int, conditions: frozenset[str],
+                         correlatives: frozenset[str], focus: frozenset[str]) -> bool:
+    """Whether the comma at `comma` opens a condition that restricts the clause before it:
+    announced by a focus particle and a correlative ("tylko wtedy, gdy", "wyłącznie w
+    przypadku, gdy", "jedynie, jeśli"). Any other condition is a clause of its own."""
+    if not (tokens[comma].text == "," and 0 < comma < len(tokens) - 1
+            and tokens[comma + 1].lemma.lower() in conditions):
+        return False
+    before = [token.lemma.lower() for token in tokens[max(comma - RESTRICTION_REACH, 0):comma]]
+    return bool(before) and (before[-1] in focus or (
+        before[-1] in correlatives and any(word in focus for word in before[:-1])))
+
+
 def _main_part(tokens: Sequence[Token], span: range, conditions: frozenset[str]) -> range:
     """The part of the clause that says what it says of itself: after a leading condition
-    ("Jeśli nie odbierzesz paczki, anulujemy zamówienie" is the trader's, not negated), which
-    is only its circumstance; the whole clause otherwise."""
-    if not span or tokens[span.start].lemma.lower() not in conditions:
+    ("Jeśli nie odbierzesz paczki, anulujemy zamówienie" is the trader's, not negated), or
+    before an announced one ("… tylko wtedy, gdy folia nie będzie zerwana" is not negated),
+    which is only its circumstance; the whole clause otherwise."""
+    if not span:
         return span
+    if tokens[span.start].lemma.lower() not in conditions:
+        trailing = next((position for position in span if tokens[position].text == ","
+                         and position + 1 < span.stop
+                         and tokens[position + 1].lemma.lower() in conditions), None)
+        return span if trailing is None else range(span.start, trailing)
     comma = next((position for position in span if tokens[position].text == ","), None)
     return span if comma is None or comma + 1 >= span.stop else range(comma + 1, span.stop)
 
