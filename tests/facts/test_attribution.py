@@ -224,3 +224,17 @@ def test_a_relative_clause_describing_a_periods_start_is_part_of_the_start(
             "kurier) odebrała paczkę, na odstąpienie od umowy.\n")
     assert _facts(tmp_path, "text", "zwroty.txt", text) == [
         ("shop", "withdrawal_period", "14 day", 1, "high")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dostawa od 12,99 zł, darmowa od 199 zł.",
+     [("delivery_cost", ">=12.99 PLN"), ("free_delivery_threshold", ">=199.00 PLN")]),
+    ("Dostawa kosztuje 15 zł, a od 199 zł jest darmowa.",
+     [("delivery_cost", "15.00 PLN"), ("free_delivery_threshold", ">=199.00 PLN")]),
+    ("Darmowa dostawa od 199 zł, poniżej dostawa kosztuje 12,99 zł.",
+     [("free_delivery_threshold", ">=199.00 PLN"), ("delivery_cost", "12.99 PLN")]),
+])
+def test_a_free_delivery_cue_belongs_to_the_amount_it_stands_by(
+        tmp_path: Path, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(row[1], row[2]) for row in _facts(tmp_path, "text", "dostawa.txt", text + "\n")
+            ] == expected

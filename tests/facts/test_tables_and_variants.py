@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from consistency_lint.facts.variants import labels_match
 from tests.conftest import edited_copy, keys, lint
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "variants"
@@ -131,3 +132,14 @@ def test_a_statement_that_names_no_variant_agrees_with_any_of_them(
         encoding="utf-8")
     assert [key for key in keys(lint(project).findings)
             if key[1] == MISMATCH and key[2] == "kb/kurier.md"] == found
+
+
+@pytest.mark.parametrize(("stated", "declared", "match"), [
+    ("czech dhl dpd", "czechy", True),  # the tagger's lemma of "w Czechach", and the registry's
+    ("inpost paczkomat", "paczkomat", True),
+    ("raben", "czechy", False),
+    ("słowacja", "czechy słowacja", True),
+])
+def test_a_label_names_a_variant_whatever_the_form_of_its_words(
+        stated: str, declared: str, match: bool) -> None:
+    assert labels_match(stated, declared) is match

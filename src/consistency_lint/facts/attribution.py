@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice, product
@@ -327,6 +327,7 @@ class _Cue:
     compact: bool  # the cue's words stand together in the sentence
     words: tuple[str, ...] = ()
     beside: bool = False  # read from where the value stands, so in the value's clause
+    bound_first: bool = True  # a bounded attribute's cue that is this value's own
 
 
 class FactExtractor:
@@ -739,7 +740,11 @@ class FactExtractor:
                 current = best.get(attribute.name)
                 if current is None or _rank(candidate) < _rank(current):
                     best[attribute.name] = candidate
-        return sorted(best.values(), key=_rank)
+        ranked = list(best.values())
+        words = {cue.attribute.name: frozenset(word for found in (
+            cue.attribute.cue_lemmas(self.language) if cue.attribute is not _IGNORED
+            else ignored) for word in found) for cue in ranked}
+        return sorted((_bound_claimed(cue, words, index, tokens) for cue in ranked), key=_rank)
 
     def _index(self, sentence: Sentence) -> _SentenceIndex:
         """Where each lemma and subject stands in the sentence, computed once per sentence."""
@@ -913,14 +918,34 @@ def _custom_first(cues: list[_Cue], custom: frozenset[str], alone: bool,
     return cues
 
 
+def _bound_claimed(cue: _Cue, words: Mapping[str, frozenset[str]], index: _SentenceIndex,
+                   tokens: ValueTokens) -> _Cue:
+    """The cue, without the priority of a bounded attribute where a word of it that no
+    cue of the value's other attributes has (`words`, by attribute: "darmowy" of "darmowa
+    dostawa", not "dostawa") stands only nearer to another value of the type: in "Dostawa
+    od 12,99 zł, darmowa od 199 zł" the free delivery is the 199 zł's, and the 12,99 zł is
+    a delivery cost."""
+    if not cue.attribute.bounds or not tokens.rivals:
+        return cue
+    others = {word for name, found in words.items() if name != cue.attribute.name
+              for word in found}
+    for word in cue.words:
+        positions = index.positions.get(word, ())
+        if word not in others and positions and all(tokens.nearer_rival(position)
+                                                    for position in positions):
+            return replace(cue, bound_first=False)
+    return cue
+
+
 def _rank(cue: _Cue) -> tuple[int, int, int, int, int, int]:
-    """Attributes that constrain the bound ("od 1000 zł") first; then, among compact cues
+    """Attributes that constrain the bound ("od 1000 zł") first, unless their cue is
+    another value's (`_bound_claimed`); then, among compact cues
     close to the value, the most specific ("odpowiedź na reklamację" beats "wysyłać");
     then the nearest; between equally near cues an ignored one ("REGON 021847639" before a
     line "Infolinia: …" its sentence runs on into), then the more specific ("zwrot
     płatności" over "zwrot")."""
     close = cue.compact and cue.distance <= NEARBY_DISTANCE
-    return (0 if cue.attribute.bounds else 1, 0 if close else 1,
+    return (0 if cue.attribute.bounds and cue.bound_first else 1, 0 if close else 1,
             -cue.length if close else 0, cue.distance,
             0 if cue.attribute is _IGNORED else 1, -cue.length)
 

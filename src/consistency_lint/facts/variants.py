@@ -18,6 +18,7 @@ from functools import cache
 
 from consistency_lint.facts.attributes import Attribute
 from consistency_lint.model import Fact, RegistryFact
+from consistency_lint.model.word_forms import forms_of_one_word
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import Token
 from consistency_lint.nlp.lexicon import lexicon
@@ -92,11 +93,16 @@ def label_lemmas(label: str, language: str) -> str:
 
 def labels_match(stated: str, declared: str) -> bool:
     """Whether a statement's label names the registry's variant: the words of one are all
-    among the words of the other ("inpost paczkomat" and "paczkomat")."""
+    among the words of the other ("inpost paczkomat" and "paczkomat"), in any of their
+    forms (the tagger reads "w Czechach" as "czech", the registry's "Czechy" as "czechy")."""
     if not stated or not declared:
         return False
-    mine, theirs = set(stated.split()), set(declared.split())
-    return mine <= theirs or theirs <= mine
+    mine, theirs = stated.split(), declared.split()
+    return _words_among(mine, theirs) or _words_among(theirs, mine)
+
+
+def _words_among(part: Sequence[str], whole: Sequence[str]) -> bool:
+    return all(any(forms_of_one_word(word, other) for other in whole) for word in part)
 
 
 def shared_labels(facts: Iterable[Fact]) -> dict[tuple[str, str, str, str], str]:
