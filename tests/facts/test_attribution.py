@@ -238,3 +238,12 @@ def test_a_free_delivery_cue_belongs_to_the_amount_it_stands_by(
         tmp_path: Path, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(row[1], row[2]) for row in _facts(tmp_path, "text", "dostawa.txt", text + "\n")
             ] == expected
+
+
+def test_a_cue_whose_words_only_modifiers_part_stands_together(tmp_path: Path) -> None:
+    text = ("W przypadku odstąpienia od umowy zwrócimy wszystkie otrzymane od Państwa "
+            "płatności, w tym koszty dostarczenia towaru, niezwłocznie, a w każdym przypadku "
+            "nie później niż 14 dni od dnia, w którym zostaliśmy poinformowani o Państwa "
+            "decyzji o wykonaniu prawa odstąpienia od niniejszej umowy.\n")
+    assert _facts(tmp_path, "text", "regulamin.txt", text) == [
+        ("shop", "refund_deadline", "<=14 day from receipt", 1, "medium")]

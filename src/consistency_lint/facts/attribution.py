@@ -59,7 +59,7 @@ from consistency_lint.model import Confidence, Document, Fact, Value, ValueMatch
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
-from consistency_lint.nlp.frames import Frame, SentenceFrames, noun_agreement
+from consistency_lint.nlp.frames import Frame, SentenceFrames, noun_agreement, parts_of_speech
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.extraction import extract_values, link_target, text_value
 
@@ -67,6 +67,10 @@ HIGH_CONFIDENCE_DISTANCE = 8
 MEDIUM_CONFIDENCE_DISTANCE = 20
 HEADING_DISTANCE = 1_000
 NEARBY_DISTANCE = 4
+# Words that only describe the noun after them, which a cue's words may stand apart by
+NOUN_MODIFIERS = frozenset({"adj", "adja", "num", "ppas", "pact"})
+PARTICIPLES = frozenset({"ppas", "pact"})
+MAX_MODIFIERS = 4  # "wszystkie otrzymane od Państwa": how many such words at most
 PREVIOUS_SENTENCE_DISTANCE = MEDIUM_CONFIDENCE_DISTANCE  # a cue in the sentence before
 TITLE_MAX_WORDS = 8  # a short first line of a plain-text document is its title
 PHRASE_SLACK = 1  # words of a multi-word cue may stand this many tokens further apart
@@ -116,6 +120,22 @@ class _SentenceIndex:
         self._frames: SentenceFrames | None = None
         self._offer_starts: dict[ValueType, list[int]] = {}
         self._nouns: dict[str, frozenset[tuple[str, str]]] = {}
+
+    def _span_without_modifiers(self, members: tuple[int, ...]) -> int:
+        """How far apart a cue's words stand, not counting the words between them that
+        only describe the later one: adjectives, numerals, and a participle with its
+        phrase ("zwrócimy wszystkie otrzymane od Państwa płatności" is "zwrócić płatności")."""
+        first, last = min(members), max(members)
+        span = last - first
+        if span <= len(members) + PHRASE_SLACK:
+            return span
+        between = [position for position in range(first + 1, last) if position not in members]
+        participle = next((position for position in between
+                           if parts_of_speech(self.tokens[position]) <= PARTICIPLES
+                           and parts_of_speech(self.tokens[position])), last)
+        return span - sum(1 for position in between if position > participle or (
+            parts_of_speech(self.tokens[position]) <= NOUN_MODIFIERS
+            and parts_of_speech(self.tokens[position])) or position == participle)
 
     def offer_starts(self, value_type: ValueType, attributes: Sequence[Attribute],
                      language: str) -> list[int]:
@@ -189,14 +209,15 @@ class _SentenceIndex:
         if key not in self._compact:
             words = [self.unclaimed(value_type, lemma, claimed) for lemma in cue]
             width = len(cue) + PHRASE_SLACK
+            reach = width + MAX_MODIFIERS
             found = []
             for anchor in words[0] if all(words) else ():
-                nearby = [found_at[bisect_left(found_at, anchor - width):
-                                   bisect_right(found_at, anchor + width)]
+                nearby = [found_at[bisect_left(found_at, anchor - reach):
+                                   bisect_right(found_at, anchor + reach)]
                           for found_at in words[1:]]
                 for rest in product(*nearby):
                     members = (anchor, *rest)
-                    if max(members) - min(members) <= width:
+                    if self._span_without_modifiers(members) <= width:
                         found.append(_Combination(min(members), max(members), members))
             found.sort(key=lambda combination: combination.first)
             self._compact[key] = found, [combination.first for combination in found]
@@ -937,17 +958,18 @@ def _bound_claimed(cue: _Cue, words: Mapping[str, frozenset[str]], index: _Sente
     return cue
 
 
-def _rank(cue: _Cue) -> tuple[int, int, int, int, int, int]:
+def _rank(cue: _Cue) -> tuple[int, int, int, int, int, int, int]:
     """Attributes that constrain the bound ("od 1000 zł") first, unless their cue is
     another value's (`_bound_claimed`); then, among compact cues
     close to the value, the most specific ("odpowiedź na reklamację" beats "wysyłać");
     then the nearest; between equally near cues an ignored one ("REGON 021847639" before a
     line "Infolinia: …" its sentence runs on into), then the more specific ("zwrot
-    płatności" over "zwrot")."""
+    płatności" over "zwrot"), then one whose words stand together ("zwrócimy wszystkie
+    otrzymane płatności", not "zwrócimy … koszty dostarczenia towaru")."""
     close = cue.compact and cue.distance <= NEARBY_DISTANCE
     return (0 if cue.attribute.bounds and cue.bound_first else 1, 0 if close else 1,
-            -cue.length if close else 0, cue.distance,
-            0 if cue.attribute is _IGNORED else 1, -cue.length)
+            -cue.length if close else 0, cue.distance, 0 if cue.attribute is _IGNORED else 1,
+            -cue.length, 0 if cue.compact else 1)
 
 
 def _cue_distance(cue: tuple[str, ...], occurrences: _Occurrences, value_index: int,
