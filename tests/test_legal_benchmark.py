@@ -56,7 +56,7 @@ def _held(score: Any, split: str) -> None:
             f"flagged, the ceiling is {floor['safe_flagged']}")
 
 
-PARAPHRASE_SETS = ("paraphrases", "paraphrases-2")
+PARAPHRASE_SETS = ("paraphrases", "paraphrases-2", "paraphrases-3")
 
 
 @pytest.mark.parametrize("split", ["dev", "held-out"])
@@ -75,7 +75,8 @@ def test_corpus_floor_holds(source: str, split: str) -> None:
 
 
 @pytest.mark.parametrize(("source", "prohibited", "compliant"),
-                         [("paraphrases", 252, 168), ("paraphrases-2", 148, 148)])
+                         [("paraphrases", 252, 168), ("paraphrases-2", 148, 148),
+                          ("paraphrases-3", 148, 148)])
 def test_both_parts_of_each_paraphrase_set_are_scored(source: str, prohibited: int,
                                                       compliant: int) -> None:
     """The floors mean something only if both parts hold the whole set's kinds of sentence
