@@ -247,3 +247,11 @@ def test_a_cue_whose_words_only_modifiers_part_stands_together(tmp_path: Path) -
             "decyzji o wykonaniu prawa odstąpienia od niniejszej umowy.\n")
     assert _facts(tmp_path, "text", "regulamin.txt", text) == [
         ("shop", "refund_deadline", "<=14 day from receipt", 1, "medium")]
+
+
+def test_a_definition_lists_term_is_the_cue_of_its_description(tmp_path: Path) -> None:
+    page = ("<html><body><dl><dt>Infolinia</dt><dd>22 350 40 50</dd>"
+            "<dt>NIP</dt><dd>894-318-27-28</dd></dl></body></html>\n")
+    rows = _facts(tmp_path, "html", "kontakt.html", page)
+    assert [(row[1], row[2]) for row in rows] == [
+        ("hotline", "+48223504050"), ("nip", "8943182728")]

@@ -94,6 +94,18 @@ def test_table_cells_carry_their_row_and_column_headers() -> None:
         ("bez", None, 6), ("nagłówka", TableCell("bez", ""), 6)]
 
 
+def test_a_definition_list_is_read_as_terms_heading_their_descriptions() -> None:
+    page = ("<dl>\n<dt>KRS</dt><dd>0000874215</dd>\n"
+            "<dt>Kapitał zakładowy</dt><dd>100 000 zł</dd><dd>wpłacony</dd>\n</dl>\n"
+            "<p>Poza listą</p>\n")
+    cells = [(segment.text, segment.cell, segment.span.line)
+             for segment in parse(Source(page.encode())).segments]
+    assert cells == [
+        ("KRS", None, 2), ("0000874215", TableCell("KRS", ""), 2),
+        ("Kapitał zakładowy", None, 3), ("100 000 zł", TableCell("Kapitał zakładowy", ""), 3),
+        ("wpłacony", TableCell("Kapitał zakładowy", ""), 3), ("Poza listą", None, 5)]
+
+
 def test_markup_names_the_elements_around_the_text_as_selectors() -> None:
     page = ('<div class="product"><p>Sofa <del>2 499 zł</del> <span class="Price--Old">'
             '2 599 zł</span> <s style="color: red; Text-Decoration:  line-through">2 699 zł'

@@ -444,22 +444,18 @@ class FactExtractor:
         if not self.identifiers:
             return
         segment = analysed.segment
-        for sentence in analysed.sentences:
-            lemmas = _lower_lemmas(sentence)
-            for name, cues in self.identifiers:
-                for cue, start in _cue_starts(lemmas, cues):
-                    found = _identifier_after(segment.text,
-                                              sentence.tokens[start + len(cue) - 1].end,
-                                              sentence.end)
-                    if found is None or segment.overlaps_placeholder(*found):
-                        continue
-                    yield Fact(subject=self.company, attribute=name,
-                               text=segment.written_text(*found),
-                               value=text_value(segment.text[found[0]:found[1]]),
-                               path=document.path, span=segment.span_of(*found),
-                               channel=document.channel, confidence=Confidence.LOW,
-                               sentence=segment.written_text(sentence.start, sentence.end),
-                               cue=" ".join(cue), distance=1)
+        for name, cues in self.identifiers:
+            for sentence, cue, after in _cued(analysed, cues):
+                found = _identifier_after(segment.text, after, sentence.end)
+                if found is None or segment.overlaps_placeholder(*found):
+                    continue
+                yield Fact(subject=self.company, attribute=name,
+                           text=segment.written_text(*found),
+                           value=text_value(segment.text[found[0]:found[1]]),
+                           path=document.path, span=segment.span_of(*found),
+                           channel=document.channel, confidence=Confidence.LOW,
+                           sentence=segment.written_text(sentence.start, sentence.end),
+                           cue=" ".join(cue), distance=1)
 
     def _link_facts(self, document: Document, analysed: AnalysedSegment,
                     section_subject: str | None) -> Iterator[Fact]:
@@ -489,24 +485,23 @@ class FactExtractor:
         if not self.text_attributes:
             return
         segment = analysed.segment
-        for sentence in analysed.sentences:
-            lemmas = _lower_lemmas(sentence)
-            for attribute in self.text_attributes:
-                for cue, start in _cue_starts(lemmas, attribute.cue_lemmas(self.language)):
-                    span = _text_after(sentence.tokens, start + len(cue))
-                    if span is not None:  # an identifier ends where its digits end
-                        span = _identifier_after(segment.text, span[0], span[1]) or span
-                    if span is None or segment.overlaps_placeholder(*span):
-                        continue
-                    subject = self._subject(attribute, sentence, start, section_subject)
-                    yield Fact(subject=subject or "", attribute=attribute.name,
-                               text=segment.written_text(*span),
-                               value=text_value(segment.text[span[0]:span[1]]),
-                               path=document.path,
-                               span=segment.span_of(*span), channel=document.channel,
-                               confidence=Confidence.HIGH if subject else Confidence.LOW,
-                               sentence=segment.written_text(sentence.start, sentence.end),
-                               cue=" ".join(cue), distance=1)
+        for attribute in self.text_attributes:
+            for sentence, cue, after in _cued(analysed, attribute.cue_lemmas(self.language)):
+                first = bisect_left([token.start for token in sentence.tokens], after)
+                span = _text_after(sentence.tokens, first)
+                if span is not None:  # an identifier ends where its digits end
+                    span = _identifier_after(segment.text, span[0], span[1]) or span
+                if span is None or segment.overlaps_placeholder(*span):
+                    continue
+                subject = self._subject(attribute, sentence, max(first - 1, 0), section_subject)
+                yield Fact(subject=subject or "", attribute=attribute.name,
+                           text=segment.written_text(*span),
+                           value=text_value(segment.text[span[0]:span[1]]),
+                           path=document.path,
+                           span=segment.span_of(*span), channel=document.channel,
+                           confidence=Confidence.HIGH if subject else Confidence.LOW,
+                           sentence=segment.written_text(sentence.start, sentence.end),
+                           cue=" ".join(cue), distance=1)
 
     def _attribute(self, document: Document, analysed: AnalysedSegment, match: ValueMatch,
                    section_subject: str | None,
@@ -1012,6 +1007,22 @@ def _stands_in(cue: tuple[str, ...], lemmas: Container[str]) -> bool:
 # then nine digits or more, grouped by spaces or dashes.
 _IDENTIFIER_AFTER = re.compile(r"[\s:.–-]*(?:[^\W\d]+\.?\s+){0,2}?(?:PL\s?)?"
                                r"(?P<number>\d(?:[ \u00a0-]?\d){8,})(?![\w-])")
+
+
+def _cued(analysed: AnalysedSegment, cues: Sequence[tuple[str, ...]]
+          ) -> Iterator[tuple[Sentence, tuple[str, ...], int]]:
+    """Each place a cue introduces a value: (sentence, cue, offset where the value may start,
+    right after the cue). A table cell or a definition whose row header is the cue ("<dt>NIP
+    </dt><dd>894-318-27-28</dd>") is introduced by it from its first word."""
+    for sentence in analysed.sentences:
+        for cue, start in _cue_starts(_lower_lemmas(sentence), cues):
+            yield sentence, cue, sentence.tokens[start + len(cue) - 1].end
+    if analysed.sentences and analysed.row_tokens:
+        header = [token.lemma.lower() for token in analysed.row_tokens]
+        first = analysed.sentences[0]
+        for cue, _ in _cue_starts(header, cues):
+            yield first, cue, first.start
+            break
 
 
 def _identifier_after(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -173,21 +173,24 @@ class _VisibleTextExtractor(HTMLParser):
 
     # -- helpers ---------------------------------------------------------------------------
     def _table_start(self, tag: str) -> None:
-        if tag == "table":
+        """Tables, and definition lists read as tables of two columns: a term (`<dt>`) is
+        the row's first cell, each description (`<dd>`) a cell of its row ("<dt>KRS</dt>
+        <dd>0000874215</dd>" is "KRS" | "0000874215")."""
+        if tag in ("table", "dl"):
             self._tables.start_table()
         elif tag == "thead":
             self._tables.head(inside=True)
-        elif tag == "tr":
+        elif tag in ("tr", "dt"):
             self._tables.start_row()
-        elif tag in ("td", "th"):
+        if tag in ("td", "th", "dt", "dd"):
             self._tables.open_cell(header=tag == "th")
 
     def _table_end(self, tag: str) -> None:
-        if tag == "table":
+        if tag in ("table", "dl"):
             self._tables.end_table()
         elif tag == "thead":
             self._tables.head(inside=False)
-        elif tag in ("td", "th"):
+        elif tag in ("td", "th", "dt", "dd"):
             self._tables.close_cell()
 
     def _is_boilerplate(self, tag: str, attributes: dict[str, str]) -> bool:
