@@ -255,3 +255,11 @@ def test_a_definition_lists_term_is_the_cue_of_its_description(tmp_path: Path) -
     rows = _facts(tmp_path, "html", "kontakt.html", page)
     assert [(row[1], row[2]) for row in rows] == [
         ("hotline", "+48223504050"), ("nip", "8943182728")]
+
+
+def test_an_aside_in_brackets_keeps_no_cue_from_the_value(tmp_path: Path) -> None:
+    text = ("Zwrot pieniędzy (kwoty zapłaconej za towar, w tym kosztów jego dostarczenia do "
+            "Ciebie najtańszym zwykłym sposobem oferowanym w naszym sklepie internetowym) "
+            "nastąpi w ciągu 14 dni.\n")
+    assert _facts(tmp_path, "text", "zwroty.txt", text) == [
+        ("shop", "refund_deadline", "<=14 day", 1, "high")]

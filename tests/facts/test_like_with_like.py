@@ -157,6 +157,7 @@ def test_an_adjective_of_obligation_labels_no_variant(tmp_path: Path) -> None:
     page = ("Płatność zwracamy w terminie 14 dni od odstąpienia.\n\n"
             "Należne kwoty zwracamy w terminie 15 dni od dnia otrzymania oświadczenia.\n")
     assert _facts(tmp_path / "facts", page) == [
+        ("refund_deadline", "", "w terminie 14 dni", ""),  # "zwracać płatność"
         ("refund_deadline", "", "w terminie 15 dni", "")]
     assert _facts(tmp_path / "inside", "Zwrot należnej kwoty nastąpi w ciągu 14 dni, a zwrot "
                   "kosztów dostawy w ciągu 7 dni.\n") == [

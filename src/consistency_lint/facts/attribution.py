@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cached_property, partial
 from itertools import islice, product
 
 from consistency_lint.facts.anchors import (
@@ -120,6 +120,25 @@ class _SentenceIndex:
         self._frames: SentenceFrames | None = None
         self._offer_starts: dict[ValueType, list[int]] = {}
         self._nouns: dict[str, frozenset[tuple[str, str]]] = {}
+
+    @cached_property
+    def _asides(self) -> list[int]:
+        """How many tokens inside brackets stand before each position (a prefix sum)."""
+        counts, depth, total = [0], 0, 0
+        for token in self.tokens:
+            closing = token.text == ")"
+            depth = max(depth - closing, 0)
+            total += depth > 0 and not closing
+            depth += token.text == "("
+            counts.append(total)
+        return counts
+
+    def aside_between(self, first: int, second: int) -> int:
+        """How many tokens in brackets stand between two positions: an aside ("koszty
+        dostarczenia (z wyjątkiem dodatkowych kosztów …), niezwłocznie, a … nie później niż
+        14 dni") keeps no cue from the value after it."""
+        low, high = sorted((first, second))
+        return self._asides[high] - self._asides[low + 1] if high > low + 1 else 0
 
     def _span_without_modifiers(self, members: tuple[int, ...]) -> int:
         """How far apart a cue's words stand, not counting the words between them that
@@ -256,8 +275,7 @@ class _Occurrences:
         if self.others.has_others:
             after = self.others.next_free(positions, after, 1, self.period, self.exclusive)
             before = self.others.next_free(positions, before, -1, self.period, self.exclusive)
-        distances = [self.others.distance(positions[i], origin)
-                     - _event_between(positions[i], origin, self.period)
+        distances = [self._apart(positions[i], origin)
                      for i in (before, after) if 0 <= i < len(positions)]
         return min(distances, default=None)
 
@@ -271,38 +289,40 @@ class _Occurrences:
         position = at
         while position < len(combinations):
             combination = combinations[position]
-            if best is not None and (combination.first - origin
-                                     - _event_between(combination.first, origin, period)) >= best:
+            if best is not None and self._apart(combination.first, origin) >= best:
                 break
             if combination.first in period:
                 position = bisect_left(firsts, period.stop)
                 continue
-            best = _closer(best, combination, origin, period, self.others,
-                           self.exclusive)
+            best = self._closer(best, combination, origin)
             position += 1
         position = at - 1
         while position >= 0:
             combination = combinations[position]
-            if best is not None and origin - combination.first >= best:
+            if best is not None and self._apart(combination.first, origin) >= best:
                 break
             if combination.first in period:
                 position = bisect_left(firsts, period.start) - 1
                 continue
-            best = _closer(best, combination, origin, period, self.others,
-                           self.exclusive)
+            best = self._closer(best, combination, origin)
             position -= 1
         return best
 
+    def _apart(self, position: int, origin: int) -> int:
+        """How far a word at `position` stands from the value at `origin`, the event its
+        period is counted from and asides in brackets between them not counted: both only
+        describe something, and keep no cue from the value."""
+        return (self.others.distance(position, origin)
+                - _event_between(position, origin, self.period)
+                - self.index.aside_between(position, origin))
 
-def _closer(best: int | None, combination: _Combination, origin: int, period: range,
-            others: ValueTokens, exclusive: bool) -> int | None:
-    if any(member in period or others.taken(member, exclusive)
-           for member in combination.members):
-        return best
-    distance = max(others.distance(combination.first, origin),
-                   others.distance(combination.last, origin))
-    distance -= _event_between(combination.first, origin, period)
-    return distance if best is None else min(best, distance)
+    def _closer(self, best: int | None, combination: _Combination, origin: int) -> int | None:
+        if any(member in self.period or self.others.taken(member, self.exclusive)
+               for member in combination.members):
+            return best
+        distance = max(self._apart(combination.first, origin),
+                       self._apart(combination.last, origin))
+        return distance if best is None else min(best, distance)
 
 
 def _relative_end(tokens: Sequence[Token], start: int) -> int:
