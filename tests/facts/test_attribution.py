@@ -174,11 +174,13 @@ def test_a_schedule_under_the_customer_service_heading_is_its_opening_hours(
 
 def test_an_amount_alone_on_a_product_card_is_its_price(tmp_path: Path) -> None:
     page = ("<html><body><ul><li><h3>Sofa Lido</h3>\n<p>Wygodna sofa do salonu.</p>\n"
-            "<p class=\"price\">2 499 zł</p></li></ul>\n<h2>Dostawa</h2>\n<p>49 zł</p>\n"
+            "<p class=\"price\">2 499 zł</p></li><li><h3>Fotel Nova</h3>\n"
+            "<p>899 zł (-10%)</p></li></ul>\n<h2>Dostawa</h2>\n<p>49 zł</p>\n"
             "</body></html>\n")
     assert _facts(tmp_path, "html", "a.html", page) == [
         ("lido", "price", "2499.00 PLN", 3, "medium"),
-        ("shop", "delivery_cost", "49.00 PLN", 5, "medium"),
+        ("nova", "price", "899.00 PLN", 4, "medium"),  # a discount in brackets aside
+        ("shop", "delivery_cost", "49.00 PLN", 6, "medium"),
     ]
 
 

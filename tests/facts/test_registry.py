@@ -106,3 +106,26 @@ def test_role_and_label_are_read_and_variants_of_a_fact_are_no_conflict(tmp_path
         ("hotline", "complaints", ""), ("hotline", "", "")]
     plain = registry.current("shop", "hotline", date(2026, 11, 30))
     assert plain is not None and plain.text == "22 350 40 50"
+
+
+def test_a_custom_attribute_named_in_the_users_words_is_the_builtin_it_means(
+        tmp_path: Path) -> None:
+    """Every cue of `lowest_price_30_days` holds a cue of two words of the built-in
+    `lowest_prior_price` ("najniższa cena"): its facts are that one's, under its name, and
+    its cues are added to the built-in's. Roles given in the user's words are the
+    attribute's roles ("privacy" is `data_protection`)."""
+    facts = ("attributes:\n"
+             "  lowest_price_30_days:\n"
+             "    type: money\n"
+             "    cues: ['najniższa cena z 30 dni', 'najniższa cena z ostatnich 30 dni']\n"
+             "  handling_fee:\n"
+             "    type: money\n"
+             "    cues: ['opłata manipulacyjna']\n"
+             "facts:\n"
+             "  - {subject: shop, attribute: lowest_price_30_days, value: '549,99 zł'}\n"
+             "  - {subject: shop, attribute: handling_fee, value: '5 zł'}\n"
+             "  - {subject: shop, attribute: contact_email, role: privacy, value: iod@a.pl}\n")
+    registry = _registry(tmp_path, facts)
+    assert [(fact.attribute, fact.role) for fact in registry.facts] == [
+        ("lowest_prior_price", ""), ("handling_fee", ""), ("contact_email", "data_protection")]
+    assert "najniższa cena z 30 dni" in registry.attributes["lowest_prior_price"].cues

@@ -135,6 +135,34 @@ def list_aliases(custom: Mapping[str, AttributeModel]) -> dict[str, str]:
             and _singular(name) == _singular(builtin)}
 
 
+def builtin_aliases(custom: Mapping[str, AttributeModel], language: str) -> dict[str, str]:
+    """The registry's custom attributes that are built-in ones under the user's own name, by
+    that built-in name: the lists it names in the other grammatical number (`list_aliases`),
+    and an attribute of a built-in's type every cue of which holds a cue of two words or more
+    of that one built-in attribute ("najniższa cena z 30 dni" holds "najniższa cena":
+    `lowest_price_30_days` is `lowest_prior_price`). One who knows only the contract names
+    the tool's facts in their own words, and their statements are read as the built-in."""
+    found = list_aliases(custom)
+    builtin = builtin_attribute_models()
+    for name, model in custom.items():
+        if name in found or name in builtin or not model.cues:
+            continue
+        cues = _lemmatized_cues(tuple(model.cues), language)
+        holders = {other for other, candidate in builtin.items()
+                   if candidate.type is model.type and all(
+                       any(len(inner) > 1 and _holds(cue, inner)
+                           for inner in _lemmatized_cues(tuple(candidate.cues), language))
+                       for cue in cues)}
+        if len(holders) == 1:
+            found[name] = holders.pop()
+    return found
+
+
+def _holds(cue: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    """Whether `inner`'s words stand in a row in `cue`."""
+    return any(cue[start:start + len(inner)] == inner for start in range(len(cue)))
+
+
 def _singular(name: str) -> str:
     """An attribute name's last word in the singular ("delivery_countries" ->
     "delivery_country"), as English forms most plurals."""
@@ -143,17 +171,21 @@ def _singular(name: str) -> str:
     return name[:-1] if name.endswith("s") else name
 
 
-def attributes(custom: Mapping[str, AttributeModel] | None = None) -> dict[str, Attribute]:
+def attributes(custom: Mapping[str, AttributeModel] | None = None,
+               language: str = "") -> dict[str, Attribute]:
     """Built-in attributes, with the registry's custom ones added (or overriding). A list
     attribute (`carriers`, `payment_methods`, ...) that a registry redeclares as `text`, as
     one who knows only the contract's value types would, stays a list, with its cues added:
     compared as one string, "DPD, DHL i Raben" disagrees with every page naming one carrier.
-    So does one it names in the singular (`list_aliases`), under the list's name."""
+    So does a built-in one it names in its own words (`builtin_aliases`, in `language`),
+    under the built-in name."""
     builtin = builtin_attribute_models()
-    aliases = list_aliases(custom or {})
-    declared = {aliases.get(name, name): model for name, model in (custom or {}).items()}
-    models = {**builtin, **{name: _as_declared(builtin.get(name), model)
-                            for name, model in declared.items()}}
+    aliases = (builtin_aliases(custom or {}, language) if language
+               else list_aliases(custom or {}))
+    declared = {aliases.get(name, name): (model, name in aliases)
+                for name, model in (custom or {}).items()}
+    models = {**builtin, **{name: _as_declared(builtin.get(name), model, aliased)
+                            for name, (model, aliased) in declared.items()}}
     return {
         name: Attribute(name, model.type, model.scope,
                         frozenset(model.bounds) if model.bounds is not None else None,
@@ -165,8 +197,13 @@ def attributes(custom: Mapping[str, AttributeModel] | None = None) -> dict[str, 
     }
 
 
-def _as_declared(builtin: AttributeModel | None, declared: AttributeModel) -> AttributeModel:
-    if builtin is None or builtin.type is not ValueType.SET or declared.type is not ValueType.TEXT:
+def _as_declared(builtin: AttributeModel | None, declared: AttributeModel,
+                 aliased: bool) -> AttributeModel:
+    """A declared attribute as read: a built-in one the registry names in its own words
+    (`aliased`), or a list it declares as text, keeps the built-in's meaning with the
+    declared cues added; one that redefines a built-in under its own name replaces it."""
+    if builtin is None or not (aliased or (builtin.type is ValueType.SET
+                                           and declared.type is ValueType.TEXT)):
         return declared
     cues = [*builtin.cues, *(cue for cue in declared.cues if cue not in builtin.cues)]
     return builtin.model_copy(update={"cues": cues})

@@ -609,10 +609,11 @@ class FactExtractor:
     def _card_price(self, match: ValueMatch, analysed: AnalysedSegment,
                     section_subject: str | None) -> list[_Cue]:
         """The price cue of an amount that is a block of its own under a product's heading,
-        with no cue anywhere: a product card ("<h3>Pralka AquaWave 8</h3> … <p>1 899 zł</p>")."""
+        with no cue anywhere: a product card ("<h3>Pralka AquaWave 8</h3> … <p>1 899 zł</p>",
+        "<p>439,99 zł (-20%)</p>": an aside in brackets aside)."""
         if (match.value.type is not ValueType.MONEY or self.price is None
                 or section_subject in (None, self.company)
-                or analysed.segment.text.strip() != match.text.strip()):
+                or _BRACKETED.sub("", analysed.segment.text).strip() != match.text.strip()):
             return []
         return [_Cue(self.price, HEADING_DISTANCE, 0, compact=False, words=(section_subject,),
                      beside=True)]
@@ -1022,6 +1023,8 @@ def _stands_in(cue: tuple[str, ...], lemmas: Container[str]) -> bool:
             return False
     return bool(cue)
 
+
+_BRACKETED = re.compile(r"\([^()]*\)")  # an aside in brackets
 
 # An identifier right after its cue: a few words at most between ("pod numerem", "PL"),
 # then nine digits or more, grouped by spaces or dashes.

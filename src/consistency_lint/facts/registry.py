@@ -18,7 +18,7 @@ from consistency_lint.facts.attributes import (
     AttributeModel,
     Scope,
     attributes,
-    list_aliases,
+    builtin_aliases,
 )
 from consistency_lint.facts.members import set_value
 from consistency_lint.facts.variants import label_lemmas
@@ -127,8 +127,8 @@ def load_registry(config: Config) -> Registry:
 
 def _read_registry(path: Path, shown_as: str, language: str) -> Registry:
     model, document = read_yaml_model(path, shown_as, RegistryModel)
-    known = attributes(model.attributes)
-    aliases = list_aliases(model.attributes)
+    known = attributes(model.attributes, language)
+    aliases = builtin_aliases(model.attributes, language)
     facts = tuple(_registry_fact(model, index, fact, known, document, shown_as, language,
                                  aliases.get(fact.attribute, fact.attribute))
                   for index, fact in enumerate(model.facts))
