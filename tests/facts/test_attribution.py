@@ -265,3 +265,10 @@ def test_an_aside_in_brackets_keeps_no_cue_from_the_value(tmp_path: Path) -> Non
             "nastąpi w ciągu 14 dni.\n")
     assert _facts(tmp_path, "text", "zwroty.txt", text) == [
         ("shop", "refund_deadline", "<=14 day", 1, "high")]
+
+
+def test_what_the_reader_is_told_not_to_say_is_no_statement(tmp_path: Path) -> None:
+    text = ("Nie mów klientowi, że „ustawa daje 30 dni na odstąpienie od umowy”. "
+            "Mów: „Ma Pan 14 dni na odstąpienie od umowy”.\n")
+    assert _facts(tmp_path, "text", "kb.txt", text) == [
+        ("shop", "withdrawal_period", "14 day", 1, "high")]

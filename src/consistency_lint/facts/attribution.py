@@ -59,6 +59,7 @@ from consistency_lint.model import Confidence, Document, Fact, Value, ValueMatch
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
+from consistency_lint.nlp.clause_reading import asserted, clauses
 from consistency_lint.nlp.frames import Frame, SentenceFrames, noun_agreement, parts_of_speech
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.extraction import extract_values, link_target, text_value
@@ -120,6 +121,7 @@ class _SentenceIndex:
         self._frames: SentenceFrames | None = None
         self._offer_starts: dict[ValueType, list[int]] = {}
         self._nouns: dict[str, frozenset[tuple[str, str]]] = {}
+        self.unsaid: frozenset[int] | None = None  # positions of words not said (first need)
 
     @cached_property
     def _asides(self) -> list[int]:
@@ -424,7 +426,8 @@ class FactExtractor:
                 if not analysed.segment.overlaps_placeholder(match.start, match.end))
             for match in matches.matches:
                 sentence = _sentence_at(analysed.sentences, match.start)
-                if is_total(match, matches.within_sentence(sentence, MAX_PARTS + 1)):
+                if is_total(match, matches.within_sentence(sentence, MAX_PARTS + 1)) or (
+                        sentence is not None and self._unsaid(analysed, sentence, match)):
                     continue
                 fact = self._attribute(document, analysed, match, section_subject, matches)
                 if fact is None and match.value.type is ValueType.URL:
@@ -440,6 +443,17 @@ class FactExtractor:
             facts.extend(self.sets.facts(document, analysed, segment_index))
         facts.extend(without_their_condition(offers, facts))
         return DocumentFacts(document_subject, tuple(facts))
+
+    def _unsaid(self, analysed: AnalysedSegment, sentence: Sentence, match: ValueMatch) -> bool:
+        """Whether the value stands in words the text does not say but tells its reader not
+        to say ("Nie mów, że „ustawa daje 30 dni”": `nlp.clause_reading.asserted`)."""
+        index = self._index(sentence)
+        if index.unsaid is None:
+            read = clauses(sentence.tokens, analysed.segment.text, self.language, ())
+            said = {clause.tokens for clause in asserted(read, sentence.tokens, self.language)}
+            index.unsaid = frozenset(position for clause in read if clause.tokens not in said
+                                     for position in clause.tokens)
+        return _token_index(index, match.start) in index.unsaid
 
     def _web_address(self, document: Document, analysed: AnalysedSegment,
                      match: ValueMatch) -> Fact | None:
