@@ -312,10 +312,13 @@ class _Occurrences:
 
     def _apart(self, position: int, origin: int) -> int:
         """How far a word at `position` stands from the value at `origin`, the event its
-        period is counted from and asides in brackets between them not counted: both only
-        describe something, and keep no cue from the value."""
+        period is counted from (within the value's clause) and asides in brackets between
+        them not counted: both only describe something, and keep no cue from the value."""
+        numbers = self.index.clause_numbers(CLAUSE_ENDS)  # runs: equal ends, one clause
+        same_clause = (max(position, origin) < len(numbers)
+                       and numbers[position] == numbers[origin])
         return (self.others.distance(position, origin)
-                - _event_between(position, origin, self.period)
+                - (_event_between(position, origin, self.period) if same_clause else 0)
                 - self.index.aside_between(position, origin))
 
     def _closer(self, best: int | None, combination: _Combination, origin: int) -> int | None:

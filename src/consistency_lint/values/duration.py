@@ -108,11 +108,14 @@ def _says_which_one(before: str, language: str) -> bool:
     last = _LAST_WORD.search(before[-40:])
     if last is None:
         return False
-    word = last.group(1)
-    if word.lower() in lexicon(language).implied_one_whole:  # "cały tydzień": a week
-        return False
-    return (word.lower() in lexicon(language).implied_one_not_after
-            or word.lower() in lexicon(language).determiners
+    word = last.group(1).lower()
+    vocabulary = lexicon(language)
+    if word in vocabulary.implied_one_whole:  # "cały tydzień" is a week; "za cały rok" a
+        # price's period, "co cały miesiąc" which: the word before the adjective decides
+        earlier = _LAST_WORD.search(before[:len(before) - len(last.group(0))][-40:])
+        return earlier is not None and earlier.group(1).lower() in vocabulary.implied_one_not_after
+    return (word in vocabulary.implied_one_not_after
+            or word in vocabulary.determiners
             or any(tag in _WHICH_ONE_TAGS for _lemma, tag in morfeusz.analyses(word)))
 
 
