@@ -60,7 +60,13 @@ from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clause_reading import asserted, clauses
 from consistency_lint.nlp.clauses import CLAUSE_ENDS, LABEL_ENDS, clause_numbers
-from consistency_lint.nlp.frames import Frame, SentenceFrames, noun_agreement, parts_of_speech
+from consistency_lint.nlp.frames import (
+    PARTICIPLE_TAGS,
+    Frame,
+    SentenceFrames,
+    noun_agreement,
+    parts_of_speech,
+)
 from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.extraction import extract_values, link_target, text_value
 
@@ -69,8 +75,7 @@ MEDIUM_CONFIDENCE_DISTANCE = 20
 HEADING_DISTANCE = 1_000
 NEARBY_DISTANCE = 4
 # Words that only describe the noun after them, which a cue's words may stand apart by
-NOUN_MODIFIERS = frozenset({"adj", "adja", "num", "ppas", "pact"})
-PARTICIPLES = frozenset({"ppas", "pact"})
+NOUN_MODIFIERS = frozenset({"adj", "adja", "num"}) | PARTICIPLE_TAGS
 MAX_MODIFIERS = 4  # "wszystkie otrzymane od Państwa": how many such words at most
 PREVIOUS_SENTENCE_DISTANCE = MEDIUM_CONFIDENCE_DISTANCE  # a cue in the sentence before
 TITLE_MAX_WORDS = 8  # a short first line of a plain-text document is its title
@@ -121,7 +126,7 @@ class _SentenceIndex:
         self._frames: SentenceFrames | None = None
         self._offer_starts: dict[ValueType, list[int]] = {}
         self._nouns: dict[str, frozenset[tuple[str, str]]] = {}
-        self.unsaid: frozenset[int] | None = None  # positions of words not said (first need)
+        self._unsaid: frozenset[int] | None = None
 
     @cached_property
     def _asides(self) -> list[int]:
@@ -142,6 +147,22 @@ class _SentenceIndex:
         low, high = sorted((first, second))
         return self._asides[high] - self._asides[low + 1] if high > low + 1 else 0
 
+    @cached_property
+    def _parts(self) -> list[frozenset[str]]:
+        """Each token's parts of speech (`nlp.frames.parts_of_speech`)."""
+        return [parts_of_speech(token) for token in self.tokens]
+
+    def unsaid(self, text: str, language: str) -> frozenset[int]:
+        """The positions of the words the text does not say but tells its reader not to say
+        ("Nie mów, że „ustawa daje 30 dni”": `nlp.clause_reading.asserted`); `text` is the
+        segment's, which the tokens' offsets point into."""
+        if self._unsaid is None:
+            read = clauses(self.tokens, text, language, ())
+            said = {clause.tokens for clause in asserted(read, self.tokens, language)}
+            self._unsaid = frozenset(position for clause in read if clause.tokens not in said
+                                     for position in clause.tokens)
+        return self._unsaid
+
     def _span_without_modifiers(self, members: tuple[int, ...]) -> int:
         """How far apart a cue's words stand, not counting the words between them that
         only describe the later one: adjectives, numerals, and a participle with its
@@ -152,11 +173,10 @@ class _SentenceIndex:
             return span
         between = [position for position in range(first + 1, last) if position not in members]
         participle = next((position for position in between
-                           if parts_of_speech(self.tokens[position]) <= PARTICIPLES
-                           and parts_of_speech(self.tokens[position])), last)
-        return span - sum(1 for position in between if position > participle or (
-            parts_of_speech(self.tokens[position]) <= NOUN_MODIFIERS
-            and parts_of_speech(self.tokens[position])) or position == participle)
+                           if self._parts[position] and self._parts[position] <= PARTICIPLE_TAGS),
+                          last)
+        return span - sum(1 for position in between if position >= participle or (
+            self._parts[position] and self._parts[position] <= NOUN_MODIFIERS))
 
     def offer_starts(self, value_type: ValueType, attributes: Sequence[Attribute],
                      language: str) -> list[int]:
@@ -448,15 +468,10 @@ class FactExtractor:
         return DocumentFacts(document_subject, tuple(facts))
 
     def _unsaid(self, analysed: AnalysedSegment, sentence: Sentence, match: ValueMatch) -> bool:
-        """Whether the value stands in words the text does not say but tells its reader not
-        to say ("Nie mów, że „ustawa daje 30 dni”": `nlp.clause_reading.asserted`)."""
+        """Whether the value stands in words the text tells its reader not to say."""
         index = self._index(sentence)
-        if index.unsaid is None:
-            read = clauses(sentence.tokens, analysed.segment.text, self.language, ())
-            said = {clause.tokens for clause in asserted(read, sentence.tokens, self.language)}
-            index.unsaid = frozenset(position for clause in read if clause.tokens not in said
-                                     for position in clause.tokens)
-        return _token_index(index, match.start) in index.unsaid
+        return _token_index(index, match.start) in index.unsaid(analysed.segment.text,
+                                                                self.language)
 
     def _web_address(self, document: Document, analysed: AnalysedSegment,
                      match: ValueMatch) -> Fact | None:
@@ -483,7 +498,8 @@ class FactExtractor:
         segment = analysed.segment
         for name, cues in self.identifiers:
             for sentence, cue, after in _cued(analysed, cues):
-                found = _identifier_after(segment.text, after, sentence.end)
+                start = sentence.tokens[after - 1].end if after else sentence.start
+                found = _identifier_after(segment.text, start, sentence.end)
                 if found is None or segment.overlaps_placeholder(*found):
                     continue
                 yield Fact(subject=self.company, attribute=name,
@@ -523,8 +539,7 @@ class FactExtractor:
             return
         segment = analysed.segment
         for attribute in self.text_attributes:
-            for sentence, cue, after in _cued(analysed, attribute.cue_lemmas(self.language)):
-                first = bisect_left([token.start for token in sentence.tokens], after)
+            for sentence, cue, first in _cued(analysed, attribute.cue_lemmas(self.language)):
                 span = _text_after(sentence.tokens, first)
                 if span is not None:  # an identifier ends where its digits end
                     span = _identifier_after(segment.text, span[0], span[1]) or span
@@ -1051,17 +1066,16 @@ _IDENTIFIER_AFTER = re.compile(r"[\s:.–-]*(?:[^\W\d]+\.?\s+){0,2}?(?:PL\s?)?"
 
 def _cued(analysed: AnalysedSegment, cues: Sequence[tuple[str, ...]]
           ) -> Iterator[tuple[Sentence, tuple[str, ...], int]]:
-    """Each place a cue introduces a value: (sentence, cue, offset where the value may start,
-    right after the cue). A table cell or a definition whose row header is the cue ("<dt>NIP
-    </dt><dd>894-318-27-28</dd>") is introduced by it from its first word."""
+    """Each place a cue introduces a value: (sentence, cue, the token the value may start
+    at, right after the cue). A table cell or a definition whose row header is the cue
+    ("<dt>NIP</dt><dd>894-318-27-28</dd>") is introduced by it from its first word."""
     for sentence in analysed.sentences:
         for cue, start in _cue_starts(_lower_lemmas(sentence), cues):
-            yield sentence, cue, sentence.tokens[start + len(cue) - 1].end
+            yield sentence, cue, start + len(cue)
     if analysed.sentences and analysed.row_tokens:
         header = [token.lemma.lower() for token in analysed.row_tokens]
-        first = analysed.sentences[0]
         for cue, _ in _cue_starts(header, cues):
-            yield first, cue, first.start
+            yield analysed.sentences[0], cue, 0
             break
 
 

@@ -34,13 +34,12 @@ from consistency_lint.facts.members import (
 from consistency_lint.model import Confidence, Document, Fact, Value, ValueType
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clauses import clause_numbers
-from consistency_lint.nlp.frames import SentenceFrames, parts_of_speech
+from consistency_lint.nlp.frames import NOUN_TAG, PARTICIPLE_TAGS, SentenceFrames, parts_of_speech
 from consistency_lint.nlp.lexicon import language_profile
 
 # A comma before a word of these parts of speech starts another predicate, so another scope
 # of negation: "Wysyłamy do Polski, nie wysyłamy do Czech"; "kartą, BLIK-iem" does not.
 _PREDICATE_TAGS = frozenset({"fin", "praet", "impt", "imps", "inf", "pred", "bedzie"})
-_PARTICIPLE_TAGS, _NOUN_TAG = frozenset({"pact", "ppas"}), "subst"
 _NOT_NEGATING_NEXT = frozenset({"tylko", "jedynie"})  # "nie tylko do Polski, ale…"
 SCOPE_BREAKS = frozenset({",", "–", "—"})  # where a stretch with a predicate of its own starts
 ONLY_REACH = 3  # how far before a member "wyłącznie" makes it the whole set
@@ -305,7 +304,7 @@ def _is_attributive_participle(tokens: Sequence[Token], position: int) -> bool:
     if position == 0:
         return False
     parts = parts_of_speech(tokens[position])
-    return bool(parts) and parts <= _PARTICIPLE_TAGS and _NOUN_TAG in parts_of_speech(
+    return bool(parts) and parts <= PARTICIPLE_TAGS and NOUN_TAG in parts_of_speech(
         tokens[position - 1])
 
 
