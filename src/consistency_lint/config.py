@@ -11,12 +11,13 @@ import stat
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from consistency_lint.builtin_data import DEFAULT_LANGUAGE, Language
+from consistency_lint.builtin_data import DEFAULT_LANGUAGE, Language, load_builtin_yaml
 from consistency_lint.errors import ConfigError, ConfigNotFoundError
 from consistency_lint.globs import check_pattern
 from consistency_lint.loaders import LoaderName
@@ -38,6 +39,9 @@ CONFIG_FILE_NAME = "consistency-lint.yaml"
 PYPROJECT_TABLE = "consistency-lint"
 
 Profile = Literal["web", "faq", "call-center", "letter", "marketing", "legal"]
+# How a text addresses its reader: "Ty" ("możesz", "Twoje") or "Pan/Pani/Państwo".
+Register = Literal["informal", "formal"]
+ALL_REGISTERS: frozenset[str] = frozenset({"informal", "formal"})
 # Profiles of channels the business's staff read, not its customers: a knowledge base's
 # "Podawaj zawsze koszt dostawy" tells the agent what to do, and a script's "[imię i
 # nazwisko]" is a slot the agent fills while speaking
@@ -91,6 +95,8 @@ class ChannelModel(TradeModel):
     loader: LoaderName
     paths: NonEmptyPatterns
     profile: Profile | None = None
+    # the registers the channel accepts, narrowing its profile's (rules/tone/profiles.yaml)
+    registers: list[Register] | None = None
     language: Language | None = None
     doc_types: dict[str, list[Pattern]] = {}
     variables: str | None = None
@@ -122,6 +128,24 @@ class Channel:
     language: Language
     governance: GovernanceModel
     allowed_variables: frozenset[str] | None
+
+    @property
+    def registers(self) -> frozenset[str]:
+        """The registers the channel accepts: its own, else its profile's, else both."""
+        if self.settings.registers is not None:
+            return frozenset(self.settings.registers)
+        profile = self.settings.profile
+        if profile is None:
+            return ALL_REGISTERS
+        return _profile_registers().get(profile, ALL_REGISTERS)
+
+
+@cache
+def _profile_registers() -> dict[str, frozenset[str]]:
+    """Each built-in tone profile's accepted registers (rules/tone/profiles.yaml)."""
+    profiles = cast(dict[str, dict[str, Any]], load_builtin_yaml("tone/profiles.yaml")["profiles"])
+    return {name: frozenset(settings.get("registers", ALL_REGISTERS))
+            for name, settings in profiles.items()}
 
 
 @dataclass(frozen=True)

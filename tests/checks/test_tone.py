@@ -49,9 +49,10 @@ def test_no_profile_means_no_tone_checks(tmp_path: Path) -> None:
 
 
 def _tone_findings(tmp_path: Path, profile: str, text: str, loader: str = "text",
-                   name: str = "a.txt") -> list[Finding]:
-    config = {"version": 1, "rules": ["builtin:tone-pl"],
-              "channels": {"docs": {"loader": loader, "paths": [name], "profile": profile}}}
+                   name: str = "a.txt", registers: list[str] | None = None) -> list[Finding]:
+    channel = {"loader": loader, "paths": [name], "profile": profile,
+               **({"registers": registers} if registers is not None else {})}
+    config = {"version": 1, "rules": ["builtin:tone-pl"], "channels": {"docs": channel}}
     write_project(tmp_path, config, {name: text})
     return [f for f in lint(tmp_path).findings if f.category.value == "tone"]
 
@@ -59,7 +60,7 @@ def _tone_findings(tmp_path: Path, profile: str, text: str, loader: str = "text"
 def test_a_document_in_the_ty_register_is_one_finding_with_its_places(tmp_path: Path) -> None:
     text = ("Witaj,\n\nTwoje zamówienie zostało wysłane.\n\n"
             "Możesz sprawdzić jego status w Twoim koncie.\n")
-    (finding,) = _tone_findings(tmp_path, "letter", text)
+    (finding,) = _tone_findings(tmp_path, "letter", text, registers=["formal"])
     assert (finding.rule, finding.span.line) == ("PL-TONE-INFORMAL-ADDRESS", 1)
     assert finding.message.endswith("(„Witaj”); 3 times in this document")
     assert [(r.line, r.value) for r in finding.related] == [
@@ -100,7 +101,18 @@ def test_acronyms_titles_and_tick_bullets_are_not_shouting_or_emoji(tmp_path: Pa
 def test_any_verb_addressing_one_person_as_ty_is_informal(tmp_path: Path) -> None:
     text = ("Ostatnio dodałeś adres e-mail. Wprowadź kod w oknie przeglądarki, a jeśli "
             "zapomniałeś hasła, zignoruj tę wiadomość.\n")
-    (finding,) = _tone_findings(tmp_path, "letter", text)
+    (finding,) = _tone_findings(tmp_path, "letter", text, registers=["formal"])
     assert finding.message.endswith("(„dodałeś”); 2 times in this document")
     formal = "Prosimy podać kod, bądź zadzwonić. Kup teraz stał się hasłem sezonu.\n"
-    assert _tone_findings(tmp_path / "f", "letter", formal) == []
+    assert _tone_findings(tmp_path / "f", "letter", formal, registers=["formal"]) == []
+
+
+def test_interface_microcopy_speaks_to_nobody(tmp_path: Path) -> None:
+    page = ("<main><h1>Regulamin</h1><p>Mogą Państwo odstąpić od umowy w ciągu 14 dni.</p>"
+            "<p><a href=\"/formularz.pdf\">Pobierz formularz</a></p><p>Wróć</p>"
+            "<p>Szczegóły: <a href=\"/zwroty\">dowiedz się więcej</a>.</p></main>\n")
+    assert _tone_findings(tmp_path, "web", page, loader="html", name="a.html") == []
+    speaking = ("<main><p>Mogą Państwo odstąpić od umowy w ciągu 14 dni.</p>"
+                "<p>Możesz też napisać do nas.</p></main>\n")
+    assert [f.rule for f in _tone_findings(tmp_path / "s", "web", speaking, loader="html",
+                                           name="a.html")] == ["PL-TONE-MIXED-ADDRESS"]

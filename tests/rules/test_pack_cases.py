@@ -29,7 +29,7 @@ def test_case(tmp_path: Path, pack: str, rule_id: str, case: dict[str, Any]) -> 
     front_matter = f"---\n{yaml.safe_dump(declared)}---\n" if declared else ""
     offset = front_matter.count("\n")
     channel = {"loader": "text", "paths": ["*.txt"],
-               **({"profile": case["profile"]} if "profile" in case else {})}
+               **{key: case[key] for key in ("profile", "registers") if key in case}}
     config = {"version": 1, "rules": [f"builtin:{pack}"], "channels": {"docs": channel}}
     write_project(tmp_path, config, {"case.txt": front_matter + case["text"] + "\n"})
     lines = [line - offset for rule, _, _, line in keys(lint(tmp_path).findings)

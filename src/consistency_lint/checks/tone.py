@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 from consistency_lint.builtin_data import load_builtin_yaml
 from consistency_lint.checks.context import CheckContext
 from consistency_lint.checks.protocol import DocumentCheck, Kind
+from consistency_lint.config import Register
 from consistency_lint.model import (
     Anchor,
     Category,
@@ -54,6 +55,7 @@ class Profile(BaseModel):
     max_caps_words: int
     emoji: bool
     max_fog: float
+    registers: tuple[Register, ...]  # read by the rule engine through the channel (config)
 
 
 @cache
@@ -144,8 +146,8 @@ class ToneCheck:
             text = segment.text[sentence.start:sentence.end]
             words = sum(1 for token in sentence.tokens if token.text.isalpha())
             problems = [
-                (SHOUTING, _shouting(text, sentence.tokens, profile, document.language,
-                                     caps_allowed=titled)),
+                (SHOUTING, _shouting(text, _outside_title_lines(segment, sentence.tokens),
+                                     profile, document.language, caps_allowed=titled)),
                 (EMOJI, "emoji in a channel that does not use them"
                  if not profile.emoji and _has_emoji(segment, sentence.start, text) else None),
                 (LONG_SENTENCE, f"sentence of {words} words (profile limit "
@@ -174,6 +176,24 @@ def _starts_a_line(segment: Segment, written_offset: int) -> bool:
 
 def _offset(anchor: Anchor) -> int:
     return anchor.offset
+
+
+def _outside_title_lines(segment: Segment, tokens: Sequence[Token]) -> list[Token]:
+    """The tokens not on a title line: a line of a few words all in capitals inside a
+    paragraph ("JAK ODESŁAĆ TOWAR" above its text in a plain-text letter)."""
+    lines: list[list[Token]] = []
+    for token in tokens:
+        if not lines or _starts_a_line(segment, segment.written_offset(token.start)):
+            lines.append([])
+        lines[-1].append(token)
+    kept: list[Token] = []
+    for line in lines:
+        words = [token.text for token in line if token.text.isalpha()]
+        title = len(lines) > 1 and 0 < len(words) <= MAX_TITLE_WORDS \
+            and all(word.isupper() for word in words)
+        if not title:
+            kept.extend(line)
+    return kept
 
 
 def _shouting(text: str, tokens: Sequence[Token], profile: Profile, language: str,

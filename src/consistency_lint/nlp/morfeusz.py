@@ -48,6 +48,34 @@ def analyses(surface: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=200_000)
+def readings(surface: str) -> tuple[tuple[str, str], ...]:
+    """(lemma, full tag) pairs Morfeusz knows for `surface` ("podepniemy": ("podpiąć",
+    "fin:pl:pri:perf")); empty if it knows none."""
+    return tuple(dict.fromkeys(
+        (_bare_lemma(lemma), tag) for _start, _end, (_form, lemma, tag, *_rest) in _graph(surface)
+        if tag.split(":", 1)[0] != UNKNOWN_TAG))
+
+
+@lru_cache(maxsize=200_000)
+def parts_of_speech(surface: str) -> frozenset[str]:
+    """The parts of speech of every reading of `surface` ("może": part, interj, fin)."""
+    return frozenset(tag.split(":", 1)[0] for _lemma, tag in readings(surface))
+
+
+@lru_cache(maxsize=50_000)
+def imperative(surface: str) -> bool:
+    """Whether the word may be an imperative ("Wróć", "Pobierz", "Dowiedz")."""
+    return any(tag.startswith("impt") for _lemma, tag in readings(surface))
+
+
+@lru_cache(maxsize=50_000)
+def name_types(surface: str) -> tuple[tuple[str, ...], ...]:
+    """The dictionary's name types of each reading of `surface` ("Kasia": (("imię",),))."""
+    return tuple(tuple(names) for _start, _end, (_form, _lemma, _tag, names, *_rest)
+                 in _graph(surface))
+
+
 def is_preposition(surface: str) -> bool:
     """Whether the word may be a preposition in its own form ("do", "od", "na")."""
     form = surface.lower()

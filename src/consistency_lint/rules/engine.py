@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from consistency_lint.config import STAFF_PROFILES, Config, TradeModel
+from consistency_lint.config import ALL_REGISTERS, STAFF_PROFILES, Config, TradeModel
 from consistency_lint.model import Document, Finding
 from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.rules.compiled import CompiledRule
@@ -20,8 +20,10 @@ class RuleEngine:
 
     def __init__(self, rules: Sequence[CompiledRule], profiles: Mapping[str, str | None],
                  today: date | None = None,
-                 trades: Mapping[str, Sequence[TradeModel]] | None = None) -> None:
+                 trades: Mapping[str, Sequence[TradeModel]] | None = None,
+                 registers: Mapping[str, frozenset[str]] | None = None) -> None:
         self.profiles = profiles  # channel name -> tone profile
+        self.registers = registers or {}  # channel name -> the registers it accepts
         # channel name -> what its settings, then the project's, say it sells and to whom
         self.trades = trades or {}
         # a rule against an obsolete reference applies from the day it became obsolete
@@ -36,7 +38,8 @@ class RuleEngine:
         return cls(rules, {name: channel.settings.profile
                            for name, channel in config.channels.items()}, today,
                    {name: (channel.settings, config.model)
-                    for name, channel in config.channels.items()})
+                    for name, channel in config.channels.items()},
+                   {name: channel.registers for name, channel in config.channels.items()})
 
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
         if not segments:
@@ -77,7 +80,11 @@ class RuleEngine:
         scope = rule.model.applies_to
         profile = self.profiles.get(channel)
         languages: set[str] = {rule.language} if scope.languages is None else set(scope.languages)
+        registers = self.registers.get(channel, ALL_REGISTERS)
         return (language in languages
                 and (scope.doc_types is None or doc_type in scope.doc_types)
                 and (scope.channels is None or channel in scope.channels)
-                and (scope.profiles is None or profile in scope.profiles))
+                and (scope.profiles is None or profile in scope.profiles)
+                and (scope.register_refused is None or scope.register_refused not in registers)
+                and (scope.registers_accepted is None
+                     or registers >= set(scope.registers_accepted)))

@@ -48,5 +48,7 @@ def _fails(rule: CompiledRule, example: ExampleModel, models: Mapping[str, str])
                         doc_type=example.doc_type, language=rule.language, sha256="",
                         segments=parsed.segments,
                         metadata=example.model_dump(include=set(TRADE_KEYS), exclude_none=True))
-    engine = RuleEngine([rule], {channel: example.profile})
+    engine = RuleEngine([rule], {channel: example.profile},
+                        registers={channel: frozenset(example.registers)}
+                        if example.registers is not None else None)
     return any(engine.check(document, analysed) for _, analysed in analyse([document], models))

@@ -336,9 +336,11 @@ def _example(example: ExampleModel, reference: str, language: str) -> Example:
                                  else f"{key}: {value}\n" for key, value in declared.items()
                                  ) + f"---\n{text}"
     suffix = {"text": "txt", "markdown": "md", "html": "html"}[example.loader]
-    channel: dict[str, str] = {"language": language}
+    channel: dict[str, object] = {"language": language}
     if example.profile:
         channel["profile"] = example.profile
+    if example.registers is not None:
+        channel["registers"] = list(example.registers)
     return Example(example.loader, text, file_name=f"example.{suffix}",
                    config={"rules": [reference]}, channel=channel,
                    channel_name=example.channel or "examples")

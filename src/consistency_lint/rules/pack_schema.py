@@ -60,7 +60,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from consistency_lint.builtin_data import DEFAULT_LANGUAGE, Language
-from consistency_lint.config import Profile, TradeModel
+from consistency_lint.config import Profile, Register, TradeModel
 from consistency_lint.model import (
     Audience,
     Category,
@@ -88,6 +88,10 @@ class ScopeModel(_Strict):
     doc_types: list[str] | None = None
     channels: list[str] | None = None
     profiles: list[Profile] | None = None
+    # the rule applies to channels that do not accept this register (config `registers`)
+    register_refused: Register | None = None
+    # ... and to channels that accept all of these
+    registers_accepted: list[Register] | None = None
     languages: list[Language] | None = None
     segment_kinds: list[SegmentKind] | None = None
     # what the document sells and to whom (`rules/trade.py`): the rule applies where one of
@@ -181,6 +185,7 @@ class ExampleModel(TradeModel):
     doc_type: str | None = None
     channel: str | None = None
     profile: Profile | None = None
+    registers: list[Register] | None = None  # the channel's, when it narrows the profile's
 
 
 class ExamplesModel(_Strict):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from consistency_lint.model import Document, Span
+from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
 from consistency_lint.nlp.clause_reading import QUOTES
 from consistency_lint.nlp.phrases import Positions, TokenIndex, find_any
@@ -23,6 +24,7 @@ OPENING_WORDS = 6
 EXCLUSION_REACH = 8
 HEADING_KINDS = frozenset({"title", "heading"})  # segment kinds that head a section
 NAME_WORDS = 5  # a quotation of this many tokens at most names something; a longer one speaks
+MICROCOPY_WORDS = 4  # a line of an interface: "Przejdź do treści", "Dowiedz się więcej"
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,30 @@ class DocumentUnits:
                     inside.append(position)
         return frozenset(names), frozenset(speech)
 
+    @cached_property
+    def microcopy(self) -> frozenset[int]:
+        """The positions of the words of the page's interface, which name an action rather
+        than speak to the reader: a link's text of a few words ("Dowiedz się więcej") and a
+        short line ending in no punctuation that opens with an imperative (a button: "Wróć",
+        "Pobierz formularz", "Przejdź do treści")."""
+        found: set[int] = set()
+        for unit in self.segments:
+            first, end = unit.token_range
+            segment = unit.segment.segment
+            tokens = self.index.tokens
+            words = [position for position in range(first, end) if tokens[position].text.isalpha()]
+            if (words and len(words) <= MICROCOPY_WORDS
+                    and segment.text.rstrip()[-1:].isalnum()
+                    and morfeusz.imperative(tokens[words[0]].text)):
+                found.update(range(first, end))
+                continue
+            for link in segment.links:
+                inside = [position for position in range(first, end)
+                          if link.start <= tokens[position].start < link.end]
+                if len([p for p in inside if tokens[p].text.isalpha()]) <= NAME_WORDS:
+                    found.update(inside)
+        return frozenset(found)
+
     def unaddressed(self, first: int, end: int) -> frozenset[int]:
         """The positions among `first`..`end` (document index; returned from `first`) of the
         words that do not speak to the customer. A quoted name („Odstąp od umowy tutaj”, the
@@ -117,6 +143,7 @@ class DocumentUnits:
         if self.read_by_staff and speech:
             return frozenset(position - first for position in range(first, end)
                              if position not in speech)
+        names = names | self.microcopy
         left_out = names if self.read_by_staff else names | speech
         return frozenset(position - first for position in range(first, end)
                          if position in left_out)
