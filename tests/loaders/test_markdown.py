@@ -46,3 +46,10 @@ def test_table_cells_carry_their_row_and_column_headers() -> None:
         ("Plan", None, 1), ("Abonament", None, 1),
         ("Plan Mini", TableCell("", "Plan"), 3), ("49 zł", TableCell("Plan Mini", "Abonament"), 3),
         ("Plan Maxi", TableCell("", "Plan"), 4), ("89 zł", TableCell("Plan Maxi", "Abonament"), 4)]
+
+
+def test_an_attribute_list_ending_a_block_is_markup_the_page_never_shows() -> None:
+    text = ("## Prawo właściwe {: #governinglaw }\n\nTekst {#x} w środku zostaje. "
+            "Koniec akapitu {: .uwaga }\n\n## Kontakt {#kontakt .wazne}\n")
+    assert [segment.text for segment in parse(Source(text.encode())).segments] == [
+        "Prawo właściwe", "Tekst {#x} w środku zostaje. Koniec akapitu", "Kontakt"]

@@ -1,7 +1,8 @@
 """`spelling` and `terminology`: words that are not Polish or English, doubled words, and
 brand names spelt wrong ("Velorra" for "Velora"), with inflected forms ("Velory") accepted.
 
-Never flagged: words of the project dictionary, the registry's names and aliases, template
+Never flagged: identifiers and names written with a capital inside ("localStorage",
+"WooCommerce"), words of the project dictionary, the registry's names and aliases, template
 placeholders, acronyms ("VAT", "APIs"), words with digits, abbreviations the sentence goes
 on after ("z uwzgl. upustu"), English words and Latin phrases in Polish text, also with a
 Polish ending ("cookies", "voucheru", "de facto"), and hyphenated compounds known whole
@@ -10,7 +11,9 @@ Polish ending ("cookies", "voucheru", "de facto"), and hyphenated compounds know
 Confidence: missing diacritics, words run together ("napewno") and words mixing alphabets
 (a Cyrillic "o" in a Polish word) are sure; any other unknown word is medium; a capitalised
 one mid-sentence (a name?), one Polish writers use though the dictionary lacks it, and one
-that three or more documents use (a house term) are low, reported as info.
+that three or more documents use (a house term) are low, reported as info, and so is one the
+language makes at will from words it knows (`derivation` of the language profile:
+"pobraniowa", "deidentyfikować", "olejowosk"): taken apart, not listed.
 """
 
 from __future__ import annotations
@@ -33,12 +36,13 @@ from consistency_lint.config import project_file, read_tool_file
 from consistency_lint.errors import ConfigError
 from consistency_lint.facts.registry import Registry
 from consistency_lint.loaders.source import ContentLoadError, decode
-from consistency_lint.model import Category, Confidence, Document, Finding, Severity
+from consistency_lint.model import Category, Confidence, Document, Finding, Segment, Severity
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.lexicon import NameInflection, language_profile
 from consistency_lint.nlp.morfeusz import MAX_WORD_CHARS, only_archaic
 from consistency_lint.nlp.vocabulary import (
     WORD_CACHE_SIZE,
+    derived,
     diacritic_suggestions,
     in_usage,
     is_foreign_word,
@@ -56,6 +60,9 @@ MIN_WORD_LENGTH = 3
 BRAND_LETTERS_PER_EDIT = 6
 # "APIs", "PDFs": an acronym with an English plural is not a misspelt word.
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+# A capital after a small letter inside a word: an identifier or a product's name
+# ("localStorage", "HaveIbeenpwned", "WooCommerce"), never a Polish or English word to spell.
+_IDENTIFIER = re.compile(r"[^\W\d_](?<=[a-ząćęłńóśźż])[A-ZĄĆĘŁŃÓŚŹŻ]")
 RECURRING_IN_DOCUMENTS = 3
 _BRAND_REGISTRY = {"facts.yaml": "subjects:\n  shop: {name: Sklep Meblino, aliases: [Meblino]}\n"}
 
@@ -75,7 +82,9 @@ DOUBLED_WORD = CheckSpec(
     id="SPELLING-DOUBLED-WORD",
     category=Category.SPELLING,
     severity=Severity.WARNING,
-    summary="The same word twice in a row (\"w w\").",
+    summary="The same word twice in a row (\"w w\"); not a line ending in a word that the "
+    "next line starts with a capital: a title or a signature above its text (\"Zespół "
+    "Edukarta\" / \"Edukarta sp. z o.o.\").",
     rationale="A doubled word is almost always an editing slip left behind when a sentence "
     "was rewritten, and a spell checker that knows every word does not catch it.",
     failing=Example("text", "Zwrot towaru jest możliwy w w ciągu 14 dni.\n"),
@@ -160,7 +169,8 @@ class SpellingCheck:
                 previous = None
                 continue
             if (previous is not None and token.text.isalpha()
-                    and token.text.lower() == previous.text.lower()):
+                    and token.text.lower() == previous.text.lower()
+                    and not _line_above(segment, previous, token)):
                 yield DOUBLED_WORD.finding(document, segment.span_of(token.start, token.end),
                                            f"doubled word: “{previous.text} {token.text}”",
                                            excerpt=token.text)
@@ -221,12 +231,19 @@ class SpellingCheck:
         verdict = _mixed_alphabets(word) or _archaic_form(word, language)
         if verdict is not None:
             return verdict
-        if self._passes(word, language) or is_foreign_word(word, language):
+        if (self._passes(word, language) or is_foreign_word(word, language)
+                or _IDENTIFIER.search(word)):
             return None
         verdict = _misspelling(word, language)
         if verdict is not None:
             return verdict
-        return None if is_loanword(word, language) else _Context.DECIDES
+        if is_loanword(word, language):
+            return None
+        parts = derived(word, language)
+        if parts is not None:
+            return (f"“{word}” is not in the dictionary; it reads as {parts} (add it to the "
+                    "dictionary if it is right)", Confidence.LOW)
+        return _Context.DECIDES
 
     def _passes(self, word: str, language: str) -> bool:
         """Too short to judge, an acronym, a known word or a form of a brand."""
@@ -269,6 +286,13 @@ class SpellingCheck:
             if Levenshtein.distance(lowered, brand.lower()) <= _brand_edits(brand):
                 return brand
         return None
+
+
+def _line_above(segment: Segment, previous: Token, token: Token) -> bool:
+    """Whether `token` opens a line of the file with a capital after `previous` ended the
+    line above (loaders join a paragraph's lines)."""
+    return (token.text[:1].isupper()
+            and segment.position(previous.start)[0] != segment.position(token.start)[0])
 
 
 def _mixed_alphabets(word: str) -> Verdict | None:

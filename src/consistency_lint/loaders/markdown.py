@@ -9,6 +9,7 @@ backslash escapes stay pieces of their own (`text_join` is off), found as writte
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -25,6 +26,10 @@ from consistency_lint.model import Segment
 
 _PARSER = MarkdownIt("commonmark").enable("table").disable("text_join").use(front_matter_plugin)
 _SKIPPED_INLINE = frozenset({"code_inline", "html_inline", "image"})
+# An attribute list ending a block: kramdown's "{: #id .class}", Python-Markdown's and
+# Pandoc's "{#id}": markup the page never shows ("## Prawo właściwe {: #governinglaw }").
+_ATTRIBUTE_LIST = re.compile(
+    r"\s*\{:?(?:\s*(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))+\s*\}\s*$")
 _MISS_BUDGET_FACTOR = 4  # times a block's length: what searches for pieces not found may cost
 _NEARBY = 200  # characters past the cursor where a piece is looked for once that is spent
 
@@ -125,10 +130,13 @@ def _build_segment(
 ) -> Segment | None:
     locate = _ContentLocator(token, lines)
     builder = SegmentBuilder()
-    for child in token.children or []:
+    children = token.children or []
+    for index, child in enumerate(children):
         if child.type == "text":
             line, column = locate.find(child.content)
-            builder.add(child.content, line, column)
+            shown = child.content if index < len(children) - 1 \
+                else _ATTRIBUTE_LIST.sub("", child.content)
+            builder.add(shown, line, column)
         elif child.type == "text_special":  # an entity or escape: `&amp;`, `\*`
             line, column = locate.find(child.markup)
             builder.add(child.content, line, column)

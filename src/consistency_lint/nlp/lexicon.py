@@ -70,6 +70,22 @@ class NameInflection:
 
 
 @dataclass(frozen=True)
+class Derivation:
+    """How the language makes words the dictionary need not list: a prefix before a word; a
+    noun (its final `noun_endings_dropped` letters dropped) with a suffix and an ending; two
+    words joined by a linking vowel. A stem is at least `min_part` letters, each word of a
+    compound `min_compound_part`."""
+
+    prefixes: tuple[str, ...]
+    noun_endings_dropped: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    endings: tuple[str, ...]
+    linking: tuple[str, ...]
+    min_part: int
+    min_compound_part: int
+
+
+@dataclass(frozen=True)
 class SpellingProfile:
     diacritics: dict[str, str]  # a letter -> the letters it may stand for, typed plain
     archaic_forms: bool  # report forms the dictionary marks archaic
@@ -79,6 +95,8 @@ class SpellingProfile:
     abbreviation_goes_on: re.Pattern[str] | None  # matched after a word: an abbreviation
     usage_zipf: float | None  # from this frequency in the language, a word is in use
     name_inflection: NameInflection
+    derivation: Derivation | None = None
+    homophones: tuple[tuple[str, str], ...] = ()  # spellings of one sound ("rz", "ż")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from itertools import product
 from typing import TYPE_CHECKING, Protocol
 
 from consistency_lint.nlp import morfeusz
-from consistency_lint.nlp.lexicon import language_profile
+from consistency_lint.nlp.lexicon import Derivation, language_profile
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -38,6 +38,7 @@ CLEARLY_MORE_FREQUENT = 1.0
 SOMEWHAT_MORE_FREQUENT = 0.5
 MIN_LOANWORD_STEM = 3
 MIN_RUN_TOGETHER_REST = 3
+_NOUN_PARTS = frozenset({"subst", "ger"})  # Morfeusz's nouns, verbal nouns included
 
 
 class _Dictionary(Protocol):
@@ -169,6 +170,70 @@ def run_together(word: str, language: str) -> str | None:
                 and is_known(rest, language)):
             return f"{word[:len(head)]} {word[len(head):]}"
     return None
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def derived(word: str, language: str) -> str | None:
+    """How the language made `word` from words it knows, as its parts ("de- + identyfikować",
+    "pobranie + -owa", "olej + wosk"), or None: a word the dictionary need not list."""
+    derivation = language_profile(language).spelling.derivation
+    if derivation is None:
+        return None
+    lowered = word.lower()
+    return (_suffixed(lowered, language, derivation) or _prefixed(lowered, language, derivation)
+            or _compound(lowered, language, derivation))
+
+
+def _prefixed(word: str, language: str, derivation: Derivation) -> str | None:
+    for prefix in derivation.prefixes:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) > derivation.min_part and (
+                _is_any_word(rest, language) or _suffixed(rest, language, derivation)
+                or any(rest.startswith(inner) and _is_any_word(rest[len(inner):], language)
+                       for inner in derivation.prefixes if len(rest) - len(inner) > 3)):
+            return f"{prefix}- + {rest}"
+    return None
+
+
+def _suffixed(word: str, language: str, derivation: Derivation) -> str | None:
+    for ending in derivation.endings:
+        if not word.endswith(ending):
+            continue
+        base = word[:len(word) - len(ending)]
+        for suffix in derivation.suffixes:
+            stem = base[:len(base) - len(suffix)]
+            if not base.endswith(suffix) or len(stem) < derivation.min_part:
+                continue
+            for dropped in derivation.noun_endings_dropped:
+                if _is_noun(stem + dropped, language):
+                    return f"{stem + dropped} + -{suffix}{ending}"
+    return None
+
+
+def _compound(word: str, language: str, derivation: Derivation) -> str | None:
+    for at in range(derivation.min_compound_part,
+                    len(word) - derivation.min_compound_part):
+        first, second = word[:at], word[at + 1:]
+        if word[at] in derivation.linking and _is_any_word(second, language) and any(
+                _is_noun(first + dropped, language) for dropped in derivation.noun_endings_dropped):
+            return f"{first} + {second}"
+    return None
+
+
+def _is_noun(word: str, language: str) -> bool:
+    """A noun of the language (Morfeusz's parts of speech), or a word of the language it
+    borrows from ("hash", "phishing")."""
+    if language_profile(language).morphology == "morfeusz" and any(
+            part in _NOUN_PARTS for _lemma, part in morfeusz.analyses(word)):
+        return True
+    loanwords = language_profile(language).spelling.loanwords
+    return loanwords is not None and _is_word_of(word, loanwords.language)
+
+
+def _is_any_word(word: str, language: str) -> bool:
+    loanwords = language_profile(language).spelling.loanwords
+    return is_known(word, language) or (loanwords is not None
+                                        and _is_word_of(word, loanwords.language))
 
 
 def is_acronym(word: str, language: str) -> bool:
