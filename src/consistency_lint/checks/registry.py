@@ -14,6 +14,7 @@ from typing import Literal, cast
 from consistency_lint.checks import (
     disguised_text,
     doc_types,
+    editorial_notes,
     fact_checks,
     fact_sets,
     freshness,
@@ -49,6 +50,7 @@ CHECKS: tuple[CheckModule, ...] = (
     spelling,
     tone,
     unfilled_blanks,
+    editorial_notes,
     freshness,
     fact_checks,
     fact_sets,

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from consistency_lint.builtin_data import load_builtin_yaml
+from consistency_lint.builtin_data import DEFAULT_LANGUAGE, load_builtin_yaml
 from consistency_lint.checks.context import CheckContext
 from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.config import STAFF_PROFILES
 from consistency_lint.model import Category, Document, Finding, Segment, Severity
 from consistency_lint.nlp.analysis import AnalysedSegment
+from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.specs import CheckSpec, Example
 
 UNFILLED_BLANK = CheckSpec(
@@ -40,7 +41,8 @@ UNFILLED_BLANK = CheckSpec(
 SPECS = (UNFILLED_BLANK,)
 KIND = Kind.DOCUMENT
 
-_NOT_A_BLANK = re.compile(r"^\s*(?:[xX✓✔]?|\d{1,3}|\.\.\.|…)\s*$")  # checkbox, footnote, elision
+# a checkbox, a footnote or its mark, an elision
+_NOT_A_BLANK = re.compile(r"^\s*(?:[xX✓✔]?|\d{1,3}|\*{1,3}|\.\.\.|…)\s*$")
 # The model withdrawal form (Annex 2 of the Consumer Rights Act) is for the consumer to fill
 # in: its blanks are right, and only its own. The form is a section under a heading that
 # names it (`rules/documents/blanks.yaml`), or, where the title is a plain paragraph, the
@@ -65,14 +67,30 @@ class _BlankWords:
 def _blank_words() -> _BlankWords:
     data: dict[str, Any] = load_builtin_yaml("documents/blanks.yaml")
     markers = "|".join(re.escape(marker) for marker in data["unfinished_markers"])
+    phrases = "|".join(re.escape(phrase) for phrase in data["unfinished_phrases"])
+    units = "|".join(re.escape(unit) for unit in _units())
     blanks = re.compile(
         r"\[(?P<bracketed>[^\[\]\n]{1,200})\](?!\()"  # [adres email], [●]; not a Markdown link
-        r"|(?P<xxx>\b[Xx]{3,}\b)"
-        r"|(?P<lorem>\b[Ll]orem ipsum\b)"
+        r"|(?P<xxx>(?<![\w-])[Xx]{3,}(?![\w-]))"  # not a format mask: "XXXX-XXXX"
+        rf"|(?P<amount>\bX{{1,2}}(?=\s+(?i:{units})\b))"  # "X dni roboczych", "XX zł"
         rf"|(?P<todo>\b(?:{markers})\b)"
+        rf"|(?P<phrase>\b(?i:{phrases})\b)"
+        r"|(?P<query>\?{3,})"  # "Cena: ???"
         r"|(?P<leader>(?:\.{4,}|…{2,}|_{4,}))")
     form = data["withdrawal_form"]
     return _BlankWords(blanks, tuple(form["titles"]), form["last_line"])
+
+
+def _units() -> list[str]:
+    """Words of a duration or an amount: an "X" before one stands for the number."""
+    words = lexicon(DEFAULT_LANGUAGE)
+    return sorted({*words.duration_units, *words.currencies}, key=len, reverse=True)
+
+
+def has_blank(text: str) -> bool:
+    """Whether the text holds a blank this check reports (the editorial-note check leaves
+    such a sentence to it: "Godziny pracy: DO UZUPEŁNIENIA" is one defect)."""
+    return _blank_words().blanks.search(text) is not None
 
 
 def build(context: CheckContext) -> DocumentCheck:
@@ -94,7 +112,7 @@ def _blanks(document: Document, segments: Sequence[Segment],
             slots: bool = False) -> Iterator[Finding]:
     """The blanks of the document; with `slots` (a call-center script), not its bracketed
     ones: "Dzień dobry, tu [imię i nazwisko] z Domilo" is filled by the agent speaking."""
-    in_form = _model_form_segments(segments)
+    in_form = model_form_segments(segments)
     for index, segment in enumerate(segments):
         if index in in_form:
             continue
@@ -109,7 +127,7 @@ def _blanks(document: Document, segments: Sequence[Segment],
                 f"unfilled blank “{match.group()}”", excerpt=match.group())
 
 
-def _model_form_segments(segments: Sequence[Segment]) -> set[int]:
+def model_form_segments(segments: Sequence[Segment]) -> set[int]:
     """The indexes of the segments that belong to a model withdrawal form: its title and
     what stands in the form after it."""
     inside: set[int] = set()

@@ -1,0 +1,464 @@
+"""`template`: notes for colleagues left in published text: a mock-up's "tutaj będzie baner
+z promocją", "Kasia: sprawdzić, czy aktualne", "link podepniemy później", "(zdjęcie podmienić
+po sesji)", "cena do potwierdzenia przez dział handlowy", "final visuals pending".
+
+A note is recognised by how it is made, not by its words: it asks someone to do something in
+a form no customer text uses for its reader, or speaks of the page's own parts as not there
+yet. The concepts (acts of making a page, its parts, roles inside the business) are lemmas in
+`rules/documents/editorial.yaml`, every inflected form counted. A clause (a sentence's part
+between commas, colons, brackets, dashes or bullets) is a note when:
+
+- it is addressed to a colleague: it opens (the sentence or an aside in brackets) with a
+  person's first name (as the dictionary tags it), "@name" or a role inside the business
+  ("Grafik:", "Uwaga dla działu prawnego:") and a colon or dash, and then asks for an act of
+  making (also through "proszę", "trzeba") or, to a person, asks a question ("Marek, czy to
+  nie powinno być 30?");
+- its first verb is a bare infinitive, with no finite verb, modal, conjunction of purpose
+  or question word before it in the sentence (in an aside: in the aside) and none in its
+  clause ("Sprawdzić, czy cena jest aktualna.", "// tu jeszcze dopisać…"; not "Należy
+  sprawdzić…", "Aby sprawdzić status, zaloguj się", "Jak zwrócić towar");
+- it ends in "do" and the noun of an act ("do uzupełnienia", "do weryfikacji przez dział
+  prawny", "do decyzji UX") with no verb of its own, and what is to be done is no form the
+  customer fills in;
+- it points at its own place on the page ("tu", "tutaj", "w tym miejscu") and names a part of
+  a page (a photo, a banner, a map) that will appear or is to be made there;
+- it promises, in the first person, to make a part of the page the sentence names ("link
+  podepniemy później");
+- in a language the text borrows from (English in a Polish text), it says how far the text
+  has got or where a part of it goes ("copy pending", "Banner here: …").
+
+A clause that speaks to the customer (a verb in the second person) is never a note, nor is
+the model withdrawal form's "Niepotrzebne skreślić" (the consumer's). Markers such as TODO,
+FIXME, "???" and "lorem ipsum" are blanks, reported by TEMPLATE-UNFILLED-BLANK.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cache, cached_property
+from typing import Any
+
+from consistency_lint.builtin_data import load_builtin_yaml
+from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.protocol import DocumentCheck, Kind
+from consistency_lint.checks.unfilled_blanks import has_blank, model_form_segments
+from consistency_lint.model import Category, Confidence, Document, Finding, Severity
+from consistency_lint.nlp import morfeusz
+from consistency_lint.nlp.analysis import AnalysedSegment, Token
+from consistency_lint.nlp.lexicon import language_profile
+from consistency_lint.nlp.vocabulary import language_leaning, zipf_frequency
+from consistency_lint.specs import CheckSpec, Example
+
+EDITORIAL_NOTE = CheckSpec(
+    id="TEMPLATE-EDITORIAL-NOTE",
+    category=Category.TEMPLATE,
+    severity=Severity.WARNING,
+    summary="A note for colleagues left in published text: a mock-up's note on what will "
+    "stand in a place (\"tutaj będzie baner\"), a task (\"Sprawdzić, czy cena jest "
+    "aktualna\", \"do uzupełnienia przez dział prawny\"), a message to a named colleague.",
+    rationale="Designers, editors and lawyers write notes into drafts; published, they tell "
+    "the customer the page was never finished, and a note such as \"cena do potwierdzenia\" "
+    "undermines the very promise it stands beside.",
+    failing=Example("text", "Zwroty przyjmujemy przez 14 dni.\n\nTutaj będzie baner z "
+                    "promocją świąteczną.\n"),
+    passing=Example("text", "Zwroty przyjmujemy przez 14 dni.\n\nTutaj znajdziesz formularz "
+                    "zwrotu.\n"),
+)
+SPECS = (EDITORIAL_NOTE,)
+KIND = Kind.DOCUMENT
+
+CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—", "-", "[", "]", ".", "!", "?", "…",
+                          "•", "·", "|", "//"})
+# "(zdjęcie podmienić po sesji)", "// sprawdzić"; not "/", which joins "Pan/Pani"
+ASIDE_OPENERS = frozenset({"(", "[", "//"})
+ADDRESS_MARKS = frozenset({":", "–", "—", "-"})
+FINITE_TAGS = frozenset({"fin", "praet", "impt", "imps", "pred", "bedzie", "winien"})
+INFINITIVE_TAG, GERUND_TAG, NOUN_TAG = "inf", "ger", "subst"
+CONJUNCTION_TAG = "comp"  # "aby", "żeby": an infinitive of purpose
+MIN_FOREIGN_WORDS = 3
+WRITTEN_NOUN_ZIPF = 2.0  # a noun's lemma written less than this is a homograph nobody means
+MAX_ADDRESS_WORDS = 5  # "Uwaga dla działu prawnego:"
+MAX_ASIDE_WORDS = 60  # what of an aside (or a sentence) a message to a colleague is read in
+FIRST_NAME = "imię"  # the name type SGJP gives first names
+SECOND_PERSON = ":sec"
+FIRST_PERSON = ":pri:"
+PERFECTIVE = ":perf"
+PREPOSITION_TAG = "prep"
+FOR = "do"
+
+
+@dataclass(frozen=True)
+class _ForeignNotes:
+    states: frozenset[str]
+    elements: frozenset[str]
+    places: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Concepts:
+    editing_acts: frozenset[str]
+    editing_nouns: frozenset[str]
+    page_elements: frozenset[str]
+    internal_roles: frozenset[str]
+    page_deixis: tuple[tuple[str, ...], ...]
+    requests: frozenset[str]
+    question_words: frozenset[str]
+    appearing: frozenset[str]
+    customer_forms: frozenset[str]
+    foreign: _ForeignNotes
+
+
+@cache
+def _concepts() -> _Concepts:
+    data: dict[str, Any] = load_builtin_yaml("documents/editorial.yaml")
+    words = {key: frozenset(str(word).lower() for word in value) for key, value in data.items()
+             if key not in ("page_deixis", "foreign_notes")}
+    foreign = {key: frozenset(str(word).lower() for word in value)
+               for key, value in data["foreign_notes"].items()}
+    return _Concepts(
+        words["editing_acts"], words["editing_nouns"], words["page_elements"],
+        words["internal_roles"], tuple(tuple(str(p).lower().split()) for p in data["page_deixis"]),
+        words["requests"], words["question_words"], words["appearing"], words["customer_forms"],
+        _ForeignNotes(foreign["states"], foreign["elements"], foreign["places"]))
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A token with Morfeusz's readings of it: (lemma, full tag) pairs, of its small letters
+    for a word in capitals ("NIE WYSYŁAĆ")."""
+
+    token: Token
+    language: str
+
+    @property
+    def looked_up(self) -> str:
+        text = self.token.text
+        return text.lower() if text.isupper() and len(text) > 1 else text
+
+    @property
+    def readings(self) -> tuple[tuple[str, str], ...]:
+        return morfeusz.readings(self.looked_up) if self.token.text[:1].isalpha() else ()
+
+    def has(self, lemmas: frozenset[str], *parts: str) -> bool:
+        """Whether a reading of the word is one of `lemmas` as one of `parts` of speech; a
+        word the dictionary does not know ("IT", "UX") by its letters."""
+        if not self.readings:
+            return self.token.text.lower() in lemmas
+        return any(lemma in lemmas and tag.split(":", 1)[0] in parts
+                   for lemma, tag in self.readings)
+
+    def names(self, lemmas: frozenset[str]) -> bool:
+        """Whether the word as a noun is only ever one of `lemmas`, of the nouns the language
+        writes ("baner", "plik" - not "plika", a roll nobody writes of; not "Grafik", also a
+        schedule and a graphic designer)."""
+        if not self.readings:
+            return self.token.text.lower() in lemmas
+        nouns = {lemma.lower() for lemma, tag in self.readings if tag.startswith(NOUN_TAG)}
+        written = {lemma for lemma in nouns
+                   if zipf_frequency(lemma, self.language) >= WRITTEN_NOUN_ZIPF}
+        return bool(written) and written <= lemmas
+
+    def is_subject(self) -> bool:
+        """Whether the word can only be a noun in the nominative ("klient"; not "zdjęcie",
+        also an accusative): the subject of a clause, which a note for colleagues has not."""
+        return bool(self.readings) and all(
+            tag.startswith(NOUN_TAG) and ":nom" in tag and ":acc" not in tag.replace(".", ":")
+            for _lemma, tag in self.readings)
+
+    def asks(self, question_words: frozenset[str]) -> bool:
+        """Whether the word is a form of a question word ("czego" of "co")."""
+        return self.token.text.lower() in question_words or any(
+            lemma.lower() in question_words for lemma, _tag in self.readings)
+
+    @property
+    def parts(self) -> frozenset[str]:
+        if not self.token.text[:1].isalpha():
+            return frozenset()
+        return morfeusz.parts_of_speech(self.looked_up)
+
+    def is_part(self, *parts: str) -> bool:
+        return not self.parts.isdisjoint(parts)
+
+    @property
+    def only_part(self) -> str | None:
+        return next(iter(self.parts)) if len(self.parts) == 1 else None
+
+    def second_person(self) -> bool:
+        return any(SECOND_PERSON in tag and tag.split(":", 1)[0] in FINITE_TAGS
+                   for _, tag in self.readings)
+
+    @property
+    def text(self) -> str:
+        return self.token.text
+
+
+def build(context: CheckContext) -> DocumentCheck:
+    return check
+
+
+def check(document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
+    foreign = language_profile(document.language).spelling.untranslated
+    in_form = model_form_segments([analysed.segment for analysed in segments])
+    findings: list[Finding] = []
+    for number, analysed in enumerate(segments):
+        if number in in_form:
+            continue  # the model withdrawal form's "Niepotrzebne skreślić" is the consumer's
+        segment = analysed.segment
+        for sentence in analysed.sentences:
+            words = [_Word(token, document.language)
+                     for token in sentence.tokens
+                     if not segment.overlaps_placeholder(token.start, token.end)]
+            if has_blank(segment.text[sentence.start:sentence.end]):
+                continue
+            if not words:
+                continue
+            if _is_note(_Sentence(words)) or (
+                    foreign is not None and _foreign_note(words, document.language, foreign)):
+                start, end = words[0].token.start, words[-1].token.end
+                finding = EDITORIAL_NOTE.finding(
+                    document, segment.span_of(start, end),
+                    f"a note for colleagues left in the text: “{segment.text[start:end]}”",
+                    excerpt=segment.text[start:end])
+                findings.append(replace(finding, confidence=Confidence.MEDIUM))
+    return findings
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence's words and what every clause asks of the whole sentence, worked out once
+    (a sentence may be a thousand tokens long: asked per clause, it would cost its square)."""
+
+    words: Sequence[_Word]
+
+    @cached_property
+    def clauses(self) -> list[range]:
+        return list(_clauses(self.words))
+
+    @cached_property
+    def is_question(self) -> bool:
+        return self.words[-1].text == "?"
+
+    @cached_property
+    def speaks_to_reader(self) -> bool:
+        return any(word.second_person() for word in self.words)
+
+    @cached_property
+    def blockers(self) -> list[int]:
+        """Positions of what makes an infinitive after it no task: a finite verb or modal,
+        a conjunction of purpose ("aby"), a question word ("jak")."""
+        questions = _concepts().question_words
+        return [index for index, word in enumerate(self.words)
+                if word.is_part(*FINITE_TAGS, CONJUNCTION_TAG) or word.asks(questions)]
+
+    @cached_property
+    def names_page_element(self) -> bool:
+        return any(word.names(_concepts().page_elements) for word in self.words)
+
+    @cached_property
+    def lowered(self) -> frozenset[str]:
+        return frozenset(word.text.lower() for word in self.words)
+
+    @cached_property
+    def verbs(self) -> list[int]:
+        """Positions of the words that may be verbs (an infinitive or a finite form)."""
+        return [index for index, word in enumerate(self.words)
+                if word.is_part(INFINITIVE_TAG, *FINITE_TAGS)]
+
+    def verbs_in(self, clause: range) -> list[int]:
+        verbs = self.verbs
+        return verbs[bisect_left(verbs, clause.start):bisect_left(verbs, clause.stop)]
+
+    @cached_property
+    def promises(self) -> bool:
+        """Whether a word may be an act of making in the first person of the future."""
+        acts = _concepts().editing_acts
+        return any(lemma in acts and tag.startswith("fin") and FIRST_PERSON in tag
+                   and PERFECTIVE in tag for word in self.words for lemma, tag in word.readings)
+
+    @cached_property
+    def points_at_its_place(self) -> bool:
+        """Whether a phrase of the page's own place ("w tym miejscu") is in the sentence."""
+        words = [word.text.lower() for word in self.words]
+        return any(_contains(words, deixis) for deixis in _concepts().page_deixis)
+
+    def blocked(self, start: int, end: int) -> bool:
+        """Whether a blocker stands at a position from `start` up to `end`, excluded."""
+        at = bisect_left(self.blockers, start)
+        return at < len(self.blockers) and self.blockers[at] < end
+
+
+def _is_note(sentence: _Sentence) -> bool:
+    words = sentence.words
+    pending = FOR in sentence.lowered
+    return (any(_addressed(words[start:start + MAX_ASIDE_WORDS]) for start in _openings(words))
+            or any(_bare_task(sentence, clause) or (pending and _pending(words, clause))
+                   or (sentence.points_at_its_place and _placed_here(words, clause))
+                   or (sentence.promises and _promised(sentence, clause))
+                   for clause in sentence.clauses))
+
+
+def _foreign_note(words: Sequence[_Word], language: str, foreign: str) -> bool:
+    """ "Banner here: summer sale, final visuals pending": a sentence in the language the
+    text borrows from that says how far the text has got or where a part of it goes."""
+    texts = [word.text.lower() for word in words if word.text.isalpha()]
+    leaning = [language_leaning(text, language, foreign) for text in texts]
+    if len(texts) < MIN_FOREIGN_WORDS or leaning.count(foreign) * 2 < len(texts):
+        return False
+    notes = _concepts().foreign
+    return bool(notes.states & set(texts)) or bool(
+        notes.elements & set(texts) and notes.places & set(texts))
+
+
+def _openings(words: Sequence[_Word]) -> Iterator[int]:
+    """Where something may be said to a colleague: the sentence's start and each aside's
+    ("Reklamacje rozpatrujemy w 14 dni (Marek, czy to nie powinno być 30?)")."""
+    yield 0
+    for index, word in enumerate(words[:-1]):
+        if word.text in ASIDE_OPENERS and words[index + 1].text not in ASIDE_OPENERS:
+            yield index + 1
+
+
+def _clauses(words: Sequence[_Word]) -> Iterator[range]:
+    start = 0
+    for index, word in enumerate(words):
+        if word.text in CLAUSE_MARKS:
+            if index > start:
+                yield range(start, index)
+            start = index + 1
+    if start < len(words):
+        yield range(start, len(words))
+
+
+def _speaks_to_reader(words: Sequence[_Word], clause: range) -> bool:
+    return any(words[index].second_person() for index in clause)
+
+
+def _addressed(words: Sequence[_Word]) -> bool:
+    """ "Kasia: sprawdzić, czy aktualne", "@Marek – czy ta cena się zgadza?", "Uwaga dla
+    działu prawnego: do uzupełnienia", "(Marek, czy to nie powinno być 30?)": a colleague
+    named in the words before a colon or dash that opens the sentence or an aside (before
+    a comma, a person asked a question), and then a task or a question."""
+    concepts = _concepts()
+    words = words[:next((index for index, word in enumerate(words) if word.text in ")]"),
+                        len(words))]
+    mark = next((index for index in range(1, min(MAX_ADDRESS_WORDS + 1, len(words)))
+                 if words[index].text in ADDRESS_MARKS or words[index].text == ","), None)
+    if mark is None:
+        return False
+    head = words[:mark]
+    person = any(word.text == "@" or _is_first_name(word) for word in head)
+    if words[mark].text == ",":
+        return person and len(head) == 1 and words[-1].text == "?"
+    if not person and not any(word.has(concepts.internal_roles, NOUN_TAG) for word in head):
+        return False
+    # a question to a person; one after a department's name is a customer's (an FAQ's)
+    if person and words[-1].text == "?":
+        return True
+    # a task: an act asked for in a clause with no verb of a speaker ("czy mogę zmienić")
+    return any(clause.start > mark and not _has_finite_verb(words, clause) and any(
+        words[index].has(concepts.editing_acts, INFINITIVE_TAG, GERUND_TAG, "impt")
+        or words[index].has(concepts.editing_nouns, NOUN_TAG) for index in clause)
+        for clause in _clauses(words))
+
+
+def _has_finite_verb(words: Sequence[_Word], clause: range) -> bool:
+    """A verb of someone speaking in the clause: not an act asked for ("wstaw"), nor a verb
+    that asks for one ("proszę wstrzymać", "trzeba skonsultować")."""
+    concepts = _concepts()
+    return any(words[index].is_part(*FINITE_TAGS)
+               and not words[index].has(concepts.editing_acts, "impt")
+               and not words[index].has(concepts.requests, *FINITE_TAGS) for index in clause)
+
+
+def _is_first_name(word: _Word) -> bool:
+    """A capitalised word the dictionary knows as a first name and not as a verb ("Kasia",
+    "Marek"; not "Masz", which is also a rare name)."""
+    return (word.text[:1].isupper() and not word.is_part(INFINITIVE_TAG, *FINITE_TAGS)
+            and any(FIRST_NAME in names for names in morfeusz.name_types(word.text)))
+
+
+def _bare_task(sentence: _Sentence, clause: range) -> bool:
+    """ "Sprawdzić, czy cena jest aktualna.", "(zdjęcie podmienić po sesji)": the clause's
+    first verb an infinitive, no finite verb, modal, conjunction of purpose or question word
+    before it in the sentence (in an aside: in the aside), none in its clause, no second
+    person anywhere, and not a question."""
+    words = sentence.words
+    verbs = sentence.verbs_in(clause)
+    if not verbs or words[verbs[0]].only_part != INFINITIVE_TAG:
+        return False
+    if sentence.is_question or sentence.speaks_to_reader:
+        return False
+    first = verbs[0]
+    if any(words[index].is_subject() for index in range(clause.start, first)):
+        return False  # "klient morze zwrócić": a subject wants a verb, a slip took it
+    if sentence.blocked(clause.start if _in_brackets(words, clause) else 0, first):
+        return False
+    return not any(words[index].is_part(*FINITE_TAGS) for index in verbs[1:])
+
+
+def _in_brackets(words: Sequence[_Word], clause: range) -> bool:
+    """A clause in brackets or after "//" is a sentence of its own: "(zdjęcie podmienić po
+    sesji)", "… tego samego dnia // sprawdzić z magazynem"."""
+    return clause.start > 0 and words[clause.start - 1].text in ASIDE_OPENERS
+
+
+def _pending(words: Sequence[_Word], clause: range) -> bool:
+    """ "cena do potwierdzenia", "do uzupełnienia przez dział prawny": "do" and the noun of
+    an act of making, ending the clause or followed by who is to do it, in a clause with no
+    verb, about nothing the customer fills in."""
+    concepts = _concepts()
+    for index in clause:
+        if words[index].text.lower() != FOR or index + 1 not in clause:
+            continue
+        act = words[index + 1]
+        if not (act.has(concepts.editing_acts, GERUND_TAG)
+                or act.has(concepts.editing_nouns, NOUN_TAG)):
+            continue
+        after = index + 2
+        if after in clause and not _says_who_or_how(words[after]):
+            continue
+        # the first such "do" decides: what the clause says is read once
+        verbless = not any(words[i].is_part(*FINITE_TAGS) for i in clause if words[i].only_part)
+        return verbless and not any(words[i].has(concepts.customer_forms, NOUN_TAG)
+                                    for i in range(clause.start, index))
+    return False
+
+
+def _says_who_or_how(word: _Word) -> bool:
+    """What may follow "do potwierdzenia" in a note: a preposition ("przez dział", "z
+    kurierem") or who decides ("do decyzji UX", "do akceptacji zarządu")."""
+    return (word.is_part(PREPOSITION_TAG) or (word.text.isupper() and len(word.text) > 1)
+            or word.has(_concepts().internal_roles, NOUN_TAG))
+
+
+def _placed_here(words: Sequence[_Word], clause: range) -> bool:
+    """ "Tutaj będzie baner z promocją", "W tym miejscu wstawić zdjęcie": the page's own
+    place, a part of a page, and its appearing or making, said to no reader."""
+    concepts = _concepts()
+    lowered = [words[index].text.lower() for index in clause]
+    if not any(_contains(lowered, deixis) for deixis in concepts.page_deixis):
+        return False
+    if _speaks_to_reader(words, clause):
+        return False
+    element = any(words[i].names(concepts.page_elements) for i in clause)
+    happening = any(words[i].has(concepts.appearing, "bedzie", "fin")
+                    or words[i].has(concepts.editing_acts, INFINITIVE_TAG, "impt", "fin")
+                    for i in clause)
+    return element and happening
+
+
+def _promised(sentence: _Sentence, clause: range) -> bool:
+    """ "Link podepniemy później", "plik PDF czeka na poprawki, podepnę go w piątek": we or I
+    will make a part of the page the sentence names."""
+    editing_acts = _concepts().editing_acts
+    promise = any(lemma in editing_acts and tag.startswith("fin")
+                  and FIRST_PERSON in tag and PERFECTIVE in tag
+                  for i in clause for lemma, tag in sentence.words[i].readings)
+    return promise and sentence.names_page_element
+
+
+def _contains(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tuple(words[i:i + size]) == phrase for i in range(len(words) - size + 1))
