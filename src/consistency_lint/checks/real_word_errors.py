@@ -1,0 +1,420 @@
+"""`spelling`: real-word errors, which a spell checker that knows every word cannot see.
+
+Three mechanisms:
+- the language's confusion set (`rules/confusions/<language>.yaml`): words written apart
+  that are one word ("po za" for "poza", "z pośród"), a phrase mixed of two ("w każdym bądź
+  razie"), a word used against its meaning ("bynajmniej" without a negation) or its case
+  ("tą umowę"), each with the sentence-level conditions under which it is right after all;
+- a word whose diacritic twin the words around it call for (`nlp.twins`): an adjective that
+  does not agree with its noun where the twin does ("cała kwotę"), a numeral's twin before
+  a genitive plural ("piec dni"), the finite verb a subject lacks ("Klienci maja prawo"), the
+  first person of a verb with no subject ("Dziękuje za zamówienie");
+- a word the dictionary knows but the language hardly writes, whose twin with other
+  diacritics is common ("rożnymi" for "różnymi"): its frequency says it is a slip, unless a
+  preposition governs it as a noun ("z rożna").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from pydantic import BaseModel, ConfigDict
+
+from consistency_lint.builtin_data import builtin_rules_dir, load_builtin_yaml
+from consistency_lint.checks.context import CheckContext
+from consistency_lint.checks.protocol import DocumentCheck, Kind
+from consistency_lint.model import Category, Document, Finding, Segment, Severity
+from consistency_lint.nlp import morfeusz
+from consistency_lint.nlp.analysis import AnalysedSegment, Token
+from consistency_lint.nlp.clause_reading import QUOTES
+from consistency_lint.nlp.lexicon import language_profile
+from consistency_lint.nlp.twins import (
+    FINITE,
+    INFINITIVE,
+    NOMINAL,
+    NOUN,
+    NUMERAL,
+    PREPOSITION,
+    agreeing_twin,
+    agrees,
+    counting_twin,
+    is_nominative,
+    parts,
+    predicate_twin,
+    same_word,
+    twins,
+    verb_twin,
+)
+from consistency_lint.nlp.vocabulary import diacritic_suggestions, is_known, zipf_frequency
+from consistency_lint.specs import CheckSpec, Example
+
+REAL_WORD = CheckSpec(
+    id="SPELLING-REAL-WORD",
+    category=Category.SPELLING,
+    severity=Severity.WARNING,
+    summary="Words every dictionary knows, written where the norm wants another form: "
+    "\"po za\" for \"poza\", \"w każdym bądź razie\", \"bynajmniej\" for \"przynajmniej\", "
+    "\"tą umowę\" for \"tę umowę\", or a rare word whose twin with other diacritics is "
+    "common (\"rożnymi\" for \"różnymi\").",
+    rationale="A spell checker passes these, since each word exists; readers do not. The "
+    "confusion set is `rules/confusions/<language>.yaml`, each entry with the conditions under "
+    "which the words are right after all (\"czekać na prawdę\", \"z resztą zamówienia\").",
+    failing=Example("text", "Po za tym zwrot jest bezpłatny.\n"),
+    passing=Example("text", "Poza tym zwrot jest bezpłatny.\n"),
+)
+SPECS = (REAL_WORD,)
+KIND = Kind.DOCUMENT
+
+# A word written less than this (Zipf: log10 per billion words; web text misspells, so a slip
+# has a frequency of its own) is rare; a twin of another lemma at least COMMON_TWIN_ZIPF and
+# TWIN_MARGIN more frequent (ten times) is the word meant.
+RARE_ZIPF = 3.0
+COMMON_TWIN_ZIPF = 3.0
+TWIN_MARGIN = 1.0
+MIN_TWIN_WORD = 4
+NOUN_TAG = "subst"
+VOWELS = frozenset("aąeęioóuy")
+CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "–", "—", "."})
+THIRD_PERSON_SINGULAR, FIRST_PERSON_SINGULAR = "fin:sg:ter", "fin:sg:pri"
+FINITE_PRESENT = "fin"
+MAX_SUBJECT_DISTANCE = 8  # "Czy produkty z wyprzedaży również maja": the subject, words back
+MORPHOLOGY_WITH_TAGS = "morfeusz"  # twins are read from its tags
+
+
+class Confusion(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    wrong: str
+    right: str
+    unless_next: tuple[str, ...] = ()
+    unless_previous_lemmas: tuple[str, ...] = ()
+    unless_noun_next: bool = False
+    unless_in_sentence: tuple[str, ...] = ()
+    only_after: tuple[str, ...] = ()
+    when_next: tuple[str, ...] = ()
+    unless_next_tags: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.wrong.lower().split())
+
+
+class Vocalised(BaseModel):
+    """A preposition that takes a vowel before a word opening with `before` and a consonant
+    ("w" -> "we Wrocławiu", "z" -> "ze szkoły")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    plain: str
+    full: str
+    before: str
+
+
+class NegationJoins(BaseModel):
+    """A negation written together with words of `parts` in the `degree` ("niezależnie")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    particle: str
+    parts: tuple[str, ...]
+    degree: str
+    min_zipf: float
+    unless_in_sentence: tuple[str, ...] = ()
+
+
+class _ConfusionFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    confusions: tuple[Confusion, ...]
+    vocalised: tuple[Vocalised, ...] = ()
+    negation_joins: NegationJoins | None = None
+
+
+@dataclass(frozen=True)
+class ConfusionSet:
+    by_first: dict[str, tuple[Confusion, ...]]  # by the first word of each wrong form
+    vocalised: dict[str, tuple[str, str]]  # plain preposition -> (letters before, full form)
+    negation_joins: NegationJoins | None = None
+
+
+@cache
+def confusions(language: str) -> ConfusionSet:
+    """The language's confusion set (none for a language without a file)."""
+    if not (builtin_rules_dir() / "confusions" / f"{language}.yaml").is_file():
+        return ConfusionSet({}, {})
+    data = _ConfusionFile.model_validate(load_builtin_yaml(f"confusions/{language}.yaml"))
+    by_first: dict[str, list[Confusion]] = {}
+    for confusion in data.confusions:
+        by_first.setdefault(confusion.words[0], []).append(confusion)
+    return ConfusionSet({first: tuple(found) for first, found in by_first.items()},
+                        {item.plain: (item.before, item.full) for item in data.vocalised},
+                        data.negation_joins)
+
+
+def build(context: CheckContext) -> DocumentCheck:
+    return check
+
+
+def check(document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
+    known = confusions(document.language)
+    findings: list[Finding] = []
+    for analysed in segments:
+        for sentence in analysed.sentences:
+            findings.extend(_sentence(document, analysed.segment, sentence.tokens, known))
+    return findings
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence's tokens and what the checks ask of it, each worked out once: a sentence
+    may be a thousand tokens long, and a question asked per token of every other token
+    would cost its square."""
+
+    tokens: Sequence[Token]
+    lowered: tuple[str, ...]
+
+    @cached_property
+    def clause_starts(self) -> list[int]:
+        """Where each clause starts (the position after a clause's end mark)."""
+        return [0, *(index + 1 for index, word in enumerate(self.lowered)
+                     if word in CLAUSE_ENDS)]
+
+    def clause(self, position: int) -> range:
+        starts = self.clause_starts
+        at = bisect_right(starts, position) - 1
+        end = starts[at + 1] - 1 if at + 1 < len(starts) else len(self.lowered)
+        return range(starts[at], end)
+
+    @cached_property
+    def finite(self) -> list[int]:
+        """The positions of the words that may be finite verbs, in order."""
+        return [index for index, token in enumerate(self.tokens) if parts(token.text) & FINITE]
+
+    def other_finite_in(self, clause: range, position: int) -> bool:
+        """Whether a word of the clause other than `position` may be a finite verb."""
+        finite = self.finite
+        found = bisect_left(finite, clause.stop) - bisect_left(finite, clause.start)
+        at = bisect_left(finite, position)
+        own = 1 if at < len(finite) and finite[at] == position else 0
+        return found - own > 0
+
+    @cached_property
+    def quoted(self) -> frozenset[int]:
+        """The positions of the words inside quotation marks."""
+        inside: set[int] = set()
+        closers: frozenset[str] | None = None
+        for index, word in enumerate(self.lowered):
+            if closers is not None and word in closers:
+                closers = None
+            elif closers is None and word in QUOTES:
+                closers = QUOTES[word]
+            elif closers is not None:
+                inside.add(index)
+        return frozenset(inside)
+
+    @cached_property
+    def first_person(self) -> frozenset[int]:
+        """The writer's own verbs in the first person singular, not a quoted button's
+        („Odstępuję od umowy”)."""
+        return frozenset(index for index, token in enumerate(self.tokens)
+                         if index not in self.quoted and parts(token.text) == {FINITE_PRESENT}
+                         and _has_tag(token.text, FIRST_PERSON_SINGULAR)
+                         and not _has_tag(token.text, THIRD_PERSON_SINGULAR))
+
+    @cached_property
+    def subjects(self) -> frozenset[int]:
+        """The nouns and pronouns in the nominative that no preposition governs."""
+        tokens = self.tokens
+        return frozenset(index for index, token in enumerate(tokens)
+                         if token.text.isalpha() and is_nominative(token.text)
+                         and not (index > 0 and PREPOSITION in parts(tokens[index - 1].text)))
+
+
+def _sentence(document: Document, segment: Segment, tokens: Sequence[Token],
+              known: ConfusionSet) -> Iterator[Finding]:
+    sentence = _Sentence(tokens, tuple(token.text.lower() for token in tokens))
+    skip_to = 0
+    for position in range(len(tokens)):
+        if position < skip_to or segment.overlaps_placeholder(tokens[position].start,
+                                                              tokens[position].end):
+            continue
+        found = (_confusion(sentence, position, known, document.language)
+                 or _twin(sentence, position, document.language))
+        if found is None:
+            continue
+        end, right = found
+        first, last = tokens[position], tokens[end - 1]
+        written = segment.text[first.start:last.end]
+        yield REAL_WORD.finding(document, segment.span_of(first.start, last.end),
+                                f"“{written}”: did you mean “{_cased(right, written)}”?",
+                                excerpt=written)
+        skip_to = end
+
+
+def _confusion(sentence: _Sentence, position: int, known: ConfusionSet,
+               language: str) -> tuple[int, str] | None:
+    """The end of a wrong form of the confusion set starting at `position`, and its right
+    form; or a preposition that takes its vowel before the next word ("w Wrocławiu")."""
+    for confusion in known.by_first.get(sentence.lowered[position], ()):
+        end = position + len(confusion.words)
+        if sentence.lowered[position:end] == confusion.words \
+                and not _right_after_all(confusion, sentence, position, end):
+            return end, confusion.right
+    joined = _negation_joined(sentence, position, known.negation_joins, language)
+    if joined is not None:
+        return position + 2, joined
+    full = known.vocalised.get(sentence.lowered[position])
+    if full is not None and position + 1 < len(sentence.tokens):
+        following = sentence.lowered[position + 1]
+        letters, word = full
+        if len(following) > 1 and following[0] in letters and following[1] not in VOWELS:
+            return position + 1, word
+    return None
+
+
+def _negation_joined(sentence: _Sentence, position: int, joins: NegationJoins | None,
+                     language: str) -> str | None:
+    """ "nie zależnie" -> "niezależnie": the particle before a word that is only an adjective
+    or adverb in the positive degree, whose joined form the language writes."""
+    if joins is None or sentence.lowered[position] != joins.particle \
+            or position + 1 >= len(sentence.tokens):
+        return None
+    word = sentence.tokens[position + 1].text
+    readings = morfeusz.readings(word)
+    if not readings or not all(tag.split(":", 1)[0] in joins.parts
+                               and tag.rsplit(":", 1)[-1] == joins.degree
+                               for _lemma, tag in readings):
+        return None
+    if set(joins.unless_in_sentence) & set(sentence.lowered):
+        return None
+    joined = sentence.tokens[position].text + word
+    return joined if zipf_frequency(joined.lower(), language) >= joins.min_zipf else None
+
+
+def _twin(sentence: _Sentence, position: int, language: str) -> tuple[int, str] | None:
+    """A word whose diacritic twin the words around it call for (`nlp.twins`)."""
+    token = sentence.tokens[position]
+    word = token.text
+    if (language_profile(language).morphology != MORPHOLOGY_WITH_TAGS or not word.isalpha()
+            or word.isupper() or (position > 0 and word[:1].isupper())
+            or not twins(word, language)):
+        return None
+    after = sentence.tokens[position + 1].text if position + 1 < len(sentence.tokens) else ""
+    before = sentence.tokens[position - 1].text if position > 0 else ""
+    twin = None
+    if after.isalpha():
+        twin = agreeing_twin(word, after, language) or (
+            None if _is_number(before) else counting_twin(word, after, language))
+    if twin is None:
+        twin = _predicate_twin(sentence, position, before, language)
+    if twin is None:
+        twin = _person_twin(sentence, position, language)
+    if twin is None:
+        twin = _common_twin(token, before, language)
+    return None if twin is None else (position + 1, twin)
+
+
+def _predicate_twin(sentence: _Sentence, position: int, before: str,
+                    language: str) -> str | None:
+    """ "Klienci (również) maja prawo", "Realizacja zamówienia morze potrwać": a subject, or
+    an infinitive after, and a word whose twin is the finite verb its clause lacks."""
+    word = sentence.tokens[position].text
+    after = sentence.tokens[position + 1].text if position + 1 < len(sentence.tokens) else ""
+    if (after.isalpha() and agrees(word, after)) or (before and PREPOSITION in parts(before)):
+        return None  # "jak zwykłą reklamację", "nad morze": an adjective or a governed noun
+    clause = sentence.clause(position)
+    if sentence.other_finite_in(clause, position):
+        return None
+    if after.isalpha() and parts(after) == {INFINITIVE}:
+        return verb_twin(word, language)
+    subject = _subject_before(sentence, position, clause)
+    return None if subject is None else predicate_twin(word, subject, language)
+
+
+def _subject_before(sentence: _Sentence, position: int, clause: range) -> str | None:
+    """The nearest word before in the clause, a few words back at most, that may be its
+    subject: a noun or pronoun in the nominative that no preposition governs ("Czy produkty
+    z wyprzedaży również")."""
+    tokens = sentence.tokens
+    for index in range(position - 1, max(clause.start, position - MAX_SUBJECT_DISTANCE) - 1, -1):
+        if index in sentence.subjects and parts(tokens[index].text) <= NOMINAL:
+            return tokens[index].text
+    return None
+
+
+def _person_twin(sentence: _Sentence, position: int, language: str) -> str | None:
+    """ "Dziękuje za zamówienie", "Sprawdzę status i wyśle potwierdzenie": a verb in the
+    third person whose twin is the first person, in a sentence whose writer speaks in it
+    elsewhere, or with no subject where the language writes the verb so at least as often
+    (not one a rule or a page says of itself: "obowiązuje od 1 listopada")."""
+    word = sentence.tokens[position].text
+    if parts(word) != {FINITE_PRESENT} or not _has_tag(word, THIRD_PERSON_SINGULAR):
+        return None  # "sklepie" is a noun first, and "sklepić" a verb hardly anyone writes
+    twin = next((twin for twin in twins(word, language)
+                 if _has_tag(twin, FIRST_PERSON_SINGULAR)), None)
+    if twin is None:
+        return None
+    if sentence.first_person - {position}:
+        return twin  # the writer speaks in the first person elsewhere in the sentence
+    if zipf_frequency(twin.lower(), language) < zipf_frequency(word.lower(), language):
+        return None
+    return None if sentence.subjects - {position} else twin
+
+
+def _is_number(word: str) -> bool:
+    """ "5 pól formularza": a count before the word makes it a plural noun."""
+    return word[:1].isdigit() or NUMERAL in parts(word)
+
+
+def _has_tag(word: str, tag_start: str) -> bool:
+    return any(tag.startswith(tag_start) for _lemma, tag in morfeusz.readings(word))
+
+
+def _right_after_all(confusion: Confusion, sentence: _Sentence, start: int, end: int) -> bool:
+    after = sentence.lowered[end] if end < len(sentence.lowered) else None
+    next_readings = morfeusz.readings(sentence.tokens[end].text) if after else ()
+    if confusion.unless_next and after in confusion.unless_next:
+        return True
+    if confusion.only_after and (start == 0 or sentence.lowered[start - 1]
+                                 not in confusion.only_after):
+        return True
+    if confusion.unless_noun_next and any(tag.startswith(NOUN_TAG) for _, tag in next_readings):
+        return True
+    if confusion.unless_in_sentence and set(confusion.unless_in_sentence) & set(sentence.lowered):
+        return True
+    if confusion.unless_previous_lemmas and start > 0 and any(
+            lemma in confusion.unless_previous_lemmas
+            for lemma, _ in morfeusz.readings(sentence.tokens[start - 1].text)):
+        return True
+    tags = [set(tag.replace(".", ":").split(":")) for _, tag in next_readings]
+    if confusion.unless_next_tags and any(set(confusion.unless_next_tags) & found
+                                          for found in tags):
+        return True
+    return bool(confusion.when_next) and not any(
+        set(pattern.split(":")) <= found for pattern in confusion.when_next for found in tags)
+
+
+def _cased(right: str, written: str) -> str:
+    return right[:1].upper() + right[1:] if written[:1].isupper() else right
+
+
+def _common_twin(token: Token, before: str, language: str) -> str | None:
+    """The common word a rare one was meant to be, differing only by diacritics
+    ("rożnymi"), of another word, not another form of it ("zimą", "zima"); not a noun a
+    preposition governs ("z rożna", "na rożnie")."""
+    word = token.text
+    if len(word) < MIN_TWIN_WORD:
+        return None
+    used = zipf_frequency(word.lower(), language)
+    if used >= RARE_ZIPF or not is_known(word, language):
+        return None
+    if NOUN in parts(word) and before and PREPOSITION in parts(before):
+        return None
+    found = [twin for twin in diacritic_suggestions(word, language)
+             if zipf_frequency(twin.lower(), language) >= max(COMMON_TWIN_ZIPF,
+                                                               used + TWIN_MARGIN)
+             and not same_word(word, twin)]  # "zimą" is no slip for "zima"
+    return found[0] if found else None
