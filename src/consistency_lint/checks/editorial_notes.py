@@ -340,7 +340,6 @@ def _addressed(words: Sequence[_Word]) -> bool:
     działu prawnego: do uzupełnienia", "(Marek, czy to nie powinno być 30?)": a colleague
     named in the words before a colon or dash that opens the sentence or an aside (before
     a comma, a person asked a question), and then a task or a question."""
-    concepts = _concepts()
     words = words[:next((index for index, word in enumerate(words) if word.text in ")]"),
                         len(words))]
     mark = next((index for index in range(1, min(MAX_ADDRESS_WORDS + 1, len(words)))
@@ -349,14 +348,19 @@ def _addressed(words: Sequence[_Word]) -> bool:
         return False
     head = words[:mark]
     person = any(word.text == "@" or _is_first_name(word) for word in head)
+    asked = words[-1].text == "?"
     if words[mark].text == ",":
-        return person and len(head) == 1 and words[-1].text == "?"
-    if not person and not any(word.has(concepts.internal_roles, NOUN_TAG) for word in head):
-        return False
-    # a question to a person; one after a department's name is a customer's (an FAQ's)
-    if person and words[-1].text == "?":
-        return True
-    # a task: an act asked for in a clause with no verb of a speaker ("czy mogę zmienić")
+        return person and len(head) == 1 and asked
+    if person:  # a question to a person; one after a department's name is a customer's
+        return asked or _asks_for_an_act(words, mark)
+    return any(word.has(_concepts().internal_roles, NOUN_TAG) for word in head) \
+        and _asks_for_an_act(words, mark)
+
+
+def _asks_for_an_act(words: Sequence[_Word], mark: int) -> bool:
+    """An act of making asked for after the mark, in a clause with no verb of a speaker
+    ("wstawić zdjęcie", "proszę wstrzymać"; not "czy mogę zmienić")."""
+    concepts = _concepts()
     return any(clause.start > mark and not _has_finite_verb(words, clause) and any(
         words[index].has(concepts.editing_acts, INFINITIVE_TAG, GERUND_TAG, "impt")
         or words[index].has(concepts.editing_nouns, NOUN_TAG) for index in clause)

@@ -373,28 +373,76 @@ def _has_tag(word: str, tag_start: str) -> bool:
     return any(tag.startswith(tag_start) for _lemma, tag in morfeusz.readings(word))
 
 
+@dataclass(frozen=True)
+class _Around:
+    """The words around a wrong form of the confusion set, as its conditions read them."""
+
+    sentence: _Sentence
+    start: int
+    end: int
+
+    @property
+    def after(self) -> str | None:
+        lowered = self.sentence.lowered
+        return lowered[self.end] if self.end < len(lowered) else None
+
+    @property
+    def before(self) -> str | None:
+        return self.sentence.lowered[self.start - 1] if self.start > 0 else None
+
+    @cached_property
+    def next_tags(self) -> list[set[str]]:
+        """Each reading of the next word as the set of its tag's parts ("acc", "f")."""
+        if self.after is None:
+            return []
+        return [set(tag.replace(".", ":").split(":"))
+                for _, tag in morfeusz.readings(self.sentence.tokens[self.end].text)]
+
+    @property
+    def previous_lemmas(self) -> set[str]:
+        if self.start == 0:
+            return set()
+        return {lemma for lemma, _ in morfeusz.readings(self.sentence.tokens[self.start - 1].text)}
+
+
 def _right_after_all(confusion: Confusion, sentence: _Sentence, start: int, end: int) -> bool:
-    after = sentence.lowered[end] if end < len(sentence.lowered) else None
-    next_readings = morfeusz.readings(sentence.tokens[end].text) if after else ()
-    if confusion.unless_next and after in confusion.unless_next:
-        return True
-    if confusion.only_after and (start == 0 or sentence.lowered[start - 1]
-                                 not in confusion.only_after):
-        return True
-    if confusion.unless_noun_next and any(tag.startswith(NOUN_TAG) for _, tag in next_readings):
-        return True
-    if confusion.unless_in_sentence and set(confusion.unless_in_sentence) & set(sentence.lowered):
-        return True
-    if confusion.unless_previous_lemmas and start > 0 and any(
-            lemma in confusion.unless_previous_lemmas
-            for lemma, _ in morfeusz.readings(sentence.tokens[start - 1].text)):
-        return True
-    tags = [set(tag.replace(".", ":").split(":")) for _, tag in next_readings]
-    if confusion.unless_next_tags and any(set(confusion.unless_next_tags) & found
-                                          for found in tags):
-        return True
+    """Whether a condition of the confusion says the words are right where they stand."""
+    around = _Around(sentence, start, end)
+    return any(condition(confusion, around) for condition in _CONDITIONS)
+
+
+def _next_is_one_of(confusion: Confusion, around: _Around) -> bool:
+    return around.after in confusion.unless_next
+
+
+def _not_after_its_word(confusion: Confusion, around: _Around) -> bool:
+    return bool(confusion.only_after) and around.before not in confusion.only_after
+
+
+def _noun_next(confusion: Confusion, around: _Around) -> bool:
+    return confusion.unless_noun_next and any(NOUN_TAG in tags for tags in around.next_tags)
+
+
+def _sentence_has(confusion: Confusion, around: _Around) -> bool:
+    return not set(confusion.unless_in_sentence).isdisjoint(around.sentence.lowered)
+
+
+def _governed(confusion: Confusion, around: _Around) -> bool:
+    return not set(confusion.unless_previous_lemmas).isdisjoint(around.previous_lemmas)
+
+
+def _next_read_as(confusion: Confusion, around: _Around) -> bool:
+    return any(not set(confusion.unless_next_tags).isdisjoint(tags) for tags in around.next_tags)
+
+
+def _next_not_read_as(confusion: Confusion, around: _Around) -> bool:
     return bool(confusion.when_next) and not any(
-        set(pattern.split(":")) <= found for pattern in confusion.when_next for found in tags)
+        set(pattern.split(":")) <= tags for pattern in confusion.when_next
+        for tags in around.next_tags)
+
+
+_CONDITIONS = (_next_is_one_of, _not_after_its_word, _noun_next, _sentence_has, _governed,
+               _next_read_as, _next_not_read_as)
 
 
 def _cased(right: str, written: str) -> str:
