@@ -34,7 +34,6 @@ from consistency_lint.checks.context import CheckContext
 from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.config import project_file, read_tool_file
 from consistency_lint.errors import ConfigError
-from consistency_lint.facts.registry import Registry
 from consistency_lint.loaders.source import ContentLoadError, decode
 from consistency_lint.model import Category, Confidence, Document, Finding, Segment, Severity
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
@@ -109,7 +108,8 @@ UNTRANSLATED = CheckSpec(
     severity=Severity.WARNING,
     summary="A sentence of a Polish document written in English: four words or more, two "
     "thirds of them far more frequent in English than in Polish and hardly any leaning "
-    "Polish (a string left untranslated).",
+    "Polish (a string left untranslated); words in brackets are a gloss, not counted "
+    "(\"COOKIES NIEZBĘDNE (Strictly Necessary Cookies)\").",
     rationale="English words are welcome in Polish text (\"cookies\", \"newsletter\"), so "
     "the spell check accepts them one by one; a whole English sentence on a Polish page is "
     "a translation that was never done.",
@@ -135,7 +135,7 @@ def build(context: CheckContext) -> DocumentCheck:
 
 class SpellingCheck:
     def __init__(self, context: CheckContext) -> None:
-        registry_words = _registry_words(context.registry)
+        registry_words = context.registry.name_words
         self.accepted = _dictionary(context) | {word.lower() for word in registry_words}
         # A brand is a registry name no dictionary of the house language knows ("Meblino",
         # not "Sklep"), whatever language the project's documents are in.
@@ -371,8 +371,11 @@ def _untranslated(document: Document, analysed: AnalysedSegment, sentence: Sente
 
 def _in_language(analysed: AnalysedSegment, tokens: Sequence[Token], foreign: str,
                  language: str) -> bool:
-    """Whether a sentence of a `language` document is written in `foreign`."""
-    words = [token.text for token in tokens if token.text.isalpha() and len(token.text) > 1
+    """Whether a sentence of a `language` document is written in `foreign`. Words in
+    brackets are a gloss of the words before them ("COOKIES NIEZBĘDNE (Strictly Necessary
+    Cookies)"), not the sentence's own."""
+    words = [token.text for token in _outside_brackets(tokens)
+             if token.text.isalpha() and len(token.text) > 1
              and not analysed.segment.overlaps_placeholder(token.start, token.end)]
     if len(words) < MIN_UNTRANSLATED_WORDS:
         return False
@@ -381,6 +384,17 @@ def _in_language(analysed: AnalysedSegment, tokens: Sequence[Token], foreign: st
                 else None for word in words]
     return (leanings.count(foreign) >= MIN_FOREIGN_SHARE * len(words)
             and leanings.count(language) <= MAX_OWN_SHARE * len(words))
+
+
+def _outside_brackets(tokens: Sequence[Token]) -> Iterator[Token]:
+    depth = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            yield token
 
 
 def _hyphenated_runs(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
@@ -465,8 +479,3 @@ def _dictionary_words(path: Path, _mtime_ns: int, _size: int, shown_as: str) -> 
     # NFC like the documents' reader text, so a word saved decomposed still matches.
     return frozenset(unicodedata.normalize("NFC", line.strip()).lower()
                      for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def _registry_words(registry: Registry) -> frozenset[str]:
-    return frozenset(word for subject in registry.subjects.values() for name in subject.names
-                     for word in name.split() if word.isalpha())

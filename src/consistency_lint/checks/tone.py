@@ -120,6 +120,9 @@ def build(context: CheckContext) -> DocumentCheck:
 class ToneCheck:
     def __init__(self, context: CheckContext) -> None:
         self.context = context
+        # a name in capitals names, it does not shout: the registry's names and a business's
+        # legal forms ("BIEGOWO SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ")
+        self.names = frozenset(word.lower() for word in context.registry.name_words)
 
     def check(self, document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
         channel = self.context.config.channels.get(document.channel)
@@ -146,8 +149,9 @@ class ToneCheck:
             text = segment.text[sentence.start:sentence.end]
             words = sum(1 for token in sentence.tokens if token.text.isalpha())
             problems = [
-                (SHOUTING, _shouting(text, _outside_title_lines(segment, sentence.tokens),
-                                     profile, document.language, caps_allowed=titled)),
+                (SHOUTING, _shouting(text, self._unnamed(_outside_title_lines(
+                    segment, sentence.tokens), document.language), profile, document.language,
+                    caps_allowed=titled)),
                 (EMOJI, "emoji in a channel that does not use them"
                  if not profile.emoji and _has_emoji(segment, sentence.start, text) else None),
                 (LONG_SENTENCE, f"sentence of {words} words (profile limit "
@@ -158,6 +162,19 @@ class ToneCheck:
                     span = segment.span_of(sentence.start, sentence.end)
                     yield spec.finding(document, span, message, excerpt=segment.written_text(
                         sentence.start, sentence.end))
+
+
+    def _unnamed(self, tokens: Sequence[Token], language: str) -> list[Token]:
+        """The tokens that are no word of a name: of the registry's, or a legal form."""
+        forms = _legal_form_words(language)
+        return [token for token in tokens
+                if token.text.lower() not in self.names and token.text.lower() not in forms]
+
+
+@cache
+def _legal_form_words(language: str) -> frozenset[str]:
+    return frozenset(word for form in language_profile(language).legal_forms
+                     for word in form.split())
 
 
 def _has_emoji(segment: Segment, start: int, text: str) -> bool:

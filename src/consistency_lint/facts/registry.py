@@ -92,6 +92,12 @@ class Registry:
         return self._versions.get((subject, attribute), [])
 
     @cached_property
+    def name_words(self) -> frozenset[str]:
+        """The words of the subjects' names and aliases ("Sklep", "Meblino")."""
+        return frozenset(word for subject in self.subjects.values() for name in subject.names
+                         for word in name.split() if word.isalpha())
+
+    @cached_property
     def _versions(self) -> dict[tuple[str, str], list[RegistryFact]]:
         found: dict[tuple[str, str], list[RegistryFact]] = {}
         for fact in self.facts:

@@ -128,6 +128,8 @@ class LanguageProfile:
     # Verbs that say nothing of what a clause is about ("masz na to 14 dni", "wynosi"):
     # a clause whose only verbs are these takes its meaning from a cue nearby (nlp.frames).
     # Optional, as a language file of before them still reads.
+    # a business's legal forms: their words in capitals name, they do not shout
+    legal_forms: tuple[str, ...] = ()
     light_verbs: frozenset[str] = frozenset()
     condition_conjunctions: frozenset[str] = frozenset()  # "jeśli", "gdy": a circumstance
     # Words that, after a focus particle, announce a condition after a comma ("tylko wtedy,
