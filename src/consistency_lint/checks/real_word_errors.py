@@ -48,7 +48,7 @@ from consistency_lint.nlp.twins import (
     twins,
     verb_twin,
 )
-from consistency_lint.nlp.vocabulary import diacritic_suggestions, is_known, zipf_frequency
+from consistency_lint.nlp.vocabulary import is_known, zipf_frequency
 from consistency_lint.specs import CheckSpec, Example
 
 REAL_WORD = CheckSpec(
@@ -461,7 +461,7 @@ def _common_twin(token: Token, before: str, language: str) -> str | None:
         return None
     if NOUN in parts(word) and before and PREPOSITION in parts(before):
         return None
-    found = [twin for twin in diacritic_suggestions(word, language)
+    found = [twin for twin in twins(word, language)
              if zipf_frequency(twin.lower(), language) >= max(COMMON_TWIN_ZIPF,
                                                                used + TWIN_MARGIN)
              and not same_word(word, twin)]  # "zimą" is no slip for "zima"

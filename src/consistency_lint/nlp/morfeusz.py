@@ -48,6 +48,13 @@ def analyses(surface: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(found))
 
 
+def knows(surface: str) -> bool:
+    """Whether Morfeusz knows the word, asked without filling the caches (for candidates
+    made up to be tried: "morze" -> "może", "mórze", "morzę"...)."""
+    return any(tag.split(":", 1)[0] != UNKNOWN_TAG for _s, _e, (_f, _l, tag, *_r)
+               in _graph(surface))
+
+
 @lru_cache(maxsize=200_000)
 def readings(surface: str) -> tuple[tuple[str, str], ...]:
     """(lemma, full tag) pairs Morfeusz knows for `surface` ("podepniemy": ("podpiąć",

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.lexicon import language_profile
-from consistency_lint.nlp.vocabulary import WORD_CACHE_SIZE, diacritic_suggestions, zipf_frequency
+from consistency_lint.nlp.vocabulary import WORD_CACHE_SIZE, zipf_frequency
 
 Triple = tuple[str, str, str]  # number, case, gender
 ADJECTIVE, NOUN, NUMERAL = "adj", "subst", "num"
@@ -30,16 +30,37 @@ PRONOUN_OF_THIRD, THIRD_PERSON = "ppron3", "ter"
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def twins(word: str, language: str) -> tuple[str, ...]:
-    """The known words that differ from `word` only by diacritics, both ways ("tą" -> "tę",
-    "ta"), or by one spelling of a sound for another ("morze" -> "może")."""
-    plain = "".join(letter for letter in unicodedata.normalize("NFD", word)
-                    if not unicodedata.combining(letter))
-    plain = plain.replace("ł", "l").replace("Ł", "L")
-    candidates = (plain, *diacritic_suggestions(plain, language),
-                  *_respelled(word, language_profile(language).spelling.homophones))
-    found = [candidate for candidate in candidates
-             if candidate != word and morfeusz.readings(candidate)]
-    return tuple(dict.fromkeys(found))
+    """The known words that differ from `word` by the diacritic of one letter, added or taken
+    away ("cała" -> "całą", "rożnymi" -> "różnymi"), of two in a word typed without any
+    ("piec" -> "pięć"), or by one spelling of a sound for another ("morze" -> "może"). Not
+    every combination: the dictionary is asked a few dozen times per word, not hundreds."""
+    spelling = language_profile(language).spelling
+    once = _one_diacritic(word, spelling.diacritics)
+    typed_plain = all(_plain(letter) == letter for letter in word)
+    twice = [two for one in once for two in _one_diacritic(one, spelling.diacritics)
+             if typed_plain and sum(a != b for a, b in zip(two, word, strict=True)) == 2]
+    candidates = (*once, *twice, *_respelled(word, spelling.homophones))
+    return tuple(dict.fromkeys(candidate for candidate in candidates
+                               if candidate != word and morfeusz.knows(candidate)))
+
+
+def _one_diacritic(word: str, diacritics: dict[str, str]) -> list[str]:
+    """`word` with one letter's diacritic added, taken away or changed."""
+    found = []
+    for index, letter in enumerate(word):
+        plain = _plain(letter)
+        for other in {plain, *diacritics.get(plain.lower(), "")}:
+            other = other.upper() if letter.isupper() else other
+            if other != letter:
+                found.append(word[:index] + other + word[index + 1:])
+    return found
+
+
+def _plain(letter: str) -> str:
+    if letter in "łŁ":
+        return "l" if letter == "ł" else "L"
+    return "".join(part for part in unicodedata.normalize("NFD", letter)
+                   if not unicodedata.combining(part))
 
 
 def _respelled(word: str, homophones: tuple[tuple[str, str], ...]) -> list[str]:
