@@ -47,6 +47,7 @@ from consistency_lint.checks.unfilled_blanks import has_blank, model_form_segmen
 from consistency_lint.model import Category, Confidence, Document, Finding, Severity
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
+from consistency_lint.nlp.frames import GERUND_TAG, VERB_TAGS
 from consistency_lint.nlp.lexicon import language_profile
 from consistency_lint.nlp.vocabulary import language_leaning, zipf_frequency
 from consistency_lint.specs import CheckSpec, Example
@@ -74,8 +75,9 @@ CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—", "-", "[", "]", 
 # "(zdjęcie podmienić po sesji)", "// sprawdzić"; not "/", which joins "Pan/Pani"
 ASIDE_OPENERS = frozenset({"(", "[", "//"})
 ADDRESS_MARKS = frozenset({":", "–", "—", "-"})
-FINITE_TAGS = frozenset({"fin", "praet", "impt", "imps", "pred", "bedzie", "winien"})
-INFINITIVE_TAG, GERUND_TAG, NOUN_TAG = "inf", "ger", "subst"
+INFINITIVE_TAG, NOUN_TAG = "inf", "subst"
+# a finite verb or a modal: what says who does something, which a note's task has not
+FINITE_TAGS = VERB_TAGS - {INFINITIVE_TAG, GERUND_TAG}
 CONJUNCTION_TAG = "comp"  # "aby", "żeby": an infinitive of purpose
 MIN_FOREIGN_WORDS = 3
 WRITTEN_NOUN_ZIPF = 2.0  # a noun's lemma written less than this is a homograph nobody means

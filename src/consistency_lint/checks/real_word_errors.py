@@ -29,7 +29,7 @@ from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.model import Category, Document, Finding, Segment, Severity
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
-from consistency_lint.nlp.clause_reading import QUOTES
+from consistency_lint.nlp.clause_reading import quotations
 from consistency_lint.nlp.lexicon import language_profile
 from consistency_lint.nlp.twins import (
     FINITE,
@@ -204,16 +204,7 @@ class _Sentence:
     @cached_property
     def quoted(self) -> frozenset[int]:
         """The positions of the words inside quotation marks."""
-        inside: set[int] = set()
-        closers: frozenset[str] | None = None
-        for index, word in enumerate(self.lowered):
-            if closers is not None and word in closers:
-                closers = None
-            elif closers is None and word in QUOTES:
-                closers = QUOTES[word]
-            elif closers is not None:
-                inside.add(index)
-        return frozenset(inside)
+        return frozenset(position for inside in quotations(self.lowered) for position in inside)
 
     @cached_property
     def first_person(self) -> frozenset[int]:

@@ -22,7 +22,7 @@ finds actors by their nouns' lemmas only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -40,6 +40,21 @@ QUOTES = {"„": frozenset({"”", "“", "\""}), "“": frozenset({"”", "\""}
           "\"": frozenset({"\"", "”"}), "«": frozenset({"»"}), "»": frozenset({"«"}),
           "\u201a": frozenset({"\u2019", "\u2018"})}
 ADDRESSEE = "second"  # the grammatical person of whom a text speaks to
+
+
+def quotations(texts: Sequence[str]) -> Iterator[list[int]]:
+    """The positions of the words inside each quotation of a run of tokens' texts („…”,
+    “…”, "…", «…»); one left open ends at the run's last token, which closes it."""
+    closers: frozenset[str] | None = None
+    inside: list[int] = []
+    for position, text in enumerate(texts):
+        if closers is not None and (text in closers or position == len(texts) - 1):
+            yield inside
+            closers, inside = None, []
+        elif closers is None and text in QUOTES:
+            closers = QUOTES[text]
+        elif closers is not None:
+            inside.append(position)
 
 
 @dataclass(frozen=True)

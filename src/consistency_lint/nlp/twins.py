@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from consistency_lint.nlp import morfeusz
+from consistency_lint.nlp.frames import GERUND_TAG, VERB_TAGS
 from consistency_lint.nlp.lexicon import language_profile
 from consistency_lint.nlp.vocabulary import WORD_CACHE_SIZE, zipf_frequency
 
@@ -21,9 +22,8 @@ Triple = tuple[str, str, str]  # number, case, gender
 ADJECTIVE, NOUN, NUMERAL = "adj", "subst", "num"
 FINITE = frozenset({"fin", "praet", "bedzie"})
 NOMINAL = frozenset({"subst", "ppron3", "ppron12", "depr"})  # what alone may be a subject
-MODIFIERS = frozenset({"adv", "qub", "part"})  # "Klienci również mają"
 # readings that make a word a verb first: "ma wadę", "można kartą"
-VERBAL = FINITE | frozenset({"inf", "pred", "impt", "imps", "winien"})
+VERBAL = VERB_TAGS - {GERUND_TAG}
 INFINITIVE, PREPOSITION = "inf", "prep"
 PRONOUN_OF_THIRD, THIRD_PERSON = "ppron3", "ter"
 

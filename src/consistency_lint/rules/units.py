@@ -11,7 +11,7 @@ from functools import cached_property
 from consistency_lint.model import Document, Span
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
-from consistency_lint.nlp.clause_reading import QUOTES
+from consistency_lint.nlp.clause_reading import quotations
 from consistency_lint.nlp.phrases import Positions, TokenIndex, find_any
 from consistency_lint.rules.compiled import CompiledRule, Concept
 
@@ -95,17 +95,10 @@ class DocumentUnits:
         speech: set[int] = set()
         for unit in self.segments:
             first, end = unit.token_range
-            closers: frozenset[str] | None = None
-            inside: list[int] = []
-            for position in range(first, end):
-                text = self.index.tokens[position].text
-                if closers is not None and (text in closers or position == end - 1):
-                    (names if len(inside) <= NAME_WORDS else speech).update(inside)
-                    closers, inside = None, []
-                elif closers is None and text in QUOTES:
-                    closers = QUOTES[text]
-                elif closers is not None:
-                    inside.append(position)
+            texts = [self.index.tokens[position].text for position in range(first, end)]
+            for inside in quotations(texts):
+                (names if len(inside) <= NAME_WORDS else speech).update(
+                    first + position for position in inside)
         return frozenset(names), frozenset(speech)
 
     @cached_property
