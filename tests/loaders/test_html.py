@@ -124,3 +124,16 @@ def test_markup_names_only_the_innermost_elements_of_deep_nesting() -> None:
     (paragraph,) = parse(Source(page.encode(), "p.html")).segments
     (markup,) = paragraph.markup
     assert markup.selectors == {"<span>", ".x"}  # the <p> is the 101st element out
+
+
+def test_adjacent_inline_elements_read_as_a_reader_sees_them() -> None:
+    page = ('<p><b>24 h</b><span>InPost</span></p>\n'
+            '<div><span class="badge">Nowość</span><span>Buty Trail</span></div>\n'
+            '<p><del>199 zł</del><ins>149 zł</ins>, <del>2 499</del><ins>1 999</ins></p>\n'
+            '<p>Po<b>wered</b> by <b>W</b>arszawa, 10 m<sup>2</sup>, 1<span>99</span></p>\n')
+    segments = parse(Source(page.encode(), "p.html")).segments
+    assert [segment.text for segment in segments] == [
+        "24 h InPost", "Nowość Buty Trail", "199 zł 149 zł, 2 499 1 999",
+        "Powered by Warszawa, 10 m2, 199"]
+    new_price = segments[2]
+    assert new_price.position(new_price.text.index("149")) == (3, 26)

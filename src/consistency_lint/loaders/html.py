@@ -66,6 +66,8 @@ BLOCK_KINDS = {
 # would otherwise give each piece of text thousands of names.
 MAX_MARKUP_DEPTH = 16
 MAX_ELEMENT_SELECTORS = 16
+# Inline elements whose text belongs to the word before it: "m<sup>2</sup>", "H<sub>2</sub>O".
+SCRIPT_POSITION_TAGS = frozenset({"sup", "sub"})
 METADATA_NAMES = frozenset({"doc_type", "owner", "last_reviewed", "title", "language",
                             *TRADE_KEYS})
 BUTTON_INPUT_TYPES = frozenset({"submit", "button"})
@@ -98,6 +100,7 @@ class _VisibleTextExtractor(HTMLParser):
         self._footer_tag: str | None = None  # the element that opened the footer we are in
         self._footer_depth = 0
         self._elements = _OpenElements()
+        self._inline_boundary = _InlineBoundary()
 
     # -- tokenizer events ----------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -114,6 +117,7 @@ class _VisibleTextExtractor(HTMLParser):
         self._enter_footer(tag, attributes)
         if tag not in VOID_TAGS:
             self._elements.open(tag, attributes)
+            self._inline_boundary.passed(tag, closing=False)
         if tag == "input" and attributes.get("type", "").lower() in BUTTON_INPUT_TYPES:
             self._add_button_value(attributes.get("value", ""))
         elif tag == "br":
@@ -141,6 +145,7 @@ class _VisibleTextExtractor(HTMLParser):
                     self._skipped_tag = None
             return
         self._elements.close(tag)
+        self._inline_boundary.passed(tag, closing=True)
         if tag == "a":
             self._builder.end_link()
         elif tag in BLOCK_KINDS and self._open_blocks[tag]:
@@ -240,6 +245,8 @@ class _VisibleTextExtractor(HTMLParser):
 
     def _add_piece(self, text: str, line: int, column: int) -> tuple[int, int]:
         """Add `text` found at (line, column); return the position just after it."""
+        if text and self._inline_boundary.separates(self._builder.last_character, text[0]):
+            self._builder.separate()
         self._builder.add(text.replace(_AMPERSAND, "&"), line, column, self._elements.selectors)
         newlines = text.count("\n")
         if newlines:
@@ -259,6 +266,7 @@ class _VisibleTextExtractor(HTMLParser):
             self._headings = [(lvl, text) for lvl, text in self._headings if lvl < level]
         heading_path = tuple(text for _, text in self._headings)
         footer = self._footer_tag is not None
+        self._inline_boundary.reset()
         segment = self._builder.build(kind or BLOCK_KINDS.get(block, "paragraph"), heading_path,
                                       footer)
         self._builder = SegmentBuilder()
@@ -302,6 +310,49 @@ class _OpenElements:
     def _update(self) -> None:
         self.selectors = frozenset(selector for _, selectors in self._stack[-MAX_MARKUP_DEPTH:]
                                    for selector in selectors)
+
+
+class _InlineBoundary:
+    """Whether text on either side of inline elements' tags reads as one word or two.
+
+    A browser joins the text of adjacent inline elements as written, and styles (margins,
+    `display: block`, flex) then set "24 h" and "InPost", an old and a new price, a badge and
+    a product's name apart; we see no style sheet. Words are set apart where the join could
+    not be one word: a lower-case letter or digit before a capital ("24 h</b><span>InPost"),
+    a letter beside a digit ("zł</del><ins>149"), and two numbers in sibling elements
+    ("<del>199</del><ins>149</ins>"). Emphasis inside a word ("Po<b>wered</b>"), a drop
+    capital ("<b>W</b>arszawa") and a superscript ("m<sup>2</sup>") stay joined.
+    """
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self._opened = self._closed = self._script_position = False
+
+    def passed(self, tag: str, *, closing: bool) -> None:
+        """A tag stands between the text before and the text after it."""
+        if tag in BLOCK_KINDS or tag in VOID_TAGS:
+            return
+        if closing:
+            self._closed = True
+        else:
+            self._opened = True
+        self._script_position |= tag in SCRIPT_POSITION_TAGS
+
+    def separates(self, before: str, after: str) -> bool:
+        """Whether a space belongs between `before` and `after`; the boundary is then read."""
+        passed = self._opened or self._closed
+        siblings = self._opened and self._closed
+        script_position = self._script_position
+        self.reset()
+        if not passed or script_position or not before or before.isspace() or after.isspace():
+            return False
+        if before.isdigit() and after.isdigit():
+            return siblings
+        if before.isalpha() != after.isalpha() and before.isalnum() and after.isalnum():
+            return True
+        return after.isupper() and (before.islower() or before.isdigit())
 
 
 def _selectors(tag: str, attributes: dict[str, str]) -> frozenset[str]:

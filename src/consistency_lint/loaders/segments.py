@@ -50,6 +50,16 @@ class SegmentBuilder:
             self._append(" ")
         self._at_line_start = True
 
+    @property
+    def last_character(self) -> str:
+        """The text's last character so far, "" before any."""
+        return self._parts[-1][-1] if self._parts else ""
+
+    def separate(self) -> None:
+        """Set the next piece apart from the text before it, as a reader sees two words."""
+        if self._parts and not self._parts[-1][-1].isspace():
+            self._append(" ")
+
     def start_link(self, href: str) -> None:
         self._open_link = (href, self._length)
 
