@@ -177,3 +177,13 @@ def test_a_form_the_dictionary_calls_archaic_but_texts_use_is_no_slip(tmp_path: 
 def test_an_english_word_gets_no_polish_suggestion(tmp_path: Path) -> None:
     """"Home" of a collection's name is no slip for "Homę"."""
     assert _findings_of(tmp_path, "Zobacz nową kolekcję Home w naszym sklepie.\n") == []
+
+
+def test_a_preposition_written_apart_gets_the_joined_word_with_its_assimilated_prefix(
+        tmp_path: Path) -> None:
+    config = {"version": 1, "channels": {"docs": {"loader": "text", "paths": ["a.txt"]}}}
+    write_project(tmp_path, config, {"a.txt": "Paczkę odbierzesz Z pod drzwi i z tąd.\n"})
+    assert [(f.rule, f.span.column, f.message) for f in lint(tmp_path).findings
+            if f.rule == "SPELLING-REAL-WORD"] == [
+        ("SPELLING-REAL-WORD", 19, "“Z pod”: did you mean “Spod”?"),
+        ("SPELLING-REAL-WORD", 33, "“z tąd”: did you mean “stąd”?")]

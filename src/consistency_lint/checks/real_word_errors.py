@@ -26,7 +26,8 @@ from pydantic import BaseModel, ConfigDict
 from consistency_lint.builtin_data import builtin_rules_dir, load_builtin_yaml
 from consistency_lint.checks.context import CheckContext
 from consistency_lint.checks.protocol import DocumentCheck, Kind
-from consistency_lint.model import Category, Document, Finding, Segment, Severity
+from consistency_lint.checks.spelling import UNKNOWN_WORD
+from consistency_lint.model import Category, Document, Finding, Segment, Severity, Span
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
 from consistency_lint.nlp.clause_reading import quotations
@@ -41,6 +42,8 @@ from consistency_lint.nlp.twins import (
     agreeing_twin,
     agrees,
     counting_twin,
+    governable,
+    governed_cases,
     is_nominative,
     parts,
     predicate_twin,
@@ -125,12 +128,35 @@ class NegationJoins(BaseModel):
     unless_in_sentence: tuple[str, ...] = ()
 
 
+class Assimilation(BaseModel):
+    """A prefix written otherwise before some letters: "z" as "s" before a voiceless
+    consonant ("spod", "stąd")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    plain: str
+    written: str
+    before: str
+
+
+class SplitPrepositions(BaseModel):
+    """A preposition written apart from the word it begins ("po za", "z pod", "do tąd")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    joined_parts: frozenset[str]  # what the joined word is: a preposition, adverb, particle
+    min_zipf: float
+    min_letters: int = 2
+    assimilation: tuple[Assimilation, ...] = ()
+
+
 class _ConfusionFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     confusions: tuple[Confusion, ...]
     vocalised: tuple[Vocalised, ...] = ()
     negation_joins: NegationJoins | None = None
+    split_prepositions: SplitPrepositions | None = None
 
 
 @dataclass(frozen=True)
@@ -138,6 +164,7 @@ class ConfusionSet:
     by_first: dict[str, tuple[Confusion, ...]]  # by the first word of each wrong form
     vocalised: dict[str, tuple[str, str]]  # plain preposition -> (letters before, full form)
     negation_joins: NegationJoins | None = None
+    split_prepositions: SplitPrepositions | None = None
 
 
 @cache
@@ -151,7 +178,7 @@ def confusions(language: str) -> ConfusionSet:
         by_first.setdefault(confusion.words[0], []).append(confusion)
     return ConfusionSet({first: tuple(found) for first, found in by_first.items()},
                         {item.plain: (item.before, item.full) for item in data.vocalised},
-                        data.negation_joins)
+                        data.negation_joins, data.split_prepositions)
 
 
 def build(context: CheckContext) -> DocumentCheck:
@@ -224,6 +251,23 @@ class _Sentence:
                          and not (index > 0 and PREPOSITION in parts(tokens[index - 1].text)))
 
 
+def finalise(findings: list[Finding]) -> list[Finding]:
+    """One explanation per word: a word this check reports ("z tąd": "stąd") is not also an
+    unknown word ("tąd") to add to the dictionary."""
+    explained: dict[str, list[Span]] = {}
+    for finding in findings:
+        if finding.rule == REAL_WORD.id:
+            explained.setdefault(finding.path, []).append(finding.span)
+    return [finding for finding in findings
+            if finding.rule != UNKNOWN_WORD.id or not any(
+                _inside(finding.span, outer) for outer in explained.get(finding.path, ()))]
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return (outer.line, outer.column) <= (span.line, span.column) \
+        and (span.end_line, span.end_column) <= (outer.end_line, outer.end_column)
+
+
 def _sentence(document: Document, segment: Segment, tokens: Sequence[Token],
               known: ConfusionSet) -> Iterator[Finding]:
     sentence = _Sentence(tokens, tuple(token.text.lower() for token in tokens))
@@ -254,7 +298,8 @@ def _confusion(sentence: _Sentence, position: int, known: ConfusionSet,
         if sentence.lowered[position:end] == confusion.words \
                 and not _right_after_all(confusion, sentence, position, end):
             return end, confusion.right
-    joined = _negation_joined(sentence, position, known.negation_joins, language)
+    joined = (_negation_joined(sentence, position, known.negation_joins, language)
+              or _preposition_joined(sentence, position, known.split_prepositions, language))
     if joined is not None:
         return position + 2, joined
     full = known.vocalised.get(sentence.lowered[position])
@@ -283,6 +328,31 @@ def _negation_joined(sentence: _Sentence, position: int, joins: NegationJoins | 
         return None
     joined = sentence.tokens[position].text + word
     return joined if zipf_frequency(joined.lower(), language) >= joins.min_zipf else None
+
+
+def _preposition_joined(sentence: _Sentence, position: int, split: SplitPrepositions | None,
+                        language: str) -> str | None:
+    """ "po za" -> "poza", "z pod" -> "spod", "do tąd" -> "dotąd": a preposition before a
+    word it cannot govern (another preposition, an adverb, no word at all), where the two
+    written together are a function word the language writes often. "Za nim", "na razie"
+    and "po polsku" are governed; "na pewno" and "po prostu" join into no word."""
+    if split is None or position + 1 >= len(sentence.tokens):
+        return None
+    preposition, word = sentence.tokens[position].text, sentence.tokens[position + 1].text
+    if not word.isalpha() or len(word) < split.min_letters or not preposition.isalpha():
+        return None
+    cases = governed_cases(preposition)
+    if not cases or governable(word, cases, split.joined_parts):
+        return None
+    spellings = [preposition] + [item.written for item in split.assimilation
+                                 if preposition.lower() == item.plain
+                                 and word[0].lower() in item.before]
+    for prefix in spellings:
+        joined = (prefix + word).lower()
+        if (parts(joined) & split.joined_parts
+                and zipf_frequency(joined, language) >= split.min_zipf):
+            return joined
+    return None
 
 
 def _twin(sentence: _Sentence, position: int, language: str) -> tuple[int, str] | None:
