@@ -8,14 +8,14 @@ are found.
    a reader who saw only the text, before any run) lists an error of its kind at its line,
    WRONG otherwise. Reported per rule, with wrong findings per 5 000 words (the issue's bar:
    at most one) and the annotated errors nothing reported.
-2. **Seeds.** `seeds.yaml` (written by another reader from the issue's words alone) is
+2. **Seeds.** Each `seeds*.yaml` (written by other readers from the issue's words alone) is
    placed into fresh copies of the same pages by program (`seeding.py`). A seed expected as
    an error is FOUND when a finding of its kind (spelling for real-word errors, template for
    leftovers) is on its line; a clean seed is FLAGGED when any spelling/terminology/template
    finding at warning/error is. Held-out seeds (text SHA-256 ending in an even digit) are
    printed first: they were fixed before any change made for them.
 
-    python benchmarks/editorial/score.py [--source NAME ...] [--details]
+    python benchmarks/editorial/score.py [--source NAME ...] [--seeds FILE ...] [--details]
 """
 
 from __future__ import annotations
@@ -125,9 +125,9 @@ def lint_with_words(source: projects.Source) -> tuple[list[Finding], int]:
     return blocking(result.findings), sum(document.words for document in result.documents)
 
 
-def seeded(names: Sequence[str], work: Path, details: bool) -> None:
-    seeds = read_seeds(HERE / "seeds.yaml")
-    sources = [projects.prepare(name, work / "seeded") for name in names]
+def seeded(seeds_file: Path, names: Sequence[str], work: Path, details: bool) -> None:
+    seeds = read_seeds(seeds_file)
+    sources = [projects.prepare(name, work / seeds_file.stem) for name in names]
     placed = place(seeds, sources)
     findings: dict[str, list[Finding]] = {source.name: lint(source) for source in sources}
     tally: defaultdict[tuple[bool, str, str], Counter[str]] = defaultdict(Counter)
@@ -137,7 +137,7 @@ def seeded(names: Sequence[str], work: Path, details: bool) -> None:
         if details and outcome in ("missed", "flagged") and not where.seed.held_out:
             print(f"  {outcome.upper()} {'held-out' if where.seed.held_out else 'dev'} "
                   f"{where.seed.kind}: {where.seed.text[:100]}")
-    print(f"\nSeeds placed: {len(placed)} of {len(seeds)}")
+    print(f"\n{seeds_file.name}: seeds placed: {len(placed)} of {len(seeds)}")
     for held_out in (True, False):
         print(f"  {'held-out' if held_out else 'dev'}:")
         for kind in ("real-word", "editorial"):
@@ -164,13 +164,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="list every wrong or missed case (of the seeds, the dev ones: the "
                         "held-out seeds are for measuring, not for reading)")
     parser.add_argument("--no-seeds", action="store_true", help="only the noise on real pages")
+    parser.add_argument("--seeds", action="append", type=Path,
+                        help="only these seed files (default: every seeds*.yaml here)")
     arguments = parser.parse_args(argv)
     names = arguments.source or projects.available()
     annotated = [name for name in names if (HERE / "annotations" / f"{name}.yaml").is_file()]
     with tempfile.TemporaryDirectory(prefix="editorial-bench-") as folder:
         noise(annotated, Path(folder), arguments.details)
-        if not arguments.no_seeds:
-            seeded(names, Path(folder), arguments.details)
+        for seeds_file in ([] if arguments.no_seeds
+                           else arguments.seeds or sorted(HERE.glob("seeds*.yaml"))):
+            seeded(seeds_file, names, Path(folder), arguments.details)
     return 0
 
 
