@@ -49,6 +49,7 @@ from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
 from consistency_lint.nlp.frames import GERUND_TAG, VERB_TAGS
 from consistency_lint.nlp.lexicon import language_profile
+from consistency_lint.nlp.twins import agrees
 from consistency_lint.nlp.vocabulary import language_leaning, zipf_frequency
 from consistency_lint.specs import CheckSpec, Example
 
@@ -75,6 +76,7 @@ CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—", "-", "[", "]", 
 # "(zdjęcie podmienić po sesji)", "// sprawdzić"; not "/", which joins "Pan/Pani"
 ASIDE_OPENERS = frozenset({"(", "[", "//"})
 ADDRESS_MARKS = frozenset({":", "–", "—", "-"})
+ADDRESS_OPENERS = ASIDE_OPENERS | {"–", "—"}
 INFINITIVE_TAG, NOUN_TAG = "inf", "subst"
 # a finite verb or a modal: what says who does something, which a note's task has not
 FINITE_TAGS = VERB_TAGS - {INFINITIVE_TAG, GERUND_TAG}
@@ -93,6 +95,7 @@ FOR = "do"
 
 @dataclass(frozen=True)
 class _ForeignNotes:
+    markers: frozenset[str]
     states: frozenset[str]
     elements: frozenset[str]
     places: frozenset[str]
@@ -101,8 +104,11 @@ class _ForeignNotes:
 @dataclass(frozen=True)
 class _Concepts:
     editing_acts: frozenset[str]
+    page_making_acts: frozenset[str]
     editing_nouns: frozenset[str]
     page_elements: frozenset[str]
+    draft_states: frozenset[str]
+    agreements: frozenset[str]
     internal_roles: frozenset[str]
     page_deixis: tuple[tuple[str, ...], ...]
     requests: frozenset[str]
@@ -120,10 +126,12 @@ def _concepts() -> _Concepts:
     foreign = {key: frozenset(str(word).lower() for word in value)
                for key, value in data["foreign_notes"].items()}
     return _Concepts(
-        words["editing_acts"], words["editing_nouns"], words["page_elements"],
+        words["editing_acts"], words["page_making_acts"], words["editing_nouns"],
+        words["page_elements"], words["draft_states"], words["agreements"],
         words["internal_roles"], tuple(tuple(str(p).lower().split()) for p in data["page_deixis"]),
         words["requests"], words["question_words"], words["appearing"], words["customer_forms"],
-        _ForeignNotes(foreign["states"], foreign["elements"], foreign["places"]))
+        _ForeignNotes(foreign["markers"], foreign["states"], foreign["elements"],
+                      foreign["places"]))
 
 
 @dataclass(frozen=True)
@@ -187,9 +195,28 @@ class _Word:
     def only_part(self) -> str | None:
         return next(iter(self.parts)) if len(self.parts) == 1 else None
 
+    def may_be_finite(self) -> bool:
+        """Whether the word may be a finite verb or a modal, and is not more likely a noun:
+        "Sklep" is the shop, not the imperative of "sklepić"; "Dostawa" is a delivery."""
+        verbs = {lemma for lemma, tag in self.readings if tag.split(":", 1)[0] in FINITE_TAGS}
+        if not verbs:
+            return False
+        nouns = {lemma for lemma, tag in self.readings if tag.startswith(NOUN_TAG)}
+        return not nouns or max(self._written(verbs)) >= max(self._written(nouns))
+
+    def _written(self, lemmas: set[str]) -> list[float]:
+        return [zipf_frequency(lemma.lower(), self.language) for lemma in lemmas]
+
+    def borrowed(self) -> bool:
+        """Whether the word is more the borrowed language's (English) than this one's."""
+        foreign = language_profile(self.language).spelling.untranslated
+        return foreign is not None and language_leaning(
+            self.text.lower(), self.language, foreign) == foreign
+
     def second_person(self) -> bool:
+        """Whether the word is a verb in the second person ("Sklep" is no "sklep!")."""
         return any(SECOND_PERSON in tag and tag.split(":", 1)[0] in FINITE_TAGS
-                   for _, tag in self.readings)
+                   for _, tag in self.readings) and self.may_be_finite()
 
     @property
     def text(self) -> str:
@@ -252,7 +279,8 @@ class _Sentence:
         a conjunction of purpose ("aby"), a question word ("jak")."""
         questions = _concepts().question_words
         return [index for index, word in enumerate(self.words)
-                if word.is_part(*FINITE_TAGS, CONJUNCTION_TAG) or word.asks(questions)]
+                if word.may_be_finite() or word.is_part(CONJUNCTION_TAG)
+                or word.asks(questions)]
 
     @cached_property
     def names_page_element(self) -> bool:
@@ -298,6 +326,7 @@ def _is_note(sentence: _Sentence) -> bool:
             or any(_bare_task(sentence, clause) or (pending and _pending(words, clause))
                    or (sentence.points_at_its_place and _placed_here(words, clause))
                    or (sentence.promises and _promised(sentence, clause))
+                   or _provisional(words, clause)
                    for clause in sentence.clauses))
 
 
@@ -314,11 +343,12 @@ def _foreign_note(words: Sequence[_Word], language: str, foreign: str) -> bool:
 
 
 def _openings(words: Sequence[_Word]) -> Iterator[int]:
-    """Where something may be said to a colleague: the sentence's start and each aside's
-    ("Reklamacje rozpatrujemy w 14 dni (Marek, czy to nie powinno być 30?)")."""
+    """Where something may be said to a colleague: the sentence's start, each aside's and
+    what follows a dash ("Reklamacje rozpatrujemy w 14 dni (Marek, czy to nie powinno być
+    30?)", "Jesteśmy najtańsi – Marta, zapytasz prawników?")."""
     yield 0
     for index, word in enumerate(words[:-1]):
-        if word.text in ASIDE_OPENERS and words[index + 1].text not in ASIDE_OPENERS:
+        if word.text in ADDRESS_OPENERS and words[index + 1].text not in ADDRESS_OPENERS:
             yield index + 1
 
 
@@ -331,10 +361,6 @@ def _clauses(words: Sequence[_Word]) -> Iterator[range]:
             start = index + 1
     if start < len(words):
         yield range(start, len(words))
-
-
-def _speaks_to_reader(words: Sequence[_Word], clause: range) -> bool:
-    return any(words[index].second_person() for index in clause)
 
 
 def _addressed(words: Sequence[_Word]) -> bool:
@@ -425,6 +451,9 @@ def _pending(words: Sequence[_Word], clause: range) -> bool:
         after = index + 2
         if after in clause and not _says_who_or_how(words[after]):
             continue
+        if act.has(concepts.agreements, GERUND_TAG, NOUN_TAG) and not _settled_inside(
+                words, after, clause):
+            continue
         # the first such "do" decides: what the clause says is read once
         verbless = not any(words[i].is_part(*FINITE_TAGS) for i in clause if words[i].only_part)
         return verbless and not any(words[i].has(concepts.customer_forms, NOUN_TAG)
@@ -435,24 +464,57 @@ def _pending(words: Sequence[_Word], clause: range) -> bool:
 def _says_who_or_how(word: _Word) -> bool:
     """What may follow "do potwierdzenia" in a note: a preposition ("przez dział", "z
     kurierem") or who decides ("do decyzji UX", "do akceptacji zarządu")."""
-    return (word.is_part(PREPOSITION_TAG) or (word.text.isupper() and len(word.text) > 1)
-            or word.has(_concepts().internal_roles, NOUN_TAG))
+    return word.is_part(PREPOSITION_TAG) or _inside_the_business(word)
+
+
+def _inside_the_business(word: _Word) -> bool:
+    """A role inside the business, or its acronym ("UX", "IOD")."""
+    return (word.text.isupper() and len(word.text) > 1) or word.has(
+        _concepts().internal_roles, NOUN_TAG)
+
+
+def _settled_inside(words: Sequence[_Word], after: int, clause: range) -> bool:
+    """Whether what is to be agreed is agreed inside the business ("do uzgodnienia z działem
+    prawnym"); "Cena do uzgodnienia z doradcą" the customer settles."""
+    if after in clause and words[after].is_part(PREPOSITION_TAG):
+        after += 1
+    return after in clause and _inside_the_business(words[after])
 
 
 def _placed_here(words: Sequence[_Word], clause: range) -> bool:
-    """ "Tutaj będzie baner z promocją", "W tym miejscu wstawić zdjęcie": the page's own
-    place, a part of a page, and its appearing or making, said to no reader."""
+    """ "Tutaj będzie baner z promocją", "W tym miejscu wstawić zdjęcie", "Tu wstaw zdjęcie
+    zespołu": the page's own place, a part of a page, and its appearing or making, said to
+    no reader (an imperative only of what no reader does to a page: "wstaw", "podlinkuj")."""
     concepts = _concepts()
     lowered = [words[index].text.lower() for index in clause]
     if not any(_contains(lowered, deixis) for deixis in concepts.page_deixis):
         return False
-    if _speaks_to_reader(words, clause):
-        return False
+    if any(words[index].second_person()
+           and not words[index].has(concepts.page_making_acts, "impt") for index in clause):
+        return False  # "Tutaj wpiszesz kod"; but "Tu wstaw zdjęcie" asks an editor
     element = any(words[i].names(concepts.page_elements) for i in clause)
     happening = any(words[i].has(concepts.appearing, "bedzie", "fin")
                     or words[i].has(concepts.editing_acts, INFINITIVE_TAG, "impt", "fin")
                     for i in clause)
     return element and happening
+
+
+def _provisional(words: Sequence[_Word], clause: range) -> bool:
+    """ "Nagłówek tymczasowy", "(tekst roboczy)", "grafika docelowa w przygotowaniu", "(draft
+    v2 – po uwagach IOD)": a part of the page called not final by an adjective of its own
+    (not "2 dni roboczych od zaliczenia modułu"), in a clause with no verb; or
+    a clause of this language opened by a word the borrowed language marks unfinished text
+    with ("Piwo draft w kuflu" is a beer)."""
+    concepts = _concepts()
+    if any(words[index].may_be_finite() for index in clause):
+        return False
+    opening = words[clause.start]
+    if opening.text.lower() in concepts.foreign.markers and opening.borrowed():
+        return True
+    return any(words[index].names(concepts.page_elements) and any(
+        neighbour in clause and words[neighbour].has(concepts.draft_states, "adj")
+        and agrees(words[neighbour].looked_up, words[index].looked_up)
+        for neighbour in (index - 1, index + 1)) for index in clause)
 
 
 def _promised(sentence: _Sentence, clause: range) -> bool:

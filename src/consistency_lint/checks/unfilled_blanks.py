@@ -70,13 +70,15 @@ def _blank_words() -> _BlankWords:
     phrases = "|".join(re.escape(phrase) for phrase in data["unfinished_phrases"])
     units = "|".join(re.escape(unit) for unit in _units())
     blanks = re.compile(
-        r"\[(?P<bracketed>[^\[\]\n]{1,200})\](?!\()"  # [adres email], [●]; not a Markdown link
+        # "X dni roboczych", "XX zł", "[X] dni" (before the brackets: "[X]" is no checkbox)
+        rf"(?P<amount>(?:\[X{{1,2}}\]|\bX{{1,2}})(?=\s+(?i:{units})\b))"
+        r"|\[(?P<bracketed>[^\[\]\n]{1,200})\](?!\()"  # [adres email], [●]; not a Markdown link
         r"|(?P<xxx>(?<![\w-])[Xx]{3,}(?![\w-]))"  # not a format mask: "XXXX-XXXX"
-        rf"|(?P<amount>\bX{{1,2}}(?=\s+(?i:{units})\b))"  # "X dni roboczych", "XX zł"
         rf"|(?P<todo>\b(?:{markers})\b)"
         rf"|(?P<phrase>\b(?i:{phrases})\b)"
         r"|(?P<query>\?{3,})"  # "Cena: ???"
-        r"|(?P<leader>(?:\.{4,}|…{2,}|_{4,}))")
+        r"|(?P<leader>(?:\.{4,}|…{2,}|_{4,}))"
+        r"|(?P<date>_{2}[./-]_{2}(?:[./-](?:_{2,4}|\d{2,4}))?)")  # "do __.__.2024"
     form = data["withdrawal_form"]
     return _BlankWords(blanks, tuple(form["titles"]), form["last_line"])
 
