@@ -5,6 +5,8 @@ Three mechanisms:
   that are one word ("po za" for "poza", "z pośród"), a phrase mixed of two ("w każdym bądź
   razie"), a word used against its meaning ("bynajmniej" without a negation) or its case
   ("tą umowę"), each with the sentence-level conditions under which it is right after all;
+- a numeral and the noun it counts that do not agree ("cztery tygodni", "oba strony"),
+  read from their tags (`nlp.numerals`);
 - a word whose diacritic twin the words around it call for (`nlp.twins`): an adjective that
   does not agree with its noun where the twin does ("cała kwotę"), a numeral's twin before
   a genitive plural ("piec dni"), the finite verb a subject lacks ("Klienci maja prawo"), the
@@ -32,6 +34,15 @@ from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
 from consistency_lint.nlp.clause_reading import quotations
 from consistency_lint.nlp.lexicon import language_profile
+from consistency_lint.nlp.numerals import agreeing_phrase
+from consistency_lint.nlp.split_words import (
+    NegationJoins,
+    SplitParticles,
+    SplitPrepositions,
+    negation_joined,
+    particle_joined,
+    preposition_joined,
+)
 from consistency_lint.nlp.twins import (
     FINITE,
     INFINITIVE,
@@ -39,11 +50,10 @@ from consistency_lint.nlp.twins import (
     NOUN,
     NUMERAL,
     PREPOSITION,
+    agreeing_noun_twin,
     agreeing_twin,
     agrees,
     counting_twin,
-    governable,
-    governed_cases,
     is_nominative,
     parts,
     predicate_twin,
@@ -78,6 +88,7 @@ RARE_ZIPF = 3.0
 COMMON_TWIN_ZIPF = 3.0
 TWIN_MARGIN = 1.0
 MIN_TWIN_WORD = 4
+UNINFLECTED = frozenset({"part", "comp", "conj", "adv", "interj"})
 NOUN_TAG = "subst"
 VOWELS = frozenset("aąeęioóuy")
 CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "–", "—", "."})
@@ -116,40 +127,6 @@ class Vocalised(BaseModel):
     before: str
 
 
-class NegationJoins(BaseModel):
-    """A negation written together with words of `parts` in the `degree` ("niezależnie")."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    particle: str
-    parts: tuple[str, ...]
-    degree: str
-    min_zipf: float
-    unless_in_sentence: tuple[str, ...] = ()
-
-
-class Assimilation(BaseModel):
-    """A prefix written otherwise before some letters: "z" as "s" before a voiceless
-    consonant ("spod", "stąd")."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    plain: str
-    written: str
-    before: str
-
-
-class SplitPrepositions(BaseModel):
-    """A preposition written apart from the word it begins ("po za", "z pod", "do tąd")."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    joined_parts: frozenset[str]  # what the joined word is: a preposition, adverb, particle
-    min_zipf: float
-    min_letters: int = 2
-    assimilation: tuple[Assimilation, ...] = ()
-
-
 class _ConfusionFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -157,6 +134,7 @@ class _ConfusionFile(BaseModel):
     vocalised: tuple[Vocalised, ...] = ()
     negation_joins: NegationJoins | None = None
     split_prepositions: SplitPrepositions | None = None
+    split_particles: SplitParticles | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +143,7 @@ class ConfusionSet:
     vocalised: dict[str, tuple[str, str]]  # plain preposition -> (letters before, full form)
     negation_joins: NegationJoins | None = None
     split_prepositions: SplitPrepositions | None = None
+    split_particles: SplitParticles | None = None
 
 
 @cache
@@ -178,7 +157,7 @@ def confusions(language: str) -> ConfusionSet:
         by_first.setdefault(confusion.words[0], []).append(confusion)
     return ConfusionSet({first: tuple(found) for first, found in by_first.items()},
                         {item.plain: (item.before, item.full) for item in data.vocalised},
-                        data.negation_joins, data.split_prepositions)
+                        data.negation_joins, data.split_prepositions, data.split_particles)
 
 
 def build(context: CheckContext) -> DocumentCheck:
@@ -277,6 +256,7 @@ def _sentence(document: Document, segment: Segment, tokens: Sequence[Token],
                                                               tokens[position].end):
             continue
         found = (_confusion(sentence, position, known, document.language)
+                 or _counted(sentence, position, document.language)
                  or _twin(sentence, position, document.language))
         if found is None:
             continue
@@ -298,8 +278,7 @@ def _confusion(sentence: _Sentence, position: int, known: ConfusionSet,
         if sentence.lowered[position:end] == confusion.words \
                 and not _right_after_all(confusion, sentence, position, end):
             return end, confusion.right
-    joined = (_negation_joined(sentence, position, known.negation_joins, language)
-              or _preposition_joined(sentence, position, known.split_prepositions, language))
+    joined = _joined(sentence, position, known, language)
     if joined is not None:
         return position + 2, joined
     full = known.vocalised.get(sentence.lowered[position])
@@ -311,48 +290,31 @@ def _confusion(sentence: _Sentence, position: int, known: ConfusionSet,
     return None
 
 
-def _negation_joined(sentence: _Sentence, position: int, joins: NegationJoins | None,
-                     language: str) -> str | None:
-    """ "nie zależnie" -> "niezależnie": the particle before a word that is only an adjective
-    or adverb in the positive degree, whose joined form the language writes."""
-    if joins is None or sentence.lowered[position] != joins.particle \
-            or position + 1 >= len(sentence.tokens):
+def _joined(sentence: _Sentence, position: int, known: ConfusionSet,
+            language: str) -> str | None:
+    """The word that the one at `position` and the next make, written apart (`nlp.split_words`)."""
+    if position + 1 >= len(sentence.tokens):
         return None
-    word = sentence.tokens[position + 1].text
-    readings = morfeusz.readings(word)
-    if not readings or not all(tag.split(":", 1)[0] in joins.parts
-                               and tag.rsplit(":", 1)[-1] == joins.degree
-                               for _lemma, tag in readings):
-        return None
-    if set(joins.unless_in_sentence) & set(sentence.lowered):
-        return None
-    joined = sentence.tokens[position].text + word
-    return joined if zipf_frequency(joined.lower(), language) >= joins.min_zipf else None
+    first, second = sentence.tokens[position].text, sentence.tokens[position + 1].text
+    joins, prepositions, particles = (known.negation_joins, known.split_prepositions,
+                                      known.split_particles)
+    return ((joins and negation_joined(first, second, frozenset(sentence.lowered), joins,
+                                       language))
+            or (prepositions and preposition_joined(first, second, prepositions, language))
+            or (particles and particle_joined(first, second, particles, language)) or None)
 
 
-def _preposition_joined(sentence: _Sentence, position: int, split: SplitPrepositions | None,
-                        language: str) -> str | None:
-    """ "po za" -> "poza", "z pod" -> "spod", "do tąd" -> "dotąd": a preposition before a
-    word it cannot govern (another preposition, an adverb, no word at all), where the two
-    written together are a function word the language writes often. "Za nim", "na razie"
-    and "po polsku" are governed; "na pewno" and "po prostu" join into no word."""
-    if split is None or position + 1 >= len(sentence.tokens):
+def _counted(sentence: _Sentence, position: int, language: str) -> tuple[int, str] | None:
+    """ "cztery tygodni", "oba strony": a numeral and the noun after it that do not agree
+    (`nlp.numerals`), with the two words as they would."""
+    if (language_profile(language).morphology != MORPHOLOGY_WITH_TAGS
+            or position + 1 >= len(sentence.tokens)):
         return None
-    preposition, word = sentence.tokens[position].text, sentence.tokens[position + 1].text
-    if not word.isalpha() or len(word) < split.min_letters or not preposition.isalpha():
-        return None
-    cases = governed_cases(preposition)
-    if not cases or governable(word, cases, split.joined_parts):
-        return None
-    spellings = [preposition] + [item.written for item in split.assimilation
-                                 if preposition.lower() == item.plain
-                                 and word[0].lower() in item.before]
-    for prefix in spellings:
-        joined = (prefix + word).lower()
-        if (parts(joined) & split.joined_parts
-                and zipf_frequency(joined, language) >= split.min_zipf):
-            return joined
-    return None
+    numeral, noun = sentence.tokens[position].text, sentence.tokens[position + 1].text
+    if not (numeral.isalpha() and noun.isalpha()) or noun[:1].isupper():
+        return None  # "Trzy Korony", a name
+    phrase = agreeing_phrase(numeral, noun)
+    return None if phrase is None else (position + 2, phrase)
 
 
 def _twin(sentence: _Sentence, position: int, language: str) -> tuple[int, str] | None:
@@ -367,14 +329,18 @@ def _twin(sentence: _Sentence, position: int, language: str) -> tuple[int, str] 
     before = sentence.tokens[position - 1].text if position > 0 else ""
     twin = None
     if after.isalpha():
-        twin = agreeing_twin(word, after, language) or (
+        following = (sentence.tokens[position + 2].text
+                     if position + 2 < len(sentence.tokens) else "")
+        twin = agreeing_twin(word, after, language) or agreeing_noun_twin(
+            word, after, following, language) or (
             None if _is_number(before) else counting_twin(word, after, language))
     if twin is None:
         twin = _predicate_twin(sentence, position, before, language)
     if twin is None:
         twin = _person_twin(sentence, position, language)
     if twin is None:
-        twin = _common_twin(token, before, language)
+        twin = _common_twin(token, before, language) or _function_twin(word, before, after,
+                                                                       language)
     return None if twin is None else (position + 1, twin)
 
 
@@ -508,6 +474,25 @@ _CONDITIONS = (_next_is_one_of, _not_after_its_word, _noun_next, _sentence_has, 
 
 def _cased(right: str, written: str) -> str:
     return right[:1].upper() + right[1:] if written[:1].isupper() else right
+
+
+def _function_twin(word: str, before: str, after: str, language: str) -> str | None:
+    """ "Możesz tez zapisać", "nie musisz wiec podawać": a noun ("tez" of "teza", "wiec")
+    standing where no noun phrase has it (no preposition, numeral or adjective of its own
+    before or after, no noun before whose genitive it may be), whose twin is a word that
+    does not inflect ("też", "więc") written ten times as often."""
+    if not word.islower() or parts(word) != {NOUN}:
+        return None
+    for other in (before, after):
+        if other.isalpha() and (parts(other) & {PREPOSITION, NUMERAL} or agrees(other, word)
+                                or agrees(word, other)):
+            return None
+    if before.isalpha() and NOUN in parts(before) and _has_tag(word, f"{NOUN}:pl:gen"):
+        return None  # "autor tez": a noun's genitive
+    used = zipf_frequency(word, language)
+    return next((twin for twin in twins(word, language)
+                 if parts(twin) & UNINFLECTED and NOUN not in parts(twin)
+                 and zipf_frequency(twin, language) >= used + TWIN_MARGIN), None)
 
 
 def _common_twin(token: Token, before: str, language: str) -> str | None:

@@ -266,6 +266,13 @@ def inflected_forms(lemma_text: str) -> frozenset[str]:
     return frozenset(form.lower() for form, *_ in _morfeusz().generate(lemma_text))
 
 
+@lru_cache(maxsize=4096)
+def generated(lemma_text: str) -> tuple[tuple[str, str], ...]:
+    """Every (form, tag) Morfeusz generates for a lemma, forms lower-cased, in its order."""
+    return tuple(dict.fromkeys((form.lower(), tag)
+                               for form, _lemma, tag, *_rest in _morfeusz().generate(lemma_text)))
+
+
 @lru_cache(maxsize=256)
 def singular_forms(lemma_text: str, cases: frozenset[str]) -> frozenset[str]:
     """The singular forms Morfeusz generates for a noun in any of `cases` ("nom", "gen",

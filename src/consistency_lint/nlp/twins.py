@@ -105,6 +105,21 @@ def agreeing_twin(word: str, noun: str, language: str) -> str | None:
                 None)
 
 
+def agreeing_noun_twin(word: str, adjective: str, following: str, language: str) -> str | None:
+    """The twin of a noun that agrees with the adjective after it where the word does not:
+    "zapłacić karta kredytową" -> "kartą"; not where the adjective opens the next noun's
+    phrase ("opłata dodatkową kwotą")."""
+    if parts(word) != {NOUN} or parts(adjective) != {ADJECTIVE}:
+        return None
+    own, described = triples(word, NOUN), triples(adjective, ADJECTIVE)
+    if not own or not described or own & described:
+        return None
+    if following and triples(following, NOUN) & described:
+        return None
+    return next((twin for twin in twins(word, language) if triples(twin, NOUN) & described),
+                None)
+
+
 def agrees(word: str, noun: str) -> bool:
     """Whether the word may be an adjective of the noun after it."""
     return bool(triples(word, ADJECTIVE) & triples(noun, NOUN))
