@@ -95,6 +95,7 @@ FOR = "do"
 
 @dataclass(frozen=True)
 class _ForeignNotes:
+    labels: frozenset[str]
     markers: frozenset[str]
     states: frozenset[str]
     elements: frozenset[str]
@@ -109,6 +110,7 @@ class _Concepts:
     page_elements: frozenset[str]
     draft_states: frozenset[str]
     agreements: frozenset[str]
+    in_progress: tuple[tuple[str, ...], ...]
     internal_roles: frozenset[str]
     page_deixis: tuple[tuple[str, ...], ...]
     requests: frozenset[str]
@@ -122,16 +124,17 @@ class _Concepts:
 def _concepts() -> _Concepts:
     data: dict[str, Any] = load_builtin_yaml("documents/editorial.yaml")
     words = {key: frozenset(str(word).lower() for word in value) for key, value in data.items()
-             if key not in ("page_deixis", "foreign_notes")}
+             if key not in ("page_deixis", "foreign_notes", "in_progress")}
     foreign = {key: frozenset(str(word).lower() for word in value)
                for key, value in data["foreign_notes"].items()}
     return _Concepts(
         words["editing_acts"], words["page_making_acts"], words["editing_nouns"],
         words["page_elements"], words["draft_states"], words["agreements"],
+        tuple(tuple(str(p).lower().split()) for p in data["in_progress"]),
         words["internal_roles"], tuple(tuple(str(p).lower().split()) for p in data["page_deixis"]),
         words["requests"], words["question_words"], words["appearing"], words["customer_forms"],
-        _ForeignNotes(foreign["markers"], foreign["states"], foreign["elements"],
-                      foreign["places"]))
+        _ForeignNotes(foreign["labels"], foreign["markers"], foreign["states"],
+                      foreign["elements"], foreign["places"]))
 
 
 @dataclass(frozen=True)
@@ -323,7 +326,9 @@ def _is_note(sentence: _Sentence) -> bool:
     words = sentence.words
     pending = FOR in sentence.lowered
     return (any(_addressed(words[start:start + MAX_ASIDE_WORDS]) for start in _openings(words))
+            or _labelled(words)
             or any(_bare_task(sentence, clause) or (pending and _pending(words, clause))
+                   or _in_progress_inside(words, clause)
                    or (sentence.points_at_its_place and _placed_here(words, clause))
                    or (sentence.promises and _promised(sentence, clause))
                    or _provisional(words, clause)
@@ -383,6 +388,17 @@ def _addressed(words: Sequence[_Word]) -> bool:
         return asked or _asks_for_an_act(words, mark)
     return any(word.has(_concepts().internal_roles, NOUN_TAG) for word in head) \
         and _asks_for_an_act(words, mark)
+
+
+def _labelled(words: Sequence[_Word]) -> bool:
+    """ "Translator's note: …", "EDIT: zakładka jeszcze nie istnieje": a label the borrowed
+    language gives a note, in the few words before a colon that opens the sentence."""
+    labels = _concepts().foreign.labels
+    for index, word in enumerate(words[:MAX_ADDRESS_WORDS + 1]):
+        if word.text == ":":
+            return any(head.text.lower() in labels and (not head.readings or head.borrowed())
+                       for head in words[:index])
+    return False
 
 
 def _asks_for_an_act(words: Sequence[_Word], mark: int) -> bool:
@@ -458,6 +474,24 @@ def _pending(words: Sequence[_Word], clause: range) -> bool:
         verbless = not any(words[i].is_part(*FINITE_TAGS) for i in clause if words[i].only_part)
         return verbless and not any(words[i].has(concepts.customer_forms, NOUN_TAG)
                                     for i in range(clause.start, index))
+    return False
+
+
+def _in_progress_inside(words: Sequence[_Word], clause: range) -> bool:
+    """ "treść klauzuli w trakcie uzgadniania z kancelarią": an act of making in progress
+    ("w trakcie", "w toku") with a party inside the business; "Zamówienie w trakcie
+    weryfikacji" is the customer's order's state."""
+    concepts = _concepts()
+    lowered = [words[index].text.lower() for index in clause]
+    for phrase in concepts.in_progress:
+        for at in range(len(lowered) - len(phrase)):
+            if tuple(lowered[at:at + len(phrase)]) != phrase:
+                continue
+            act = clause.start + at + len(phrase)
+            if (words[act].has(concepts.editing_acts, GERUND_TAG)
+                    or words[act].has(concepts.editing_nouns, NOUN_TAG)) \
+                    and _settled_inside(words, act + 1, clause):
+                return True
     return False
 
 

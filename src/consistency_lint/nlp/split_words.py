@@ -50,6 +50,9 @@ class SplitPrepositions(BaseModel):
     joined_parts: frozenset[str]  # what the joined word is: a preposition, adverb, particle
     first_not: frozenset[str]  # what the first word may also be that makes it no preposition
     min_zipf: float
+    # a word the preposition may govern counts as written apart when the joined word is
+    # written this much more often (Zipf: 1.0 is ten times)
+    governed_margin: float
     min_letters: int = 2
     assimilation: tuple[Assimilation, ...] = ()
 
@@ -96,21 +99,25 @@ def preposition_joined(preposition: str, word: str, split: SplitPrepositions,
                        language: str) -> str | None:
     """ "po za" -> "poza", "z pod" -> "spod", "do tąd" -> "dotąd": a preposition before a
     word it cannot govern (another preposition, an adverb, no word at all), where the two
-    written together are a function word the language writes often. "Za nim", "na razie"
-    and "po polsku" are governed; "na pewno" and "po prostu" join into no word."""
+    written together are a function word the language writes often; or a word it may
+    govern, where the joined word is written far more often than the word alone ("na dal"
+    for "nadal", "w cale"). "Za nim", "na razie" and "po polsku" are governed and no rarer
+    than their joined word; "na pewno" and "po prostu" join into no word."""
     if not word.isalpha() or len(word) < split.min_letters or not preposition.isalpha():
         return None
     cases = governed_cases(preposition)
-    if not cases or parts(preposition.lower()) & split.first_not \
-            or governable(word, cases, split.joined_parts):
+    if not cases or parts(preposition.lower()) & split.first_not:
         return None  # "Jak by wyglądała": "jak" is also an adverb, asking how
+    governed = governable(word, cases, split.joined_parts)
     spellings = [preposition] + [item.written for item in split.assimilation
                                  if preposition.lower() == item.plain
                                  and word[0].lower() in item.before]
     for prefix in spellings:
         joined = (prefix + word).lower()
-        if (parts(joined) & split.joined_parts
-                and zipf_frequency(joined, language) >= split.min_zipf):
+        written = zipf_frequency(joined, language)
+        if (parts(joined) & split.joined_parts and written >= split.min_zipf and (
+                not governed or written >= zipf_frequency(word.lower(), language)
+                + split.governed_margin)):
             return joined
     return None
 
