@@ -74,12 +74,15 @@ def test_formal_polite_requests_are_not_informal(tmp_path: Path) -> None:
     assert _tone_findings(tmp_path, "letter", text) == []
 
 
-def test_mixing_ty_and_panstwo_in_one_page_is_flagged_once(tmp_path: Path) -> None:
+def test_mixing_registers_is_reported_where_the_page_leaves_its_own(tmp_path: Path) -> None:
     text = ("Tutaj mogą Państwo dostosować usługi.\n\nOd Twojej ostatniej wizyty nastąpiły "
-            "zmiany.\n\nW każdej chwili mogą Państwo wycofać zgodę.\n")
-    (finding,) = _tone_findings(tmp_path, "web", text)
-    assert (finding.rule, finding.span.line) == ("PL-TONE-MIXED-ADDRESS", 3)
-    assert "„Państwo”" in finding.message and "„Twojej”" in finding.message
+            "zmiany.\n\nW każdej chwili mogą Państwo wycofać zgodę.\n\nSprawdź też "
+            "naszą ofertę.\n\nZapraszamy Pana do sklepu.\n")
+    findings = _tone_findings(tmp_path, "web", text)
+    assert [(f.rule, f.span.line) for f in findings] == [
+        ("PL-TONE-MIXED-ADDRESS", 3), ("PL-TONE-MIXED-ADDRESS", 7)]
+    assert "„Twojej”" in findings[0].message and "„Sprawdź”" in findings[1].message
+    assert [related.line for related in findings[0].related] == [1]  # the page's own usage
 
 
 def test_the_state_is_not_the_addressee(tmp_path: Path) -> None:

@@ -51,6 +51,8 @@ def _error(tmp_path: Path, pack: str, rules: list[str] | None = None) -> ConfigE
         (RULE.replace("all: [bon]", "all: [bon]\n      within: document\n      value: "
                       "{type: duration, at_least: 14}"), 9,
          "`within: document` cannot hold a `value`"),
+        (RULE.replace("all: [bon]", "all: [bon, zwrot]\n      report: fewer"), 9,
+         "`report: fewer` needs `within: document` and two or more `all` concepts"),
         (RULE.replace("    forbid:\n      all: [bon]\n", "    forbid: {within: sentence}\n"), 8,
          "a clause needs `all`, `any` or `value`"),
         (RULE + "    colour: red\n", 10, "rules.0.colour: Extra inputs are not permitted"),

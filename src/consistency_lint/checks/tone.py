@@ -237,11 +237,13 @@ def _shouting(text: str, tokens: Sequence[Token], profile: Profile, language: st
 
 def finalise_reported(findings: list[Finding]) -> list[Finding]:
     """Tone is a property of a text: a rule broken in several sentences of a document is one
-    finding, at its first sentence, with the count and the other places as related."""
+    finding, at its first sentence, with the count and the other places as related. A
+    finding that already points at the text's own usage (a switch of register, `report:
+    fewer`) is a place to change of its own."""
     kept: list[Finding] = []
     groups: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
-        if finding.category is not Category.TONE:
+        if finding.category is not Category.TONE or finding.related:
             kept.append(finding)
             continue
         group = groups.setdefault((finding.path, finding.rule), [])

@@ -31,6 +31,8 @@
           value: {type: duration, units: [day], at_least: 14}   # a value in that sentence
                                            # (bounds: at_least, at_most, below, above, other_than)
           within: sentence | segment | document   # document: no value
+          report: statement | fewer        # document: once, or at each sentence of the
+                                           # `all` concept used in fewer sentences
         frame:                             # or: concepts that hold in ONE clause
           all: [concept or role, ...]      # each must stand in the clause
           any: [concept or role, ...]      # at least one must stand there
@@ -131,11 +133,18 @@ class ClauseModel(_Strict):
     any: list[str] = []
     value: ValueConstraintModel | None = None
     within: Literal["sentence", "segment", "document"] = "sentence"
+    # where a statement `within` the document is reported: once, where its last phrase first
+    # appears; or, for concepts that exclude each other (two registers of address), at each
+    # sentence of the concept the document uses in fewer sentences
+    report: Literal["statement", "fewer"] = "statement"
 
     @model_validator(mode="after")
     def _says_something(self) -> ClauseModel:
         if not (self.all or self.any or self.value):
             raise ValueError("a clause needs `all`, `any` or `value`")
+        if self.report == "fewer" and (self.within != "document" or len(self.all) < 2):
+            raise ValueError("`report: fewer` needs `within: document` and two or more "
+                             "`all` concepts, of which it reports the one used less")
         if self.within == "document" and self.value is not None:
             raise ValueError("`within: document` cannot hold a `value`: a value belongs to "
                              "the sentence of its phrase")
@@ -233,8 +242,11 @@ class RuleModel(_Strict):
 
     @property
     def within(self) -> str:
-        """The units the rule reads: a frame reads sentences (and their clauses)."""
-        return "sentence" if self.frame is not None else self.clause.within
+        """The units the rule reads: a frame reads sentences (and their clauses), and so
+        does a statement reported at each sentence (`report: fewer`)."""
+        if self.frame is not None or self.clause.report == "fewer":
+            return "sentence"
+        return self.clause.within
 
     @property
     def frames(self) -> list[FrameModel]:

@@ -5,7 +5,8 @@ its scope that satisfies its clause and none of its `unless` concepts (in the un
 A heading is read with the section it heads for `unless`: "Kiedy prawo odstąpienia nie
 przysługuje" announces the cases its section names.
 A clause `within` the document, and a lead-in read with its list items, is one statement:
-reported once, where the last of its phrases first appears."""
+reported once, where the last of its phrases first appears; or, with `report: fewer`, at
+each sentence of the concept the document uses less ("Ty" in a letter in "Pan/Pani")."""
 
 from __future__ import annotations
 
@@ -13,8 +14,14 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from consistency_lint.model import Category, Finding
-from consistency_lint.nlp.phrases import MaskedPositions, Positions, TokenIndex, find_any
+from consistency_lint.model import Category, Finding, RelatedLocation
+from consistency_lint.nlp.phrases import (
+    MaskedPositions,
+    PhraseMatch,
+    Positions,
+    TokenIndex,
+    find_any,
+)
 from consistency_lint.rules.clause_matching import clause_matches, quote, quoted, unit_matches
 from consistency_lint.rules.compiled import CompiledClause, CompiledRule
 from consistency_lint.rules.trade import trade_cues
@@ -28,7 +35,10 @@ def findings(rule: CompiledRule, document: DocumentUnits) -> Iterator[Finding]:
         return
     units = document.in_scope(rule)
     if rule.clause.model.within == "document":
-        yield from _statement(rule, document, units)
+        if rule.clause.model.report == "fewer":
+            yield from _switches(rule, document, units)
+        else:
+            yield from _statement(rule, document, units)
         return
     if _reads_lists(rule, document):
         # "Sprzedawca nie odpowiada za:" and its items are one statement
@@ -136,6 +146,37 @@ def _statement(rule: CompiledRule, document: DocumentUnits,
     yield rule.spec.finding(document.document,
                             unit.segment.segment.span_of(token.start, token.end),
                             rule.message(document.document.language, words), excerpt=excerpt)
+
+
+def _switches(rule: CompiledRule, document: DocumentUnits,
+              units: Sequence[Unit]) -> Iterator[Finding]:
+    """Concepts that exclude each other (`report: fewer`): where the document holds more
+    than one, each sentence of the one it uses in fewer sentences (on a tie, the one that
+    comes later), where it switches from its own usage; each finding points at the first
+    sentence of that usage (related), and is a place of its own (tone merges no such)."""
+    if any(find_any(concept, document.index) for concept in rule.unless):
+        return
+    language = document.document.language
+    holding: list[list[tuple[int, Unit, PhraseMatch]]] = [[] for _ in rule.clause.all]
+    for number, unit in enumerate(units):
+        if exempt_section(rule, document, unit):
+            continue
+        read = _as_addressed(rule, document, unit)
+        for found, concept in zip(holding, rule.clause.all, strict=True):
+            match = find_any(concept, read.index)
+            if match is not None:
+                found.append((number, unit, match))
+    if not all(holding):
+        return
+    fewer = min(holding, key=lambda found: (len(found), -found[0][0]))
+    usual = max(holding, key=lambda found: (len(found), -found[0][0]))
+    _number, own, _match = usual[0]
+    usage = RelatedLocation(document.document.path, own.span.line, document.document.channel,
+                            own.excerpt[:120] or None)
+    for _number, unit, match in fewer:
+        yield rule.spec.finding(document.document, unit.span,
+                                rule.message(language, quoted(unit, [match])),
+                                excerpt=unit.excerpt, related=(usage,))
 
 
 def _where_it_may_stand(clause: CompiledClause, units: list[Unit],
