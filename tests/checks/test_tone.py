@@ -113,6 +113,7 @@ def test_any_verb_addressing_one_person_as_ty_is_informal(tmp_path: Path) -> Non
 def test_interface_microcopy_speaks_to_nobody(tmp_path: Path) -> None:
     page = ("<main><h1>Regulamin</h1><p>Mogą Państwo odstąpić od umowy w ciągu 14 dni.</p>"
             "<p><a href=\"/formularz.pdf\">Pobierz formularz</a></p><p>Wróć</p>"
+            "<p>Włącz lub wyłącz wszystkie usługi</p>"
             "<p>Szczegóły: <a href=\"/zwroty\">dowiedz się więcej</a>.</p></main>\n")
     assert _tone_findings(tmp_path, "web", page, loader="html", name="a.html") == []
     speaking = ("<main><p>Mogą Państwo odstąpić od umowy w ciągu 14 dni.</p>"

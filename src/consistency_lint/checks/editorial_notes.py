@@ -81,6 +81,7 @@ INFINITIVE_TAG, NOUN_TAG = "inf", "subst"
 # a finite verb or a modal: what says who does something, which a note's task has not
 FINITE_TAGS = VERB_TAGS - {INFINITIVE_TAG, GERUND_TAG}
 CONJUNCTION_TAG = "comp"  # "aby", "żeby": an infinitive of purpose
+PERSONAL_PRONOUN = "ppron12"  # "nam", "mi", "Ci": the writer or the reader
 MIN_FOREIGN_WORDS = 3
 WRITTEN_NOUN_ZIPF = 2.0  # a noun's lemma written less than this is a homograph nobody means
 MAX_ADDRESS_WORDS = 5  # "Uwaga dla działu prawnego:"
@@ -279,10 +280,11 @@ class _Sentence:
     @cached_property
     def blockers(self) -> list[int]:
         """Positions of what makes an infinitive after it no task: a finite verb or modal,
-        a conjunction of purpose ("aby"), a question word ("jak")."""
+        a conjunction of purpose ("aby"), a question word ("jak"), the writer or the reader
+        as whom it concerns ("Miło nam potwierdzić")."""
         questions = _concepts().question_words
         return [index for index, word in enumerate(self.words)
-                if word.may_be_finite() or word.is_part(CONJUNCTION_TAG)
+                if word.may_be_finite() or word.is_part(CONJUNCTION_TAG, PERSONAL_PRONOUN)
                 or word.asks(questions)]
 
     @cached_property

@@ -24,7 +24,8 @@ OPENING_WORDS = 6
 EXCLUSION_REACH = 8
 HEADING_KINDS = frozenset({"title", "heading"})  # segment kinds that head a section
 NAME_WORDS = 5  # a quotation of this many tokens at most names something; a longer one speaks
-MICROCOPY_WORDS = 4  # a line of an interface: "Przejdź do treści", "Dowiedz się więcej"
+# a line of an interface: "Przejdź do treści", "Włącz lub wyłącz wszystkie usługi"
+MICROCOPY_WORDS = 5
 
 
 @dataclass(frozen=True)
