@@ -3,8 +3,9 @@
 Each seed is a sentence written by a reader who saw only the issue's words: a real-word error
 or an editorial leftover that must be reported, or a near miss that must not. A seed becomes
 a paragraph of its own, inserted after a paragraph that ends a line ("</p>" in HTML, outside
-menus, headers, scripts and comments; a paragraph followed by a blank line in Markdown and
-plain-text templates), in a host file picked from a
+menus, headers, scripts and comments, of a paragraph the HTML loader reads: not in a cookie
+banner or a hidden element; a paragraph followed by a blank line in Markdown and plain-text
+templates), in a host file picked from a
 hash of the seed's text, so the placement is fixed, spread over every source, and never
 chosen by hand. A file holds several seeds, at least `MIN_GAP` lines apart.
 """
@@ -19,7 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import yaml
-from benchmarks.mutations.projects import Source, read_text, write_text
+from benchmarks.mutations.projects import Source as Project
+from benchmarks.mutations.projects import read_text, write_text
+
+from consistency_lint.loaders.html import parse as parse_html
+from consistency_lint.loaders.source import Source
 
 # a paragraph of the page's text ends the line; not one in the page's furniture a reader's
 # eye and the loader skip (menus, the header, scripts, comments)
@@ -62,10 +67,18 @@ def insertion_lines(path: str, text: str) -> list[int]:
     """0-based indexes of the lines after which a paragraph may be inserted."""
     lines = text.split("\n")
     if PurePosixPath(path).suffix in (".html", ".htm"):
-        return _html_paragraph_ends(lines)
+        read = _lines_read(text)
+        return [index for index in _html_paragraph_ends(lines) if index + 1 in read]
     return [index for index in range(len(lines) - 1)
             if lines[index].strip() and not lines[index + 1].strip()
             and not lines[index].lstrip().startswith(("#", "|", "{%", "---", "-", "*", "<"))]
+
+
+def _lines_read(text: str) -> set[int]:
+    """The 1-based lines of a page whose text the HTML loader reads: a paragraph inside a
+    cookie banner or a hidden element is no place a seed can be seen."""
+    return {line for segment in parse_html(Source(text.encode("utf-8"))).segments
+            for line in range(segment.span.line, segment.span.end_line + 1)}
 
 
 def _html_paragraph_ends(lines: list[str]) -> list[int]:
@@ -88,7 +101,7 @@ def paragraph(path: str, text: str) -> list[str]:
     return ["", text]
 
 
-def place(seeds: Sequence[Seed], sources: Sequence[Source]) -> list[Placed]:
+def place(seeds: Sequence[Seed], sources: Sequence[Project]) -> list[Placed]:
     """Insert every seed into one of the sources' files and return where each landed: the
     host its hash picks, or the next one with room left."""
     hosts = [(index, path) for index, source in enumerate(sources) for path in source.files
@@ -109,7 +122,7 @@ def place(seeds: Sequence[Seed], sources: Sequence[Source]) -> list[Placed]:
     return placed
 
 
-def _insert(source: Source, path: str, seeds: Sequence[Seed]) -> list[Placed]:
+def _insert(source: Project, path: str, seeds: Sequence[Seed]) -> list[Placed]:
     file = source.root / path
     text, encoding = read_text(file)
     points = _spread(insertion_lines(path, text), len(seeds))

@@ -20,17 +20,20 @@ def test_a_generators_blanks_are_found_where_they_stand(tmp_path: Path) -> None:
             "Dostępne metody płatności: [lista metod – np. BLIK, karta].\n\n"
             "Lorem ipsum dolor sit amet.\n\nTermin dostawy: DO UZUPEŁNIENIA.\n\n"
             "Adres siedziby: ..................\n\n"
-            "Promocja trwa do __.__.2024, wynajem na minimum [X] dni.\n")
+            "Promocja trwa do __.__.2024, wynajem na minimum [X] dni.\n\n"
+            "ul. Przykładowa 1, 00-000 Miasto, tel. +48 000 000 000. Tekst tekst tekst.\n")
     assert _blanks(tmp_path, text) == [
         (1, "[NAZWA FIRMY]"), (1, "[●]"), (3, "[adres email]"), (3, "XXX"),
         (5, "[lista metod – np. BLIK, karta]"), (7, "Lorem ipsum"), (9, "DO UZUPEŁNIENIA"),
-        (11, ".................."), (13, "__.__.2024"), (13, "[X]")]
+        (11, ".................."), (13, "__.__.2024"), (13, "[X]"), (15, "00-000"),
+        (15, "000 000 000"), (15, "Tekst tekst tekst")]
 
 
 def test_placeholders_checkboxes_footnotes_links_and_the_model_form_are_not_blanks(
         tmp_path: Path) -> None:
     text = ("Dzień dobry [[imie]], zamówienie {numer} jest gotowe [1].\n\n"
             "[x] Akceptuję regulamin. [ ] Chcę otrzymywać newsletter. [X] 5 dni\n\n"
+            "Kapitał 100 000,00 zł, saldo 0,00 zł, czynne 00.00-24.00.\n\n"
             "Tak mówi regulamin [...] i tyle.\n\n"
             "Wzór formularza odstąpienia od umowy\n\n"
             "Imię i nazwisko konsumenta: ……………………, data: ..........\n")

@@ -34,6 +34,7 @@ FIXME, "???" and "lorem ipsum" are blanks, reported by TEMPLATE-UNFILLED-BLANK.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -77,6 +78,10 @@ CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—", "-", "[", "]", 
 ASIDE_OPENERS = frozenset({"(", "[", "//"})
 ADDRESS_MARKS = frozenset({":", "–", "—", "-"})
 ADDRESS_OPENERS = ASIDE_OPENERS | {"–", "—"}
+ASIDE_CLOSERS = frozenset({")", "]"})
+# a working file's name: a digit or an underscore in its stem, an image's or a design's type
+ASSET_NAME = re.compile(r"[\w-]*[_\d][\w-]*\.(?:jpe?g|png|gif|svg|webp|tiff?|psd|ai|fig|sketch|xd)",
+                        re.IGNORECASE)
 INFINITIVE_TAG, NOUN_TAG = "inf", "subst"
 # a finite verb or a modal: what says who does something, which a note's task has not
 FINITE_TAGS = VERB_TAGS - {INFINITIVE_TAG, GERUND_TAG}
@@ -328,13 +333,30 @@ def _is_note(sentence: _Sentence) -> bool:
     words = sentence.words
     pending = FOR in sentence.lowered
     return (any(_addressed(words[start:start + MAX_ASIDE_WORDS]) for start in _openings(words))
-            or _labelled(words)
+            or _labelled(words) or _shouted_task(sentence) or _names_an_asset(words)
             or any(_bare_task(sentence, clause) or (pending and _pending(words, clause))
                    or _in_progress_inside(words, clause)
                    or (sentence.points_at_its_place and _placed_here(words, clause))
                    or (sentence.promises and _promised(sentence, clause))
                    or _provisional(words, clause)
                    for clause in sentence.clauses))
+
+
+def _shouted_task(sentence: _Sentence) -> bool:
+    """ "Dopłata wynosi 50 zł SPRAWDZIĆ!!!": an act of making, in capitals, in the bare
+    infinitive, with no question word before it ("JAK ZMIENIĆ HASŁO" is a heading)."""
+    acts = _concepts().editing_acts
+    return any(word.text.isupper() and len(word.text) > 1
+               and word.has(acts, INFINITIVE_TAG) and not any(
+                   sentence.words[before].asks(_concepts().question_words)
+                   for before in range(index))
+               for index, word in enumerate(sentence.words))
+
+
+def _names_an_asset(words: Sequence[_Word]) -> bool:
+    """ "zdjęcie: hero_kot_v2.jpg": the working file name of an image or a design, which no
+    customer text names (not "plik .jpg", nor "pixel.gif" of a privacy policy)."""
+    return any(ASSET_NAME.fullmatch(word.text) for word in words)
 
 
 def _foreign_note(words: Sequence[_Word], language: str, foreign: str) -> bool:
@@ -380,9 +402,9 @@ def _addressed(words: Sequence[_Word]) -> bool:
     mark = next((index for index in range(1, min(MAX_ADDRESS_WORDS + 1, len(words)))
                  if words[index].text in ADDRESS_MARKS or words[index].text == ","), None)
     if mark is None:
-        return False
+        return _mentioned(words)
     head = words[:mark]
-    person = any(word.text == "@" or _is_first_name(word) for word in head)
+    person = any(word.text == "@" or _is_mention(word) or _is_first_name(word) for word in head)
     asked = words[-1].text == "?"
     if words[mark].text == ",":
         return person and len(head) == 1 and asked
@@ -390,6 +412,20 @@ def _addressed(words: Sequence[_Word]) -> bool:
         return asked or _asks_for_an_act(words, mark)
     return any(word.has(_concepts().internal_roles, NOUN_TAG) for word in head) \
         and _asks_for_an_act(words, mark)
+
+
+def _mentioned(words: Sequence[_Word]) -> bool:
+    """ "@Ola zerknij proszę na ten akapit": a colleague mentioned by name at the start, and
+    asked something or to do something (a verb of theirs follows)."""
+    return (len(words) > 1 and _is_mention(words[0])
+            and (words[-1].text == "?" or words[1].is_part(INFINITIVE_TAG, "impt")))
+
+
+def _is_mention(word: _Word) -> bool:
+    """ "@Ola", "@Marek": a first name written as a mention ("@sklep_xyz" is a handle)."""
+    name = word.text[1:]
+    return word.text.startswith("@") and name.isalpha() and _is_first_name(
+        _Word(replace(word.token, text=name), word.language))
 
 
 def _labelled(words: Sequence[_Word]) -> bool:
@@ -443,15 +479,30 @@ def _bare_task(sentence: _Sentence, clause: range) -> bool:
     first = verbs[0]
     if any(words[index].is_subject() for index in range(clause.start, first)):
         return False  # "klient morze zwrócić": a subject wants a verb, a slip took it
-    if sentence.blocked(clause.start if _in_brackets(words, clause) else 0, first):
+    if sentence.blocked(_aside_start(words, clause.start), first):
         return False
-    return not any(words[index].is_part(*FINITE_TAGS) for index in verbs[1:])
+    # a verb of a clause it opens is no verb of the task ("podpiąć, jak będzie gotowy")
+    subordinate = next((index for index in range(first + 1, clause.stop)
+                        if index in sentence.blockers and not words[index].may_be_finite()),
+                       clause.stop)
+    return not any(words[index].is_part(*FINITE_TAGS) for index in verbs[1:]
+                   if index < subordinate)
 
 
-def _in_brackets(words: Sequence[_Word], clause: range) -> bool:
-    """A clause in brackets or after "//" is a sentence of its own: "(zdjęcie podmienić po
-    sesji)", "… tego samego dnia // sprawdzić z magazynem"."""
-    return clause.start > 0 and words[clause.start - 1].text in ASIDE_OPENERS
+def _aside_start(words: Sequence[_Word], position: int) -> int:
+    """Where the aside holding `position` starts, 0 outside any: a bracket or "//" opens a
+    sentence of its own ("(zdjęcie podmienić po sesji)", "(link do cennika – podpiąć, jak
+    będzie gotowy)", "… tego samego dnia // sprawdzić z magazynem")."""
+    depth = 0
+    for index in range(position - 1, -1, -1):
+        text = words[index].text
+        if text in ASIDE_CLOSERS:
+            depth += 1
+        elif text in ASIDE_OPENERS:
+            if depth == 0:
+                return index + 1
+            depth -= 1 if text != "//" else 0
+    return 0
 
 
 def _pending(words: Sequence[_Word], clause: range) -> bool:

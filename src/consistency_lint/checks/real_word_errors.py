@@ -5,6 +5,8 @@ Three mechanisms:
   that are one word ("po za" for "poza", "z pośród"), a phrase mixed of two ("w każdym bądź
   razie"), a word used against its meaning ("bynajmniej" without a negation) or its case
   ("tą umowę"), each with the sentence-level conditions under which it is right after all;
+- a preposition before a word in none of the cases it governs ("bez dodatkową opłatę",
+  `nlp.government`);
 - a numeral and the noun it counts that do not agree ("cztery tygodni", "oba strony"),
   read from their tags (`nlp.numerals`);
 - a word whose diacritic twin the words around it call for (`nlp.twins`): an adjective that
@@ -33,6 +35,7 @@ from consistency_lint.model import Category, Document, Finding, Segment, Severit
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
 from consistency_lint.nlp.clause_reading import quotations
+from consistency_lint.nlp.government import governed_form, only_preposition
 from consistency_lint.nlp.lexicon import language_profile
 from consistency_lint.nlp.numerals import agreeing_phrase
 from consistency_lint.nlp.split_words import (
@@ -127,6 +130,16 @@ class Vocalised(BaseModel):
     before: str
 
 
+class DoubleDegree(BaseModel):
+    """A word of degree before a word already in that degree ("bardziej korzystniejsza")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    words: frozenset[str]
+    parts: frozenset[str]
+    degrees: frozenset[str]
+
+
 class _ConfusionFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -135,6 +148,7 @@ class _ConfusionFile(BaseModel):
     negation_joins: NegationJoins | None = None
     split_prepositions: SplitPrepositions | None = None
     split_particles: SplitParticles | None = None
+    double_degree: DoubleDegree | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +158,7 @@ class ConfusionSet:
     negation_joins: NegationJoins | None = None
     split_prepositions: SplitPrepositions | None = None
     split_particles: SplitParticles | None = None
+    double_degree: DoubleDegree | None = None
 
 
 @cache
@@ -157,7 +172,8 @@ def confusions(language: str) -> ConfusionSet:
         by_first.setdefault(confusion.words[0], []).append(confusion)
     return ConfusionSet({first: tuple(found) for first, found in by_first.items()},
                         {item.plain: (item.before, item.full) for item in data.vocalised},
-                        data.negation_joins, data.split_prepositions, data.split_particles)
+                        data.negation_joins, data.split_prepositions, data.split_particles,
+                        data.double_degree)
 
 
 def build(context: CheckContext) -> DocumentCheck:
@@ -257,6 +273,7 @@ def _sentence(document: Document, segment: Segment, tokens: Sequence[Token],
             continue
         found = (_confusion(sentence, position, known, document.language)
                  or _counted(sentence, position, document.language)
+                 or _misgoverned(sentence, position, document.language)
                  or _twin(sentence, position, document.language))
         if found is None:
             continue
@@ -278,7 +295,8 @@ def _confusion(sentence: _Sentence, position: int, known: ConfusionSet,
         if sentence.lowered[position:end] == confusion.words \
                 and not _right_after_all(confusion, sentence, position, end):
             return end, confusion.right
-    joined = _joined(sentence, position, known, language)
+    joined = _joined(sentence, position, known, language) or _degree_once(
+        sentence, position, known.double_degree)
     if joined is not None:
         return position + 2, joined
     full = known.vocalised.get(sentence.lowered[position])
@@ -298,10 +316,27 @@ def _joined(sentence: _Sentence, position: int, known: ConfusionSet,
     first, second = sentence.tokens[position].text, sentence.tokens[position + 1].text
     joins, prepositions, particles = (known.negation_joins, known.split_prepositions,
                                       known.split_particles)
+    before = sentence.tokens[position - 1].text if position > 0 else ""
     return ((joins and negation_joined(first, second, frozenset(sentence.lowered), joins,
-                                       language))
+                                       language, before))
             or (prepositions and preposition_joined(first, second, prepositions, language))
             or (particles and particle_joined(first, second, particles, language)) or None)
+
+
+def _degree_once(sentence: _Sentence, position: int,
+                 double: DoubleDegree | None) -> str | None:
+    """ "bardziej korzystniejsza" -> "korzystniejsza": a word of degree before an adjective
+    or adverb every reading of which is already in a higher degree; "mniej więcej" is no
+    adjective."""
+    if (double is None or position + 1 >= len(sentence.tokens)
+            or sentence.lowered[position] not in double.words):
+        return None
+    word = sentence.tokens[position + 1].text
+    readings = morfeusz.readings(word.lower())
+    if readings and all(tag.split(":", 1)[0] in double.parts
+                        and tag.rsplit(":", 1)[-1] in double.degrees for _lemma, tag in readings):
+        return word
+    return None
 
 
 def _counted(sentence: _Sentence, position: int, language: str) -> tuple[int, str] | None:
@@ -315,6 +350,24 @@ def _counted(sentence: _Sentence, position: int, language: str) -> tuple[int, st
         return None  # "Trzy Korony", a name
     phrase = agreeing_phrase(numeral, noun)
     return None if phrase is None else (position + 2, phrase)
+
+
+def _misgoverned(sentence: _Sentence, position: int,
+                 language: str) -> tuple[int, str] | None:
+    """ "bez dodatkową opłatę", "dla klient": a preposition before a word in none of the
+    cases it governs (`nlp.government`), with the form it wants."""
+    if (language_profile(language).morphology != MORPHOLOGY_WITH_TAGS
+            or position + 1 >= len(sentence.tokens)):
+        return None
+    preposition, word = sentence.tokens[position].text, sentence.tokens[position + 1].text
+    if not (preposition.isalpha() and word.isalpha() and word.islower()) \
+            or not only_preposition(preposition):
+        return None  # a name ("w Inpost"), or "jak" that may ask how
+    form = governed_form(preposition.lower(), word)
+    if form is None or any(governed_form(preposition.lower(), twin) is None
+                           for twin in twins(word, language)):
+        return None  # "na pól roku": a twin the preposition governs ("pół") was meant
+    return (position + 2, f"{preposition} {form}")
 
 
 def _twin(sentence: _Sentence, position: int, language: str) -> tuple[int, str] | None:

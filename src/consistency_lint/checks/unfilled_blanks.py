@@ -1,5 +1,6 @@
 """`template`: blanks left unfilled in published content: "[adres email]", "[●]", "[UMIEŚĆ
-ADRES]", "XXX", "Lorem ipsum", "DO UZUPEŁNIENIA", dotted leaders in running text.
+ADRES]", "XXX", "Lorem ipsum", "DO UZUPEŁNIENIA", dotted leaders in running text, a mock-up's
+numbers of zeros ("00-000 Miasto", "00,00 zł") and filler ("Tekst tekst tekst").
 
 Terms generators and templates bought with a shop leave such gaps for the trader to fill;
 published as they are, the terms name no trader and no address. Not flagged: placeholders
@@ -78,7 +79,14 @@ def _blank_words() -> _BlankWords:
         rf"|(?P<phrase>\b(?i:{phrases})\b)"
         r"|(?P<query>\?{3,})"  # "Cena: ???"
         r"|(?P<leader>(?:\.{4,}|…{2,}|_{4,}))"
-        r"|(?P<date>_{2}[./-]_{2}(?:[./-](?:_{2,4}|\d{2,4}))?)")  # "do __.__.2024"
+        r"|(?P<date>_{2}[./-]_{2}(?:[./-](?:_{2,4}|\d{2,4}))?)"  # "do __.__.2024"
+        # a mock-up's sample number of zeros: "00-000 Miasto", "00,00 zł", "FV/0000/00",
+        # "00.00.0000"; not midnight ("00.00–24.00")
+        r"|(?P<zeros>(?<![\d,.])(?<!\d[ \u00a0\u202f])"  # not "100 000,00 zł"
+        r"(?:0{2,}(?:[-/,]0{2,})+|00\.00\.0000)(?![\d]))"
+        r"|(?P<phone>(?<!\d)000[ -]?000[ -]?000(?!\d))"  # "+48 000 000 000"
+        # filler: one word three times and more ("Tekst tekst tekst", "bla bla bla")
+        r"|(?P<filler>\b(?P<word>\w{2,})(?:\s+(?i:(?P=word))){2,}\b)")
     form = data["withdrawal_form"]
     return _BlankWords(blanks, tuple(form["titles"]), form["last_line"])
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from consistency_lint.nlp import morfeusz
-from consistency_lint.nlp.twins import NOUN, governable, governed_cases, parts
+from consistency_lint.nlp.government import governable, governed_cases, only_preposition
+from consistency_lint.nlp.twins import NOUN, parts
 from consistency_lint.nlp.vocabulary import zipf_frequency
 
 
@@ -29,6 +30,8 @@ class NegationJoins(BaseModel):
     # parts the particle always joins, whatever their frequency, where the dictionary knows
     # the joined form ("niedotrzymanie"); a noun of the same form may stand beside them
     always: tuple[str, ...] = ()
+    # parts the particle joins inside a noun phrase ("w przypadku niezgodności")
+    in_phrase: tuple[str, ...] = ()
 
 
 class Assimilation(BaseModel):
@@ -68,18 +71,18 @@ class SplitParticles(BaseModel):
 
 
 def negation_joined(particle: str, word: str, sentence: frozenset[str],
-                    joins: NegationJoins, language: str) -> str | None:
+                    joins: NegationJoins, language: str, before: str = "") -> str | None:
     """ "nie zależnie" -> "niezależnie": the particle before a word that is only an adjective
     or adverb in the positive degree, whose joined form the language writes; or a gerund.
     `sentence` holds the sentence's words, lower-cased, for the contrast that keeps them
-    apart ("nie długo, lecz intensywnie")."""
-    if particle.lower() != joins.particle:
-        return None
+    apart ("nie długo, lecz intensywnie"); `before` is the word before the particle."""
+    if particle.lower() != joins.particle or not word.islower():
+        return None  # "nie Lida": a name is never joined
     readings = morfeusz.readings(word)
     if not readings or set(joins.unless_in_sentence) & sentence:
         return None
     joined = particle + word
-    if _always_joined(word, joined, joins):
+    if _always_joined(word, joined, joins) or _joined_in_phrase(before, word, joined, joins):
         return joined
     if not all(tag.split(":", 1)[0] in joins.parts and tag.rsplit(":", 1)[-1] == joins.degree
                for _lemma, tag in readings):
@@ -93,6 +96,18 @@ def _always_joined(word: str, joined: str, joins: NegationJoins) -> bool:
     own = parts(word)
     always = own & set(joins.always)
     return bool(always) and own <= always | {NOUN} and bool(parts(joined.lower()) & always)
+
+
+def _joined_in_phrase(before: str, word: str, joined: str, joins: NegationJoins) -> bool:
+    """ "w przypadku nie zgodności", "z powodu nie obecności": a noun inside a noun phrase
+    (after a preposition, or a noun in an oblique case), where the particle negates no verb
+    and no predicate ("To nie wada"), and the dictionary knows the joined noun."""
+    own = parts(word)
+    if not own or not own <= set(joins.in_phrase) or not parts(joined.lower()) & own:
+        return False
+    readings = morfeusz.readings(before)
+    return bool(readings) and (only_preposition(before) or all(
+        tag.startswith(NOUN) and ":nom" not in tag.replace(".", ":") for _l, tag in readings))
 
 
 def preposition_joined(preposition: str, word: str, split: SplitPrepositions,

@@ -178,32 +178,6 @@ def same_word(word: str, twin: str) -> bool:
                 & {lemma for lemma, _ in morfeusz.readings(twin)})
 
 
-CASES = frozenset({"nom", "gen", "dat", "acc", "inst", "loc", "voc"})
-POST_PREPOSITIONAL = "adjp"  # "po polsku", "po prostu": an adjective's form for a preposition
-
-
-def governed_cases(preposition: str) -> frozenset[str]:
-    """The cases the word governs as a preposition ("z": gen, inst); none if it is none."""
-    return frozenset(field for _lemma, tag in morfeusz.readings(preposition)
-                     if tag.startswith(PREPOSITION + ":")
-                     for fields in tag.split(":")[1:] for field in fields.split(".")
-                     if field in CASES)
-
-
-def governable(surface: str, cases: frozenset[str], function_parts: frozenset[str]) -> bool:
-    """Whether a preposition governing `cases` may stand before the word: a reading of it,
-    other than a function word, in one of them ("za nim", "na razie"), or an adjective's
-    form for a preposition ("po polsku")."""
-    for _lemma, tag in morfeusz.readings(surface):
-        fields = tag.split(":")
-        if fields[0] == POST_PREPOSITIONAL:
-            return True
-        if fields[0] not in function_parts and cases & {
-                case for field in fields[1:] for case in field.split(".")}:
-            return True
-    return False
-
-
 def is_nominative(surface: str) -> bool:
     return any(case == "nom" for _n, case, _g in triples(surface, NOUN)) or any(
         tag.startswith("ppron") and ":nom" in tag for _l, tag in morfeusz.readings(surface))
