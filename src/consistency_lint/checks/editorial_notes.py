@@ -79,6 +79,7 @@ ASIDE_OPENERS = frozenset({"(", "[", "//"})
 ADDRESS_MARKS = frozenset({":", "–", "—", "-"})
 ADDRESS_OPENERS = ASIDE_OPENERS | {"–", "—"}
 ASIDE_CLOSERS = frozenset({")", "]"})
+CLICK_PARTS = ("subst", "ger", "fin", "impt", "inf", "pcon", "praet")
 # a working file's name: a digit or an underscore in its stem, an image's or a design's type
 ASSET_NAME = re.compile(r"[\w-]*[_\d][\w-]*\.(?:jpe?g|png|gif|svg|webp|tiff?|psd|ai|fig|sketch|xd)",
                         re.IGNORECASE)
@@ -117,6 +118,7 @@ class _Concepts:
     draft_states: frozenset[str]
     agreements: frozenset[str]
     in_progress: tuple[tuple[str, ...], ...]
+    clicks: frozenset[str]
     internal_roles: frozenset[str]
     page_deixis: tuple[tuple[str, ...], ...]
     requests: frozenset[str]
@@ -136,7 +138,7 @@ def _concepts() -> _Concepts:
     return _Concepts(
         words["editing_acts"], words["page_making_acts"], words["editing_nouns"],
         words["page_elements"], words["draft_states"], words["agreements"],
-        tuple(tuple(str(p).lower().split()) for p in data["in_progress"]),
+        tuple(tuple(str(p).lower().split()) for p in data["in_progress"]), words["clicks"],
         words["internal_roles"], tuple(tuple(str(p).lower().split()) for p in data["page_deixis"]),
         words["requests"], words["question_words"], words["appearing"], words["customer_forms"],
         _ForeignNotes(foreign["labels"], foreign["markers"], foreign["states"],
@@ -479,7 +481,8 @@ def _bare_task(sentence: _Sentence, clause: range) -> bool:
     first = verbs[0]
     if any(words[index].is_subject() for index in range(clause.start, first)):
         return False  # "klient morze zwrócić": a subject wants a verb, a slip took it
-    if sentence.blocked(_aside_start(words, clause.start), first):
+    start = _aside_start(words, clause.start)
+    if start is None or sentence.blocked(start, first):
         return False
     # a verb of a clause it opens is no verb of the task ("podpiąć, jak będzie gotowy")
     subordinate = next((index for index in range(first + 1, clause.stop)
@@ -489,8 +492,10 @@ def _bare_task(sentence: _Sentence, clause: range) -> bool:
                    if index < subordinate)
 
 
-def _aside_start(words: Sequence[_Word], position: int) -> int:
-    """Where the aside holding `position` starts, 0 outside any: a bracket or "//" opens a
+def _aside_start(words: Sequence[_Word], position: int) -> int | None:
+    """Where the aside holding `position` starts, 0 outside any, None where the sentence
+    closes a bracket it never opened (it was cut out of a longer one, whose verbs are
+    unknown: "… (zgodnie z punktem 6.2 poniżej) i dokonać"): a bracket or "//" opens a
     sentence of its own ("(zdjęcie podmienić po sesji)", "(link do cennika – podpiąć, jak
     będzie gotowy)", "… tego samego dnia // sprawdzić z magazynem")."""
     depth = 0
@@ -502,7 +507,7 @@ def _aside_start(words: Sequence[_Word], position: int) -> int:
             if depth == 0:
                 return index + 1
             depth -= 1 if text != "//" else 0
-    return 0
+    return 0 if depth == 0 else None  # a bracket closed that the sentence never opened
 
 
 def _pending(words: Sequence[_Word], clause: range) -> bool:
@@ -570,20 +575,29 @@ def _settled_inside(words: Sequence[_Word], after: int, clause: range) -> bool:
 
 def _placed_here(words: Sequence[_Word], clause: range) -> bool:
     """ "Tutaj będzie baner z promocją", "W tym miejscu wstawić zdjęcie", "Tu wstaw zdjęcie
-    zespołu": the page's own place, a part of a page, and its appearing or making, said to
-    no reader (an imperative only of what no reader does to a page: "wstaw", "podlinkuj")."""
+    zespołu": the page's own place, opening the clause or beside the verb of a part of a
+    page appearing or being made, said to no reader (an imperative only of what no reader
+    does to a page: "wstaw", "podlinkuj"); not a link's "tutaj" ("po kliknięciu tutaj pojawi
+    się podsumowanie") nor a text's own ("Polityki inne niż opisana tutaj")."""
     concepts = _concepts()
     lowered = [words[index].text.lower() for index in clause]
-    if not any(_contains(lowered, deixis) for deixis in concepts.page_deixis):
+    place = next(((at, len(deixis)) for at in range(len(lowered))
+                  for deixis in concepts.page_deixis
+                  if tuple(lowered[at:at + len(deixis)]) == deixis), None)
+    if place is None:
         return False
     if any(words[index].second_person()
            and not words[index].has(concepts.page_making_acts, "impt") for index in clause):
         return False  # "Tutaj wpiszesz kod"; but "Tu wstaw zdjęcie" asks an editor
-    element = any(words[i].names(concepts.page_elements) for i in clause)
-    happening = any(words[i].has(concepts.appearing, "bedzie", "fin")
-                    or words[i].has(concepts.editing_acts, INFINITIVE_TAG, "impt", "fin")
-                    for i in clause)
-    return element and happening
+    at, size = place[0] + clause.start, place[1]
+    if at > clause.start and words[at - 1].has(concepts.clicks, *CLICK_PARTS):
+        return False
+    happening = [index for index in clause
+                 if words[index].has(concepts.appearing, "bedzie", "fin")
+                 or words[index].has(concepts.editing_acts, INFINITIVE_TAG, "impt", "fin")]
+    beside = any(at - 1 <= index <= at + size for index in happening)
+    element = any(words[index].names(concepts.page_elements) for index in clause)
+    return element and bool(happening) and (at == clause.start or beside)
 
 
 def _provisional(words: Sequence[_Word], clause: range) -> bool:

@@ -7,6 +7,8 @@ Three mechanisms:
   ("tą umowę"), each with the sentence-level conditions under which it is right after all;
 - a preposition before a word in none of the cases it governs ("bez dodatkową opłatę",
   `nlp.government`);
+- a verb that does not agree with its plain subject ("Twoja paczka został nadana",
+  `nlp.agreement`);
 - a numeral and the noun it counts that do not agree ("cztery tygodni", "oba strony"),
   read from their tags (`nlp.numerals`);
 - a word whose diacritic twin the words around it call for (`nlp.twins`): an adjective that
@@ -33,6 +35,7 @@ from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.checks.spelling import UNKNOWN_WORD
 from consistency_lint.model import Category, Document, Finding, Segment, Severity, Span
 from consistency_lint.nlp import morfeusz
+from consistency_lint.nlp.agreement import disagreeing
 from consistency_lint.nlp.analysis import AnalysedSegment, Token
 from consistency_lint.nlp.clause_reading import quotations
 from consistency_lint.nlp.government import governed_form, only_preposition
@@ -199,6 +202,10 @@ class _Sentence:
     lowered: tuple[str, ...]
 
     @cached_property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(token.text for token in self.tokens)
+
+    @cached_property
     def clause_starts(self) -> list[int]:
         """Where each clause starts (the position after a clause's end mark)."""
         return [0, *(index + 1 for index, word in enumerate(self.lowered)
@@ -274,7 +281,8 @@ def _sentence(document: Document, segment: Segment, tokens: Sequence[Token],
         found = (_confusion(sentence, position, known, document.language)
                  or _counted(sentence, position, document.language)
                  or _misgoverned(sentence, position, document.language)
-                 or _twin(sentence, position, document.language))
+                 or _twin(sentence, position, document.language)
+                 or _unagreed(sentence, position, document.language))
         if found is None:
             continue
         end, right = found
@@ -368,6 +376,15 @@ def _misgoverned(sentence: _Sentence, position: int,
                            for twin in twins(word, language)):
         return None  # "na pól roku": a twin the preposition governs ("pół") was meant
     return (position + 2, f"{preposition} {form}")
+
+
+def _unagreed(sentence: _Sentence, position: int, language: str) -> tuple[int, str] | None:
+    """ "Twoja paczka został nadana", "Nasi doradcy chętnie pomoże": a verb that does not
+    agree with its plain subject (`nlp.agreement`), with the form that would."""
+    if language_profile(language).morphology != MORPHOLOGY_WITH_TAGS:
+        return None
+    form = disagreeing(sentence.texts, position)
+    return None if form is None else (position + 1, form)
 
 
 def _twin(sentence: _Sentence, position: int, language: str) -> tuple[int, str] | None:

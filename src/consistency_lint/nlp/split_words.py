@@ -32,6 +32,8 @@ class NegationJoins(BaseModel):
     always: tuple[str, ...] = ()
     # parts the particle joins inside a noun phrase ("w przypadku niezgodności")
     in_phrase: tuple[str, ...] = ()
+    # words before the particle that set what follows against something ("a nie porozumienie")
+    unless_previous: tuple[str, ...] = ()
 
 
 class Assimilation(BaseModel):
@@ -78,6 +80,8 @@ def negation_joined(particle: str, word: str, sentence: frozenset[str],
     apart ("nie długo, lecz intensywnie"); `before` is the word before the particle."""
     if particle.lower() != joins.particle or not word.islower():
         return None  # "nie Lida": a name is never joined
+    if before.lower() in joins.unless_previous or (before and only_preposition(before)):
+        return None  # "a nie porozumienie"; "za nie odpowiedzialności": "nie" is "them"
     readings = morfeusz.readings(word)
     if not readings or set(joins.unless_in_sentence) & sentence:
         return None
@@ -100,14 +104,14 @@ def _always_joined(word: str, joined: str, joins: NegationJoins) -> bool:
 
 def _joined_in_phrase(before: str, word: str, joined: str, joins: NegationJoins) -> bool:
     """ "w przypadku nie zgodności", "z powodu nie obecności": a noun inside a noun phrase
-    (after a preposition, or a noun in an oblique case), where the particle negates no verb
-    and no predicate ("To nie wada"), and the dictionary knows the joined noun."""
+    (after a noun in an oblique case), where the particle negates no verb and no predicate
+    ("To nie wada"), and the dictionary knows the joined noun."""
     own = parts(word)
     if not own or not own <= set(joins.in_phrase) or not parts(joined.lower()) & own:
         return False
     readings = morfeusz.readings(before)
-    return bool(readings) and (only_preposition(before) or all(
-        tag.startswith(NOUN) and ":nom" not in tag.replace(".", ":") for _l, tag in readings))
+    return bool(readings) and all(
+        tag.startswith(NOUN) and ":nom" not in tag.replace(".", ":") for _l, tag in readings)
 
 
 def preposition_joined(preposition: str, word: str, split: SplitPrepositions,

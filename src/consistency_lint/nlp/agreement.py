@@ -1,0 +1,157 @@
+"""Whether a verb agrees with its subject, and the form that would.
+
+A finite verb of the third person agrees with its subject in number ("Nasi doradcy pomogą"),
+a past-tense verb in gender too ("Twoja paczka została", "kursantki zdały"). Every word of
+"Twoja paczka został nadana" is in the dictionary; their tags, read together, do not fit.
+
+Only a verb of the third person (the first and second have their own subject: "Dostawę
+liczymy od…"), other than the copula ("Najważniejsze są opinie"), with no infinitive after
+it ("roszczenia należy składać"), in a sentence with no "się" (an impersonal verb with its
+object first: "Zamówienia realizuje się"), and a plain subject: the noun just before the
+verb, past an adverb or two, the adjectives after it and the nouns in the genitive it heads
+("Koszt przesyłki wynosi"); not a name mid-sentence ("platformy Quora podlega"), nor one of
+a list ("Sprzedawca i Klient mogą", "Pani/Pan opłaciła/opłacił"), nor after a preposition,
+a numeral, a verb or a participle ("Klienci posiadający konto zostaną"); and no noun after
+the verb that agrees with it, nor a name (the subject after its object: "Towary wysyła
+Sprzedawca", "Meble przywozi Raben").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from consistency_lint.nlp import morfeusz
+
+VERB_FORMS = frozenset({"fin", "praet", "bedzie"})
+NOUN, PERSONAL_PRONOUN = "subst", "ppron3"
+GERUND = "ger"
+SUBJECT_PARTS = frozenset({NOUN, PERSONAL_PRONOUN, GERUND})
+# what governs a noun as its object: "posiadający konto", "zmienić Regulamin"
+GOVERNING = frozenset({"pact", "ppas", "fin", "praet", "inf", "impt", "ger", "bedzie"})
+ADJECTIVE, GENITIVE, NOMINATIVE, THIRD_PERSON = "adj", "gen", "nom", "ter"
+INSERTED = frozenset({"adv", "part", "qub"})  # "chętnie", "już", "nie", "też"
+LIST_WORDS = frozenset({"i", "oraz", "lub", "albo", "ani", "czy", "bądź", "a"})
+REFLEXIVE = "się"
+COPULAS = frozenset({"być"})  # "Najważniejsze są opinie": its noun may be the predicate
+MAX_INSERTED = 2  # adverbs between the subject and the verb
+MAX_GENITIVES = 3  # "Zwrot kosztów dostawy następuje"
+LIST_REACH = 3  # words before the subject where a list's conjunction makes it one of a list
+INFINITIVE = "inf"
+NOT_A_SUBJECT_BEFORE = frozenset({"prep", "num"})
+
+Features = tuple[str, frozenset[str], str | None]  # number, genders, person
+
+
+def _parts(word: str) -> frozenset[str]:
+    return morfeusz.parts_of_speech(word.lower()) if word[:1].isalpha() else frozenset()
+
+
+def _verb(tag: str) -> Features | None:
+    fields = tag.split(":")
+    if fields[0] not in VERB_FORMS or len(fields) < 3:
+        return None
+    if fields[0] == "praet":
+        return fields[1], frozenset(fields[2].split(".")), None
+    return fields[1], frozenset(), fields[2]
+
+
+def _nominatives(word: str) -> list[Features]:
+    found: list[Features] = []
+    for _lemma, tag in morfeusz.readings(word.lower()):
+        fields = tag.split(":")
+        if fields[0] in SUBJECT_PARTS and len(fields) > 3 and NOMINATIVE in fields[2].split("."):
+            for number in fields[1].split("."):
+                found.append((number, frozenset(fields[3].split(".")), THIRD_PERSON))
+    return found
+
+
+def _fits(subject: Features, verb: Features) -> bool:
+    number, genders, _person = subject
+    verb_number, verb_genders, verb_person = verb
+    if number != verb_number or (verb_person is not None and verb_person != THIRD_PERSON):
+        return False
+    return not verb_genders or bool(genders & verb_genders)
+
+
+def _agrees(subject: str, verb: str) -> bool:
+    verbs = [features for _l, tag in morfeusz.readings(verb.lower())
+             if (features := _verb(tag)) is not None]
+    return any(_fits(own, features) for own in _nominatives(subject) for features in verbs)
+
+
+def subject_index(words: Sequence[str], verb: int) -> int | None:
+    """The position of the verb's plain subject before it, or None (see the module)."""
+    at = verb - 1
+    for _ in range(MAX_INSERTED):
+        if at >= 0 and _parts(words[at]) and _parts(words[at]) <= INSERTED:
+            at -= 1
+    at = _skip_adjectives(words, at)
+    if at < 0 or not _parts(words[at]) or not _parts(words[at]) <= SUBJECT_PARTS:
+        return None
+    for _ in range(MAX_GENITIVES):  # "Koszt przesyłki wynosi": the head, not its genitive
+        head = _skip_adjectives(words, at - 1)
+        if (head >= 0 and NOUN in _parts(words[head])
+                and any(GENITIVE in tag.split(":")[2].split(".")
+                        for _l, tag in morfeusz.readings(words[at].lower())
+                        if tag.startswith(NOUN + ":"))):
+            at = head
+        else:
+            break
+    before = _skip_adjectives(words, at - 1)
+    if before >= 0 and (words[before] in (",", "/")
+                        or _parts(words[before]) & (NOT_A_SUBJECT_BEFORE | GOVERNING)):
+        return None  # one of a list, a preposition's or a numeral's, a verb's object
+    if any(word.lower() in LIST_WORDS for word in words[max(at - LIST_REACH, 0):at]):
+        return None  # "użytkownik lub jego organizacja zostały"
+    if at > 0 and words[at][:1].isupper():
+        return None  # "platformy Quora podlega": a name, of no number or gender to trust
+    return at
+
+
+def _skip_adjectives(words: Sequence[str], at: int) -> int:
+    while at >= 0 and _parts(words[at]) == {ADJECTIVE}:
+        at -= 1
+    return at
+
+
+def disagreeing(words: Sequence[str], verb: int) -> str | None:
+    """The form of the verb at `verb` that agrees with its plain subject, where the verb as
+    written does not ("Twoja paczka został" -> "została"); None where it agrees or no plain
+    subject is read."""
+    word = words[verb]
+    if not word.isalpha() or not word.islower() or not _parts(word) <= VERB_FORMS \
+            or not _parts(word) or REFLEXIVE in (text.lower() for text in words):
+        return None
+    readings = morfeusz.readings(word)
+    if any(lemma in COPULAS for lemma, _tag in readings) or not all(
+            (features := _verb(tag)) is not None and features[2] in (None, THIRD_PERSON)
+            for _lemma, tag in readings):
+        return None  # "liczymy", "znajdziesz" have their own subject; "Najważniejsze są …"
+    if "/" in words[max(verb - 1, 0):verb + 2]:
+        return None  # "Pani/Pan opłaciła/opłacił"
+    if any(_parts(later) == {INFINITIVE} for later in words[verb + 1:verb + 3]):
+        return None  # "roszczenia należy składać": the noun is the infinitive's object
+    subject = subject_index(words, verb)
+    if subject is None or _agrees(words[subject], word):
+        return None
+    if any(_agrees(later, word) or _name(later) for later in words[verb + 1:]):
+        return None  # "Towary wysyła Sprzedawca", "Meble przywozi Raben": the subject after
+    return _agreeing_form(words[subject], word)
+
+
+def _name(word: str) -> bool:
+    """A capitalised word the dictionary does not know: a name, which may be a subject."""
+    return word[:1].isupper() and not morfeusz.readings(word)
+
+
+def _agreeing_form(subject: str, verb: str) -> str | None:
+    wanted = _nominatives(subject)
+    for lemma, tag in morfeusz.readings(verb.lower()):
+        own = tag.split(":")
+        for form, other in morfeusz.generated(lemma):
+            fields = other.split(":")
+            features = _verb(other)
+            if (features is not None and fields[0] == own[0] and fields[-1] == own[-1]
+                    and any(_fits(subject_features, features) for subject_features in wanted)):
+                return form
+    return None
