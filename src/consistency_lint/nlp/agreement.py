@@ -81,31 +81,46 @@ def _agrees(subject: str, verb: str) -> bool:
 
 def subject_index(words: Sequence[str], verb: int) -> int | None:
     """The position of the verb's plain subject before it, or None (see the module)."""
-    at = verb - 1
+    at = _skip_adjectives(words, _skip_inserted(words, verb - 1))
+    if at < 0 or not _parts(words[at]) or not _parts(words[at]) <= SUBJECT_PARTS:
+        return None
+    at = _head_of_genitives(words, at)
+    return at if _plain(words, at) else None
+
+
+def _skip_inserted(words: Sequence[str], at: int) -> int:
+    """Back past an adverb or two between the subject and its verb ("chętnie", "już")."""
     for _ in range(MAX_INSERTED):
         if at >= 0 and _parts(words[at]) and _parts(words[at]) <= INSERTED:
             at -= 1
-    at = _skip_adjectives(words, at)
-    if at < 0 or not _parts(words[at]) or not _parts(words[at]) <= SUBJECT_PARTS:
-        return None
-    for _ in range(MAX_GENITIVES):  # "Koszt przesyłki wynosi": the head, not its genitive
+    return at
+
+
+def _head_of_genitives(words: Sequence[str], at: int) -> int:
+    """ "Koszt przesyłki wynosi": the noun a genitive before the verb belongs to."""
+    for _ in range(MAX_GENITIVES):
         head = _skip_adjectives(words, at - 1)
-        if (head >= 0 and NOUN in _parts(words[head])
-                and any(GENITIVE in tag.split(":")[2].split(".")
-                        for _l, tag in morfeusz.readings(words[at].lower())
-                        if tag.startswith(NOUN + ":"))):
-            at = head
-        else:
+        if head < 0 or NOUN not in _parts(words[head]) or not _may_be_genitive(words[at]):
             break
+        at = head
+    return at
+
+
+def _may_be_genitive(word: str) -> bool:
+    return any(GENITIVE in tag.split(":")[2].split(".")
+               for _lemma, tag in morfeusz.readings(word.lower()) if tag.startswith(NOUN + ":"))
+
+
+def _plain(words: Sequence[str], at: int) -> bool:
+    """Whether the noun at `at` is a plain subject: not one of a list, a preposition's, a
+    numeral's, a verb's object, nor a name mid-sentence."""
     before = _skip_adjectives(words, at - 1)
     if before >= 0 and (words[before] in (",", "/")
                         or _parts(words[before]) & (NOT_A_SUBJECT_BEFORE | GOVERNING)):
-        return None  # one of a list, a preposition's or a numeral's, a verb's object
+        return False
     if any(word.lower() in LIST_WORDS for word in words[max(at - LIST_REACH, 0):at]):
-        return None  # "użytkownik lub jego organizacja zostały"
-    if at > 0 and words[at][:1].isupper():
-        return None  # "platformy Quora podlega": a name, of no number or gender to trust
-    return at
+        return False  # "użytkownik lub jego organizacja zostały"
+    return not (at > 0 and words[at][:1].isupper())  # "platformy Quora podlega": a name
 
 
 def _skip_adjectives(words: Sequence[str], at: int) -> int:
