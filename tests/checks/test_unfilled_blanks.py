@@ -21,12 +21,14 @@ def test_a_generators_blanks_are_found_where_they_stand(tmp_path: Path) -> None:
             "Lorem ipsum dolor sit amet.\n\nTermin dostawy: DO UZUPEŁNIENIA.\n\n"
             "Adres siedziby: ..................\n\n"
             "Promocja trwa do __.__.2024, wynajem na minimum [X] dni.\n\n"
-            "ul. Przykładowa 1, 00-000 Miasto, tel. +48 000 000 000. Tekst tekst tekst.\n")
+            "ul. Przykładowa 1, 00-000 Miasto, tel. +48 000 000 000. Tekst tekst tekst.\n\n"
+            "Zobacz też: Produkt 1, Produkt 2, Produkt 3. Próba kończy się DD.MM.RRRR.\n")
     assert _blanks(tmp_path, text) == [
         (1, "[NAZWA FIRMY]"), (1, "[●]"), (3, "[adres email]"), (3, "XXX"),
         (5, "[lista metod – np. BLIK, karta]"), (7, "Lorem ipsum"), (9, "DO UZUPEŁNIENIA"),
         (11, ".................."), (13, "__.__.2024"), (13, "[X]"), (15, "00-000"),
-        (15, "000 000 000"), (15, "Tekst tekst tekst")]
+        (15, "000 000 000"), (15, "Tekst tekst tekst"),
+        (17, "Produkt 1, Produkt 2, Produkt 3"), (17, "DD.MM.RRRR")]
 
 
 def test_placeholders_checkboxes_footnotes_links_and_the_model_form_are_not_blanks(
@@ -34,6 +36,7 @@ def test_placeholders_checkboxes_footnotes_links_and_the_model_form_are_not_blan
     text = ("Dzień dobry [[imie]], zamówienie {numer} jest gotowe [1].\n\n"
             "[x] Akceptuję regulamin. [ ] Chcę otrzymywać newsletter. [X] 5 dni\n\n"
             "Kapitał 100 000,00 zł, saldo 0,00 zł, czynne 00.00-24.00.\n\n"
+            "Data urodzenia (DD.MM.RRRR). Krok 1: zaloguj się, krok 2: zapłać.\n\n"
             "Tak mówi regulamin [...] i tyle.\n\n"
             "Wzór formularza odstąpienia od umowy\n\n"
             "Imię i nazwisko konsumenta: ……………………, data: ..........\n")

@@ -87,6 +87,7 @@ INFINITIVE_TAG, NOUN_TAG = "inf", "subst"
 # a finite verb or a modal: what says who does something, which a note's task has not
 FINITE_TAGS = VERB_TAGS - {INFINITIVE_TAG, GERUND_TAG}
 CONJUNCTION_TAG = "comp"  # "aby", "żeby": an infinitive of purpose
+COORDINATING_TAG = "conj"  # "i", "ani", "lub": what goes on its sentence
 PERSONAL_PRONOUN = "ppron12"  # "nam", "mi", "Ci": the writer or the reader
 MIN_FOREIGN_WORDS = 3
 WRITTEN_NOUN_ZIPF = 2.0  # a noun's lemma written less than this is a homograph nobody means
@@ -470,26 +471,47 @@ def _is_first_name(word: _Word) -> bool:
 def _bare_task(sentence: _Sentence, clause: range) -> bool:
     """ "Sprawdzić, czy cena jest aktualna.", "(zdjęcie podmienić po sesji)": the clause's
     first verb an infinitive, no finite verb, modal, conjunction of purpose or question word
-    before it in the sentence (in an aside: in the aside), none in its clause, no second
-    person anywhere, and not a question."""
+    before it in the sentence, none in its clause, no second person anywhere, and not a
+    question; in an aside (brackets, "//"), all that is asked of the aside alone."""
     words = sentence.words
     verbs = sentence.verbs_in(clause)
     if not verbs or words[verbs[0]].only_part != INFINITIVE_TAG:
-        return False
-    if sentence.is_question or sentence.speaks_to_reader:
         return False
     first = verbs[0]
     if any(words[index].is_subject() for index in range(clause.start, first)):
         return False  # "klient morze zwrócić": a subject wants a verb, a slip took it
     start = _aside_start(words, clause.start)
-    if start is None or sentence.blocked(start, first):
+    if start is None:
         return False
-    # a verb of a clause it opens is no verb of the task ("podpiąć, jak będzie gotowy")
+    if start > 0 and words[start].is_part(COORDINATING_TAG):
+        start = 0  # "(ani nie podejmować prób)", "(i skontaktować się)" go on the sentence
+    if sentence.blocked(start, first):
+        return False
+    if start > 0:  # an aside is said apart from its sentence ("Znajdziesz … (podlinkować)")
+        aside = words[start:_aside_end(words, start)]
+        return aside[-1].text != "?" and not any(word.second_person() for word in aside) \
+            and _no_verb_of_its_own(sentence, clause, verbs, first)
+    if sentence.is_question or sentence.speaks_to_reader:
+        return False
+    return _no_verb_of_its_own(sentence, clause, verbs, first)
+
+
+def _no_verb_of_its_own(sentence: _Sentence, clause: range, verbs: list[int],
+                        first: int) -> bool:
+    """Whether the task's clause holds no finite verb after its infinitive, but in a clause
+    it opens ("podpiąć, jak będzie gotowy")."""
+    words = sentence.words
     subordinate = next((index for index in range(first + 1, clause.stop)
                         if index in sentence.blockers and not words[index].may_be_finite()),
                        clause.stop)
     return not any(words[index].is_part(*FINITE_TAGS) for index in verbs[1:]
                    if index < subordinate)
+
+
+def _aside_end(words: Sequence[_Word], start: int) -> int:
+    """Where the aside opening at `start` ends: its closing bracket, or the sentence's end."""
+    return next((index for index in range(start, len(words))
+                 if words[index].text in ASIDE_CLOSERS), len(words))
 
 
 def _aside_start(words: Sequence[_Word], position: int) -> int | None:

@@ -85,6 +85,10 @@ def _blank_words() -> _BlankWords:
         r"|(?P<zeros>(?<![\d,.])(?<!\d[ \u00a0\u202f])"  # not "100 000,00 zł"
         r"(?:0{2,}(?:[-/,]0{2,})+|00\.00\.0000)(?![\d]))"
         r"|(?P<phone>(?<!\d)000[ -]?000[ -]?000(?!\d))"  # "+48 000 000 000"
+        # a sample list: one name numbered three times ("Produkt 1, Produkt 2, Produkt 3")
+        r"|(?P<numbered>\b(?P<item>\w{3,}) 1[,;]? (?P=item) 2[,;]? (?P=item) 3\b)"
+        # a date's mask standing for a date, not a field's format in brackets
+        r"|(?P<mask>(?<![(\w])(?:DD[./-]MM[./-](?:RRRR|YYYY)|(?:RRRR|YYYY)-MM-DD)(?![)\w]))"
         # filler: one word three times and more ("Tekst tekst tekst", "bla bla bla")
         r"|(?P<filler>\b(?P<word>\w{2,})(?:\s+(?i:(?P=word))){2,}\b)")
     form = data["withdrawal_form"]
