@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from consistency_lint.checks import template_checks
+from consistency_lint.checks import editorial_notes, real_word_errors, template_checks
 from consistency_lint.checks.context import CheckContext, Corpus
 from consistency_lint.checks.fact_checks import check as compare_facts
 from consistency_lint.checks.ruleset import RuleSet
@@ -328,6 +328,12 @@ _SHOP_PAGE = ("## Velora City E5\n\nRower Velora City E5 kosztuje 6 499 zł, dos
               "za opóźnienia przewoźnika. Dziekujemy za zakupy!!! [adres sklepu] XXX\n\n")
 
 
+# One sentence of many verbs, subjects, prepositions and asides: what a check asks of the
+# words around each word must not be asked of the whole sentence.
+_ONE_SENTENCE = partial(_repeated, "Towary wysyła kurier (sprawdzić, czy dotrą) i nasi doradcy "
+                        "pomoże bez dodatkową opłatę, a tutaj będzie baner, ", separator="")
+
+
 @pytest.mark.parametrize(("page", "run"), [
     pytest.param(_paragraphs(_SHOP_PAGE), _facts, id="fact-extraction"),
     pytest.param(_paragraphs(_SHOP_PAGE), _rules, id="rules-engine"),
@@ -335,6 +341,14 @@ _SHOP_PAGE = ("## Velora City E5\n\nRower Velora City E5 kosztuje 6 499 zł, dos
     pytest.param(_paragraphs(_SHOP_PAGE), _tone, id="tone"),
     pytest.param(_paragraphs(_SHOP_PAGE), _each_document(UnfilledBlankCheck().check),
                  id="unfilled-blanks"),
+    pytest.param(_paragraphs(_SHOP_PAGE), _each_document(real_word_errors.check),
+                 id="real-word-errors"),
+    pytest.param(_ONE_SENTENCE, _each_document(real_word_errors.check),
+                 id="real-word-errors-one-sentence"),
+    pytest.param(_paragraphs(_SHOP_PAGE), _each_document(editorial_notes.check),
+                 id="editorial-notes"),
+    pytest.param(_ONE_SENTENCE, _each_document(editorial_notes.check),
+                 id="editorial-notes-one-sentence"),
 ])
 def test_each_check_costs_linear_time(tmp_path: Path, page: Callable[[int], str],
                                       run: Callable[[Project], object]) -> None:

@@ -6,14 +6,14 @@ a past-tense verb in gender too ("Twoja paczka została", "kursantki zdały"). E
 
 Only a verb of the third person (the first and second have their own subject: "Dostawę
 liczymy od…"), other than the copula ("Najważniejsze są opinie"), with no infinitive after
-it ("roszczenia należy składać"), in a sentence with no "się" (an impersonal verb with its
-object first: "Zamówienia realizuje się"), and a plain subject: the noun just before the
-verb, past an adverb or two, the adjectives after it and the nouns in the genitive it heads
+it ("roszczenia należy składać"), with no "się" near it (an impersonal verb with its object
+first: "Zamówienia realizuje się"), and a plain subject: the noun just before the verb,
+past an adverb or two, the adjectives after it and the nouns in the genitive it heads
 ("Koszt przesyłki wynosi"); not a name mid-sentence ("platformy Quora podlega"), nor one of
 a list ("Sprzedawca i Klient mogą", "Pani/Pan opłaciła/opłacił"), nor after a preposition,
-a numeral, a verb or a participle ("Klienci posiadający konto zostaną"); and no noun after
-the verb that agrees with it, nor a name (the subject after its object: "Towary wysyła
-Sprzedawca", "Meble przywozi Raben").
+a numeral, a verb or a participle ("Klienci posiadający konto zostaną"); and no noun in the
+words after the verb that agrees with it, nor a name (the subject after its object: "Towary
+wysyła Sprzedawca", "Meble przywozi Raben").
 """
 
 from __future__ import annotations
@@ -32,6 +32,10 @@ ADJECTIVE, GENITIVE, NOMINATIVE, THIRD_PERSON = "adj", "gen", "nom", "ter"
 INSERTED = frozenset({"adv", "part", "qub"})  # "chętnie", "już", "nie", "też"
 LIST_WORDS = frozenset({"i", "oraz", "lub", "albo", "ani", "czy", "bądź", "a"})
 REFLEXIVE = "się"
+REFLEXIVE_REACH = 3  # "się" before its verb: "Zamówienia się realizuje"
+# the words after a verb read for its "się" or a subject after it: a sentence's length would
+# make a sentence of a thousand verbs cost its square
+READ_AFTER = 30
 COPULAS = frozenset({"być"})  # "Najważniejsze są opinie": its noun may be the predicate
 MAX_INSERTED = 2  # adverbs between the subject and the verb
 MAX_GENITIVES = 3  # "Zwrot kosztów dostawy następuje"
@@ -135,7 +139,11 @@ def disagreeing(words: Sequence[str], verb: int) -> str | None:
     subject is read."""
     word = words[verb]
     if not word.isalpha() or not word.islower() or not _parts(word) <= VERB_FORMS \
-            or not _parts(word) or REFLEXIVE in (text.lower() for text in words):
+            or not _parts(word):
+        return None
+    after = words[verb + 1:verb + 1 + READ_AFTER]
+    if REFLEXIVE in (text.lower() for text in (*words[max(verb - REFLEXIVE_REACH, 0):verb],
+                                               *after)):
         return None
     readings = morfeusz.readings(word)
     if any(lemma in COPULAS for lemma, _tag in readings) or not all(
@@ -149,7 +157,7 @@ def disagreeing(words: Sequence[str], verb: int) -> str | None:
     subject = subject_index(words, verb)
     if subject is None or _agrees(words[subject], word):
         return None
-    if any(_agrees(later, word) or _name(later) for later in words[verb + 1:]):
+    if any(_agrees(later, word) or _name(later) for later in after):
         return None  # "Towary wysyła Sprzedawca", "Meble przywozi Raben": the subject after
     return _agreeing_form(words[subject], word)
 
