@@ -629,15 +629,14 @@ def _provisional(words: Sequence[_Word], clause: range) -> bool:
     a clause of this language opened by a word the borrowed language marks unfinished text
     with ("Piwo draft w kuflu" is a beer)."""
     concepts = _concepts()
-    if any(words[index].may_be_finite() for index in clause):
-        return False
     opening = words[clause.start]
-    if opening.text.lower() in concepts.foreign.markers and opening.borrowed():
-        return True
-    return any(words[index].names(concepts.page_elements) and any(
-        neighbour in clause and words[neighbour].has(concepts.draft_states, "adj")
-        and agrees(words[neighbour].looked_up, words[index].looked_up)
-        for neighbour in (index - 1, index + 1)) for index in clause)
+    marked = opening.text.lower() in concepts.foreign.markers and opening.borrowed()
+    named = marked or any(
+        words[index].has(concepts.draft_states, "adj") and any(
+            neighbour in clause and words[neighbour].names(concepts.page_elements)
+            and agrees(words[index].looked_up, words[neighbour].looked_up)
+            for neighbour in (index - 1, index + 1)) for index in clause)
+    return named and not any(words[index].may_be_finite() for index in clause)
 
 
 def _promised(sentence: _Sentence, clause: range) -> bool:

@@ -185,10 +185,13 @@ def build(context: CheckContext) -> DocumentCheck:
 
 def check(document: Document, segments: Sequence[AnalysedSegment]) -> list[Finding]:
     known = confusions(document.language)
+    # the checks that read Morfeusz's tags, for a language whose words it tags
+    tagged = language_profile(document.language).morphology == MORPHOLOGY_WITH_TAGS
     findings: list[Finding] = []
     for analysed in segments:
         for sentence in analysed.sentences:
-            findings.extend(_sentence(document, analysed.segment, sentence.tokens, known))
+            findings.extend(_sentence(document, analysed.segment, sentence.tokens, known,
+                                      tagged))
     return findings
 
 
@@ -271,18 +274,19 @@ def _inside(span: Span, outer: Span) -> bool:
 
 
 def _sentence(document: Document, segment: Segment, tokens: Sequence[Token],
-              known: ConfusionSet) -> Iterator[Finding]:
+              known: ConfusionSet, tagged: bool) -> Iterator[Finding]:
     sentence = _Sentence(tokens, tuple(token.text.lower() for token in tokens))
     skip_to = 0
     for position in range(len(tokens)):
         if position < skip_to or segment.overlaps_placeholder(tokens[position].start,
                                                               tokens[position].end):
             continue
-        found = (_confusion(sentence, position, known, document.language)
-                 or _counted(sentence, position, document.language)
-                 or _misgoverned(sentence, position, document.language)
-                 or _twin(sentence, position, document.language)
-                 or _unagreed(sentence, position, document.language))
+        found = _confusion(sentence, position, known, document.language)
+        if found is None and tagged:
+            found = (_counted(sentence, position)
+                     or _misgoverned(sentence, position, document.language)
+                     or _twin(sentence, position, document.language)
+                     or _unagreed(sentence, position))
         if found is None:
             continue
         end, right = found
@@ -347,11 +351,10 @@ def _degree_once(sentence: _Sentence, position: int,
     return None
 
 
-def _counted(sentence: _Sentence, position: int, language: str) -> tuple[int, str] | None:
+def _counted(sentence: _Sentence, position: int) -> tuple[int, str] | None:
     """ "cztery tygodni", "oba strony": a numeral and the noun after it that do not agree
     (`nlp.numerals`), with the two words as they would."""
-    if (language_profile(language).morphology != MORPHOLOGY_WITH_TAGS
-            or position + 1 >= len(sentence.tokens)):
+    if position + 1 >= len(sentence.tokens):
         return None
     numeral, noun = sentence.tokens[position].text, sentence.tokens[position + 1].text
     if not (numeral.isalpha() and noun.isalpha()) or noun[:1].isupper():
@@ -364,8 +367,7 @@ def _misgoverned(sentence: _Sentence, position: int,
                  language: str) -> tuple[int, str] | None:
     """ "bez dodatkową opłatę", "dla klient": a preposition before a word in none of the
     cases it governs (`nlp.government`), with the form it wants."""
-    if (language_profile(language).morphology != MORPHOLOGY_WITH_TAGS
-            or position + 1 >= len(sentence.tokens)):
+    if position + 1 >= len(sentence.tokens):
         return None
     preposition, word = sentence.tokens[position].text, sentence.tokens[position + 1].text
     if not (preposition.isalpha() and word.isalpha() and word.islower()) \
@@ -378,11 +380,9 @@ def _misgoverned(sentence: _Sentence, position: int,
     return (position + 2, f"{preposition} {form}")
 
 
-def _unagreed(sentence: _Sentence, position: int, language: str) -> tuple[int, str] | None:
+def _unagreed(sentence: _Sentence, position: int) -> tuple[int, str] | None:
     """ "Twoja paczka został nadana", "Nasi doradcy chętnie pomoże": a verb that does not
     agree with its plain subject (`nlp.agreement`), with the form that would."""
-    if language_profile(language).morphology != MORPHOLOGY_WITH_TAGS:
-        return None
     form = disagreeing(sentence.texts, position)
     return None if form is None else (position + 1, form)
 
@@ -391,7 +391,7 @@ def _twin(sentence: _Sentence, position: int, language: str) -> tuple[int, str] 
     """A word whose diacritic twin the words around it call for (`nlp.twins`)."""
     token = sentence.tokens[position]
     word = token.text
-    if (language_profile(language).morphology != MORPHOLOGY_WITH_TAGS or not word.isalpha()
+    if (not word.isalpha()
             or word.isupper() or (position > 0 and word[:1].isupper())
             or not twins(word, language)):
         return None

@@ -18,6 +18,7 @@ CASES = frozenset({"nom", "gen", "dat", "acc", "inst", "loc", "voc"})
 POST_PREPOSITIONAL = "adjp"  # "po polsku", "po prostu": an adjective's form for a preposition
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def governed_cases(preposition: str) -> frozenset[str]:
     """The cases the word governs as a preposition ("z": gen, inst); none if it is none."""
     return frozenset(field for _lemma, tag in morfeusz.readings(preposition)
