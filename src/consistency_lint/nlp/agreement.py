@@ -13,7 +13,8 @@ past an adverb or two, the adjectives after it and the nouns in the genitive it 
 a list ("Sprzedawca i Klient mogą", "Pani/Pan opłaciła/opłacił"), nor after a preposition,
 a numeral, a verb or a participle ("Klienci posiadający konto zostaną"); and no noun in the
 words after the verb that agrees with it, nor a name (the subject after its object: "Towary
-wysyła Sprzedawca", "Meble przywozi Raben").
+wysyła Sprzedawca", "Meble przywozi Raben"). A quantity opening its clause ("Wiele osób", "Pięć
+paczek") takes the verb in the third person neuter singular ("skorzystało", "dotarło").
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ SUBJECT_PARTS = frozenset({NOUN, PERSONAL_PRONOUN, GERUND})
 # what governs a noun as its object: "posiadający konto", "zmienić Regulamin"
 GOVERNING = frozenset({"pact", "ppas", "fin", "praet", "inf", "impt", "ger", "bedzie"})
 ADJECTIVE, GENITIVE, NOMINATIVE, THIRD_PERSON = "adj", "gen", "nom", "ter"
+# what stands between a preposition and its noun: "według jej oceny", "w naszej ocenie"
+DETERMINERS = frozenset({ADJECTIVE, PERSONAL_PRONOUN, "interj"})  # "jej" is both
 INSERTED = frozenset({"adv", "part", "qub"})  # "chętnie", "już", "nie", "też"
 LIST_WORDS = frozenset({"i", "oraz", "lub", "albo", "ani", "czy", "bądź", "a"})
 REFLEXIVE = "się"
@@ -36,6 +39,10 @@ REFLEXIVE_REACH = 3  # "się" before its verb: "Zamówienia się realizuje"
 # the words after a verb read for its "się" or a subject after it: a sentence's length would
 # make a sentence of a thousand verbs cost its square
 READ_AFTER = 30
+NUMERAL, GOVERNS, PLURAL = "num", "rec", "pl"
+QUANTITY: Features = ("sg", frozenset({"n"}), THIRD_PERSON)  # "Wiele osób skorzystało"
+CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "–", "—", "."})
+CONJUNCTIONS = frozenset({"conj", "comp"})  # "a", "i", "ale", "że" open a clause
 COPULAS = frozenset({"być"})  # "Najważniejsze są opinie": its noun may be the predicate
 MAX_INSERTED = 2  # adverbs between the subject and the verb
 MAX_GENITIVES = 3  # "Zwrot kosztów dostawy następuje"
@@ -78,9 +85,13 @@ def _fits(subject: Features, verb: Features) -> bool:
 
 
 def _agrees(subject: str, verb: str) -> bool:
+    return _fits_any(_nominatives(subject), verb)
+
+
+def _fits_any(wanted: Sequence[Features], verb: str) -> bool:
     verbs = [features for _l, tag in morfeusz.readings(verb.lower())
              if (features := _verb(tag)) is not None]
-    return any(_fits(own, features) for own in _nominatives(subject) for features in verbs)
+    return any(_fits(own, features) for own in wanted for features in verbs)
 
 
 def subject_index(words: Sequence[str], verb: int) -> int | None:
@@ -110,6 +121,12 @@ def _head_of_genitives(words: Sequence[str], at: int) -> int:
     return at
 
 
+def _genitive_plural(word: str) -> bool:
+    return any(fields[1] == PLURAL and GENITIVE in fields[2].split(".")
+               for _lemma, tag in morfeusz.readings(word.lower())
+               if (fields := tag.split(":"))[0] == NOUN and len(fields) > 2)
+
+
 def _may_be_genitive(word: str) -> bool:
     return any(GENITIVE in tag.split(":")[2].split(".")
                for _lemma, tag in morfeusz.readings(word.lower()) if tag.startswith(NOUN + ":"))
@@ -118,7 +135,7 @@ def _may_be_genitive(word: str) -> bool:
 def _plain(words: Sequence[str], at: int) -> bool:
     """Whether the noun at `at` is a plain subject: not one of a list, a preposition's, a
     numeral's, a verb's object, nor a name mid-sentence."""
-    before = _skip_adjectives(words, at - 1)
+    before = _skip_adjectives(words, at - 1, DETERMINERS)
     if before >= 0 and (words[before] in (",", "/")
                         or _parts(words[before]) & (NOT_A_SUBJECT_BEFORE | GOVERNING)):
         return False
@@ -127,8 +144,9 @@ def _plain(words: Sequence[str], at: int) -> bool:
     return not (at > 0 and words[at][:1].isupper())  # "platformy Quora podlega": a name
 
 
-def _skip_adjectives(words: Sequence[str], at: int) -> int:
-    while at >= 0 and _parts(words[at]) == {ADJECTIVE}:
+def _skip_adjectives(words: Sequence[str], at: int,
+                     kinds: frozenset[str] = frozenset({ADJECTIVE})) -> int:
+    while at >= 0 and _parts(words[at]) and _parts(words[at]) <= kinds:
         at -= 1
     return at
 
@@ -154,12 +172,42 @@ def disagreeing(words: Sequence[str], verb: int) -> str | None:
         return None  # "Pani/Pan opłaciła/opłacił"
     if any(_parts(later) == {INFINITIVE} for later in words[verb + 1:verb + 3]):
         return None  # "roszczenia należy składać": the noun is the infinitive's object
-    subject = subject_index(words, verb)
-    if subject is None or _agrees(words[subject], word):
+    wanted = _wanted(words, verb)
+    if not wanted or _fits_any(wanted, word):
         return None
-    if any(_agrees(later, word) or _name(later) for later in after):
+    if any(_later_subject(later, word) or _name(later) for later in after):
         return None  # "Towary wysyła Sprzedawca", "Meble przywozi Raben": the subject after
-    return _agreeing_form(words[subject], word)
+    return _agreeing_form(wanted, word)
+
+
+def _wanted(words: Sequence[str], verb: int) -> list[Features]:
+    """What the verb must agree with: its plain subject's number and gender, or the third
+    person neuter singular a quantity takes ("Wiele osób skorzystało", "Pięć paczek
+    dotarło"); nothing where no subject is read."""
+    subject = subject_index(words, verb)
+    if subject is not None:
+        return _nominatives(words[subject])
+    return [QUANTITY] if _quantified(words, verb) else []
+
+
+def _quantified(words: Sequence[str], verb: int) -> bool:
+    """Whether the verb's subject is a quantity: a numeral that governs ("wiele", "pięć",
+    "kilka") and its noun in the genitive plural, at the start of the clause."""
+    noun = _skip_adjectives(words, _skip_inserted(words, verb - 1))
+    numeral = _skip_adjectives(words, noun - 1)
+    if numeral < 0 or not _genitive_plural(words[noun]) or not any(
+            tag.startswith(NUMERAL) and GOVERNS in tag.split(":")
+            and NOMINATIVE in tag.split(":")[2].split(".")
+            for _lemma, tag in morfeusz.readings(words[numeral].lower())):
+        return False
+    before = numeral - 1
+    return (before < 0 or words[before] in CLAUSE_OPENERS or not _parts(words[before])
+            or bool(_parts(words[before]) & CONJUNCTIONS))
+
+
+def _later_subject(word: str, verb: str) -> bool:
+    """A noun after the verb that may be its subject ("wczoraj", an adverb first, is not)."""
+    return bool(_parts(word)) and _parts(word) <= SUBJECT_PARTS and _agrees(word, verb)
 
 
 def _name(word: str) -> bool:
@@ -167,8 +215,7 @@ def _name(word: str) -> bool:
     return word[:1].isupper() and not morfeusz.readings(word)
 
 
-def _agreeing_form(subject: str, verb: str) -> str | None:
-    wanted = _nominatives(subject)
+def _agreeing_form(wanted: Sequence[Features], verb: str) -> str | None:
     for lemma, tag in morfeusz.readings(verb.lower()):
         own = tag.split(":")
         for form, other in morfeusz.generated(lemma):
