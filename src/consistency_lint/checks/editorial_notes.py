@@ -324,7 +324,7 @@ class _Sentence:
     def points_at_its_place(self) -> bool:
         """Whether a phrase of the page's own place ("w tym miejscu") is in the sentence."""
         words = [word.text.lower() for word in self.words]
-        return any(_contains(words, deixis) for deixis in _concepts().page_deixis)
+        return next(_phrases_at(words, _concepts().page_deixis), None) is not None
 
     def blocked(self, start: int, end: int) -> bool:
         """Whether a blocker stands at a position from `start` up to `end`, excluded."""
@@ -563,15 +563,12 @@ def _in_progress_inside(words: Sequence[_Word], clause: range) -> bool:
     weryfikacji" is the customer's order's state."""
     concepts = _concepts()
     lowered = [words[index].text.lower() for index in clause]
-    for phrase in concepts.in_progress:
-        for at in range(len(lowered) - len(phrase)):
-            if tuple(lowered[at:at + len(phrase)]) != phrase:
-                continue
-            act = clause.start + at + len(phrase)
-            if (words[act].has(concepts.editing_acts, GERUND_TAG)
-                    or words[act].has(concepts.editing_nouns, NOUN_TAG)) \
-                    and _settled_inside(words, act + 1, clause):
-                return True
+    for at, size in _phrases_at(lowered, concepts.in_progress):
+        act = clause.start + at + size
+        if act in clause and (words[act].has(concepts.editing_acts, GERUND_TAG)
+                              or words[act].has(concepts.editing_nouns, NOUN_TAG)) \
+                and _settled_inside(words, act + 1, clause):
+            return True
     return False
 
 
@@ -603,9 +600,7 @@ def _placed_here(words: Sequence[_Word], clause: range) -> bool:
     się podsumowanie") nor a text's own ("Polityki inne niż opisana tutaj")."""
     concepts = _concepts()
     lowered = [words[index].text.lower() for index in clause]
-    place = next(((at, len(deixis)) for at in range(len(lowered))
-                  for deixis in concepts.page_deixis
-                  if tuple(lowered[at:at + len(deixis)]) == deixis), None)
+    place = min(_phrases_at(lowered, concepts.page_deixis), default=None)
     if place is None:
         return False
     if any(words[index].second_person()
@@ -649,6 +644,11 @@ def _promised(sentence: _Sentence, clause: range) -> bool:
     return promise and sentence.names_page_element
 
 
-def _contains(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    return any(tuple(words[i:i + size]) == phrase for i in range(len(words) - size + 1))
+def _phrases_at(words: Sequence[str], phrases: Sequence[tuple[str, ...]]
+                ) -> Iterator[tuple[int, int]]:
+    """Where each of the phrases stands among the words, and its length."""
+    for phrase in phrases:
+        size = len(phrase)
+        for at in range(len(words) - size + 1):
+            if tuple(words[at:at + size]) == phrase:
+                yield at, size

@@ -43,6 +43,7 @@ from consistency_lint.nlp.lexicon import language_profile
 from consistency_lint.nlp.numerals import agreeing_phrase
 from consistency_lint.nlp.split_words import (
     NegationJoins,
+    Respelling,
     SplitParticles,
     SplitPrepositions,
     negation_joined,
@@ -122,17 +123,6 @@ class Confusion(BaseModel):
         return tuple(self.wrong.lower().split())
 
 
-class Vocalised(BaseModel):
-    """A preposition that takes a vowel before a word opening with `before` and a consonant
-    ("w" -> "we Wrocławiu", "z" -> "ze szkoły")."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    plain: str
-    full: str
-    before: str
-
-
 class DoubleDegree(BaseModel):
     """A word of degree before a word already in that degree ("bardziej korzystniejsza")."""
 
@@ -147,7 +137,9 @@ class _ConfusionFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     confusions: tuple[Confusion, ...]
-    vocalised: tuple[Vocalised, ...] = ()
+    # a preposition that takes its vowel before a word opening with `before` and a
+    # consonant ("w" -> "we Wrocławiu", "z" -> "ze szkoły")
+    vocalised: tuple[Respelling, ...] = ()
     negation_joins: NegationJoins | None = None
     split_prepositions: SplitPrepositions | None = None
     split_particles: SplitParticles | None = None
@@ -174,7 +166,7 @@ def confusions(language: str) -> ConfusionSet:
     for confusion in data.confusions:
         by_first.setdefault(confusion.words[0], []).append(confusion)
     return ConfusionSet({first: tuple(found) for first, found in by_first.items()},
-                        {item.plain: (item.before, item.full) for item in data.vocalised},
+                        {item.plain: (item.before, item.written) for item in data.vocalised},
                         data.negation_joins, data.split_prepositions, data.split_particles,
                         data.double_degree)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from consistency_lint.nlp import morfeusz
+from consistency_lint.nlp.twins import triples
 
 VERB_FORMS = frozenset({"fin", "praet", "bedzie"})
 NOUN, PERSONAL_PRONOUN = "subst", "ppron3"
@@ -67,13 +68,9 @@ def _verb(tag: str) -> Features | None:
 
 
 def _nominatives(word: str) -> list[Features]:
-    found: list[Features] = []
-    for _lemma, tag in morfeusz.readings(word.lower()):
-        fields = tag.split(":")
-        if fields[0] in SUBJECT_PARTS and len(fields) > 3 and NOMINATIVE in fields[2].split("."):
-            for number in fields[1].split("."):
-                found.append((number, frozenset(fields[3].split(".")), THIRD_PERSON))
-    return found
+    """The number and gender of each reading of the word as a subject in the nominative."""
+    return [(number, frozenset({gender}), THIRD_PERSON) for part in SUBJECT_PARTS
+            for number, case, gender in triples(word.lower(), part) if case == NOMINATIVE]
 
 
 def _fits(subject: Features, verb: Features) -> bool:
@@ -122,14 +119,12 @@ def _head_of_genitives(words: Sequence[str], at: int) -> int:
 
 
 def _genitive_plural(word: str) -> bool:
-    return any(fields[1] == PLURAL and GENITIVE in fields[2].split(".")
-               for _lemma, tag in morfeusz.readings(word.lower())
-               if (fields := tag.split(":"))[0] == NOUN and len(fields) > 2)
+    return (PLURAL, GENITIVE) in {(number, case) for number, case, _g in triples(word.lower(),
+                                                                               NOUN)}
 
 
 def _may_be_genitive(word: str) -> bool:
-    return any(GENITIVE in tag.split(":")[2].split(".")
-               for _lemma, tag in morfeusz.readings(word.lower()) if tag.startswith(NOUN + ":"))
+    return any(case == GENITIVE for _n, case, _g in triples(word.lower(), NOUN))
 
 
 def _plain(words: Sequence[str], at: int) -> bool:

@@ -16,6 +16,10 @@ from consistency_lint.nlp.vocabulary import WORD_CACHE_SIZE
 PREPOSITION = "prep"
 CASES = frozenset({"nom", "gen", "dat", "acc", "inst", "loc", "voc"})
 POST_PREPOSITIONAL = "adjp"  # "po polsku", "po prostu": an adjective's form for a preposition
+# what a preposition may also be that makes it none for sure: "jak", "niż", "a", "mimo"
+NOT_ONLY_PREPOSITION = frozenset({"adv", "comp", "conj"})
+# what a preposition's noun phrase may open with, each reading in a case
+DECLINED = frozenset({"subst", "adj", "num", "ppron3", "ger", "pact", "ppas"})
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -39,13 +43,6 @@ def governable(surface: str, cases: frozenset[str], function_parts: frozenset[st
                 case for field in fields[1:] for case in field.split(".")}:
             return True
     return False
-
-
-
-# what a preposition may also be that makes it none for sure: "jak", "niż", "a", "mimo"
-NOT_ONLY_PREPOSITION = frozenset({"adv", "comp", "conj"})
-# what a preposition's noun phrase may open with, each reading in a case
-DECLINED = frozenset({"subst", "adj", "num", "ppron3", "ger", "pact", "ppas"})
 
 
 def only_preposition(word: str) -> bool:

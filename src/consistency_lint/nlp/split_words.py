@@ -36,9 +36,9 @@ class NegationJoins(BaseModel):
     unless_previous: tuple[str, ...] = ()
 
 
-class Assimilation(BaseModel):
-    """A prefix written otherwise before some letters: "z" as "s" before a voiceless
-    consonant ("spod", "stąd")."""
+class Respelling(BaseModel):
+    """A preposition or prefix written otherwise before words opening with one of `before`:
+    "z" as "s" before a voiceless consonant ("spod", "stąd"), "w" as "we" ("we Wrocławiu")."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -59,7 +59,7 @@ class SplitPrepositions(BaseModel):
     # written this much more often (Zipf: 1.0 is ten times)
     governed_margin: float
     min_letters: int = 2
-    assimilation: tuple[Assimilation, ...] = ()
+    assimilation: tuple[Respelling, ...] = ()
 
 
 class SplitParticles(BaseModel):
