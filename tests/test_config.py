@@ -146,6 +146,9 @@ LETTERS = ("version: 1\nchannels:\n  letters:\n    loader: template\n"
     ("variables:\n  customer: {name: imię}\n", {"customer.name"}),
     ("customer: [name, email]\norder:\n  number: numer\n  total:\n",
      {"customer.name", "customer.email", "order.number", "order.total"}),
+    # sample values, with the items a template loops over
+    ("order:\n  number: ZK/1\n  items:\n    - {title: Sól, price: 39,90 zł}\n  paid: true\n",
+     {"order.number", "order.items", "order.paid"}),
 ])
 def test_variables_files_of_every_documented_shape(tmp_path: Path, variables: str,
                                                    names: set[str]) -> None:

@@ -102,6 +102,7 @@ class ChannelModel(TradeModel):
     variables: str | None = None
     governance: GovernanceModel | None = None
     placeholders: list[PlaceholderSyntax] = list(PLACEHOLDER_SYNTAXES)
+    owner: str | None = None  # who answers for the channel's documents (CONTRACT §7)
 
 
 class ConfigModel(TradeModel):
@@ -412,7 +413,8 @@ def _resolve_channel(config: Config, name: str, settings: ChannelModel) -> Chann
 
 def _read_variables(config: Config, path: Path, shown_as: str) -> frozenset[str]:
     """Allowed template variables: a list of dotted names, a nested mapping of names (a leaf
-    is empty or a description), or either of them under a top-level `variables:` key."""
+    is empty, a description or a sample value; a list of sample items is one name), or
+    either of them under a top-level `variables:` key."""
     try:
         data = load_yaml(_read_text(path, shown_as)).data
     except YamlError as error:
@@ -438,7 +440,9 @@ def _variable_names(data: object, prefix: str) -> list[str] | None:
     names: list[str] = []
     for key, value in data.items():
         name = f"{prefix}{key}"
-        if isinstance(value, Mapping | list) and value:
+        if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+            names.append(name)  # sample items a template loops over (`order.items: [{…}]`)
+        elif isinstance(value, Mapping | list) and value:
             nested = _variable_names(value, f"{name}.")
             if nested is None:
                 return None

@@ -71,9 +71,10 @@ def _document_findings(document: Document, context: CheckContext) -> Iterator[Fi
     if channel is None or (document.problems and not document.segments):
         return
     governance = channel.governance
-    if governance.require_owner and not str(document.metadata.get("owner") or "").strip():
+    owner = str(document.metadata.get("owner") or channel.settings.owner or "").strip()
+    if governance.require_owner and not owner:
         yield NO_OWNER.finding(document, Span.point(document.first_line),
-                               "document has no `owner` in its metadata")
+                               "document has no `owner` in its metadata or its channel")
     if governance.review_every_days is not None:
         yield from _review_date_findings(document, context.today, governance.review_every_days)
 
