@@ -38,8 +38,14 @@ from benchmarks.attribution.matching import (
     is_annotated_disagreement,
     tally_facts,
 )
-from benchmarks.mutations.projects import CORPUS_SOURCES, SHARED_CORPUS, CorpusPage, corpus_project
-from benchmarks.mutations.scoring import TODAY, blocking, fact_mismatches
+from benchmarks.mutations.projects import (
+    CORPUS_SOURCES,
+    SHARED_CORPUS,
+    CorpusPage,
+    corpus_project,
+)
+from benchmarks.mutations.projects import DEFAULT_TODAY as TODAY
+from benchmarks.mutations.scoring import blocking, fact_mismatches
 
 from consistency_lint.config import load_config
 from consistency_lint.facts.attributes import builtin_attribute_models

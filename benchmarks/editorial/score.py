@@ -34,7 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from benchmarks.editorial.seeding import Placed, place, read_seeds
 from benchmarks.mutations import projects
-from benchmarks.mutations.scoring import TODAY, blocking, lint
+from benchmarks.mutations.projects import DEFAULT_TODAY as TODAY
+from benchmarks.mutations.scoring import blocking, lint
 
 from consistency_lint.config import load_config
 from consistency_lint.model import Category, Finding

@@ -19,6 +19,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -33,6 +34,10 @@ CLEAN_EDITS = HERE / "clean_samples.yaml"
 OWN_SOURCES = HERE / "sources"
 SHARED_CORPUS = REPOSITORY.parent / "shared" / "corpus"
 CONFIG = "consistency-lint.yaml"
+# a source's own reference date (its promotions and dated facts are written for it), in an
+# optional `benchmark.yaml` beside its configuration: `today: 2026-12-07`
+SETTINGS = "benchmark.yaml"
+DEFAULT_TODAY = date(2026, 11, 30)  # fixed, so that freshness and dated facts never move
 ENCODINGS = ("utf-8", "windows-1250")
 
 
@@ -85,6 +90,7 @@ class Source:
     name: str
     root: Path
     files: tuple[str, ...]
+    today: date = DEFAULT_TODAY
 
 
 def read_text(path: Path) -> tuple[str, str]:
@@ -126,7 +132,17 @@ def prepare(name: str, work: Path) -> Source:
         shutil.copytree(OWN_SOURCES / name, root)
     else:
         raise SourceError(f"unknown source {name} (available: {', '.join(available())})")
-    return Source(name, root, tuple(_content_files(root)))
+    return Source(name, root, tuple(_content_files(root)), _today(root))
+
+
+def _today(root: Path) -> date:
+    settings = root / SETTINGS
+    if not settings.is_file():
+        return DEFAULT_TODAY
+    today = yaml.safe_load(settings.read_text(encoding="utf-8")).get("today", DEFAULT_TODAY)
+    if not isinstance(today, date):
+        raise SourceError(f"{settings}: `today` must be a date (YYYY-MM-DD)")
+    return today
 
 
 def _content_files(root: Path) -> Iterator[str]:

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from benchmarks.mutations import projects, report
 from benchmarks.mutations.operators import OPERATORS
-from benchmarks.mutations.scoring import TODAY, Judged, fact_mismatches, judge, lint, mutants
+from benchmarks.mutations.scoring import Judged, fact_mismatches, judge, lint, mutants
 
 DEFAULT_SEED = 23
 CACHE_VARIABLE = "CONSISTENCY_LINT_CACHE_DIR"
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     print(report.table(judged, seconds))
     if arguments.json:
         settings = {"sources": names, "operators": operators, "per_operator": per_operator,
-                    "seed": arguments.seed, "today": TODAY.isoformat()}
+                    "seed": arguments.seed, "today": projects.DEFAULT_TODAY.isoformat()}
         arguments.json.write_text(json.dumps(report.as_json(judged, settings, seconds,
                                                             baseline),
                                              ensure_ascii=False, indent=1) + "\n",

@@ -15,7 +15,6 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from benchmarks.mutations.counterparts import Counterparts
 from benchmarks.mutations.operators import OPERATORS, VALUE_PRESERVING, Site
@@ -25,7 +24,6 @@ from consistency_lint.config import load_config
 from consistency_lint.model import Category, Finding, Severity
 from consistency_lint.pipeline import RunOptions, run
 
-TODAY = date(2026, 11, 30)  # fixed, so that freshness and dated facts never move
 BLOCKING = frozenset({Severity.WARNING, Severity.ERROR})
 
 
@@ -71,7 +69,7 @@ def blocking(findings: Iterable[Finding]) -> list[Finding]:
 
 def lint(source: Source) -> list[Finding]:
     """The source's warning and error findings as they are on disk now."""
-    return blocking(run(load_config(source.root), RunOptions(today=TODAY, use_cache=True))
+    return blocking(run(load_config(source.root), RunOptions(today=source.today, use_cache=True))
                     .findings)
 
 
