@@ -22,6 +22,12 @@ def test_a_sentence_may_end_with_an_abbreviation_such_as_zl() -> None:
         "Rower kosztuje 6 499 zł.", "Dostawa jest bezpłatna."]
 
 
+def test_a_date_written_with_full_stops_stays_in_its_sentence() -> None:
+    assert _sentences("Promocja trwa 1–20.12.2026; od 21.12.2026 cena wynosi 49,90 zł. "
+                      "Dziękujemy!") == [
+        "Promocja trwa 1–20.12.2026; od 21.12.2026 cena wynosi 49,90 zł.", "Dziękujemy!"]
+
+
 @pytest.mark.parametrize(
     ("word", "lemma"),
     [("zwrotu", "zwrot"), ("zwrotem", "zwrot"), ("zwroty", "zwrot"), ("dni", "dzień"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -39,6 +40,7 @@ from consistency_lint.model import (
     ValueType,
 )
 from consistency_lint.specs import CheckSpec, Example
+from consistency_lint.values.extraction import extract_values
 from consistency_lint.values.near_miss import is_contact, near_miss, swapped
 
 _REGISTRY = ("subjects:\n  shop: {name: Sklep Meblino, aliases: [Meblino]}\n"
@@ -181,6 +183,12 @@ def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
         # a page's address without a role that the business gives for a role elsewhere
         matching = ([] if not fact.role and fact.value in role_addresses
                     else counterparts(versions, fact, is_variant(fact, variants)))
+        if fact.role and _a_set(fact) and matching:
+            # the general address reaches every department: "reklamacje: sklep@…" is right
+            # where the registry gives sklep@ with no role; another role's address is not
+            matching += [version for version in versions if version.plain]
+        if _of_unreadable_role(corpus, fact, versions):
+            continue
         if any(fact.value.comparable_with(version.value) for version in matching):
             yield from _against_registry(corpus, context, fact, matching)
         elif not _a_set(fact) and (not versions or (
@@ -192,6 +200,26 @@ def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
     yield from _coverage_gaps(corpus, context)
     yield from _unstated_registry_facts(corpus, context)
     yield from _stale_copies(corpus)
+
+
+def _announced(fact: Fact, version: RegistryFact, language: str, today: date) -> bool:
+    """Whether the statement names a coming day on which `version` holds: "od 21.12.2026
+    cena 49,90 zł" announces the price after a promotion, it does not state it as today's."""
+    dates = extract_values(fact.sentence, language, frozenset({ValueType.DATE}))
+    return any(day > today and version.valid_on(day)
+               for day in (date.fromisoformat(found.value.text) for found in dates))
+
+
+def _of_unreadable_role(corpus: Corpus, fact: Fact, versions: Sequence[RegistryFact]) -> bool:
+    """Whether `fact` is a contact the registry gives for a role in the user's own words that
+    no text can be read as ("wholesale": the tool knows no words of it): the number a page
+    gives for school orders is that role's, whatever role its words suggest."""
+    attribute = corpus.registry.attributes.get(fact.attribute)
+    if attribute is None or not is_contact(fact.value):
+        return False
+    readable = dict(attribute.roles)
+    return any(version.role and version.role not in readable and version.value == fact.value
+               for version in versions)
 
 
 def _stale_copies(corpus: Corpus) -> Iterator[Finding]:
@@ -226,6 +254,8 @@ def _against_registry(corpus: Corpus, context: CheckContext, fact: Fact,
     what = _describe(corpus, fact)
     other = next((v for v in versions
                   if v is not current and fact.value.agrees_with(v.value, reading)), None)
+    if other is not None and _announced(fact, other, document.language, context.today):
+        return
     if other is not None:
         finding = OUTDATED.finding(
             document, fact.span,
@@ -429,7 +459,7 @@ def _role_addresses(corpus: Corpus) -> frozenset[Value]:
     stated = (fact.value for fact in corpus.facts
               if fact.role and _a_set(fact) and fact.confidence in COMPARED)
     registered = (fact.value for fact in corpus.registry.facts
-                  if fact.role and fact.value.type is ValueType.EMAIL)
+                  if fact.role and is_contact(fact.value))
     return frozenset((*stated, *registered))
 
 

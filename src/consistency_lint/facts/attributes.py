@@ -9,6 +9,7 @@ konsumentów") mark values that are no fact of the business, however close anoth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -19,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, model_validator
 
 from consistency_lint.builtin_data import load_builtin_yaml
 from consistency_lint.model import Bound, Reading, ValueType
+from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.nlp.pipeline import pipeline
 from consistency_lint.values.extraction import check_units
 
@@ -40,6 +42,9 @@ class AttributeModel(BaseModel):
     reading: Reading = Reading.PLAIN
     units: list[str] | None = None
     roles: dict[str, list[str]] = {}
+    # roles read from a text only where the registry gives a value of that role: "zwroty"
+    # heads a whole returns page, and under it the general address is the business's only one
+    registered_roles: list[str] = []
 
     @model_validator(mode="after")
     def _known_units(self) -> AttributeModel:
@@ -57,6 +62,7 @@ class Attribute:
     roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
     reading: Reading = Reading.PLAIN
     units: frozenset[str] | None = None
+    registered_roles: frozenset[str] = frozenset()
 
     def accepts(self, value_type: ValueType, bound: Bound, unit: str = "") -> bool:
         """Whether a value of this type, bound and unit may be this attribute: a period the
@@ -67,7 +73,8 @@ class Attribute:
                 and (self.units is None or not unit or unit in self.units))
 
     def cue_lemmas(self, language: str) -> tuple[tuple[str, ...], ...]:
-        return _lemmatized_cues(self.cues, language)
+        return _lemmatized_cues(tuple(cue for cue in self.cues if _names_a_matter(cue, language)),
+                                language)
 
     def role_named(self, name: str, language: str) -> str:
         """The attribute's role that a registry's role `name` means: itself, else the role one
@@ -79,6 +86,13 @@ class Attribute:
         words = _lemmatized_cues((name.replace("_", " "),), language)
         return next((role for role, cues in self.role_lemmas(language)
                      if any(cue in cues for cue in words)), name)
+
+    def role_of_address(self, address: str, language: str) -> str:
+        """The attribute's role that an e-mail address's local part names ("reklamacje@" is
+        `complaints`, "iod@" `data_protection`); "" for none ("sklep@", "pomoc@")."""
+        local_part = address.rsplit(":", 1)[-1].split("@", 1)[0]
+        named = self.role_named(re.sub(r"[._+-]+", " ", local_part).strip(), language)
+        return named if named in dict(self.roles) else ""
 
     def role_lemmas(self, language: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
         """(role, its lemmatized cues), in the order the attribute lists its roles."""
@@ -192,7 +206,8 @@ def attributes(custom: Mapping[str, AttributeModel] | None = None,
                         tuple(model.cues),
                         tuple((role, tuple(cues)) for role, cues in model.roles.items()),
                         model.reading,
-                        frozenset(model.units) if model.units is not None else None)
+                        frozenset(model.units) if model.units is not None else None,
+                        frozenset(model.registered_roles))
         for name, model in models.items()
     }
 
@@ -207,6 +222,19 @@ def _as_declared(builtin: AttributeModel | None, declared: AttributeModel,
         return declared
     cues = [*builtin.cues, *(cue for cue in declared.cues if cue not in builtin.cues)]
     return builtin.model_copy(update={"cues": cues})
+
+
+@cache
+def _names_a_matter(cue: str, language: str) -> bool:
+    """Whether a cue says what a value is about, not only how much of it ("najpóźniej w
+    ciągu", "nie więcej niż": the bound words every period or amount is said with, which a
+    registry may give as a cue and which then took a refund's "najpóźniej w ciągu 14 dni"
+    for a dispatch time)."""
+    words = lexicon(language)
+    rest = f" {cue.lower()} "
+    for bound in sorted((*words.at_most, *words.at_least), key=len, reverse=True):
+        rest = rest.replace(f" {bound} ", " ")
+    return any(character.isalpha() for character in rest)
 
 
 @cache

@@ -140,6 +140,26 @@ class _SentenceIndex:
             counts.append(total)
         return counts
 
+    @cached_property
+    def _aside_ends(self) -> list[int]:
+        """For each position inside brackets, where its aside closes; -1 outside them."""
+        ends = [-1] * len(self.tokens)
+        open_at: list[int] = []
+        for position, token in enumerate(self.tokens):
+            if token.text == ")" and open_at:
+                for inside in range(open_at.pop() + 1, position):
+                    if ends[inside] < 0:  # an inner aside closed first and keeps its own
+                        ends[inside] = position
+            elif token.text == "(":
+                open_at.append(position)
+        return ends
+
+    def glosses_before(self, position: int, origin: int) -> bool:
+        """Whether `position` stands in an aside that closes before `origin`: "Za pobranie
+        (tylko kurier DPD) doliczamy 5 zł" glosses the cash on delivery, not the amount."""
+        end = self._aside_ends[position] if position < len(self.tokens) else -1
+        return 0 <= end < origin
+
     def aside_between(self, first: int, second: int) -> int:
         """How many tokens in brackets stand between two positions: an aside ("koszty
         dostarczenia (z wyjątkiem dodatkowych kosztów …), niezwłocznie, a … nie później niż
@@ -339,7 +359,9 @@ class _Occurrences:
                        and numbers[position] == numbers[origin])
         return (self.others.distance(position, origin)
                 - (_event_between(position, origin, self.period) if same_clause else 0)
-                - self.index.aside_between(position, origin))
+                - self.index.aside_between(position, origin)
+                + (MEDIUM_CONFIDENCE_DISTANCE if self.index.glosses_before(position, origin)
+                   else 0))
 
     def _closer(self, best: int | None, combination: _Combination, origin: int) -> int | None:
         if any(member in self.period or self.others.taken(member, self.exclusive)
@@ -416,6 +438,8 @@ class FactExtractor:
         self.ignored_cues = ignored_cue_lemmas(language)
         self.referring = referring_words()
         self.custom = custom_attribute_names(registry.attributes)
+        self.registered_roles = frozenset((fact.attribute, fact.role)
+                                          for fact in registry.facts if fact.role)
         self.promotion_cues = promotion_cue_lemmas(language)
         self.promotion_stated = frozenset(  # a fact of promotions themselves, never promo
             a.name for a in self.attributes
@@ -609,7 +633,7 @@ class FactExtractor:
             channel=document.channel,
             confidence=confidence,
             sentence=segment.written_text(sentence.start, sentence.end),
-            role=self._role(cue.attribute, clause, tokens, analysed.heading_lemmas),
+            role=self._role(cue.attribute, clause, tokens, analysed, match.value),
             label=label,
             cue=" ".join(cue.words),
             distance=cue.distance,
@@ -737,12 +761,16 @@ class FactExtractor:
         return [_Cue(candidates[0], HIGH_CONFIDENCE_DISTANCE + 1, 0, compact=False)]
 
     def _role(self, attribute: Attribute, clause: _Clause, tokens: ValueTokens,
-              heading_lemmas: frozenset[str]) -> str:
+              analysed: AnalysedSegment, value: Value) -> str:
         """The first of the attribute's roles a cue of which stands in the value's own item
         where its clause lists several values of its type ("zwroty – zwroty@…, reklamacje –
         reklamacje@…": the other items' words, and the headings over them all, are not its
-        own), else in its clause, else in its headings; "" for none."""
-        roles = attribute.role_lemmas(self.language)
+        own), else in its clause, else in its table row's header ("| Dane osobowe |
+        iod@… |"), else in its headings; "" for none. Of several roles named at one place
+        ("Zwroty i reklamacje"), the one an address names itself ("zwroty@…")."""
+        roles = tuple((role, cues) for role, cues in attribute.role_lemmas(self.language)
+                      if role not in attribute.registered_roles
+                      or (attribute.name, role) in self.registered_roles)
         if not roles:
             return ""
         index = clause.index
@@ -750,13 +778,17 @@ class FactExtractor:
         first = next((position for position in clause.range
                        if index.tokens[position].lemma.lower() in role_words), None)
         item = tokens.item(first, clause.range)
+        row = frozenset(token.lemma.lower() for token in analysed.row_tokens)
         places: tuple[_Clause | frozenset[str], ...] = (
-            (clause, heading_lemmas) if item == clause.range else
+            (clause, row, analysed.heading_lemmas) if item == clause.range else
             (frozenset(index.tokens[position].lemma.lower() for position in item),))
+        own = (attribute.role_of_address(value.text, self.language)
+               if value.type is ValueType.EMAIL else "")
         for where in places:
-            for role, cues in roles:
-                if any(all(word in where for word in cue) for cue in cues):
-                    return role
+            named = [role for role, cues in roles
+                     if any(all(word in where for word in cue) for cue in cues)]
+            if named:
+                return own if own in named else named[0]
         return ""
 
     def _label(self, attribute: Attribute, clause: _Clause, tokens: ValueTokens,

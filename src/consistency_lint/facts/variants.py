@@ -66,10 +66,14 @@ def _cue_words(attribute: Attribute, language: str) -> frozenset[str]:
 
 @cache
 def _not_label_words(attribute: Attribute, language: str) -> frozenset[str]:
-    """The attribute's cue and role words and the determiners: they never make a label."""
+    """The attribute's cue and role words, the determiners and the units of values (the
+    "zł" of "(49 zł, 3–5 dni roboczych)" names no variant): they never make a label."""
     words = set(_cue_words(attribute, language))
     words |= {word for _, cues in attribute.role_lemmas(language) for cue in cues
               for word in cue}
+    units = lexicon(language).currencies.keys() | lexicon(language).duration_units.keys()
+    words |= {word.lower() for word in units}
+    words |= {token.lemma_.lower() for token in pipeline(language)(" ".join(sorted(units)))}
     return frozenset(words | lexicon(language).determiners)
 
 
@@ -102,7 +106,20 @@ def labels_match(stated: str, declared: str) -> bool:
 
 
 def _words_among(part: Sequence[str], whole: Sequence[str]) -> bool:
-    return all(any(forms_of_one_word(word, other) for other in whole) for word in part)
+    return all(any(_one_word(word, other) for other in whole) for word in part)
+
+
+def _one_word(first: str, second: str) -> bool:
+    """Forms of one word: by their endings, or by a lemma the dictionary gives both, which
+    a name's irregular forms need ("do Niemiec" is tagged "niemiec", the registry's
+    "Niemcy" "niemcy"; a label is lower-cased, and names are read capitalised too)."""
+    return forms_of_one_word(first, second) or not _dictionary_lemmas(first).isdisjoint(
+        _dictionary_lemmas(second))
+
+
+@cache
+def _dictionary_lemmas(word: str) -> frozenset[str]:
+    return morfeusz.lemmas(word) | morfeusz.lemmas(word.capitalize())
 
 
 def shared_labels(facts: Iterable[Fact]) -> dict[tuple[str, str, str, str], str]:

@@ -17,7 +17,7 @@ from typing import cast
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.lookups import Table, load_lookups
 from spacy.tokenizer import Tokenizer
@@ -78,8 +78,10 @@ class SentenceBoundaries:
             return doc
         strings = doc.vocab.strings
         texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
-        starts = [1] + [1 if self._ends_sentence(previous, text) else -1
-                        for previous, text in pairwise(texts)]
+        spaced = doc.to_array(SPACY).tolist()
+        starts = [1] + [1 if self._ends_sentence(previous, text)
+                        and not _inside_number(previous, text, spaced[index]) else -1
+                        for index, (previous, text) in enumerate(pairwise(texts))]
         # One array write instead of a per-token property (which re-checks annotations).
         column = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
         doc.from_array([SENT_START], cast(Ints2d, column))
@@ -93,6 +95,12 @@ class SentenceBoundaries:
         abbreviation = text.lower().removesuffix(".")
         return (text.endswith(".") and abbreviation in self.final_abbreviations
                 and next_text[:1].isupper())
+
+
+def _inside_number(previous: str, text: str, space_after_previous: int) -> bool:
+    """A full stop between digits with no space after it is part of a date or a number
+    ("od 21.12.2026", "1–20.12.2026"), which the tokenizer splits, not a sentence's end."""
+    return previous == "." and not space_after_previous and text[:1].isdigit()
 
 
 @Language.factory(LOOKUP_COMPONENT)
