@@ -211,11 +211,11 @@ def _announced(fact: Fact, version: RegistryFact, language: str, today: date) ->
 
 
 def _of_unreadable_role(corpus: Corpus, fact: Fact, versions: Sequence[RegistryFact]) -> bool:
-    """Whether `fact` is a contact the registry gives for a role in the user's own words that
-    no text can be read as ("wholesale": the tool knows no words of it): the number a page
-    gives for school orders is that role's, whatever role its words suggest."""
+    """Whether `fact` states the value the registry gives for a role in the user's own words
+    that no text can be read as ("wholesale": the tool knows no words of it): the number or
+    the hours a page gives for school orders are that role's, whatever its words suggest."""
     attribute = corpus.registry.attributes.get(fact.attribute)
-    if attribute is None or not is_contact(fact.value):
+    if attribute is None:
         return False
     readable = dict(attribute.roles)
     return any(version.role and version.role not in readable and version.value == fact.value

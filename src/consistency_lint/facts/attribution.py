@@ -81,6 +81,7 @@ PREVIOUS_SENTENCE_DISTANCE = MEDIUM_CONFIDENCE_DISTANCE  # a cue in the sentence
 TITLE_MAX_WORDS = 8  # a short first line of a plain-text document is its title
 PHRASE_SLACK = 1  # words of a multi-word cue may stand this many tokens further apart
 WEB_ADDRESS = "web_address"  # the attribute of a web address no cue attributes
+HOTLINE = "hotline"  # the built-in attribute of the business's phone number
 # Values that say what they are: an address, and a schedule (weekdays with their hours).
 SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL, ValueType.HOURS})
 CONTACT_VALUE_TYPES = frozenset({ValueType.PHONE, ValueType.EMAIL})
@@ -427,9 +428,13 @@ class FactExtractor:
         self.attributes = list(registry.attributes.values())
         self.value_types = frozenset(a.type for a in self.attributes
                                      if a.type not in (ValueType.TEXT, ValueType.SET))
-        self.extracted_types = self.value_types | {ValueType.URL}  # see `_web_address`
+        self.extracted_types = self.value_types | {ValueType.URL}  # see `_uncued_contact`
         web = [a.name for a in self.attributes if a.type is ValueType.URL]
-        self.web_attribute = web[0] if len(web) == 1 else WEB_ADDRESS
+        phones = [a.name for a in self.attributes if a.type is ValueType.PHONE]
+        self.uncued_attributes = {ValueType.URL: web[0] if len(web) == 1 else WEB_ADDRESS}
+        if phones:
+            self.uncued_attributes[ValueType.PHONE] = (
+                HOTLINE if HOTLINE in phones and len(phones) > 1 else phones[0])
         self.text_attributes = [a for a in self.attributes if a.type is ValueType.TEXT]
         self.price = registry.attributes.get(PRICE)
         self.subjects = SubjectMatcher(registry.subjects.values(), language)
@@ -478,7 +483,7 @@ class FactExtractor:
                     continue
                 fact = self._attribute(document, analysed, match, section_subject, matches)
                 if fact is None and match.value.type is ValueType.URL:
-                    fact = self._web_address(document, analysed, match)
+                    fact = self._uncued_contact(document, analysed, match)
                 if fact is not None:
                     stated.append((match.start, fact))
             facts.extend(with_stated_starts(stated, analysed.sentences, self.language))
@@ -497,15 +502,17 @@ class FactExtractor:
         return _token_index(index, match.start) in index.unsaid(analysed.segment.text,
                                                                 self.language)
 
-    def _web_address(self, document: Document, analysed: AnalysedSegment,
-                     match: ValueMatch) -> Fact | None:
-        """A web address no cue attributes ("Strona: https://…", a regulator's site): a fact
-        of low confidence, never compared for equality (pages cite other parties' sites), only
-        for near misses of the addresses stated elsewhere or in the registry. Its attribute is
-        the one web-address attribute there is (a registry's `website`), else `WEB_ADDRESS`."""
+    def _uncued_contact(self, document: Document, analysed: AnalysedSegment,
+                        match: ValueMatch) -> Fact | None:
+        """A web address no cue attributes or a phone number with no cue at all ("Strona:
+        https://…", a regulator's site; "albo telefonicznie: 81 444 20 20"): a fact of low
+        confidence, never compared for equality (pages cite other parties' sites and
+        numbers), only for near misses of those stated elsewhere or in the registry. Its
+        attribute is the one attribute of its type there is (a registry's `website`), else
+        `WEB_ADDRESS`; the hotline of several phone attributes."""
         sentence = _sentence_at(analysed.sentences, match.start)
         segment = analysed.segment
-        return Fact(subject=self.company, attribute=self.web_attribute,
+        return Fact(subject=self.company, attribute=self.uncued_attributes[match.value.type],
                     text=segment.written_text(match.start, match.end), value=match.value,
                     path=document.path, span=segment.span_of(match.start, match.end),
                     channel=document.channel, confidence=Confidence.LOW,
@@ -606,6 +613,9 @@ class FactExtractor:
         if not cues:
             cues = (self._self_evident(match, analysed.segment.text[sentence.start:sentence.end])
                     or self._card_price(match, analysed, section_subject))
+        if not cues and match.value.type is ValueType.PHONE and self.uncued_attributes.get(
+                ValueType.PHONE):  # no cue at all; one that names a third party is a cue
+            return self._uncued_contact(document, analysed, match)
         if not cues or cues[0].attribute is _IGNORED or self._names_ignored(match):
             return None
         cue, subject = cues[0], None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from consistency_lint.facts.attributes import Attribute
-from consistency_lint.model import Fact, RegistryFact
+from consistency_lint.model import Fact, RegistryFact, ValueType
 from consistency_lint.model.word_forms import forms_of_one_word
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import Token
@@ -162,8 +162,17 @@ def counterparts(versions: Sequence[RegistryFact], fact: Fact,
     if variant and not plain:
         return []  # an unlabelled list where the registry knows only variants: not settled
     # a statement that names no variant may state any of them ("dostawa z wniesieniem
-    # kosztuje 149 zł", the carrier named a sentence before): the plain value first
-    return plain + [version for version in of_role if version.label]
+    # kosztuje 149 zł", the carrier named a sentence before): the plain value first; not a
+    # part of the plain value, though (a week's Saturday, labelled "sobota", says nothing
+    # of a statement's weekdays)
+    return plain + [version for version in of_role if version.label
+                    and not any(_part_of(version, whole) for whole in plain)]
+
+
+def _part_of(version: RegistryFact, whole: RegistryFact) -> bool:
+    """Whether a labelled opening-hours value gives some days of the plain week as it does."""
+    return (version.value.type is ValueType.HOURS and version.value != whole.value
+            and version.value.agrees_with(whole.value))
 
 
 def _of_role(versions: Sequence[RegistryFact], role: str) -> list[RegistryFact]:

@@ -9,10 +9,12 @@ from collections.abc import Iterator
 from consistency_lint.model import Value, ValueMatch, ValueType
 from consistency_lint.values.grammar import has_digits
 
+# never a part of a longer code its digits are joined to by a hyphen or a dot (the
+# "83-67120-47" of the ISBN 978-83-67120-47-0)
 _PHONE = re.compile(
-    r"(?<![\d+\w])(?:(?:\+|00)\s?48[\s.-]?)?"
+    r"(?<![\d+\w])(?<!\d[.-])(?:(?:\+|00)\s?48[\s.-]?)?"
     r"(?:\(?\d{2}\)?[\s.-]?\d{3}(?:[\s.-]?\d{2}){2}|\d{3}[\s.-]?\d{3}[\s.-]?\d{3})"
-    r"(?![\d])(?![.,]\d)"
+    r"(?![\d])(?![.,-]\d)"
 )
 
 
