@@ -252,10 +252,11 @@ def _against_registry(corpus: Corpus, context: CheckContext, fact: Fact,
     document = corpus.document(fact.path)
     related = (_registry_location(corpus, current),)
     what = _describe(corpus, fact)
-    other = next((v for v in versions
-                  if v is not current and fact.value.agrees_with(v.value, reading)), None)
-    if other is not None and _announced(fact, other, document.language, context.today):
+    others = [v for v in versions
+              if v is not current and fact.value.agrees_with(v.value, reading)]
+    if any(_announced(fact, other, document.language, context.today) for other in others):
         return
+    other = others[0] if others else None
     if other is not None:
         finding = OUTDATED.finding(
             document, fact.span,

@@ -74,7 +74,7 @@ def _document_findings(document: Document, context: CheckContext) -> Iterator[Fi
     owner = str(document.metadata.get("owner") or channel.settings.owner or "").strip()
     if governance.require_owner and not owner:
         yield NO_OWNER.finding(document, Span.point(document.first_line),
-                               "document has no `owner` in its metadata or its channel")
+                               "document has no `owner` in its metadata")
     if governance.review_every_days is not None:
         yield from _review_date_findings(document, context.today, governance.review_every_days)
 

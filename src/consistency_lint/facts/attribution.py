@@ -87,6 +87,7 @@ SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL, ValueType.HOURS})
 CONTACT_VALUE_TYPES = frozenset({ValueType.PHONE, ValueType.EMAIL})
 ADDRESS_TYPES = frozenset({ValueType.EMAIL, ValueType.URL})  # values whose words name a party
 RELATIVE_ENDS = frozenset({",", ";", ":", "."})  # outside brackets
+PART_ENDS = frozenset({";"})  # a semicolon ends one statement of a sentence and opens another
 MAX_EVENT_TOKENS = 16  # "od dnia otrzymania oświadczenia Konsumenta o obniżeniu ceny lub …"
 # The stand-in attribute of ignored cues: when one ranks first, the value is no fact.
 _IGNORED = Attribute("", ValueType.TEXT, Scope.COMPANY, None, ())
@@ -688,11 +689,17 @@ class FactExtractor:
                       heading_lemmas: frozenset[str]) -> list[_Cue]:
         """A price read as a built-in attribute in a sentence (or under a heading) of a
         promotion ("najniższa cena z 30 dni przed obniżką", "Promocja") is the reduced price:
-        the registry's promotional attribute if it declares one, else no fact."""
+        the registry's promotional attribute if it declares one, else no fact. Of a sentence
+        in parts, the value's own part and those after it ("… 44,99 zł miesięcznie; najniższa
+        cena z 30 dni przed obniżką …"), not those before ("promocja 1–20.12; od 21.12 cena
+        49,90 zł": the price after the promotion)."""
         if (not cues or match.value.type is not ValueType.MONEY
-                or cues[0].attribute is _IGNORED or cues[0].attribute.name in self.custom
-                or not any(_stands_in(cue, index.positions) or _stands_in(cue, heading_lemmas)
-                           for cue in self.promotion_cues)):
+                or cues[0].attribute is _IGNORED or cues[0].attribute.name in self.custom):
+            return cues
+        part = index.clause_range(PART_ENDS, _token_index(index, match.start))
+        onwards = {token.lemma.lower() for token in index.tokens[part.start:]}
+        if not any(_stands_in(cue, onwards) or _stands_in(cue, heading_lemmas)
+                   for cue in self.promotion_cues):
             return cues
         if self.promotion is None:
             return []
@@ -923,7 +930,18 @@ class FactExtractor:
 
     def _subject(self, attribute: Attribute, sentence: Sentence, value_index: int,
                  section_subject: str | None, first_value: int | None = None) -> str | None:
-        named = named_subject(self._index(sentence).mentions, value_index, first_value)
+        """The subject the value's sentence names for it; a subject named only in another
+        part of the sentence, after or before a semicolon, gives way to the one its section
+        or table row is about ("| Sól i bursztyn | … | promocja Zimowa Półka 1–20.12; od
+        21.12 cena 49,90 zł |": the book's price, not the promotion's)."""
+        index = self._index(sentence)
+        mentions = index.mentions
+        if section_subject and mentions:
+            parts = index.clause_numbers(PART_ENDS)
+            own = [mention for mention in mentions
+                   if parts[mention.token_index] == parts[value_index]]
+            mentions = own or []
+        named = named_subject(mentions, value_index, first_value)
         if attribute.scope is Scope.COMPANY:
             if named and self.registry.versions(named, attribute.name):
                 return named
