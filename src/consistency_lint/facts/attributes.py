@@ -9,7 +9,6 @@ konsumentów") mark values that are no fact of the business, however close anoth
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -86,13 +85,6 @@ class Attribute:
         words = _lemmatized_cues((name.replace("_", " "),), language)
         return next((role for role, cues in self.role_lemmas(language)
                      if any(cue in cues for cue in words)), name)
-
-    def role_of_address(self, address: str, language: str) -> str:
-        """The attribute's role that an e-mail address's local part names ("reklamacje@" is
-        `complaints`, "iod@" `data_protection`); "" for none ("sklep@", "pomoc@")."""
-        local_part = address.rsplit(":", 1)[-1].split("@", 1)[0]
-        named = self.role_named(re.sub(r"[._+-]+", " ", local_part).strip(), language)
-        return named if named in dict(self.roles) else ""
 
     def role_lemmas(self, language: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
         """(role, its lemmatized cues), in the order the attribute lists its roles."""

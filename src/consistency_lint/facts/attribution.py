@@ -87,7 +87,6 @@ SELF_EVIDENT_TYPES = frozenset({ValueType.EMAIL, ValueType.HOURS})
 CONTACT_VALUE_TYPES = frozenset({ValueType.PHONE, ValueType.EMAIL})
 ADDRESS_TYPES = frozenset({ValueType.EMAIL, ValueType.URL})  # values whose words name a party
 RELATIVE_ENDS = frozenset({",", ";", ":", "."})  # outside brackets
-PART_ENDS = frozenset({";"})  # a semicolon ends one statement of a sentence and opens another
 MAX_EVENT_TOKENS = 16  # "od dnia otrzymania oświadczenia Konsumenta o obniżeniu ceny lub …"
 # The stand-in attribute of ignored cues: when one ranks first, the value is no fact.
 _IGNORED = Attribute("", ValueType.TEXT, Scope.COMPANY, None, ())
@@ -234,6 +233,16 @@ class _SentenceIndex:
         if ends not in self._clause_numbers:
             self._clause_numbers[ends] = clause_numbers(self.tokens, ends)
         return self._clause_numbers[ends]
+
+    @cached_property
+    def parts(self) -> list[int]:
+        """For each token, the number of the part of the sentence it stands in: a semicolon
+        ends one statement of a sentence and opens another (a comma and "a" do not)."""
+        numbers, part = [], 0
+        for token in self.tokens:
+            numbers.append(part)
+            part += token.text == ";"
+        return numbers
 
     def clause_range(self, ends: frozenset[str], position: int) -> range:
         """The positions of the clause that `position` stands in (clauses are runs)."""
@@ -644,7 +653,7 @@ class FactExtractor:
             channel=document.channel,
             confidence=confidence,
             sentence=segment.written_text(sentence.start, sentence.end),
-            role=self._role(cue.attribute, clause, tokens, analysed, match.value),
+            role=self._role(cue.attribute, clause, tokens, analysed),
             label=label,
             cue=" ".join(cue.words),
             distance=cue.distance,
@@ -696,8 +705,10 @@ class FactExtractor:
         if (not cues or match.value.type is not ValueType.MONEY
                 or cues[0].attribute is _IGNORED or cues[0].attribute.name in self.custom):
             return cues
-        part = index.clause_range(PART_ENDS, _token_index(index, match.start))
-        onwards = {token.lemma.lower() for token in index.tokens[part.start:]}
+        parts = index.parts
+        part = parts[_token_index(index, match.start)]
+        onwards = {token.lemma.lower() for token, number in zip(index.tokens, parts, strict=True)
+                   if number >= part}
         if not any(_stands_in(cue, onwards) or _stands_in(cue, heading_lemmas)
                    for cue in self.promotion_cues):
             return cues
@@ -778,13 +789,13 @@ class FactExtractor:
         return [_Cue(candidates[0], HIGH_CONFIDENCE_DISTANCE + 1, 0, compact=False)]
 
     def _role(self, attribute: Attribute, clause: _Clause, tokens: ValueTokens,
-              analysed: AnalysedSegment, value: Value) -> str:
+              analysed: AnalysedSegment) -> str:
         """The first of the attribute's roles a cue of which stands in the value's own item
         where its clause lists several values of its type ("zwroty – zwroty@…, reklamacje –
         reklamacje@…": the other items' words, and the headings over them all, are not its
         own), else in its clause, else in its table row's header ("| Dane osobowe |
-        iod@… |"), else in its headings; "" for none. Of several roles named at one place
-        ("Zwroty i reklamacje"), the one an address names itself ("zwroty@…")."""
+        iod@… |"), else in its headings, the nearest first ("## Reklamacje" under "# Zwroty
+        i reklamacje"); "" for none."""
         roles = tuple((role, cues) for role, cues in attribute.role_lemmas(self.language)
                       if role not in attribute.registered_roles
                       or (attribute.name, role) in self.registered_roles)
@@ -797,15 +808,12 @@ class FactExtractor:
         item = tokens.item(first, clause.range)
         row = frozenset(token.lemma.lower() for token in analysed.row_tokens)
         places: tuple[_Clause | frozenset[str], ...] = (
-            (clause, row, analysed.heading_lemmas) if item == clause.range else
+            (clause, row, *analysed.heading_levels) if item == clause.range else
             (frozenset(index.tokens[position].lemma.lower() for position in item),))
-        own = (attribute.role_of_address(value.text, self.language)
-               if value.type is ValueType.EMAIL else "")
         for where in places:
-            named = [role for role, cues in roles
-                     if any(all(word in where for word in cue) for cue in cues)]
-            if named:
-                return own if own in named else named[0]
+            for role, cues in roles:
+                if any(all(word in where for word in cue) for cue in cues):
+                    return role
         return ""
 
     def _label(self, attribute: Attribute, clause: _Clause, tokens: ValueTokens,
@@ -937,7 +945,7 @@ class FactExtractor:
         index = self._index(sentence)
         mentions = index.mentions
         if section_subject and mentions:
-            parts = index.clause_numbers(PART_ENDS)
+            parts = index.parts
             own = [mention for mention in mentions
                    if parts[mention.token_index] == parts[value_index]]
             mentions = own or []

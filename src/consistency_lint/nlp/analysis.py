@@ -63,6 +63,18 @@ class AnalysedSegment:
     def heading_lemmas(self) -> frozenset[str]:
         return frozenset(token.lemma for token in self.heading_tokens)
 
+    @cached_property
+    def heading_levels(self) -> tuple[frozenset[str], ...]:
+        """The lemmas of each heading above the segment, the nearest first (the tokens'
+        offsets are into the headings joined by a space, outermost first)."""
+        levels, start = [], 0
+        for heading in self.segment.heading_path:
+            end = start + len(heading[:MAX_HEADING_CHARS])
+            levels.append(frozenset(token.lemma for token in self.heading_tokens
+                                    if start <= token.start < end))
+            start = end + 1
+        return tuple(reversed(levels))
+
 
 def analyse(documents: Iterable[Document], models: Mapping[str, str] | None = None
             ) -> Iterator[tuple[Document, list[AnalysedSegment]]]:
