@@ -202,24 +202,22 @@ def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
     yield from _stale_copies(corpus)
 
 
-def _announced(fact: Fact, version: RegistryFact, language: str, today: date) -> bool:
-    """Whether the statement names a coming day on which `version` holds: "od 21.12.2026
-    cena 49,90 zł" announces the price after a promotion, it does not state it as today's."""
-    dates = extract_values(fact.sentence, language, frozenset({ValueType.DATE}))
-    return any(day > today and version.valid_on(day)
-               for day in (date.fromisoformat(found.value.text) for found in dates))
+def _coming_days(fact: Fact, language: str, today: date) -> list[date]:
+    """The days after `today` the statement's sentence names: "od 21.12.2026 cena 49,90 zł"
+    announces the price of that day, it does not state it as today's."""
+    found = extract_values(fact.sentence, language, frozenset({ValueType.DATE}))
+    return [day for day in (date.fromisoformat(match.value.text) for match in found)
+            if day > today]
 
 
 def _of_unreadable_role(corpus: Corpus, fact: Fact, versions: Sequence[RegistryFact]) -> bool:
     """Whether `fact` states the value the registry gives for a role in the user's own words
     that no text can be read as ("wholesale": the tool knows no words of it): the number or
     the hours a page gives for school orders are that role's, whatever its words suggest."""
+    roles = {version.role for version in versions
+             if version.role and version.value == fact.value}
     attribute = corpus.registry.attributes.get(fact.attribute)
-    if attribute is None:
-        return False
-    readable = dict(attribute.roles)
-    return any(version.role and version.role not in readable and version.value == fact.value
-               for version in versions)
+    return bool(roles) and attribute is not None and not roles <= dict(attribute.roles).keys()
 
 
 def _stale_copies(corpus: Corpus) -> Iterator[Finding]:
@@ -254,7 +252,8 @@ def _against_registry(corpus: Corpus, context: CheckContext, fact: Fact,
     what = _describe(corpus, fact)
     others = [v for v in versions
               if v is not current and fact.value.agrees_with(v.value, reading)]
-    if any(_announced(fact, other, document.language, context.today) for other in others):
+    if others and any(other.valid_on(day) for other in others
+                      for day in _coming_days(fact, document.language, context.today)):
         return
     other = others[0] if others else None
     if other is not None:

@@ -72,8 +72,7 @@ class Attribute:
                 and (self.units is None or not unit or unit in self.units))
 
     def cue_lemmas(self, language: str) -> tuple[tuple[str, ...], ...]:
-        return _lemmatized_cues(tuple(cue for cue in self.cues if _names_a_matter(cue, language)),
-                                language)
+        return _meaningful_cue_lemmas(self.cues, language)
 
     def role_named(self, name: str, language: str) -> str:
         """The attribute's role that a registry's role `name` means: itself, else the role one
@@ -217,6 +216,11 @@ def _as_declared(builtin: AttributeModel | None, declared: AttributeModel,
 
 
 @cache
+def _meaningful_cue_lemmas(cues: tuple[str, ...], language: str) -> tuple[tuple[str, ...], ...]:
+    return _lemmatized_cues(tuple(cue for cue in cues if _names_a_matter(cue, language)),
+                            language)
+
+
 def _names_a_matter(cue: str, language: str) -> bool:
     """Whether a cue says what a value is about, not only how much of it ("najpóźniej w
     ciągu", "nie więcej niż": the bound words every period or amount is said with, which a

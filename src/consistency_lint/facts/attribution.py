@@ -120,6 +120,7 @@ class _SentenceIndex:
         self.words = frozenset(token.text.lower() for token in tokens)
         self._clause_numbers: dict[frozenset[str], list[int]] = {}
         self._clause_lemmas: dict[int, Counter[str]] = {}
+        self._part_lemmas: dict[int, frozenset[str]] = {}
         self._label_words: dict[tuple[int, str], list[int]] = {}
         self._unclaimed: dict[tuple[ValueType, str], list[int]] = {}
         self._compact: dict[tuple[ValueType, tuple[str, ...]],
@@ -243,6 +244,15 @@ class _SentenceIndex:
             numbers.append(part)
             part += token.text == ";"
         return numbers
+
+    def lemmas_from_part(self, part: int) -> frozenset[str]:
+        """The lower-cased lemmas of the sentence from the start of `part` on (once per part:
+        a sentence of many amounts asks for each)."""
+        if part not in self._part_lemmas:
+            self._part_lemmas[part] = frozenset(
+                token.lemma.lower() for token, number in zip(self.tokens, self.parts, strict=True)
+                if number >= part)
+        return self._part_lemmas[part]
 
     def clause_range(self, ends: frozenset[str], position: int) -> range:
         """The positions of the clause that `position` stands in (clauses are runs)."""
@@ -439,12 +449,7 @@ class FactExtractor:
         self.value_types = frozenset(a.type for a in self.attributes
                                      if a.type not in (ValueType.TEXT, ValueType.SET))
         self.extracted_types = self.value_types | {ValueType.URL}  # see `_uncued_contact`
-        web = [a.name for a in self.attributes if a.type is ValueType.URL]
-        phones = [a.name for a in self.attributes if a.type is ValueType.PHONE]
-        self.uncued_attributes = {ValueType.URL: web[0] if len(web) == 1 else WEB_ADDRESS}
-        if phones:
-            self.uncued_attributes[ValueType.PHONE] = (
-                HOTLINE if HOTLINE in phones and len(phones) > 1 else phones[0])
+        self.uncued_attributes = _uncued_attributes(self.attributes)
         self.text_attributes = [a for a in self.attributes if a.type is ValueType.TEXT]
         self.price = registry.attributes.get(PRICE)
         self.subjects = SubjectMatcher(registry.subjects.values(), language)
@@ -512,14 +517,20 @@ class FactExtractor:
         return _token_index(index, match.start) in index.unsaid(analysed.segment.text,
                                                                 self.language)
 
+    def _uncued_phone(self, document: Document, analysed: AnalysedSegment,
+                      match: ValueMatch) -> Fact | None:
+        if (match.value.type is not ValueType.PHONE
+                or ValueType.PHONE not in self.uncued_attributes):
+            return None
+        return self._uncued_contact(document, analysed, match)
+
     def _uncued_contact(self, document: Document, analysed: AnalysedSegment,
-                        match: ValueMatch) -> Fact | None:
+                        match: ValueMatch) -> Fact:
         """A web address no cue attributes or a phone number with no cue at all ("Strona:
         https://…", a regulator's site; "albo telefonicznie: 81 444 20 20"): a fact of low
         confidence, never compared for equality (pages cite other parties' sites and
-        numbers), only for near misses of those stated elsewhere or in the registry. Its
-        attribute is the one attribute of its type there is (a registry's `website`), else
-        `WEB_ADDRESS`; the hotline of several phone attributes."""
+        numbers), only for near misses of those stated elsewhere or in the registry, of the
+        attribute `_uncued_attributes` gives."""
         sentence = _sentence_at(analysed.sentences, match.start)
         segment = analysed.segment
         return Fact(subject=self.company, attribute=self.uncued_attributes[match.value.type],
@@ -623,10 +634,9 @@ class FactExtractor:
         if not cues:
             cues = (self._self_evident(match, analysed.segment.text[sentence.start:sentence.end])
                     or self._card_price(match, analysed, section_subject))
-        if not cues and match.value.type is ValueType.PHONE and self.uncued_attributes.get(
-                ValueType.PHONE):  # no cue at all; one that names a third party is a cue
-            return self._uncued_contact(document, analysed, match)
-        if not cues or cues[0].attribute is _IGNORED or self._names_ignored(match):
+        if not cues:  # no cue at all (one that names a third party is a cue)
+            return self._uncued_phone(document, analysed, match)
+        if cues[0].attribute is _IGNORED or self._names_ignored(match):
             return None
         cue, subject = cues[0], None
         for candidate in cues:  # the best cue whose attribute has a subject here
@@ -705,10 +715,7 @@ class FactExtractor:
         if (not cues or match.value.type is not ValueType.MONEY
                 or cues[0].attribute is _IGNORED or cues[0].attribute.name in self.custom):
             return cues
-        parts = index.parts
-        part = parts[_token_index(index, match.start)]
-        onwards = {token.lemma.lower() for token, number in zip(index.tokens, parts, strict=True)
-                   if number >= part}
+        onwards = index.lemmas_from_part(index.parts[_token_index(index, match.start)])
         if not any(_stands_in(cue, onwards) or _stands_in(cue, heading_lemmas)
                    for cue in self.promotion_cues):
             return cues
@@ -1113,6 +1120,18 @@ def _cue_distance(cue: tuple[str, ...], occurrences: _Occurrences, value_index: 
         if _stands_in(cue, lemmas):
             return distance, True
     return None
+
+
+def _uncued_attributes(attributes: Sequence[Attribute]) -> dict[ValueType, str]:
+    """The attribute a web address or a phone number with no cue is a fact of: the one of
+    its type there is (a registry's `website`), else `WEB_ADDRESS`; the hotline of several
+    phone attributes; none for a phone number where no attribute is one."""
+    web = [a.name for a in attributes if a.type is ValueType.URL]
+    phones = [a.name for a in attributes if a.type is ValueType.PHONE]
+    uncued = {ValueType.URL: web[0] if len(web) == 1 else WEB_ADDRESS}
+    if phones:
+        uncued[ValueType.PHONE] = HOTLINE if HOTLINE in phones else phones[0]
+    return uncued
 
 
 def _stands_in(cue: tuple[str, ...], lemmas: Container[str]) -> bool:

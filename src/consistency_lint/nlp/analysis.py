@@ -68,8 +68,8 @@ class AnalysedSegment:
         """The lemmas of each heading above the segment, the nearest first (the tokens'
         offsets are into the headings joined by a space, outermost first)."""
         levels, start = [], 0
-        for heading in self.segment.heading_path:
-            end = start + len(heading[:MAX_HEADING_CHARS])
+        for heading in _clipped(self.segment.heading_path):
+            end = start + len(heading)
             levels.append(frozenset(token.lemma for token in self.heading_tokens
                                     if start <= token.start < end))
             start = end + 1
@@ -125,6 +125,11 @@ def _pieces(text: str) -> Iterator[tuple[int, str, bool]]:
     yield start, text[start:], True
 
 
+def _clipped(headings: tuple[str, ...]) -> list[str]:
+    """The headings as their tokens are read: each clipped, then joined by a space."""
+    return [heading[:MAX_HEADING_CHARS] for heading in headings]
+
+
 class _HeadingTokens:
     """Tokens of the headings above a segment (offsets are into the joined headings),
     computed once per distinct heading path."""
@@ -137,7 +142,7 @@ class _HeadingTokens:
         if not headings:
             return ()
         if headings not in self._cache:
-            joined = " ".join(heading[:MAX_HEADING_CHARS] for heading in headings)
+            joined = " ".join(_clipped(headings))
             joined = joined[:MAX_PIECE_CHARS]
             self._cache[headings] = tuple(_token(t) for t in self._nlp(joined))
         return self._cache[headings]
