@@ -97,6 +97,14 @@ def implied_anchors(attribute: str) -> frozenset[str]:
     return frozenset(str(concept) for concept in data.get(attribute, ()))
 
 
+@cache
+def possible_anchors(attribute: str) -> frozenset[str] | None:
+    """The only starts a period of `attribute` is counted from; None: any."""
+    data: Any = load_builtin_yaml("facts/anchors.yaml")["counted_only_from"]
+    found = data.get(attribute)
+    return None if found is None else frozenset(str(concept) for concept in found)
+
+
 def sentence_anchor(words: Sequence[Word], language: str) -> str:
     """The one start event a sentence names after a preposition ("…w ciągu doby od
     zaksięgowania płatności, czyli do 24 godzin"); "" for none, or for two different ones."""

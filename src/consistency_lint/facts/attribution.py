@@ -27,7 +27,9 @@ from itertools import islice, product
 from consistency_lint.facts.anchors import (
     anchor_after,
     ends_event,
+    implied_anchors,
     opens_relative,
+    possible_anchors,
     sentence_anchor,
     with_stated_starts,
     words_of,
@@ -51,7 +53,7 @@ from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.set_statements import SetStatements
 from consistency_lint.facts.shared_values import shared_values, states_shared
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention, named_subject
-from consistency_lint.facts.tables import CueContext, cue_context
+from consistency_lint.facts.tables import CueContext, cue_context, hours_with_row_days
 from consistency_lint.facts.totals import MAX_PARTS, is_total
 from consistency_lint.facts.value_tokens import SegmentValues, SentenceValues, ValueTokens
 from consistency_lint.facts.variants import MAX_LABEL_WORDS, LabelWords
@@ -214,12 +216,13 @@ class _SentenceIndex:
             self._frames = SentenceFrames(self.tokens, language)
         return self._frames
 
-    def in_frame(self, lemma: str, frame: Frame) -> bool:
-        """Whether `lemma` stands in the frame's clause other than as a participle."""
+    def in_frame(self, lemma: str, frame: Frame, participle_too: bool = False) -> bool:
+        """Whether `lemma` stands in the frame's clause other than as a participle (or as
+        one too)."""
         positions = self.positions.get(lemma, [])
-        return any(frame.holds((position,)) for position in islice(
-            positions, bisect_left(positions, frame.clause.start),
-            bisect_left(positions, frame.clause.stop)))
+        return any(frame.contains(position) if participle_too else frame.holds((position,))
+                   for position in islice(positions, bisect_left(positions, frame.clause.start),
+                                          bisect_left(positions, frame.clause.stop)))
 
     def referred_to(self, lemma: str, frame: Frame) -> bool:
         """Whether a pronoun of the frame's clause may stand for `lemma` as a noun of the
@@ -456,6 +459,11 @@ class FactExtractor:
         self.company = registry.company_subject
         self.shared = shared_values(registry)
         self.ignored_cues = ignored_cue_lemmas(language)
+        # an identifier's cue marks its digits, never an address ("REGON 524187369
+        # reklamacje@…" on a letter's footer line)
+        self.address_ignored_cues = tuple(
+            cue for cue in self.ignored_cues
+            if not any(cue in cues for _, cues in identifier_cue_lemmas(language)))
         self.referring = referring_words()
         self.custom = custom_attribute_names(registry.attributes)
         self.registered_roles = frozenset((fact.attribute, fact.role)
@@ -487,9 +495,11 @@ class FactExtractor:
             section_subject = (self._row_subject(analysed) or self._heading_subject(analysed)
                                or document_subject)
             stated: list[tuple[int, Fact]] = []
+            found = extract_values(analysed.segment.text, self.language, self.extracted_types)
+            if ValueType.HOURS in self.extracted_types:
+                found += hours_with_row_days(analysed.segment, found, self.language)
             matches = SegmentValues(
-                match for match in extract_values(analysed.segment.text, self.language,
-                                                  self.extracted_types)
+                match for match in found
                 if not analysed.segment.overlaps_placeholder(match.start, match.end))
             for match in matches.matches:
                 sentence = _sentence_at(analysed.sentences, match.start)
@@ -623,7 +633,9 @@ class FactExtractor:
         tokens = values.tokens(match, index.clause_numbers(CLAUSE_ENDS))
         context = cue_context(analysed, HEADING_DISTANCE,
                               self._previous_lemmas(analysed, sentence))
-        cues = self._ranked_cues(match, sentence, value_index, context, tokens)
+        cues = (self._ranked_cues(match, sentence, value_index, context, tokens)
+                or self._ranked_cues(match, sentence, value_index, context, tokens,
+                                     in_event=True))
         if named_price := self._named_product_price(match, index, value_index, cues):
             cues = named_price + [cue for cue in cues if cue.attribute is not self.price]
         if not cues or cues[0].attribute.name not in self.promotion_stated:
@@ -752,7 +764,7 @@ class FactExtractor:
         for cue in attribute.cue_lemmas(self.language):
             if any(_stands_in(cue, lemmas) for lemmas, _ in context.places):
                 return True
-            if any(position in frame.clause or not frames.in_condition(position)
+            if any(frame.contains(position) or not frames.in_condition(position)
                    for word in cue for position in index.positions.get(word, ())):
                 return True
         return False
@@ -760,12 +772,13 @@ class FactExtractor:
     def _governs(self, attribute: Attribute, frame: Frame, index: _SentenceIndex,
                  context: CueContext) -> bool:
         """Whether a cue of the attribute stands in the value's clause (not as a participle
-        only) or is a noun a pronoun of the clause stands for, or stands in its headings or
-        table headers, which preside over every clause."""
+        only: in a term of several words, a participle is an adjective of its noun, as in
+        "przedłużony termin zwrotu") or is a noun a pronoun of the clause stands for, or
+        stands in its headings or table headers, which preside over every clause."""
         for cue in attribute.cue_lemmas(self.language):
             if any(_stands_in(cue, lemmas) for lemmas, _ in context.places):
                 return True
-            if all(index.in_frame(word, frame) for word in cue) or (
+            if _in_clause(cue, frame, index) or (
                     frame.pronouns and _stands_in(cue, index.positions)
                     and any(index.referred_to(word, frame) for word in cue)):
                 return True
@@ -847,22 +860,27 @@ class FactExtractor:
         return " ".join(sorted(set(found)))
 
     def _ranked_cues(self, match: ValueMatch, sentence: Sentence, value_index: int,
-                     context: CueContext, tokens: ValueTokens) -> list[_Cue]:
-        """For each candidate attribute its closest cue; best attribute first."""
+                     context: CueContext, tokens: ValueTokens,
+                     in_event: bool = False) -> list[_Cue]:
+        """For each candidate attribute its closest cue; best attribute first. The words of
+        the event a period is counted from are no cue of it, unless `in_event`: then only they
+        are, of the attributes usually counted from that kind of event ("odpowiadamy w
+        terminie 14 dni od dnia otrzymania reklamacji": a complaint's answer)."""
         key = (id(sentence), match.value.type)
         if key not in self._claimed:
             self._claimed[key] = self._claimed_by_other_types(sentence.tokens, match.value.type)
         index = self._index(sentence)
+        event = self._period_start(index, match)
         occurrences = _Occurrences(index, match.value.type, self._claimed[key],
-                                   self._period_start(index, match), tokens)
+                                   range(0) if in_event else event, tokens)
         best: dict[str, _Cue] = {}
-        candidates = [(attribute, attribute.cue_lemmas(self.language))
-                      for attribute in self.attributes
-                      if attribute.accepts(match.value.type, match.value.bound,
-                                           match.value.unit)]
+        candidates = self._candidates(match.value, self._anchor(index, event) if event else "",
+                                      in_event)
         exclusive = replace(occurrences, exclusive=True)
         own = {cue for _, cues in candidates for cue in cues}
-        ignored = [cue for cue in self.ignored_cues if cue not in own]  # see lowest_prior_price
+        ignored = [cue for cue in (self.address_ignored_cues
+                                   if match.value.type in ADDRESS_TYPES else self.ignored_cues)
+                   if cue not in own]  # see lowest_prior_price
         for attribute, cues in [*candidates, (_IGNORED, ignored)]:
             where = exclusive if attribute is _IGNORED else occurrences
             for cue in cues:
@@ -878,6 +896,16 @@ class FactExtractor:
             cue.attribute.cue_lemmas(self.language) if cue.attribute is not _IGNORED
             else ignored) for word in found) for cue in ranked}
         return sorted((_bound_claimed(cue, words, index, tokens) for cue in ranked), key=_rank)
+
+    def _candidates(self, value: Value, start: str, in_event: bool
+                    ) -> list[tuple[Attribute, tuple[tuple[str, ...], ...]]]:
+        """The attributes a value may be of, with their cues: of its type, bound and unit,
+        counted from its `start`; with `in_event`, those usually counted from it."""
+        return [(attribute, attribute.cue_lemmas(self.language))
+                for attribute in self.attributes
+                if attribute.accepts(value.type, value.bound, value.unit)
+                and _counts_from(attribute, start)
+                and (not in_event or start in implied_anchors(attribute.name))]
 
     def _index(self, sentence: Sentence) -> _SentenceIndex:
         """Where each lemma and subject stands in the sentence, computed once per sentence."""
@@ -1081,6 +1109,20 @@ def _bound_claimed(cue: _Cue, words: Mapping[str, frozenset[str]], index: _Sente
     return cue
 
 
+def _in_clause(cue: tuple[str, ...], frame: Frame, index: _SentenceIndex) -> bool:
+    """Whether the cue stands in the frame's clause, not as a participle only: of a term of
+    several words, one word is enough, the others may be its participles."""
+    if len(cue) > 1 and all(index.in_frame(word, frame, participle_too=True) for word in cue):
+        return any(index.in_frame(word, frame) for word in cue)
+    return all(index.in_frame(word, frame) for word in cue)
+
+
+def _counts_from(attribute: Attribute, start: str) -> bool:
+    """Whether a period counted from `start` ("" for none named) may be the attribute's."""
+    possible = possible_anchors(attribute.name)
+    return not start or possible is None or start in possible
+
+
 def _rank(cue: _Cue) -> tuple[int, int, int, int, int, int, int]:
     """Attributes that constrain the bound ("od 1000 zł") first, unless their cue is
     another value's (`_bound_claimed`); then, among compact cues
@@ -1212,13 +1254,17 @@ def _occurrences(lemmas: list[str], cue: tuple[str, ...]) -> Iterator[int]:
 
 def _in_order(lemmas: list[str], cue: tuple[str, ...], slack: int) -> Iterator[list[int]]:
     """The positions of the cue's words in order, each at most `slack` words after the one
-    before it ("koszt najtańszej dostawy" for "koszt dostawy")."""
+    before it ("koszt najtańszej dostawy" for "koszt dostawy"); a word between them, never
+    a punctuation mark: a bracket or a comma ends a term ("za pobranie (tylko kurier DPD)"
+    is no "pobranie tylko")."""
     for start in _occurrences(lemmas, cue[:1]):
         positions = [start]
         for word in cue[1:]:
             after = positions[-1] + 1
             found = next((position for position in range(after, after + slack + 1)
-                          if position < len(lemmas) and lemmas[position] == word), None)
+                          if position < len(lemmas) and lemmas[position] == word
+                          and all(lemmas[between][:1].isalnum()
+                                  for between in range(after, position))), None)
             if found is None:
                 break
             positions.append(found)

@@ -1,13 +1,18 @@
 """A value in a table cell is read with its row and its column: the column's header says
 what the value is (its cues: "Abonament miesięczny", "Koszt dostawy"), the row's first cell
 which thing or variant it is about ("Plan Start", "Paczkomat InPost"). These are the nearest
-context a cell has, nearer than the headings above the table."""
+context a cell has, nearer than the headings above the table. A schedule's cell gives its
+hours and its row the days ("Sobota | 9:00–15:00"): the value is read from both."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
+from consistency_lint.model import Segment, ValueMatch, ValueType
+from consistency_lint.model.value import of_these_days_only
 from consistency_lint.nlp.analysis import AnalysedSegment
+from consistency_lint.values.extraction import extract_values
 
 COLUMN_DISTANCE = 1  # a cue in the column's header: as near as a cue beside the value
 ROW_DISTANCE = 2  # ... in the row's first cell
@@ -34,3 +39,20 @@ def cue_context(analysed: AnalysedSegment, heading_distance: int,
         places.append(previous)
     places.append((analysed.heading_lemmas, heading_distance))
     return CueContext(tuple(places))
+
+
+def hours_with_row_days(segment: Segment, found: Sequence[ValueMatch],
+                        language: str) -> list[ValueMatch]:
+    """The opening hours of a table cell whose row header names the days ("Poniedziałek –
+    piątek | 8:00–20:00"), placed on the cell's text, of those days only (a row is a part of
+    the week); none when the cell's own text already gives hours, or names no time the days
+    complete."""
+    row = segment.cell.row if segment.cell is not None else ""
+    if not row or any(match.value.type is ValueType.HOURS for match in found):
+        return []
+    prefix = f"{row}: "
+    read = extract_values(prefix + segment.text, language, frozenset({ValueType.HOURS}))
+    return [replace(match, start=0, end=match.end - len(prefix),
+                    text=segment.text[:match.end - len(prefix)],
+                    value=replace(match.value, text=of_these_days_only(match.value.text)))
+            for match in read if match.start < len(prefix) < match.end]

@@ -211,6 +211,15 @@ def _schedules_agree(first: str, second: str) -> bool:
     return mine == theirs
 
 
+def of_these_days_only(schedule: str) -> str:
+    """The schedule with each of its days given alone ("mon-fri 08:00-20:00" -> "mon
+    08:00-20:00; tue 08:00-20:00; …"): it then speaks of those days only, as a statement of
+    single days does (a schedule table's row, "Poniedziałek – piątek | 8:00–20:00", says
+    nothing of Saturday)."""
+    return "; ".join(f"{day} {hours}" for day, all_hours in _days(schedule).items()
+                     for hours in sorted(all_hours))
+
+
 def _days(schedule: str) -> dict[str, frozenset[str]]:
     """ "mon-fri 08:00-20:00; sat 09:00-14:00" -> {"mon": {"08:00-20:00"}, ..., "sat": ...}."""
     days: dict[str, frozenset[str]] = {}

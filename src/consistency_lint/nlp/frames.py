@@ -48,10 +48,15 @@ class Frame:
     participles: frozenset[int]
     has_content_verb: bool
     pronouns: frozenset[tuple[str, str]] = frozenset()  # their (number, gender) pairs
+    asides: frozenset[int] = frozenset()  # brackets the clause runs across, with their words
+
+    def contains(self, position: int) -> bool:
+        """Whether the word at `position` is the clause's own, not an aside's."""
+        return position in self.clause and position not in self.asides
 
     def holds(self, positions: Sequence[int]) -> bool:
         """Whether every position is in the clause, and none of them is a participle."""
-        return all(position in self.clause and position not in self.participles
+        return all(self.contains(position) and position not in self.participles
                    for position in positions)
 
 
@@ -63,11 +68,13 @@ class SentenceFrames:
     def __init__(self, tokens: Sequence[Token], language: str) -> None:
         self.tokens = tokens
         self.ends = [i for i, token in enumerate(tokens) if token.text in FRAME_ENDS]
+        self._closing = _bracket_pairs(tokens)  # "(" position: its ")" position
+        self._opening = {closing: opening for opening, closing in self._closing.items()}
         profile = language_profile(language)
         self.tagged = profile.morphology == "morfeusz"
         self.light = profile.light_verbs
         self.conditions = profile.condition_conjunctions
-        self._clauses: dict[int, _ClauseWords] = {}
+        self._clauses: dict[tuple[int, int], _ClauseWords] = {}
 
     def clause_around(self, own: range) -> range:
         """The clause of the value whose tokens are `own`: up to the nearest comma,
@@ -90,22 +97,39 @@ class SentenceFrames:
     def frame(self, own: range, skipped: range = range(0)) -> Frame:
         """The frame of the value whose tokens are `own`; the words in `skipped` (the event
         its period is counted from: "14 dni od otrzymania towaru") are no verbs of it."""
-        clause = self.clause_around(own)
+        clause, asides = self._clause_across_asides(own)
         if (not self.tagged or not clause
                 or self.tokens[clause.start].lemma.lower() in self.conditions):
-            return Frame(clause, frozenset(), has_content_verb=False)
-        words = self._words(clause)
+            return Frame(clause, frozenset(), has_content_verb=False, asides=asides)
+        words = self._words(clause, asides)
         verbs = words.verbs
         outside = len(verbs) - sum(bisect_left(verbs, part.stop) - bisect_left(verbs, part.start)
                                    for part in (own, skipped) if part)
-        return Frame(clause, words.participles, outside > 0, words.pronouns)
+        return Frame(clause, words.participles, outside > 0, words.pronouns, asides)
 
-    def _words(self, clause: range) -> _ClauseWords:
-        if clause.start not in self._clauses:
+    def _clause_across_asides(self, own: range) -> tuple[range, frozenset[int]]:
+        """The value's clause, running on across an aside in brackets beside it, and the
+        aside's positions: "Za pobranie (tylko kurier DPD) doliczamy 5 zł" is one clause
+        about the cash-on-delivery fee, with an aside about the carrier. A value inside
+        brackets has the bracket's clause."""
+        clause = self.clause_around(own)
+        asides: set[int] = set()
+        while clause.start > 0 and (clause.start - 1) in self._opening:
+            opening = self._opening[clause.start - 1]
+            asides.update(range(opening, clause.start))
+            clause = range(self.clause_around(range(opening, opening + 1)).start, clause.stop)
+        while clause.stop in self._closing:
+            closing = self._closing[clause.stop]
+            asides.update(range(clause.stop, closing + 1))
+            clause = range(clause.start, self.clause_around(range(closing, closing + 1)).stop)
+        return clause, frozenset(asides)
+
+    def _words(self, clause: range, asides: frozenset[int]) -> _ClauseWords:
+        if (clause.start, clause.stop) not in self._clauses:
             verbs: list[int] = []
             participles: set[int] = set()
             pronouns: set[tuple[str, str]] = set()
-            for position in clause:
+            for position in (position for position in clause if position not in asides):
                 token = self.tokens[position]
                 parts = parts_of_speech(token)
                 if parts and parts <= PARTICIPLE_TAGS:
@@ -116,9 +140,9 @@ class SentenceFrames:
                 else:  # by its form: the tagger reads "go" as the board game too
                     pronouns.update(morfeusz.agreement(token.text.lower(), PRONOUN_LEMMA,
                                                        PRONOUN_TAG))
-            self._clauses[clause.start] = _ClauseWords(verbs, frozenset(participles),
+            self._clauses[clause.start, clause.stop] = _ClauseWords(verbs, frozenset(participles),
                                                        frozenset(pronouns))
-        return self._clauses[clause.start]
+        return self._clauses[clause.start, clause.stop]
 
     def _after_preposition(self, position: int, parts: frozenset[str]) -> bool:
         """Whether the word at `position` is a gerund right after a preposition."""
@@ -148,3 +172,16 @@ def parts_of_speech(token: Token) -> frozenset[str]:
     lemma = token.lemma.lower()
     return frozenset(part for found, part in morfeusz.analyses(token.text)
                      if found.lower() == lemma)
+
+
+def _bracket_pairs(tokens: Sequence[Token]) -> dict[int, int]:
+    """The position of each opening bracket that is closed in the sentence, and of the
+    bracket that closes it."""
+    pairs: dict[int, int] = {}
+    open_at: list[int] = []
+    for position, token in enumerate(tokens):
+        if token.text == "(":
+            open_at.append(position)
+        elif token.text == ")" and open_at:
+            pairs[open_at.pop()] = position
+    return pairs
