@@ -106,7 +106,8 @@ class SetStatements:
                         self._listing(item.vocabulary, affirmed, heading, analysed,
                                       segment_index, sentence)
                         or self._enumeration(attribute, found, frames, affirmed,
-                                             f"{attribute}@{segment_index}:{sentence.start}"))
+                                             f"{attribute}@{segment_index}:{sentence.start}",
+                                             _question_asked(analysed)))
                 yield self._fact(document, analysed, sentence, item, listings[attribute])
 
     def _only_before(self, affirmed: list[str], first: int) -> bool:
@@ -181,16 +182,19 @@ class SetStatements:
         return ""
 
     def _enumeration(self, attribute: str, found: list[_Found], frames: SentenceFrames,
-                     affirmed: list[str], key: str) -> str:
+                     affirmed: list[str], key: str, question: frozenset[str]) -> str:
         """`key`, the sentence's listing key, for three members or more that a verb of the
         attribute names in the first one's clause ("Zapłacisz BLIK-iem, kartą płatniczą,
-        szybkim przelewem albo przy odbiorze"): the options, all of them. Not members a
-        clause about something else names ("Płatności BLIK, kartą i szybkim przelewem
-        obsługuje operator"). "" otherwise."""
+        szybkim przelewem albo przy odbiorze") or in the question they answer (`question`,
+        its verbs: "Jak mogę zapłacić?"): the options, all of them. Not members a clause
+        about something else names ("Płatności BLIK, kartą i szybkim przelewem obsługuje
+        operator"). "" otherwise."""
         items = [item for item in found if item.vocabulary.attribute == attribute]
         if len({item.mention.member.name for item in items}) < ENUMERATION:
             return ""
         verbs = self.cue_verbs[attribute]
+        if not question.isdisjoint(verbs):
+            return key
         clause = frames.clause_around(range(items[0].mention.first, items[0].mention.last))
         if not any(affirmed[position] in verbs and _is_predicate(frames.tokens[position])
                    for position in clause):
@@ -326,3 +330,14 @@ def _is_predicate(token: Token) -> bool:
     """Whether the word is a verb form that can head a clause, as the word it was read as
     ("lub" is the conjunction, not the imperative of "lubić")."""
     return bool(parts_of_speech(token) & _PREDICATE_TAGS)
+
+
+def _question_asked(analysed: AnalysedSegment) -> frozenset[str]:
+    """The lemmas of the verbs of the question the segment answers: its nearest heading,
+    when that asks ("Jak mogę zapłacić?"); none otherwise."""
+    path = analysed.segment.heading_path
+    if not path or not path[-1].rstrip().endswith("?") or not analysed.heading_levels:
+        return frozenset()
+    nearest = analysed.heading_levels[0]
+    return frozenset(token.lemma.lower() for token in analysed.heading_tokens
+                     if token.lemma in nearest and _is_predicate(token))

@@ -37,7 +37,8 @@ class LabelWords:
     """What may label a variant of one attribute's value: a word that tells variants apart
     (`distinguishing`, `qualifies_cue`) or a word of one of the registry's labels; never a
     cue or role word of the attribute, a determiner or a form of address, nor a subject's
-    name (`named` positions)."""
+    name (`named` positions) but for a word of the registry's labels ("w planie rocznym",
+    the subject's alias "plan roczny", is the yearly variant)."""
 
     unlabelled: frozenset[str]
     cue_words: frozenset[str]
@@ -52,11 +53,16 @@ class LabelWords:
     def passes(self, tokens: Sequence[Token], position: int, named: Container[int]) -> bool:
         token = tokens[position]
         lemma = token.lemma.lower()
+        if lemma in self.registry_words:
+            return _names_a_thing(lemma) and self._may_label(token, lemma)
         return (position not in named and _names_a_thing(lemma)
-                and self.unlabelled.isdisjoint(
-                    morfeusz.every_lemma(token.text.lower(), lemma, verbal=False))
-                and (lemma in self.registry_words or distinguishing(tokens, position)
+                and self._may_label(token, lemma)
+                and (distinguishing(tokens, position)
                      or qualifies_cue(tokens, position, self.cue_words)))
+
+    def _may_label(self, token: Token, lemma: str) -> bool:
+        return self.unlabelled.isdisjoint(
+            morfeusz.every_lemma(token.text.lower(), lemma, verbal=False))
 
 
 @cache
@@ -177,10 +183,14 @@ def _part_of(version: RegistryFact, whole: RegistryFact) -> bool:
 
 def _of_role(versions: Sequence[RegistryFact], role: str) -> list[RegistryFact]:
     """The values of `role`; for a role the registry does not list, the values without a
-    role when the registry lists roles of the fact, else none."""
+    role when the registry lists roles of the fact, else none. A statement that names no
+    role where the registry gives the fact only for roles ("terminem płatności 21 dni", the
+    registry's term for wholesale) states one of theirs."""
     own = [version for version in versions if version.role == role]
-    if own or not role:
+    if own:
         return own
+    if not role:
+        return list(versions)
     if any(version.role for version in versions):
         return [version for version in versions if not version.role]
     return []
