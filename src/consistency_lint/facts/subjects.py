@@ -1,5 +1,6 @@
-"""Finding registry subjects in sentences: by lemmas ("sofy Lido" is "Sofa Lido") and
-fuzzily ("Velora Citty E5"), longest name first."""
+"""Finding registry subjects in sentences: by lemmas ("sofy Lido" is "Sofa Lido"), a word at
+any lemma the dictionary reads it as ("Karty podarunkowe", tagged as the card game "karty",
+are "karta podarunkowa"), and fuzzily ("Velora Citty E5"), longest name first."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from consistency_lint.facts.registry import Subject
+from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import Token
 from consistency_lint.nlp.pipeline import pipeline
 
@@ -64,12 +66,12 @@ class SubjectMatcher:
         return mentions
 
     def _match_at(self, tokens: Sequence[Token], index: int) -> SubjectMention | None:
-        lemma = tokens[index].lemma.lower()
-        for entry in self._by_first_lemma.get(lemma, ()):
-            window = tokens[index:index + len(entry.lemmas)]
-            if tuple(t.lemma.lower() for t in window) == entry.lemmas or tuple(
-                    t.text.lower() for t in window) == tuple(entry.surface.split()):
-                return SubjectMention(entry.subject, index, len(entry.lemmas))
+        named = [entry for lemma in _readings(tokens[index])
+                 for entry in self._by_first_lemma.get(lemma, ())
+                 if _names(entry, tokens[index:index + len(entry.lemmas)])]
+        if named:
+            entry = max(named, key=lambda entry: len(entry.lemmas))
+            return SubjectMention(entry.subject, index, len(entry.lemmas))
         for entry in self._by_prefix.get(tokens[index].text[:3].lower(), ()):
             window = tokens[index:index + len(entry.lemmas)]
             if len(entry.lemmas) < 2 or len(window) < len(entry.lemmas):
@@ -78,6 +80,20 @@ class SubjectMatcher:
             if fuzz.ratio(surface, entry.surface) >= FUZZY_THRESHOLD:
                 return SubjectMention(entry.subject, index, len(entry.lemmas))
         return None
+
+
+def _names(entry: _Name, window: Sequence[Token]) -> bool:
+    """Whether the tokens are the name: word by word at one of their lemmas, or as
+    written."""
+    return len(window) == len(entry.lemmas) and (
+        all(name in _readings(token) for name, token in zip(entry.lemmas, window, strict=True))
+        or tuple(token.text.lower() for token in window) == tuple(entry.surface.split()))
+
+
+def _readings(token: Token) -> frozenset[str]:
+    """The lemmas a token stands at: the tagger's, and the dictionary's other readings of
+    it, not the verb a verbal noun comes from."""
+    return morfeusz.every_lemma(token.text.lower(), token.lemma.lower(), verbal=False)
 
 
 def named_subject(mentions: Sequence[SubjectMention], position: int,
