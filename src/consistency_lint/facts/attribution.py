@@ -459,11 +459,12 @@ class FactExtractor:
         self.company = registry.company_subject
         self.shared = shared_values(registry)
         self.ignored_cues = ignored_cue_lemmas(language)
+        identifier_cues = identifier_cue_lemmas(language)
         # an identifier's cue marks its digits, never an address ("REGON 524187369
         # reklamacje@…" on a letter's footer line)
         self.address_ignored_cues = tuple(
             cue for cue in self.ignored_cues
-            if not any(cue in cues for _, cues in identifier_cue_lemmas(language)))
+            if not any(cue in cues for _, cues in identifier_cues))
         self.referring = referring_words()
         self.custom = custom_attribute_names(registry.attributes)
         self.registered_roles = frozenset((fact.attribute, fact.role)
@@ -476,12 +477,13 @@ class FactExtractor:
                                               language)
         self.label_words = frozenset(word for fact in registry.facts
                                      for word in fact.label.split())
-        self.identifiers = tuple((name, cues) for name, cues in identifier_cue_lemmas(language)
+        self.identifiers = tuple((name, cues) for name, cues in identifier_cues
                                  if name not in registry.attributes)
         self._claimed: dict[tuple[int, ValueType], frozenset[int]] = {}
         self._sentence_index: dict[int, _SentenceIndex] = {}
         self.sets = SetStatements(self.attributes, self.company, language)
         self._sentence_anchors: dict[int, str] = {}  # by id of a sentence's index
+        self._events: dict[tuple[int, int, int], tuple[range, str]] = {}  # see `_event`
 
     def extract(self, document: Document,
                 segments: Sequence[AnalysedSegment]) -> DocumentFacts:
@@ -489,6 +491,7 @@ class FactExtractor:
         self._claimed.clear()  # keyed by sentence identity: valid within one document
         self._sentence_index.clear()
         self._sentence_anchors.clear()
+        self._events.clear()
         facts: list[Fact] = []
         offers: list[Fact] = []
         for segment_index, analysed in enumerate(segments):
@@ -748,7 +751,7 @@ class FactExtractor:
             return cues, frozenset()
         own = range(bisect_left(index.starts, match.start), bisect_left(index.starts, match.end))
         frames = index.frames(self.language)
-        frame = frames.frame(own, self._period_start(index, match))
+        frame = frames.frame(own, self._event(index, match)[0])
         governs = (self._governs if frame.has_content_verb
                    else partial(self._not_only_in_conditions, frames=frames))
         foreign = frozenset(  # an ignored cue and a promotion speak for the whole sentence
@@ -870,12 +873,11 @@ class FactExtractor:
         if key not in self._claimed:
             self._claimed[key] = self._claimed_by_other_types(sentence.tokens, match.value.type)
         index = self._index(sentence)
-        event = self._period_start(index, match)
+        event, start = self._event(index, match)
         occurrences = _Occurrences(index, match.value.type, self._claimed[key],
                                    range(0) if in_event else event, tokens)
         best: dict[str, _Cue] = {}
-        candidates = self._candidates(match.value, self._anchor(index, event) if event else "",
-                                      in_event)
+        candidates = self._candidates(match.value, start, in_event)
         exclusive = replace(occurrences, exclusive=True)
         own = {cue for _, cues in candidates for cue in cues}
         ignored = [cue for cue in (self.address_ignored_cues
@@ -915,6 +917,15 @@ class FactExtractor:
             self._sentence_index[id(sentence)] = index
         return index
 
+    def _event(self, index: _SentenceIndex, match: ValueMatch) -> tuple[range, str]:
+        """The event a period is counted from (`_period_start`) and its concept, worked out
+        once per value: its frame, its cues and its reading all ask."""
+        key = (id(index), match.start, match.end)
+        if key not in self._events:
+            event = self._period_start(index, match)
+            self._events[key] = (event, self._anchor(index, event) if event else "")
+        return self._events[key]
+
     def _period_start(self, index: _SentenceIndex, match: ValueMatch) -> range:
         """The tokens of the event a period is counted from, which directly follows the
         value: a preposition ("od"), then a noun phrase, up to the first punctuation or word
@@ -947,7 +958,7 @@ class FactExtractor:
         the one its sentence names ("w ciągu doby od zaksięgowania, czyli do 24 godzin")."""
         if match.value.type is not ValueType.DURATION:
             return match.value
-        anchor = self._anchor(index, self._period_start(index, match))
+        anchor = self._event(index, match)[1]
         if not anchor:
             if id(index) not in self._sentence_anchors:  # once per sentence, not per value
                 self._sentence_anchors[id(index)] = sentence_anchor(words_of(index.tokens),
