@@ -330,11 +330,14 @@ class _Occurrences:
     others: ValueTokens = field(default_factory=ValueTokens)
     exclusive: bool = False  # cues that mark only the value nearest to them
 
-    def nearest(self, lemma: str, origin: int) -> int | None:
-        """The distance from `origin` to the nearest position of `lemma`, or None: a word
-        of the value itself ("39,99 zł miesięcznie") is nearest of all, a word of another
-        value of the sentence is no cue of this one."""
+    def nearest(self, lemma: str, origin: int,
+                excluded: frozenset[int] = frozenset()) -> int | None:
+        """The distance from `origin` to the nearest position of `lemma` outside
+        `excluded`, or None: a word of the value itself ("39,99 zł miesięcznie") is nearest
+        of all, a word of another value of the sentence is no cue of this one."""
         positions = self.index.unclaimed(self.value_type, lemma, self.claimed)
+        if excluded:
+            positions = [position for position in positions if position not in excluded]
         at = bisect_left(positions, origin)
         after = _first_outside(positions, at, self.period)
         before = _last_outside(positions, at - 1, self.period)
@@ -373,6 +376,18 @@ class _Occurrences:
             best = self._closer(best, combination, origin)
             position -= 1
         return best
+
+    def written_with_others(self, cue: tuple[str, ...]) -> frozenset[int]:
+        """The words of each compact occurrence of the cue that takes in another value's
+        own word ("Ustawowo ma Pan 14 dni, a w Biegowo – 30 dni na zwrot": "dni na zwrot"
+        is the 30 days' cue): that value's cue, no scattered cue of this one."""
+        if not self.others.has_others:
+            return frozenset()
+        combinations, _ = self.index.compact(self.value_type, cue, self.claimed)
+        return frozenset(member for combination in combinations
+                         if any(self.others.taken(member, False)
+                                for member in combination.members)
+                         for member in combination.members)
 
     def _apart(self, position: int, origin: int) -> int:
         """How far a word at `position` stands from the value at `origin`, the event its
@@ -1161,8 +1176,9 @@ def _cue_distance(cue: tuple[str, ...], occurrences: _Occurrences, value_index: 
     with a power of the sentence's length."""
     if _stands_in(cue, occurrences.index.positions):
         farthest = 0
+        others = occurrences.written_with_others(cue) if len(cue) > 1 else frozenset()
         for lemma in cue:
-            distance = occurrences.nearest(lemma, value_index)
+            distance = occurrences.nearest(lemma, value_index, others)
             if distance is None:
                 break
             farthest = max(farthest, distance)
