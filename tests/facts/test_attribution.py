@@ -282,3 +282,16 @@ def test_a_cue_beyond_the_periods_clause_is_not_brought_nearer_by_its_start(
     assert [row for row in _facts(tmp_path, "text", "zwroty.txt", text)
             if row[1] != "street_address"] == [
         ("shop", "goods_return_period", "14 day from withdrawal", 1, "medium")]
+
+
+def test_a_coined_one_word_name_is_found_in_its_inflected_forms(tmp_path: Path) -> None:
+    registry = REGISTRY.replace("  nova: {name: Fotel Nova}\n",
+                                "  nova: {name: Fotel Nova}\n  kivora: {name: Kivora}\n")
+    config = {"version": 1, "facts": "facts.yaml",
+              "channels": {"docs": {"loader": "text", "paths": ["ceny.txt"]}}}
+    text = "Cena Kivory to 1 299 zł.\n\nW Kivorze zmieścisz 40 kg, a kosztuje ona 1 399 zł.\n"
+    write_project(tmp_path, config, {"facts.yaml": registry, "ceny.txt": text})
+    assert [_row(fact) for fact in lint(tmp_path).facts] == [
+        ("kivora", "price", "1299.00 PLN", 1, "high"),
+        ("kivora", "price", "1399.00 PLN", 3, "high"),
+    ]

@@ -1,6 +1,7 @@
 """Finding registry subjects in sentences: by lemmas ("sofy Lido" is "Sofa Lido"), a word at
 any lemma the dictionary reads it as ("Karty podarunkowe", tagged as the card game "karty",
-are "karta podarunkowa"), and fuzzily ("Velora Citty E5"), longest name first."""
+are "karta podarunkowa"), a one-word name no dictionary knows in its inflected forms ("w
+Zoolandii" is "Zoolandia"), and fuzzily ("Velora Citty E5"), longest name first."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from os.path import commonprefix
 
 from rapidfuzz import fuzz
 
@@ -17,6 +19,9 @@ from consistency_lint.nlp.analysis import Token
 from consistency_lint.nlp.pipeline import pipeline
 
 FUZZY_THRESHOLD = 90
+MAX_REPLACED = 2  # a name's last letters a case ending replaces ("Zoolandia" → "Zoolandii")
+MAX_ENDING = 3  # letters of a case ending ("Ekomarket" → "Ekomarketowi")
+MIN_STEM = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +36,7 @@ class _Name:
     subject: str
     lemmas: tuple[str, ...]
     surface: str
+    coined: bool = False  # one word the dictionary does not know: a brand's own name
 
 
 class SubjectMatcher:
@@ -46,7 +52,8 @@ class SubjectMatcher:
                 if not tokens:
                     continue
                 entry = _Name(subject.id, tuple(t.lemma_.lower() for t in tokens),
-                              " ".join(t.lower_ for t in tokens))
+                              " ".join(t.lower_ for t in tokens),
+                              len(tokens) == 1 and not morfeusz.knows(tokens[0].text))
                 self._by_first_lemma[entry.lemmas[0]].append(entry)
                 self._by_prefix[entry.surface[:3]].append(entry)
         for entries in (*self._by_first_lemma.values(), *self._by_prefix.values()):
@@ -74,6 +81,8 @@ class SubjectMatcher:
             return SubjectMention(entry.subject, index, len(entry.lemmas))
         for entry in self._by_prefix.get(tokens[index].text[:3].lower(), ()):
             window = tokens[index:index + len(entry.lemmas)]
+            if entry.coined and _inflects(tokens[index].text, entry.surface):
+                return SubjectMention(entry.subject, index, 1)
             if len(entry.lemmas) < 2 or len(window) < len(entry.lemmas):
                 continue
             surface = " ".join(t.text.lower() for t in window)
@@ -88,6 +97,18 @@ def _names(entry: _Name, window: Sequence[Token]) -> bool:
     return len(window) == len(entry.lemmas) and (
         all(name in _readings(token) for name, token in zip(entry.lemmas, window, strict=True))
         or tuple(token.text.lower() for token in window) == tuple(entry.surface.split()))
+
+
+def _inflects(text: str, name: str) -> bool:
+    """Whether a capitalised word no dictionary knows is a form of a coined name: the
+    name's stem (all but its last two letters at most) and a case ending ("Zoolandii",
+    "Zoolandią" of "Zoolandia"; "Ekomarketowi" of "Ekomarket")."""
+    lower = text.lower()
+    if not text[:1].isupper() or lower == name:
+        return False
+    shared = len(commonprefix((lower, name)))
+    return (shared >= max(MIN_STEM, len(name) - MAX_REPLACED)
+            and len(lower) - shared <= MAX_ENDING and not morfeusz.knows(text))
 
 
 def _readings(token: Token) -> frozenset[str]:
