@@ -28,6 +28,12 @@ REGISTRY_NAME = "Domilo sp. z o.o."
     ("PL 783-184-25-15", "783-184-25-15", True, True),
     ("06 1140 2004 0000 3417 2846 5193", "PL05 1140 2004 0000 3417 2846 5193", True, False),
     ("prowadzonego przez Sąd Rejonowy", "0000918273", False, False),
+    # a time or a number in words: the same words, another number, is another statement
+    ("13:00 wysyłamy tego samego dnia", "13:00", True, True),
+    ("14:00 wysyłamy tego samego dnia", "13:00", True, False),
+    ("do 9:30", "10:00", True, False),
+    ("pakiet 5 lekcji", "pakiet 10 lekcji", True, False),
+    ("ul. Leśna 5", "ul. Składowa 12", False, False),  # other words: no statement of it
 ])
 def test_text_values_compare_as_parts_and_near_misses(stated: str, registry: str,
                                                       comparable: bool, agree: bool) -> None:
