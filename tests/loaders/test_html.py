@@ -137,3 +137,17 @@ def test_adjacent_inline_elements_read_as_a_reader_sees_them() -> None:
         "Powered by Warszawa, 10 m2, 199"]
     new_price = segments[2]
     assert new_price.position(new_price.text.index("149")) == (3, 26)
+
+
+def test_a_menus_links_are_kept_apart_from_the_text() -> None:
+    page = ('<nav class="menu">\n  <a href="/sofy">Sofy</a> ·\n'
+            '  <a href="https://meblino.pl/fotele">Fotele</a>\n</nav>\n'
+            '<p>Sofa <a href="/lido">Lido</a>.</p>\n'
+            '<footer><p><a href="/regulamin">Regulamin</a> | <a href="/kontakt">Kontakt</a></p>'
+            '\n<p>Infolinia 22 350 40 50</p></footer>\n')
+    parsed = parse(Source(page.encode()))
+    assert [segment.text for segment in parsed.segments] == ["Sofa Lido.",
+                                                             "Infolinia 22 350 40 50"]
+    assert [(link.href, link.span.line, link.span.column) for link in parsed.menu_links] == [
+        ("/sofy", 2, 3), ("https://meblino.pl/fotele", 3, 3),
+        ("/regulamin", 6, 33), ("/kontakt", 6, 68)]

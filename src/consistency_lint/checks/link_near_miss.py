@@ -4,11 +4,12 @@ states elsewhere.
 A link's target is a value the page states as much as an address in its text: a customer
 who clicks `[Regulamin](https://www.x.com/regulamin2)` lands on a page that does not exist,
 or on another business's site (x.pl for x.com). Every web address the documents state, in a
-link's target (Markdown, HTML) or written out in the text, is gathered with its places; an
-address whose host is a near miss of another stated address's host, or whose path differs
-from one on its host in one segment by a letter (`values.near_miss.url_near_miss`),
-is reported at its places when the other is the better attested (stated in more places, or
-as often and first). Two pages of one site are no near miss of each other.
+link's target (Markdown, HTML, a page's menu too) or written out in the text, is gathered
+with its places; an address whose host is a near miss of another stated address's host, or
+whose path differs from one on its host in one segment by a letter
+(`values.near_miss.url_near_miss`), is reported at its places when the other is the better
+attested (stated in more places, or as often and first). Two pages of one site are no near
+miss of each other.
 
 Addresses written out in the text whose hosts are near misses of each other are
 `fact_checks`' (FACT-CHANNEL-MISMATCH): a host is reported here at a link's target, or in
@@ -79,6 +80,10 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         for segment in document.segments:
             for value, place in _stated(document, segment, index):
                 places[value].append(place)
+        for link in document.menu_links:
+            found = _linked(document, link.href, link.span, index)
+            if found is not None:
+                places[found[0]].append(found[1])
     hosts: defaultdict[Value, list[_Place]] = defaultdict(list)
     for value, stated in places.items():
         hosts[_host(value)].extend(stated)
@@ -104,20 +109,25 @@ def _stated(document: Document, segment: Segment,
             index: int) -> Iterator[tuple[Value, _Place]]:
     """The web addresses a segment states: its links' targets, at the link's text, and the
     addresses written out in its text outside a link."""
-    language = document.language
     for link in segment.links:
-        target = link_target(link.href, language)
-        if target is None or target.value.type is not ValueType.URL:
-            continue
-        span = segment.span_of(link.start, link.end)
-        yield target.value, _Place(document, span, link.href.strip(), True,
-                                   (index, span.line))
-    for found in extract_values(segment.text, language, frozenset({ValueType.URL})):
+        linked = _linked(document, link.href, segment.span_of(link.start, link.end), index)
+        if linked is not None:
+            yield linked
+    for found in extract_values(segment.text, document.language, frozenset({ValueType.URL})):
         if any(link.start <= found.start < link.end for link in segment.links):
             continue  # the link's target is the address it shows, or the one reported
         span = segment.span_of(found.start, found.end)
         yield found.value, _Place(document, span, segment.written_text(found.start, found.end),
                                   False, (index, span.line))
+
+
+def _linked(document: Document, href: str, span: Span,
+            index: int) -> tuple[Value, _Place] | None:
+    """The web address a link at `span` leads to (a page's or a menu's), or None."""
+    target = link_target(href, document.language)
+    if target is None or target.value.type is not ValueType.URL:
+        return None
+    return target.value, _Place(document, span, href.strip(), True, (index, span.line))
 
 
 def _alike(values: Iterable[Value],

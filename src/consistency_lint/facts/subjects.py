@@ -9,7 +9,6 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from os.path import commonprefix
 
 from rapidfuzz import fuzz
 
@@ -106,7 +105,8 @@ def _inflects(text: str, name: str) -> bool:
     lower = text.lower()
     if not text[:1].isupper() or lower == name:
         return False
-    shared = len(commonprefix((lower, name)))
+    shared = next((at for at, (mine, theirs) in enumerate(zip(lower, name, strict=False))
+                   if mine != theirs), min(len(lower), len(name)))
     return (shared >= max(MIN_STEM, len(name) - MAX_REPLACED)
             and len(lower) - shared <= MAX_ENDING and not morfeusz.knows(text))
 

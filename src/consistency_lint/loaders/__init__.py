@@ -123,6 +123,7 @@ def load_document(request: LoadRequest) -> Document:
         problems=(parsed.problems + language_problems
                   + _trade_problems(metadata, parsed.metadata_lines)),
         suppressions=suppressions,
+        menu_links=parsed.menu_links,
     )
 
 

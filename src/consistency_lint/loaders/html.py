@@ -6,7 +6,8 @@ exposes no positions, lxml only the line where an element starts). Boilerplate (
 styles, navigation, cookie banners, hidden elements) is dropped. A page footer is read, its
 segments marked `footer`: shops state their hotline, e-mail address, NIP, address and opening
 hours there, often nowhere else on the page; a footer's block that is only links to other
-pages (a menu) is navigation and dropped.
+pages (a menu) is navigation and dropped. A menu's links are kept apart from the text
+(`MenuLink`): their targets are addresses the business states.
 
 Pages are untrusted, so the cost is linear in the page's size: the tokenizer is fed the
 whole page once, character references are decoded here rather than by the tokenizer (which
@@ -27,12 +28,14 @@ from consistency_lint.loaders.parsed import ParsedContent, refuse_too_many_segme
 from consistency_lint.loaders.segments import SegmentBuilder
 from consistency_lint.loaders.source import Source
 from consistency_lint.loaders.tables import TableTracker
-from consistency_lint.model import TRADE_KEYS, Segment
+from consistency_lint.model import TRADE_KEYS, MenuLink, Segment, Span
 
 BOILERPLATE_TAGS = frozenset(
     {"script", "style", "noscript", "template", "nav", "svg", "iframe", "object"}
 )
 BOILERPLATE_ROLES = frozenset({"navigation", "banner", "search"})
+NAVIGATION_ROLE = "navigation"
+MAX_MENU_LINKS = 10_000  # more is no menu; the rest are not read
 FOOTER_ROLE = "contentinfo"
 # A footer's link to one of these states a contact, so its block is no menu.
 CONTACT_SCHEMES = ("mailto:", "tel:", "callto:", "sms:")
@@ -81,6 +84,7 @@ def parse(source: Source) -> ParsedContent:
         segments=tuple(extractor.segments),
         metadata=extractor.metadata,
         metadata_lines=extractor.metadata_lines,
+        menu_links=tuple(extractor.menu_links),
     )
 
 
@@ -90,6 +94,7 @@ class _VisibleTextExtractor(HTMLParser):
         self.segments: list[Segment] = []
         self.metadata: dict[str, object] = {}
         self.metadata_lines: dict[str, int] = {}
+        self.menu_links: list[MenuLink] = []
         self._builder = SegmentBuilder()
         self._tables = TableTracker()
         self._block_stack: list[str] = []
@@ -97,6 +102,7 @@ class _VisibleTextExtractor(HTMLParser):
         self._headings: list[tuple[int, str]] = []
         self._skipped_tag: str | None = None
         self._skip_depth = 0
+        self._skipping_menu = False  # the skipped element is navigation: its links are kept
         self._footer_tag: str | None = None  # the element that opened the footer we are in
         self._footer_depth = 0
         self._elements = _OpenElements()
@@ -107,11 +113,16 @@ class _VisibleTextExtractor(HTMLParser):
         if self._skipped_tag is not None:
             if tag == self._skipped_tag and tag not in VOID_TAGS:
                 self._skip_depth += 1
+            elif tag == "a" and self._skipping_menu:
+                self._add_menu_link(next((value for name, value in attrs if name == "href"),
+                                         None))
             return
         attributes = {_decoded(name): _decoded(value or "") for name, value in attrs}
         if self._is_boilerplate(tag, attributes):
             if tag not in VOID_TAGS:
                 self._skipped_tag, self._skip_depth = tag, 1
+                self._skipping_menu = (tag == "nav" or attributes.get("role", "").lower()
+                                       == NAVIGATION_ROLE)
             return
         self._read_metadata(tag, attributes)
         self._enter_footer(tag, attributes)
@@ -253,6 +264,11 @@ class _VisibleTextExtractor(HTMLParser):
             return line + newlines, len(text) - text.rindex("\n")
         return line, column + len(text)
 
+    def _add_menu_link(self, href: str | None) -> None:
+        if href is not None and len(self.menu_links) < MAX_MENU_LINKS:
+            line, offset = self.getpos()
+            self.menu_links.append(MenuLink(_decoded(href), Span.point(line, offset + 1)))
+
     def _add_button_value(self, value: str) -> None:
         self._flush()
         line, offset = self.getpos()
@@ -270,7 +286,12 @@ class _VisibleTextExtractor(HTMLParser):
         segment = self._builder.build(kind or BLOCK_KINDS.get(block, "paragraph"), heading_path,
                                       footer)
         self._builder = SegmentBuilder()
-        if segment is None or (footer and _is_menu(segment)):
+        if segment is None:
+            return
+        if footer and _is_menu(segment):
+            room = max(0, MAX_MENU_LINKS - len(self.menu_links))
+            self.menu_links.extend(MenuLink(link.href, segment.span_of(link.start, link.end))
+                                   for link in segment.links[:room])
             return
         if level is not None:
             self._headings.append((level, segment.text))

@@ -6,7 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from consistency_lint.loaders.source import ContentLoadError
-from consistency_lint.model import ContentProblem, ProblemKind, Segment, TemplateExpression
+from consistency_lint.model import (
+    ContentProblem,
+    MenuLink,
+    ProblemKind,
+    Segment,
+    TemplateExpression,
+)
 
 MAX_SEGMENTS = 250_000  # a million-block file would take minutes, to no one's benefit
 
@@ -18,6 +24,7 @@ class ParsedContent:
     metadata_lines: dict[str, int] = field(default_factory=dict)
     template_expressions: tuple[TemplateExpression, ...] = ()
     problems: tuple[ContentProblem, ...] = ()
+    menu_links: tuple[MenuLink, ...] = ()
 
 
 def refuse_too_many_segments(count: int, what: str, line: int) -> None:

@@ -62,6 +62,17 @@ class Link:
 
 @pickled_by_constructor
 @dataclass(frozen=True, slots=True)
+class MenuLink:
+    """A link of a page's navigation, which the loader drops as the site's furniture (a
+    `<nav>` menu, a footer's row of links): no text of the page, but its target is an address
+    the business states all the same, and a menu's link to an old domain is a slip."""
+
+    href: str
+    span: Span
+
+
+@pickled_by_constructor
+@dataclass(frozen=True, slots=True)
 class Markup:
     """Text inside markup: the elements that enclose `text[start:end]`, written as CSS
     selectors ("<del>", ".old-price", "{text-decoration:line-through}"). Loaders record what
@@ -256,6 +267,7 @@ class Document:
     template_expressions: tuple[TemplateExpression, ...] = ()
     problems: tuple[ContentProblem, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
+    menu_links: tuple[MenuLink, ...] = ()
 
     @property
     def words(self) -> int:
