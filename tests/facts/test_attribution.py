@@ -295,3 +295,14 @@ def test_a_coined_one_word_name_is_found_in_its_inflected_forms(tmp_path: Path) 
         ("kivora", "price", "1299.00 PLN", 1, "high"),
         ("kivora", "price", "1399.00 PLN", 3, "high"),
     ]
+
+
+def test_a_cue_of_several_words_stands_in_one_heading_not_across_two(tmp_path: Path) -> None:
+    registry = REGISTRY + ("  extended_return_period:\n    {type: duration, scope: company,\n"
+                           "     cues: [\"przedłużony termin zwrotu\", \"na zwrot\"]}\n")
+    config = {"version": 1, "facts": "facts.yaml",
+              "channels": {"docs": {"loader": "markdown", "paths": ["kb.md"]}}}
+    page = "# Zwroty\n\n## Gwarancja na meble\n\nSofa Lido: gwarancja producenta 24 miesiące.\n"
+    write_project(tmp_path, config, {"facts.yaml": registry, "kb.md": page})
+    assert [_row(fact) for fact in lint(tmp_path).facts] == [
+        ("lido", "warranty_period", "24 month", 5, "high")]

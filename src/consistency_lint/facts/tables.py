@@ -21,7 +21,7 @@ ROW_DISTANCE = 2  # ... in the row's first cell
 @dataclass(frozen=True)
 class CueContext:
     """Lemma sets read after the value's own sentence, each with the distance a cue found
-    there is given: the cell's column and row headers, then the headings."""
+    there is given: the cell's column and row headers, then each heading."""
 
     places: tuple[tuple[frozenset[str], int], ...]
 
@@ -37,7 +37,9 @@ def cue_context(analysed: AnalysedSegment, heading_distance: int,
         places.append((frozenset(token.lemma for token in analysed.row_tokens), ROW_DISTANCE))
     if previous is not None:
         places.append(previous)
-    places.append((analysed.heading_lemmas, heading_distance))
+    # each heading apart: a cue of several words stands in one of them, never half in
+    # "Zwroty" and half in "Gwarancja na zegarki" ("na zwrot")
+    places.extend((level, heading_distance) for level in analysed.heading_levels)
     return CueContext(tuple(places))
 
 
