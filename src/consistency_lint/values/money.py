@@ -27,10 +27,13 @@ def pattern(language: str, words: bool) -> re.Pattern[str]:
     vocabulary = lexicon(language)
     currency = unit_alternation(vocabulary.currencies)
     per_month = alternation(vocabulary.per_month_markers)
+    # a table's "39,99 zł / mies.": a slash marker written with a space after the slash
+    spaced = alternation(marker[1:] for marker in vocabulary.per_month_markers
+                         if marker.startswith("/"))
     return compile_pattern(
         f"(?:{bound_pattern(language)})?{range_pattern(language, words)}"
         f"(?:\\s*(?P<dash>,-)|\\s*(?P<currency>{currency}))"
-        f"(?P<monthly>\\s*(?:{per_month}))?"
+        f"(?P<monthly>\\s*(?:{per_month}|/\\s+(?:{spaced})))?"
     )
 
 
