@@ -306,3 +306,16 @@ def test_a_cue_of_several_words_stands_in_one_heading_not_across_two(tmp_path: P
     write_project(tmp_path, config, {"facts.yaml": registry, "kb.md": page})
     assert [_row(fact) for fact in lint(tmp_path).facts] == [
         ("lido", "warranty_period", "24 month", 5, "high")]
+
+
+def test_a_declared_attributes_cue_in_the_sentence_before_is_no_more_specific(
+        tmp_path: Path) -> None:
+    registry = REGISTRY + ("  renewal_term:\n    {type: duration, scope: company,\n"
+                           "     cues: [odnowienie, \"odnawia się\"]}\n")
+    config = {"version": 1, "facts": "facts.yaml",
+              "channels": {"docs": {"loader": "text", "paths": ["faq.txt"]}}}
+    text = ("W planie rocznym wyłącz automatyczne odnowienie przed końcem okresu. Od umowy "
+            "możesz też odstąpić w ciągu 14 dni od jej zawarcia.\n")
+    write_project(tmp_path, config, {"facts.yaml": registry, "faq.txt": text})
+    assert [_row(fact) for fact in lint(tmp_path).facts] == [
+        ("shop", "withdrawal_period", "14 day from contract", 1, "high")]

@@ -1102,7 +1102,10 @@ def _custom_first(cues: list[_Cue], custom: frozenset[str], alone: bool,
     Pro kosztuje 44,99 zł" under "Promocja zimowa" is its promotional price, not the plain
     price). A cue ranked below an ignored one never counts. Unless the value is `alone` (the
     only one of its type in its sentence), a cue in its sentence may be another value's
-    ("39,99 zł miesięcznie albo 399 zł rocznie"): then only the headings' cues count. In a
+    ("39,99 zł miesięcznie albo 399 zł rocznie"): then only the headings' cues count. A cue
+    of the sentence before is no more specific than one of the value's own sentence ("W planie
+    rocznym wyłącz odnowienie. Od umowy możesz też odstąpić w ciągu 14 dni od jej zawarcia":
+    the withdrawal period, not the renewal term). In a
     table column with a header, the header says what the value is, and the headings above
     the table may be about another column: then only the value's own words count."""
     if not cues or cues[0].attribute is _IGNORED or cues[0].attribute.name in custom:
@@ -1111,7 +1114,8 @@ def _custom_first(cues: list[_Cue], custom: frozenset[str], alone: bool,
         if cue.attribute is _IGNORED:
             break
         if cue.attribute.name in custom and (cue.distance == 0 or (not in_column and (
-                alone or cue.distance == HEADING_DISTANCE))):
+                (alone and cue.distance < PREVIOUS_SENTENCE_DISTANCE)
+                or cue.distance == HEADING_DISTANCE))):
             return [cue, *cues[:position], *cues[position + 1:]]
     return cues
 
