@@ -693,7 +693,7 @@ class FactExtractor:
             channel=document.channel,
             confidence=confidence,
             sentence=segment.written_text(sentence.start, sentence.end),
-            role=self._role(cue.attribute, clause, tokens, analysed),
+            role=self._role(cue.attribute, clause, tokens, analysed, sentence),
             label=label,
             cue=" ".join(cue.words),
             distance=cue.distance,
@@ -827,13 +827,14 @@ class FactExtractor:
         return [_Cue(candidates[0], HIGH_CONFIDENCE_DISTANCE + 1, 0, compact=False)]
 
     def _role(self, attribute: Attribute, clause: _Clause, tokens: ValueTokens,
-              analysed: AnalysedSegment) -> str:
+              analysed: AnalysedSegment, sentence: Sentence) -> str:
         """The first of the attribute's roles a cue of which stands in the value's own item
         where its clause lists several values of its type ("zwroty – zwroty@…, reklamacje –
         reklamacje@…": the other items' words, and the headings over them all, are not its
         own), else in its clause, else in its table row's header ("| Dane osobowe |
-        iod@… |"), else in its headings, the nearest first ("## Reklamacje" under "# Zwroty
-        i reklamacje"); "" for none."""
+        iod@… |"), else in the sentence before it in its paragraph ("Masz 14 dni na
+        odstąpienie od umowy. Wyślij nam oświadczenie na zwroty@…"), else in its headings,
+        the nearest first ("## Reklamacje" under "# Zwroty i reklamacje"); "" for none."""
         roles = tuple((role, cues) for role, cues in attribute.role_lemmas(self.language)
                       if role not in attribute.registered_roles
                       or (attribute.name, role) in self.registered_roles)
@@ -846,7 +847,8 @@ class FactExtractor:
         item = tokens.item(first, clause.range)
         row = frozenset(token.lemma.lower() for token in analysed.row_tokens)
         places: tuple[_Clause | frozenset[str], ...] = (
-            (clause, row, *analysed.heading_levels) if item == clause.range else
+            (clause, row, self._sentence_before(analysed, sentence), *analysed.heading_levels)
+            if item == clause.range else
             (frozenset(index.tokens[position].lemma.lower() for position in item),))
         for where in places:
             for role, cues in roles:
@@ -1028,6 +1030,14 @@ class FactExtractor:
         if shared is None or not states_shared(shared, value, attribute.reading):
             return None
         return shared.subject
+
+    def _sentence_before(self, analysed: AnalysedSegment, sentence: Sentence) -> frozenset[str]:
+        """The lower-case lemmas of the sentence before `sentence` in its paragraph."""
+        position = bisect_right(analysed.sentences, sentence.start, key=_start) - 1
+        if position <= 0:
+            return frozenset()
+        return frozenset(lemma.lower() for lemma in
+                         self._index(analysed.sentences[position - 1]).positions)
 
     def _previous_lemmas(self, analysed: AnalysedSegment,
                          sentence: Sentence) -> tuple[frozenset[str], int] | None:
