@@ -832,9 +832,11 @@ class FactExtractor:
         where its clause lists several values of its type ("zwroty – zwroty@…, reklamacje –
         reklamacje@…": the other items' words, and the headings over them all, are not its
         own), else in its clause, else in its table row's header ("| Dane osobowe |
-        iod@… |"), else in the sentence before it in its paragraph ("Masz 14 dni na
-        odstąpienie od umowy. Wyślij nam oświadczenie na zwroty@…"), else in its headings,
-        the nearest first ("## Reklamacje" under "# Zwroty i reklamacje"); "" for none."""
+        iod@… |"), else, where its clause has a verb of its own and so goes on with what was
+        said, in the sentence before it in its paragraph ("Masz 14 dni na odstąpienie od
+        umowy. Oświadczenie wyślij na zwroty@…"; not "Kontakt: sklep@…", a label of its own),
+        else in its headings, the nearest first ("## Reklamacje" under "# Zwroty i
+        reklamacje"); "" for none."""
         roles = tuple((role, cues) for role, cues in attribute.role_lemmas(self.language)
                       if role not in attribute.registered_roles
                       or (attribute.name, role) in self.registered_roles)
@@ -846,9 +848,11 @@ class FactExtractor:
                        if index.tokens[position].lemma.lower() in role_words), None)
         item = tokens.item(first, clause.range)
         row = frozenset(token.lemma.lower() for token in analysed.row_tokens)
+        before = (self._sentence_before(analysed, sentence)
+                  if index.frames(self.language).frame(clause.own).has_content_verb
+                  else frozenset())
         places: tuple[_Clause | frozenset[str], ...] = (
-            (clause, row, self._sentence_before(analysed, sentence), *analysed.heading_levels)
-            if item == clause.range else
+            (clause, row, before, *analysed.heading_levels) if item == clause.range else
             (frozenset(index.tokens[position].lemma.lower() for position in item),))
         for where in places:
             for role, cues in roles:
