@@ -319,3 +319,14 @@ def test_a_declared_attributes_cue_in_the_sentence_before_is_no_more_specific(
     write_project(tmp_path, config, {"facts.yaml": registry, "faq.txt": text})
     assert [_row(fact) for fact in lint(tmp_path).facts] == [
         ("shop", "withdrawal_period", "14 day from contract", 1, "high")]
+
+
+def test_a_column_whose_header_ends_with_a_bound_gives_its_cells_that_bound(
+        tmp_path: Path) -> None:
+    table = ("## Dostawa\n\n| Opcja | Cena | Darmowa od |\n|---|---|---|\n"
+             "| Kurier | 19 zł | 299 zł |\n")
+    assert [row for row in _facts(tmp_path, "markdown", "dostawa.md", table)
+            if row[1] != "carriers"] == [
+        ("shop", "delivery_cost", "19.00 PLN", 5, "high"),
+        ("shop", "free_delivery_threshold", ">=299.00 PLN", 5, "high"),
+    ]

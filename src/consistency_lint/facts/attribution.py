@@ -53,7 +53,12 @@ from consistency_lint.facts.registry import Registry
 from consistency_lint.facts.set_statements import SetStatements
 from consistency_lint.facts.shared_values import shared_values, states_shared
 from consistency_lint.facts.subjects import SubjectMatcher, SubjectMention, named_subject
-from consistency_lint.facts.tables import CueContext, cue_context, hours_with_row_days
+from consistency_lint.facts.tables import (
+    CueContext,
+    bounded_by_column,
+    cue_context,
+    hours_with_row_days,
+)
 from consistency_lint.facts.totals import MAX_PARTS, is_total
 from consistency_lint.facts.value_tokens import SegmentValues, SentenceValues, ValueTokens
 from consistency_lint.facts.variants import MAX_LABEL_WORDS, LabelWords
@@ -513,7 +518,8 @@ class FactExtractor:
             section_subject = (self._row_subject(analysed) or self._heading_subject(analysed)
                                or document_subject)
             stated: list[tuple[int, Fact]] = []
-            found = extract_values(analysed.segment.text, self.language, self.extracted_types)
+            found = bounded_by_column(analysed.segment, extract_values(
+                analysed.segment.text, self.language, self.extracted_types), self.language)
             if ValueType.HOURS in self.extracted_types:
                 found += hours_with_row_days(analysed.segment, found, self.language)
             matches = SegmentValues(

@@ -2,16 +2,18 @@
 what the value is (its cues: "Abonament miesięczny", "Koszt dostawy"), the row's first cell
 which thing or variant it is about ("Plan Start", "Paczkomat InPost"). These are the nearest
 context a cell has, nearer than the headings above the table. A schedule's cell gives its
-hours and its row the days ("Sobota | 9:00–15:00"): the value is read from both."""
+hours and its row the days ("Sobota | 9:00–15:00"): the value is read from both; a column
+whose header ends with a bound ("Darmowa od") gives its cells' amounts that bound."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from consistency_lint.model import Segment, ValueMatch, ValueType
+from consistency_lint.model import Bound, Segment, ValueMatch, ValueType
 from consistency_lint.model.value import of_these_days_only
 from consistency_lint.nlp.analysis import AnalysedSegment
+from consistency_lint.nlp.lexicon import lexicon
 from consistency_lint.values.extraction import extract_values
 
 COLUMN_DISTANCE = 1  # a cue in the column's header: as near as a cue beside the value
@@ -58,3 +60,22 @@ def hours_with_row_days(segment: Segment, found: Sequence[ValueMatch],
                     text=segment.text[:match.end - len(prefix)],
                     value=replace(match.value, text=of_these_days_only(match.value.text)))
             for match in read if match.start < len(prefix) < match.end]
+
+
+def bounded_by_column(segment: Segment, found: Sequence[ValueMatch],
+                      language: str) -> list[ValueMatch]:
+    """The values found in a table cell, the one it starts with read with the bound its
+    column's header ends with ("Darmowa od | 149 zł" is at least 149 zł, as "darmowa od 149
+    zł" would be); as found where the header ends with none."""
+    column = " ".join(segment.cell.column.lower().split()) if segment.cell is not None else ""
+    words = lexicon(language)
+    bound = next((word for word in (*words.at_least, *words.at_most)
+                  if column == word or column.endswith(f" {word}")), None)
+    if bound is None:
+        return list(found)
+    prefix = f"{bound} "
+    read = {match.end - len(prefix): match.value for match in extract_values(
+        prefix + segment.text, language, frozenset(match.value.type for match in found))
+        if match.start == 0 and match.value.bound is not Bound.EXACT}
+    return [replace(match, value=read[match.end]) if match.start == 0 and match.end in read
+            else match for match in found]
