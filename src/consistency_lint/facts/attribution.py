@@ -541,7 +541,8 @@ class FactExtractor:
             facts.extend(self._text_facts(document, analysed, section_subject))
             facts.extend(self._link_facts(document, analysed, section_subject))
             facts.extend(self._identifier_facts(document, analysed))
-            facts.extend(self.sets.facts(document, analysed, segment_index))
+            facts.extend(self.sets.facts(document, analysed, segment_index,
+                                         self._asked_of_another(analysed)))
         facts.extend(without_their_condition(offers, facts))
         return DocumentFacts(document_subject, tuple(facts))
 
@@ -1095,6 +1096,13 @@ class FactExtractor:
         mentions = [m for m in self.subjects.find(analysed.row_tokens)
                     if m.subject != self.company]
         return mentions[0].subject if mentions else None
+
+    def _asked_of_another(self, analysed: AnalysedSegment) -> bool:
+        """Whether the segment answers a question (its nearest heading asks) under headings
+        that name a subject other than the company."""
+        path = analysed.segment.heading_path
+        return (bool(path) and path[-1].rstrip().endswith("?")
+                and self._heading_subject(analysed) is not None)
 
     def _heading_subject(self, analysed: AnalysedSegment) -> str | None:
         """The subject named last in the headings above the segment (the innermost)."""

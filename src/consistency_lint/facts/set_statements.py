@@ -76,8 +76,11 @@ class SetStatements:
             cue[0].lower() for cue in lemmatized(attribute.cues, language) if len(cue) == 1)
             for attribute in self.attributes}  # one-word cues; those that are verbs count
 
-    def facts(self, document: Document, analysed: AnalysedSegment,
-              segment_index: int) -> Iterator[Fact]:
+    def facts(self, document: Document, analysed: AnalysedSegment, segment_index: int,
+              asked_of_another: bool = False) -> Iterator[Fact]:
+        """The members `analysed` offers; none of them a whole list where it answers a
+        question about a subject other than the company (`asked_of_another`: "Jak płacę za
+        abonament?" is answered with the subscription's methods, not all the shop's)."""
         if not self.attributes:
             return
         heading = [token.lemma.lower() for token in analysed.heading_tokens]
@@ -93,7 +96,7 @@ class SetStatements:
             # what presents a whole set: cues outside negated clauses ("nie przyjmujemy…"),
             # in a statement that does not say it lists only some ("także", "m.in.")
             affirmed = [lemma if not negated[i] else "" for i, lemma in enumerate(lemmas)]
-            whole = not _first_cue(self.partial, lemmas)
+            whole = not asked_of_another and not _first_cue(self.partial, lemmas)
             exclusive = {item.vocabulary.attribute for item in found
                          if self._only_before(affirmed, item.mention.first)}
             listings: dict[str, str] = {}  # by attribute: once per sentence, not per member
