@@ -330,3 +330,19 @@ def test_a_column_whose_header_ends_with_a_bound_gives_its_cells_that_bound(
         ("shop", "delivery_cost", "19.00 PLN", 5, "high"),
         ("shop", "free_delivery_threshold", ">=299.00 PLN", 5, "high"),
     ]
+
+
+def test_an_amount_per_month_is_the_monthly_fee_whatever_its_column_says(
+        tmp_path: Path) -> None:
+    registry = REGISTRY.replace(
+        "  nova: {name: Fotel Nova}\n", "  nova: {name: Fotel Nova}\n  start: {name: Plan Start}\n"
+    ).replace("facts:\n", "facts:\n  - {subject: start, attribute: monthly_fee, value: 29 zł}\n")
+    config = {"version": 1, "facts": "facts.yaml",
+              "channels": {"docs": {"loader": "markdown", "paths": ["cennik.md"]}}}
+    table = ("| Plan | Cena |\n|---|---|\n| Plan Start | 29 zł / mies. |\n\n"
+             "W Planie Start płacisz 29 zł co miesiąc.\n")
+    write_project(tmp_path, config, {"facts.yaml": registry, "cennik.md": table})
+    assert [_row(fact) for fact in lint(tmp_path).facts] == [
+        ("start", "monthly_fee", "29.00 PLN/month", 3, "high"),
+        ("start", "monthly_fee", "29.00 PLN/month", 5, "high"),
+    ]

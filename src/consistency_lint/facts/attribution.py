@@ -62,7 +62,16 @@ from consistency_lint.facts.tables import (
 from consistency_lint.facts.totals import MAX_PARTS, is_total
 from consistency_lint.facts.value_tokens import SegmentValues, SentenceValues, ValueTokens
 from consistency_lint.facts.variants import MAX_LABEL_WORDS, LabelWords
-from consistency_lint.model import Confidence, Document, Fact, Value, ValueMatch, ValueType
+from consistency_lint.model import (
+    PER_MONTH,
+    Confidence,
+    Document,
+    Fact,
+    Reading,
+    Value,
+    ValueMatch,
+    ValueType,
+)
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.clause_reading import asserted, clauses
@@ -896,7 +905,9 @@ class FactExtractor:
         """For each candidate attribute its closest cue; best attribute first. The words of
         the event a period is counted from are no cue of it, unless `in_event`: then only they
         are, of the attributes usually counted from that kind of event ("odpowiadamy w
-        terminie 14 dni od dnia otrzymania reklamacji": a complaint's answer)."""
+        terminie 14 dni od dnia otrzymania reklamacji": a complaint's answer). An amount per
+        month is its own cue of an attribute paid every month ("| Cena | 39,99 zł / mies. |":
+        the fee, not a one-off price)."""
         key = (id(sentence), match.value.type)
         if key not in self._claimed:
             self._claimed[key] = self._claimed_by_other_types(sentence.tokens, match.value.type)
@@ -921,6 +932,13 @@ class FactExtractor:
                 current = best.get(attribute.name)
                 if current is None or _rank(candidate) < _rank(current):
                     best[attribute.name] = candidate
+        if match.value.unit.endswith(PER_MONTH):  # "39,99 zł / mies.": paid every month
+            for attribute, _ in candidates:
+                per_month = _Cue(attribute, 0, 1, True, (PER_MONTH,), beside=True)
+                current = best.get(attribute.name)
+                if attribute.reading is Reading.MONTHLY and (
+                        current is None or _rank(per_month) < _rank(current)):
+                    best[attribute.name] = per_month
         ranked = list(best.values())
         words = {cue.attribute.name: frozenset(word for found in (
             cue.attribute.cue_lemmas(self.language) if cue.attribute is not _IGNORED
