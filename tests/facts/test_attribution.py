@@ -24,10 +24,11 @@ REGISTRY = (
 )
 
 
-def _facts(tmp_path: Path, loader: str, name: str, content: str) -> list[tuple[object, ...]]:
+def _facts(tmp_path: Path, loader: str, name: str, content: str,
+           registry: str = REGISTRY) -> list[tuple[object, ...]]:
     config = {"version": 1, "facts": "facts.yaml",
               "channels": {"docs": {"loader": loader, "paths": [name]}}}
-    write_project(tmp_path, config, {"facts.yaml": REGISTRY, name: content})
+    write_project(tmp_path, config, {"facts.yaml": registry, name: content})
     return [_row(fact) for fact in lint(tmp_path).facts]
 
 
@@ -287,11 +288,8 @@ def test_a_cue_beyond_the_periods_clause_is_not_brought_nearer_by_its_start(
 def test_a_coined_one_word_name_is_found_in_its_inflected_forms(tmp_path: Path) -> None:
     registry = REGISTRY.replace("  nova: {name: Fotel Nova}\n",
                                 "  nova: {name: Fotel Nova}\n  kivora: {name: Kivora}\n")
-    config = {"version": 1, "facts": "facts.yaml",
-              "channels": {"docs": {"loader": "text", "paths": ["ceny.txt"]}}}
     text = "Cena Kivory to 1 299 zł.\n\nW Kivorze zmieścisz 40 kg, a kosztuje ona 1 399 zł.\n"
-    write_project(tmp_path, config, {"facts.yaml": registry, "ceny.txt": text})
-    assert [_row(fact) for fact in lint(tmp_path).facts] == [
+    assert _facts(tmp_path, "text", "ceny.txt", text, registry) == [
         ("kivora", "price", "1299.00 PLN", 1, "high"),
         ("kivora", "price", "1399.00 PLN", 3, "high"),
     ]
@@ -300,11 +298,8 @@ def test_a_coined_one_word_name_is_found_in_its_inflected_forms(tmp_path: Path) 
 def test_a_cue_of_several_words_stands_in_one_heading_not_across_two(tmp_path: Path) -> None:
     registry = REGISTRY + ("  extended_return_period:\n    {type: duration, scope: company,\n"
                            "     cues: [\"przedłużony termin zwrotu\", \"na zwrot\"]}\n")
-    config = {"version": 1, "facts": "facts.yaml",
-              "channels": {"docs": {"loader": "markdown", "paths": ["kb.md"]}}}
     page = "# Zwroty\n\n## Gwarancja na meble\n\nSofa Lido: gwarancja producenta 24 miesiące.\n"
-    write_project(tmp_path, config, {"facts.yaml": registry, "kb.md": page})
-    assert [_row(fact) for fact in lint(tmp_path).facts] == [
+    assert _facts(tmp_path, "markdown", "kb.md", page, registry) == [
         ("lido", "warranty_period", "24 month", 5, "high")]
 
 
@@ -312,12 +307,9 @@ def test_a_declared_attributes_cue_in_the_sentence_before_is_no_more_specific(
         tmp_path: Path) -> None:
     registry = REGISTRY + ("  renewal_term:\n    {type: duration, scope: company,\n"
                            "     cues: [odnowienie, \"odnawia się\"]}\n")
-    config = {"version": 1, "facts": "facts.yaml",
-              "channels": {"docs": {"loader": "text", "paths": ["faq.txt"]}}}
     text = ("W planie rocznym wyłącz automatyczne odnowienie przed końcem okresu. Od umowy "
             "możesz też odstąpić w ciągu 14 dni od jej zawarcia.\n")
-    write_project(tmp_path, config, {"facts.yaml": registry, "faq.txt": text})
-    assert [_row(fact) for fact in lint(tmp_path).facts] == [
+    assert _facts(tmp_path, "text", "faq.txt", text, registry) == [
         ("shop", "withdrawal_period", "14 day from contract", 1, "high")]
 
 
@@ -337,12 +329,9 @@ def test_an_amount_per_month_is_the_monthly_fee_whatever_its_column_says(
     registry = REGISTRY.replace(
         "  nova: {name: Fotel Nova}\n", "  nova: {name: Fotel Nova}\n  start: {name: Plan Start}\n"
     ).replace("facts:\n", "facts:\n  - {subject: start, attribute: monthly_fee, value: 29 zł}\n")
-    config = {"version": 1, "facts": "facts.yaml",
-              "channels": {"docs": {"loader": "markdown", "paths": ["cennik.md"]}}}
     table = ("| Plan | Cena |\n|---|---|\n| Plan Start | 29 zł / mies. |\n\n"
              "W Planie Start płacisz 29 zł co miesiąc.\n")
-    write_project(tmp_path, config, {"facts.yaml": registry, "cennik.md": table})
-    assert [_row(fact) for fact in lint(tmp_path).facts] == [
+    assert _facts(tmp_path, "markdown", "cennik.md", table, registry) == [
         ("start", "monthly_fee", "29.00 PLN/month", 3, "high"),
         ("start", "monthly_fee", "29.00 PLN/month", 5, "high"),
     ]
