@@ -864,9 +864,10 @@ class FactExtractor:
                        if index.tokens[position].lemma.lower() in role_words), None)
         item = tokens.item(first, clause.range)
         row = frozenset(token.lemma.lower() for token in analysed.row_tokens)
-        before = (self._sentence_before(analysed, sentence)
-                  if index.frames(self.language).frame(clause.own).has_content_verb
-                  else frozenset())
+        previous = (self._sentence_before(analysed, sentence)
+                    if index.frames(self.language).frame(clause.own).has_content_verb else None)
+        before = (frozenset(lemma.lower() for lemma in previous.positions)
+                  if previous is not None else frozenset())
         places: tuple[_Clause | frozenset[str], ...] = (
             (clause, row, before, *analysed.heading_levels) if item == clause.range else
             (frozenset(index.tokens[position].lemma.lower() for position in item),))
@@ -928,17 +929,8 @@ class FactExtractor:
                 found = _cue_distance(cue, where, value_index, context)
                 if found is None:
                     continue
-                candidate = _Cue(attribute, found[0], len(cue), found[1], cue)
-                current = best.get(attribute.name)
-                if current is None or _rank(candidate) < _rank(current):
-                    best[attribute.name] = candidate
-        if match.value.unit.endswith(PER_MONTH):  # "39,99 zł / mies.": paid every month
-            for attribute, _ in candidates:
-                per_month = _Cue(attribute, 0, 1, True, (PER_MONTH,), beside=True)
-                current = best.get(attribute.name)
-                if attribute.reading is Reading.MONTHLY and (
-                        current is None or _rank(per_month) < _rank(current)):
-                    best[attribute.name] = per_month
+                _keep_better(best, _Cue(attribute, found[0], len(cue), found[1], cue))
+        _paid_monthly(best, match.value, [attribute for attribute, _ in candidates])
         ranked = list(best.values())
         words = {cue.attribute.name: frozenset(word for found in (
             cue.attribute.cue_lemmas(self.language) if cue.attribute is not _IGNORED
@@ -1060,13 +1052,11 @@ class FactExtractor:
             return None
         return shared.subject
 
-    def _sentence_before(self, analysed: AnalysedSegment, sentence: Sentence) -> frozenset[str]:
-        """The lower-case lemmas of the sentence before `sentence` in its paragraph."""
+    def _sentence_before(self, analysed: AnalysedSegment,
+                         sentence: Sentence) -> _SentenceIndex | None:
+        """The sentence before `sentence` in its paragraph, indexed; None for the first."""
         position = bisect_right(analysed.sentences, sentence.start, key=_start) - 1
-        if position <= 0:
-            return frozenset()
-        return frozenset(lemma.lower() for lemma in
-                         self._index(analysed.sentences[position - 1]).positions)
+        return self._index(analysed.sentences[position - 1]) if position > 0 else None
 
     def _previous_lemmas(self, analysed: AnalysedSegment,
                          sentence: Sentence) -> tuple[frozenset[str], int] | None:
@@ -1074,11 +1064,10 @@ class FactExtractor:
         medium distance, when the value's sentence refers back to it: "Odpowiadamy za
         zgodność materiałów z umową. Przy materiałach do pobrania – przez 2 lata od ich
         dostarczenia." states the liability period."""
-        position = bisect_right(analysed.sentences, sentence.start, key=_start) - 1
-        if position <= 0 or self.referring.isdisjoint(self._index(sentence).words):
+        before = self._sentence_before(analysed, sentence)
+        if before is None or self.referring.isdisjoint(self._index(sentence).words):
             return None
-        return (frozenset(self._index(analysed.sentences[position - 1]).positions),
-                PREVIOUS_SENTENCE_DISTANCE)
+        return frozenset(before.positions), PREVIOUS_SENTENCE_DISTANCE
 
     def _previous_subject(self, attribute: Attribute, analysed: AnalysedSegment,
                           sentence: Sentence) -> str | None:
@@ -1149,11 +1138,11 @@ def _custom_first(cues: list[_Cue], custom: frozenset[str], alone: bool,
     price). A cue ranked below an ignored one never counts. Unless the value is `alone` (the
     only one of its type in its sentence), a cue in its sentence may be another value's
     ("39,99 zł miesięcznie albo 399 zł rocznie"): then only the headings' cues count. A cue
-    of the sentence before is no more specific than one of the value's own sentence ("W planie
-    rocznym wyłącz odnowienie. Od umowy możesz też odstąpić w ciągu 14 dni od jej zawarcia":
-    the withdrawal period, not the renewal term). In a
-    table column with a header, the header says what the value is, and the headings above
-    the table may be about another column: then only the value's own words count."""
+    of the sentence before is no more specific than one of the value's own sentence ("W
+    planie rocznym wyłącz odnowienie. Od umowy możesz też odstąpić w ciągu 14 dni od jej
+    zawarcia": the withdrawal period, not the renewal term). In a table column with a
+    header, the header says what the value is, and the headings above the table may be about
+    another column: then only the value's own words count."""
     if not cues or cues[0].attribute is _IGNORED or cues[0].attribute.name in custom:
         return cues
     for position, cue in enumerate(cues):
@@ -1164,6 +1153,22 @@ def _custom_first(cues: list[_Cue], custom: frozenset[str], alone: bool,
                 or cue.distance == HEADING_DISTANCE))):
             return [cue, *cues[:position], *cues[position + 1:]]
     return cues
+
+
+def _keep_better(best: dict[str, _Cue], candidate: _Cue) -> None:
+    """Keep `candidate` in `best` (by attribute name) if it ranks before the one there."""
+    current = best.get(candidate.attribute.name)
+    if current is None or _rank(candidate) < _rank(current):
+        best[candidate.attribute.name] = candidate
+
+
+def _paid_monthly(best: dict[str, _Cue], value: Value, attributes: Iterable[Attribute]) -> None:
+    """An amount per month ("39,99 zł / mies.") says what it is: a cue in the value itself
+    of each attribute paid every month."""
+    if value.unit.endswith(PER_MONTH):
+        for attribute in attributes:
+            if attribute.reading is Reading.MONTHLY:
+                _keep_better(best, _Cue(attribute, 0, 1, True, (PER_MONTH,), beside=True))
 
 
 def _bound_claimed(cue: _Cue, words: Mapping[str, frozenset[str]], index: _SentenceIndex,

@@ -111,11 +111,7 @@ class _VisibleTextExtractor(HTMLParser):
     # -- tokenizer events ----------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._skipped_tag is not None:
-            if tag == self._skipped_tag and tag not in VOID_TAGS:
-                self._skip_depth += 1
-            elif tag == "a" and self._skipping_menu:
-                self._add_menu_link(next((value for name, value in attrs if name == "href"),
-                                         None))
+            self._start_in_skipped(tag, attrs)
             return
         attributes = {_decoded(name): _decoded(value or "") for name, value in attrs}
         if self._is_boilerplate(tag, attributes):
@@ -263,6 +259,13 @@ class _VisibleTextExtractor(HTMLParser):
         if newlines:
             return line + newlines, len(text) - text.rindex("\n")
         return line, column + len(text)
+
+    def _start_in_skipped(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """An element inside a skipped one: nesting counted, a menu's links kept."""
+        if tag == self._skipped_tag and tag not in VOID_TAGS:
+            self._skip_depth += 1
+        elif tag == "a" and self._skipping_menu:
+            self._add_menu_link(next((value for name, value in attrs if name == "href"), None))
 
     def _add_menu_link(self, href: str | None) -> None:
         if href is not None and len(self.menu_links) < MAX_MENU_LINKS:
