@@ -329,9 +329,9 @@ def test_an_amount_per_month_is_the_monthly_fee_whatever_its_column_says(
     registry = REGISTRY.replace(
         "  nova: {name: Fotel Nova}\n", "  nova: {name: Fotel Nova}\n  start: {name: Plan Start}\n"
     ).replace("facts:\n", "facts:\n  - {subject: start, attribute: monthly_fee, value: 29 zł}\n")
-    table = ("| Plan | Cena |\n|---|---|\n| Plan Start | 29 zł / mies. |\n\n"
-             "W Planie Start płacisz 29 zł co miesiąc.\n")
+    table = ("## Abonament\n\n| Plan | Cena |\n|---|---|\n| Plan Start | 29 zł / mies. |\n\n"
+             "W Planie Start płacisz 29 zł co miesiąc, zamiast 39 zł / mies.\n")
     assert _facts(tmp_path, "markdown", "cennik.md", table, registry) == [
-        ("start", "monthly_fee", "29.00 PLN/month", 3, "high"),
         ("start", "monthly_fee", "29.00 PLN/month", 5, "high"),
+        ("start", "monthly_fee", "29.00 PLN/month", 7, "high"),
     ]

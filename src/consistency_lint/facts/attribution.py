@@ -907,8 +907,8 @@ class FactExtractor:
         the event a period is counted from are no cue of it, unless `in_event`: then only they
         are, of the attributes usually counted from that kind of event ("odpowiadamy w
         terminie 14 dni od dnia otrzymania reklamacji": a complaint's answer). An amount per
-        month is its own cue of an attribute paid every month ("| Cena | 39,99 zł / mies. |":
-        the fee, not a one-off price)."""
+        month is its own cue of an attribute paid every month that a cue names for it ("|
+        Cena | 39,99 zł / mies. |" under "Abonament": the fee, not a one-off price)."""
         key = (id(sentence), match.value.type)
         if key not in self._claimed:
             self._claimed[key] = self._claimed_by_other_types(sentence.tokens, match.value.type)
@@ -1163,12 +1163,15 @@ def _keep_better(best: dict[str, _Cue], candidate: _Cue) -> None:
 
 
 def _paid_monthly(best: dict[str, _Cue], value: Value, attributes: Iterable[Attribute]) -> None:
-    """An amount per month ("39,99 zł / mies.") says what it is: a cue in the value itself
-    of each attribute paid every month."""
-    if value.unit.endswith(PER_MONTH):
-        for attribute in attributes:
-            if attribute.reading is Reading.MONTHLY:
-                _keep_better(best, _Cue(attribute, 0, 1, True, (PER_MONTH,), beside=True))
+    """An amount per month ("39,99 zł / mies.") says which of the attributes cued for it is
+    the one paid every month: that attribute's cue is in the value itself. It cues none that
+    nothing else cues (a saving "oszczędzasz 10 zł / mies." is no fee), nor past an ignored
+    cue ("zamiast 49 zł / mies.": the old price)."""
+    if not value.unit.endswith(PER_MONTH) or _IGNORED.name in best:
+        return
+    for attribute in attributes:
+        if attribute.reading is Reading.MONTHLY and attribute.name in best:
+            _keep_better(best, _Cue(attribute, 0, 1, True, (PER_MONTH,), beside=True))
 
 
 def _bound_claimed(cue: _Cue, words: Mapping[str, frozenset[str]], index: _SentenceIndex,
