@@ -57,6 +57,7 @@ LINK_NEAR_MISS = CheckSpec(
 SPECS = (LINK_NEAR_MISS,)
 KIND = Kind.CORPUS
 MAX_RELATED = 20
+MENU = -1  # the block number of a document's menus (`Document.menu_links`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class _Place:
     text: str
     linked: bool
     order: tuple[int, int]  # the document's position in the corpus, the line
+    block: tuple[int, int]  # the document's position, its segment's (a menu's: MENU)
 
 
 def build(context: CheckContext) -> CorpusCheck:
@@ -77,11 +79,11 @@ def build(context: CheckContext) -> CorpusCheck:
 def check(corpus: Corpus) -> Iterator[Finding]:
     places: defaultdict[Value, list[_Place]] = defaultdict(list)
     for index, document in enumerate(corpus.documents):
-        for segment in document.segments:
-            for value, place in _stated(document, segment, index):
+        for number, segment in enumerate(document.segments):
+            for value, place in _stated(document, segment, (index, number)):
                 places[value].append(place)
         for link in document.menu_links:
-            found = _linked(document, link.href, link.span, index)
+            found = _linked(document, link.href, link.span, (index, MENU))
             if found is not None:
                 places[found[0]].append(found[1])
     hosts: defaultdict[Value, list[_Place]] = defaultdict(list)
@@ -99,18 +101,19 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     alike = _alike(places, path_keys)
     for value, mine in places.items():  # a path a letter off on the site's host
         other = _better_attested(value, mine, places, alike)
-        if other is not None and _host(other) == _host(value):
+        if (other is not None and _host(other) == _host(value)
+                and not _side_by_side(mine, places[other])):
             yield from (_finding(place, "it", places[other][0].text, places[other], len(mine))
                         for place in mine
                         if place.document.path in corpus.reported_paths)
 
 
 def _stated(document: Document, segment: Segment,
-            index: int) -> Iterator[tuple[Value, _Place]]:
+            block: tuple[int, int]) -> Iterator[tuple[Value, _Place]]:
     """The web addresses a segment states: its links' targets, at the link's text, and the
     addresses written out in its text outside a link."""
     for link in segment.links:
-        linked = _linked(document, link.href, segment.span_of(link.start, link.end), index)
+        linked = _linked(document, link.href, segment.span_of(link.start, link.end), block)
         if linked is not None:
             yield linked
     for found in extract_values(segment.text, document.language, frozenset({ValueType.URL})):
@@ -118,16 +121,23 @@ def _stated(document: Document, segment: Segment,
             continue  # the link's target is the address it shows, or the one reported
         span = segment.span_of(found.start, found.end)
         yield found.value, _Place(document, span, segment.written_text(found.start, found.end),
-                                  False, (index, span.line))
+                                  False, (block[0], span.line), block)
 
 
 def _linked(document: Document, href: str, span: Span,
-            index: int) -> tuple[Value, _Place] | None:
+            block: tuple[int, int]) -> tuple[Value, _Place] | None:
     """The web address a link at `span` leads to (a page's or a menu's), or None."""
     target = link_target(href, document.language)
     if target is None or target.value.type is not ValueType.URL:
         return None
-    return target.value, _Place(document, span, href.strip(), True, (index, span.line))
+    return target.value, _Place(document, span, href.strip(), True, (block[0], span.line),
+                                block)
+
+
+def _side_by_side(mine: Sequence[_Place], theirs: Sequence[_Place]) -> bool:
+    """Whether two addresses are linked from one block (a paragraph, a page's menus): pages
+    offered side by side, as a menu links sizes "/rozmiar-s" and "/rozmiar-m", not a slip."""
+    return not {place.block for place in mine}.isdisjoint(place.block for place in theirs)
 
 
 def _alike(values: Iterable[Value],

@@ -30,6 +30,8 @@ MIN_IDENTIFIER_DIGITS = 9  # REGON has 9 digits, NIP 10, KRS 10, an account 26
 MIN_LOCAL_LENGTH = 3  # a shorter local part ("iod") is one letter from too many others
 SHORT_LOCAL_LENGTH = 5  # up to this length one edit, above it two
 MAX_SUFFIX_LABEL = 4  # "pl", "com", "gov", "info": labels that end a domain, not name it
+COUNTRY_CODE_LENGTH = 2  # "pl", "cz", "de": a country's top-level domain
+REGIONS = frozenset({"eu"})  # two letters, but no country: x.eu is no site abroad of x.pl
 
 
 def is_contact(value: Value) -> bool:
@@ -159,13 +161,23 @@ def _email_near_miss(first: str, second: str) -> bool:
 
 
 def _host_near_miss(first: str, second: str) -> bool:
-    """Hosts on another domain of one name (x.pl, x.com.pl) or of names a letter apart."""
+    """Hosts on another domain of one name (x.pl, x.com.pl) or of names a letter apart; not
+    one name under two countries' domains (x.pl, x.cz: the business's sites abroad, as a
+    menu's country switcher links them)."""
     if first == second:
         return False
     name, other = _name(first), _name(second)
     if name == other:
-        return True
+        return not _countries_apart(first, second)
     return min(len(name), len(other)) >= SHORT_LOCAL_LENGTH and OSA.distance(name, other) <= 1
+
+
+def _countries_apart(first: str, second: str) -> bool:
+    """Whether two hosts of one name each end in a country's code alone (x.pl, x.cz)."""
+    return all(len(labels) == 2 and len(labels[1]) == COUNTRY_CODE_LENGTH
+               and labels[1] not in REGIONS
+               for labels in (host.lower().removeprefix("www.").split(".")
+                              for host in (first, second)))
 
 
 def _name(host: str) -> str:
