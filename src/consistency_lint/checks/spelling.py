@@ -37,8 +37,9 @@ from consistency_lint.errors import ConfigError
 from consistency_lint.loaders.source import ContentLoadError, decode
 from consistency_lint.model import Category, Confidence, Document, Finding, Segment, Severity
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
-from consistency_lint.nlp.lexicon import NameInflection, language_profile
+from consistency_lint.nlp.lexicon import language_profile
 from consistency_lint.nlp.morfeusz import MAX_WORD_CHARS, only_archaic
+from consistency_lint.nlp.names import is_form_of
 from consistency_lint.nlp.vocabulary import (
     WORD_CACHE_SIZE,
     derived,
@@ -249,7 +250,7 @@ class SpellingCheck:
         """Too short to judge, an acronym, a known word or a form of a brand."""
         return (len(word) < MIN_WORD_LENGTH or word.isupper() or bool(_ACRONYM_PLURAL.match(word))
                 or is_known(word, language)
-                or any(_is_form_of(word, brand) for brand in self.brands))
+                or any(is_form_of(word, brand) for brand in self.brands))
 
     def _accepted_compound_tokens(self, text: str, tokens: Sequence[Token],
                                   language: str) -> set[int]:
@@ -274,7 +275,7 @@ class SpellingCheck:
         if len(word) < MIN_WORD_LENGTH + 1 or not word.isalpha() or word.isupper():
             return None
         candidates = self._brands_by_prefix.get(word[:2].lower(), ())
-        if not candidates or any(_is_form_of(word, brand) for brand in candidates):
+        if not candidates or any(is_form_of(word, brand) for brand in candidates):
             return None
         lowered = word.lower()
         for brand in candidates:
@@ -432,25 +433,6 @@ def finalise(findings: list[Finding]) -> list[Finding]:
 
 def _demotable(finding: Finding) -> bool:
     return finding.rule == UNKNOWN_WORD.id and finding.confidence is Confidence.MEDIUM
-
-
-def _is_form_of(word: str, brand: str) -> bool:
-    """ "Meblino", "Meblina", "Meblinie"... but not "meblino" or "Meblinno": a form of the
-    name as a language of a profile inflects names."""
-    return any(_inflects_to(word, brand, inflection) for inflection in _name_inflections())
-
-
-def _inflects_to(word: str, brand: str, inflection: NameInflection) -> bool:
-    stem = brand[:-1] if brand[-1].lower() in inflection.stem_vowels else brand
-    endings = (*inflection.endings, brand[len(stem):].lower())
-    return word.startswith(stem) and word[len(stem):].lower() in endings
-
-
-@cache
-def _name_inflections() -> tuple[NameInflection, ...]:
-    return tuple(language_profile(language).spelling.name_inflection
-                 for language in languages()
-                 if language_profile(language).spelling.name_inflection.endings)
 
 
 def _dictionary(context: CheckContext) -> frozenset[str]:

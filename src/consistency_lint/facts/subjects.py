@@ -15,12 +15,10 @@ from rapidfuzz import fuzz
 from consistency_lint.facts.registry import Subject
 from consistency_lint.nlp import morfeusz
 from consistency_lint.nlp.analysis import Token
+from consistency_lint.nlp.names import is_form_of
 from consistency_lint.nlp.pipeline import pipeline
 
 FUZZY_THRESHOLD = 90
-MAX_REPLACED = 2  # a name's last letters a case ending replaces ("Zoolandia" → "Zoolandii")
-MAX_ENDING = 3  # letters of a case ending ("Ekomarket" → "Ekomarketowi")
-MIN_STEM = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +33,7 @@ class _Name:
     subject: str
     lemmas: tuple[str, ...]
     surface: str
-    coined: bool = False  # one word the dictionary does not know: a brand's own name
+    coined: str = ""  # the name as written, when it is one word no dictionary knows
 
 
 class SubjectMatcher:
@@ -52,7 +50,8 @@ class SubjectMatcher:
                     continue
                 entry = _Name(subject.id, tuple(t.lemma_.lower() for t in tokens),
                               " ".join(t.lower_ for t in tokens),
-                              len(tokens) == 1 and not morfeusz.knows(tokens[0].text))
+                              tokens[0].text if len(tokens) == 1
+                              and not morfeusz.knows(tokens[0].text) else "")
                 self._by_first_lemma[entry.lemmas[0]].append(entry)
                 self._by_prefix[entry.surface[:3]].append(entry)
         for entries in (*self._by_first_lemma.values(), *self._by_prefix.values()):
@@ -80,7 +79,7 @@ class SubjectMatcher:
             return SubjectMention(entry.subject, index, len(entry.lemmas))
         for entry in self._by_prefix.get(tokens[index].text[:3].lower(), ()):
             window = tokens[index:index + len(entry.lemmas)]
-            if entry.coined and _inflects(tokens[index].text, entry.surface):
+            if entry.coined and _inflects(tokens[index].text, entry.coined):
                 return SubjectMention(entry.subject, index, 1)
             if len(entry.lemmas) < 2 or len(window) < len(entry.lemmas):
                 continue
@@ -99,16 +98,9 @@ def _names(entry: _Name, window: Sequence[Token]) -> bool:
 
 
 def _inflects(text: str, name: str) -> bool:
-    """Whether a capitalised word no dictionary knows is a form of a coined name: the
-    name's stem (all but its last two letters at most) and a case ending ("Zoolandii",
-    "Zoolandią" of "Zoolandia"; "Ekomarketowi" of "Ekomarket")."""
-    lower = text.lower()
-    if not text[:1].isupper() or lower == name:
-        return False
-    shared = next((at for at, (mine, theirs) in enumerate(zip(lower, name, strict=False))
-                   if mine != theirs), min(len(lower), len(name)))
-    return (shared >= max(MIN_STEM, len(name) - MAX_REPLACED)
-            and len(lower) - shared <= MAX_ENDING and not morfeusz.knows(text))
+    """Whether a word no dictionary knows is an inflected form of a coined name ("Zoolandii",
+    "Zoolandią" of "Zoolandia"; not "Zoolander")."""
+    return text != name and is_form_of(text, name) and not morfeusz.knows(text)
 
 
 def _readings(token: Token) -> frozenset[str]:
