@@ -34,6 +34,7 @@ REGISTRY_NAME = "Domilo sp. z o.o."
     ("do 9:30", "10:00", True, False),
     ("pakiet 5 lekcji", "pakiet 10 lekcji", True, False),
     ("ul. Leśna 5", "ul. Składowa 12", False, False),  # other words: no statement of it
+    ("ul. Prosta 12/14", "13:00", False, False),  # numbers written otherwise
 ])
 def test_text_values_compare_as_parts_and_near_misses(stated: str, registry: str,
                                                       comparable: bool, agree: bool) -> None:

@@ -191,11 +191,21 @@ _NUMBER = re.compile(r"\d+")
 def _same_words_other_numbers(first: str, second: str) -> bool:
     """Whether one text is a part of the other once every number in both is any number:
     "14:00 wysyłamy tego samego dnia" states the cut-off "13:00", another hour; two short
-    texts of digits resemble each other too little for their likeness to say so."""
+    texts of digits resemble each other too little for their likeness to say so. A text of
+    numbers alone is a part only where the other writes numbers alike ("13:00" is no part
+    of "ul. Prosta 12/14")."""
     if not (_NUMBER.search(first) and _NUMBER.search(second)):
         return False
-    first, second = _NUMBER.sub("0", first), _NUMBER.sub("0", second)
-    return _text_contains(first, second) or _text_contains(second, first)
+    first, second = _NUMBER.sub("0", first.strip()), _NUMBER.sub("0", second.strip())
+    return any(_numbers_in(part, whole) if not any(c.isalpha() for c in part)
+               else _text_contains(whole, part)
+               for part, whole in ((first, second), (second, first)))
+
+
+def _numbers_in(part: str, whole: str) -> bool:
+    """Whether numbers written as `part` ("0:0") stand in `whole` on their own ("do 0:0",
+    not "0/0" nor "0:0:0")."""
+    return re.search(rf"(?<![\w/.:,-]){re.escape(part)}(?![\w/.:,-]\w)", whole) is not None
 
 
 def _text_contains(whole: str, part: str) -> bool:
