@@ -507,11 +507,13 @@ def _role_mismatches(corpus: Corpus, context: CheckContext,
 
 def _better_attested(fact: Fact, places: dict[Value, list[Fact]]) -> list[Fact] | None:
     """The statements of another value of the fact's role that are stated in more places
-    than the fact's value, or as often and first; the most stated of them."""
+    than the fact's value, or, where each is stated once, as often and first; the most
+    stated of them. Two values each stated in several places are two real ones (a data
+    protection officer's address and a compliance office's), not a slip and its original."""
     mine = places[fact.value]
     better = [statements for value, statements in places.items()
               if value != fact.value and (len(statements) > len(mine) or (
-                  len(statements) == len(mine)
+                  len(statements) == len(mine) == 1
                   and _first_place(statements) < _first_place(mine)))]
     return max(better, key=len) if better else None
 
