@@ -863,19 +863,26 @@ class FactExtractor:
         first = next((position for position in clause.range
                        if index.tokens[position].lemma.lower() in role_words), None)
         item = tokens.item(first, clause.range)
-        row = frozenset(token.lemma.lower() for token in analysed.row_tokens)
-        previous = (self._sentence_before(analysed, sentence)
-                    if index.frames(self.language).frame(clause.own).has_content_verb else None)
-        before = (frozenset(lemma.lower() for lemma in previous.positions)
-                  if previous is not None else frozenset())
-        places: tuple[_Clause | frozenset[str], ...] = (
-            (clause, row, before, *analysed.heading_levels) if item == clause.range else
+        places: Iterable[_Clause | frozenset[str]] = (
+            self._role_places(clause, analysed, sentence) if item == clause.range else
             (frozenset(index.tokens[position].lemma.lower() for position in item),))
         for where in places:
             for role, cues in roles:
                 if any(all(word in where for word in cue) for cue in cues):
                     return role
         return ""
+
+    def _role_places(self, clause: _Clause, analysed: AnalysedSegment,
+                     sentence: Sentence) -> Iterator[_Clause | frozenset[str]]:
+        """Where a role's cue is looked for, nearest first (`_role`), each worked out only
+        when the places before it named no role."""
+        yield clause
+        yield frozenset(token.lemma.lower() for token in analysed.row_tokens)
+        if clause.index.frames(self.language).frame(clause.own).has_content_verb:
+            previous = self._sentence_before(analysed, sentence)
+            if previous is not None:
+                yield frozenset(lemma.lower() for lemma in previous.positions)
+        yield from analysed.heading_levels
 
     def _label(self, attribute: Attribute, clause: _Clause, tokens: ValueTokens,
                analysed: AnalysedSegment) -> str:
@@ -930,7 +937,7 @@ class FactExtractor:
                 if found is None:
                     continue
                 _keep_better(best, _Cue(attribute, found[0], len(cue), found[1], cue))
-        _paid_monthly(best, match.value, [attribute for attribute, _ in candidates])
+        _paid_monthly(best, match.value, (attribute for attribute, _ in candidates))
         ranked = list(best.values())
         words = {cue.attribute.name: frozenset(word for found in (
             cue.attribute.cue_lemmas(self.language) if cue.attribute is not _IGNORED

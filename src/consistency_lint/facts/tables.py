@@ -68,6 +68,8 @@ def bounded_by_column(segment: Segment, found: Sequence[ValueMatch],
     column's header ends with ("Darmowa od | 149 zł" is at least 149 zł, as "darmowa od 149
     zł" would be); as found where the header ends with none."""
     column = " ".join(segment.cell.column.lower().split()) if segment.cell is not None else ""
+    if not column:
+        return list(found)
     words = lexicon(language)
     bound = next((word for word in (*words.at_least, *words.at_most)
                   if column == word or column.endswith(f" {word}")), None)
