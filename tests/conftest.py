@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -34,6 +35,16 @@ def write_project(root: Path, config: Mapping[str, Any], files: Mapping[str, str
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+    return root
+
+
+def commit_project(root: Path, config: Mapping[str, Any], files: Mapping[str, str | bytes]) -> Path:
+    """A git repository at `root` whose one commit holds the project of `config` and
+    `files` (what `--changed-since HEAD` compares with); return `root`."""
+    write_project(root, config, files)
+    for args in (("init", "-q"), ("add", "-A"), ("commit", "-qm", "before the change")):
+        subprocess.run(["git", "-C", str(root), "-c", "user.email=t@example.com",
+                        "-c", "user.name=t", *args], check=True, capture_output=True)
     return root
 
 

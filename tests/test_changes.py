@@ -71,6 +71,7 @@ FILES = {"facts.yaml": REGISTRY, "web/obsługa-klienta.html": CONTACT_PAGE,
 LETTER_STATES_OLD_HOTLINE = ("FACT-REGISTRY-MISMATCH", "fact-mismatch",
                              "letters/wysylka.txt.j2", 5)
 TYPO_ON_CONTACT_PAGE = ("SPELLING-UNKNOWN-WORD", "spelling", "web/obsługa-klienta.html", 6)
+LETTER_NOT_UPDATED = ("FACT-CHANGE-NOT-PROPAGATED", "fact-mismatch", "letters/wysylka.txt.j2", 5)
 TYPO_IN_KB = ("SPELLING-UNKNOWN-WORD", "spelling", "kb/reklamacje.md", 6)
 
 
@@ -124,8 +125,14 @@ def test_a_new_registry_value_flags_the_untouched_letter_that_states_the_old_one
     _commit(repository, "Nowy numer infolinii")
     code, report, errors = _check(repository / PROJECT, "--changed-since", "main")
     assert (code, errors) == (1, "")
-    # the touched page keeps its old typo; the kb article's typo predates the change
-    assert _keys(report) == [LETTER_STATES_OLD_HOTLINE, TYPO_ON_CONTACT_PAGE]
+    # the touched page keeps its old typo; the kb article's typo predates the change; the
+    # letter the change did not reach states the number the registry replaced
+    assert _keys(report) == [LETTER_NOT_UPDATED, LETTER_STATES_OLD_HOTLINE,
+                             TYPO_ON_CONTACT_PAGE]
+    stale = report["findings"][0]
+    assert stale["message"].startswith(
+        "still states shop.hotline “22 350 40 50”, which facts.yaml:6 changed from "
+        "“22 350 40 50” to “22 350 40 60”; this file has not changed since ")
 
 
 def test_a_change_to_content_only_reports_the_changed_files(tmp_path: Path) -> None:
@@ -133,7 +140,10 @@ def test_a_change_to_content_only_reports_the_changed_files(tmp_path: Path) -> N
     _change_hotline(repository, "web/obsługa-klienta.html")
     code, report, _ = _check(repository / PROJECT, "--changed-since", "main")
     assert code == 1
-    assert _keys(report) == [("FACT-REGISTRY-MISMATCH", "fact-mismatch",
+    # the registry and the letter still state the number the page replaced
+    assert _keys(report) == [("FACT-CHANGE-NOT-PROPAGATED", "fact-mismatch", "facts.yaml", 6),
+                             LETTER_NOT_UPDATED,
+                             ("FACT-REGISTRY-MISMATCH", "fact-mismatch",
                               "web/obsługa-klienta.html", 5), TYPO_ON_CONTACT_PAGE]
     assert [document["path"] for document in report["documents"]] == [
         "web/obsługa-klienta.html"]
@@ -166,7 +176,8 @@ def test_a_shallow_clone_without_the_ref_is_told_the_fetch_that_makes_it_work(
     assert _git(clone, *shlex.split(fetch)[1:]).returncode == 0
     assert _git(clone, "merge-base", "HEAD", "origin/main").returncode != 0  # history cut
     code, report, _ = _check(clone / PROJECT, "--changed-since", "origin/main")
-    assert (code, _keys(report)) == (1, [LETTER_STATES_OLD_HOTLINE, TYPO_ON_CONTACT_PAGE])
+    assert (code, _keys(report)) == (1, [LETTER_NOT_UPDATED, LETTER_STATES_OLD_HOTLINE,
+                                         TYPO_ON_CONTACT_PAGE])
 
 
 def test_without_a_configuration_at_the_ref_every_finding_is_reported_with_a_warning(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from consistency_lint.config import Config, load_config
 from consistency_lint.errors import ConsistencyLintError
 from consistency_lint.git_changes import changed_files, tree_at
-from consistency_lint.model import Finding
+from consistency_lint.model import NOT_PROPAGATED, Finding
 
 FingerprintsOf = Callable[[Config], frozenset[str]]  # runs the check on a configuration
 
@@ -33,6 +33,7 @@ class ChangeScope:
 
     def reports(self, finding: Finding) -> bool:
         return (self.touched is None or finding.path in self.touched
+                or finding.rule == NOT_PROPAGATED
                 or finding.fingerprint not in self.known_before)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 import os
 import sys
-from collections.abc import Callable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -27,6 +27,7 @@ from consistency_lint.errors import ConfigNotFoundError, ConsistencyLintError, U
 from consistency_lint.model import Severity
 from consistency_lint.model.terminal_text import visible
 from consistency_lint.report import ReportFormat, Verbosity
+from consistency_lint.report.change_plan import PlanFormat
 from consistency_lint.report.facts_report import MatrixFormat
 from consistency_lint.workers import Executor, Workers, checked_scheduler
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from consistency_lint.config import Config
     from consistency_lint.model import RunResult
     from consistency_lint.pipeline import ProgressCallback, RunOptions
+    from consistency_lint.pipeline.impact import Window
     from consistency_lint.rules.loading import Packs
     from consistency_lint.specs import CheckSpec, Example
 
@@ -107,8 +109,13 @@ def check(
     changed_since: Annotated[str | None, typer.Option(
         "--changed-since", help="Report findings only for files changed since this git ref "
         "(comparisons still use every file); when the configuration, registry, a rule pack "
-        "or the dictionary changed, also the findings the change made in other files.")]
+        "or the dictionary changed, also the findings the change made in other files; and, "
+        "in any file, every place still stating a value the change replaced "
+        "(FACT-CHANGE-NOT-PROPAGATED).")]
     = None,
+    owner: Annotated[str | None, typer.Option(
+        "--owner", help="Report only the findings in files this owner answers for (front "
+        "matter `owner:`, the channel's `owner:`, or CODEOWNERS).")] = None,
     baseline: Annotated[Path | None, typer.Option(
         "--baseline", help="Hide the findings recorded in this baseline file.")] = None,
     jobs: Annotated[int | None, typer.Option(
@@ -140,6 +147,7 @@ def check(
         only=tuple(only or ()),
         argv=tuple(sys.argv[1:]),
         changed_since=changed_since or None,
+        owner=owner or None,
         baseline=_guarded(lambda: read_baseline(baseline, project_dir)) if baseline else None,
         workers=Workers(_worker_count(jobs), Executor.DASK if scheduler else executor,
                         _guarded(lambda: checked_scheduler(scheduler)) if scheduler else None),
@@ -214,6 +222,75 @@ def facts(
     channels = list(dict.fromkeys(document.channel for document in result.documents))
     rows = fact_matrix(result.facts, result.registry, channels, day, include_all)
     write_fact_matrix(rows, channels, sys.stdout, output_format)
+
+
+@app.command()
+def impact(
+    project_dir: Annotated[Path, typer.Argument(
+        help="Root of the content repository (default: current directory).")] = Path(),
+    since: Annotated[str | None, typer.Option(
+        "--since", metavar="GIT_REF", help="The values changed since this git ref (in the "
+        "registry or in any document), and every place still stating the old ones.")] = None,
+    on: Annotated[datetime | None, typer.Option(
+        "--on", formats=["%Y-%m-%d"], help="The registry's dated values that take effect or "
+        "end on this day (YYYY-MM-DD), and every place that must change that day.")] = None,
+    between: Annotated[tuple[datetime, datetime] | None, typer.Option(
+        "--between", metavar="START END", formats=["%Y-%m-%d"], help="As --on, for every "
+        "day from START to END (YYYY-MM-DD YYYY-MM-DD): a campaign calendar.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Configuration file.")] = None,
+    plan_format: Annotated[PlanFormat, typer.Option(
+        "--format", help="Output format.")] = PlanFormat.RICH,
+    output: Annotated[Path | None, typer.Option(
+        "--output", help="Write the plan to this file instead of standard output.")] = None,
+    owner: Annotated[str | None, typer.Option(
+        "--owner", help="List only the places this owner answers for.")] = None,
+    today: Annotated[datetime | None, typer.Option(
+        "--today", formats=["%Y-%m-%d"], help="Date that selects the registry's values for "
+        "--since (YYYY-MM-DD; default: today).")] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Neither read nor write the cache of per-document results.")]
+    = False,
+) -> None:
+    """Print a change plan: for every fact whose value changes, old -> new, the places
+    already stating the new value, and, grouped by owner, every place that still states the
+    old one. Give exactly one of --since, --on and --between."""
+    from consistency_lint.config import load_config
+    from consistency_lint.output_file import absolute_path, checked_output, write_atomically
+    from consistency_lint.pipeline.impact import ImpactOptions, impact
+    from consistency_lint.report.change_plan import write as write_plan
+    window = _guarded(lambda: _window(since, on, between))
+    options = ImpactOptions(today=today.date() if today else date.today(), window=window,
+                            owner=owner or None, workers=Workers(_worker_count(None)),
+                            use_cache=not no_cache)
+    configuration = _guarded(lambda: load_config(project_dir, config))
+    if output is not None:
+        _guarded(lambda: checked_output(configuration, output, None))
+    with _progress_bar(Verbosity.NORMAL) as callback:
+        result = _guarded(lambda: impact(configuration, options, callback))
+    _print_warnings(result.warnings)
+    if output is None:
+        write_plan(result.plan, sys.stdout, plan_format)
+        return
+    try:
+        write_atomically(absolute_path(output),
+                         lambda stream: write_plan(result.plan, stream, plan_format))
+    except OSError as error:
+        _fail(UsageError(f"cannot write the change plan: {error.strerror}", str(output)))
+
+
+def _window(since: str | None, on: datetime | None,
+            between: tuple[datetime, datetime] | None) -> Window:
+    from consistency_lint.pipeline.impact import Window
+    days = between if between is not None else (on, on) if on is not None else None
+    if (since is None) == (days is None) or (on is not None and between is not None):
+        raise UsageError("impact: give exactly one of --since GIT_REF, --on DATE and "
+                         "--between START END")
+    if days is None:
+        return Window(since=since)
+    start, end = days
+    if start > end:
+        raise UsageError("impact: --between START END needs START on or before END")
+    return Window(start=start.date(), end=end.date())
 
 
 @app.command()
@@ -382,20 +459,32 @@ def _run_with_progress(project_dir: Path, config_path: Path | None, options: Run
         checked_output(config, output, baseline)
     if project_dir.is_file():
         options = replace(options, only=(*options.only, _pattern_for(config, project_dir)))
-    show_progress = verbosity is not Verbosity.QUIET and stderr.is_terminal
+    with _progress_bar(verbosity) as callback:
+        result = run(config, options, callback)
+    _print_warnings(result.warnings)
+    return result
+
+
+@contextmanager
+def _progress_bar(verbosity: Verbosity) -> Iterator[ProgressCallback | None]:
+    """A progress bar on standard error while content is read, when it is a terminal."""
+    if verbosity is Verbosity.QUIET or not stderr.is_terminal:
+        yield None
+        return
     progress = Progress(TextColumn("Reading content"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=stderr, transient=True)
-    with progress if show_progress else nullcontext():
+    with progress:
         task = progress.add_task("load", total=None)
 
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        callback: ProgressCallback | None = advance if show_progress else None
-        result = run(config, options, callback)
-    for warning in result.warnings:
+        yield advance
+
+
+def _print_warnings(warnings: Sequence[str]) -> None:
+    for warning in warnings:
         stderr.print(Text.assemble(("warning: ", "bold yellow"), visible(warning)))
-    return result
 
 
 def _write_report(result: RunResult, report_format: ReportFormat, output: Path | None,

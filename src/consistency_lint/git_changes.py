@@ -24,6 +24,31 @@ def changed_files(root: Path, ref: str) -> frozenset[str]:
     return frozenset(name for name in (*changed.split("\0"), *untracked.split("\0")) if name)
 
 
+def renamed_files(root: Path, ref: str) -> dict[str, str]:
+    """The files renamed or moved since `ref`, as their path now → their path then (git's
+    rename detection: a file moved with small edits is still the same file)."""
+    listed = _git(root, "diff", "--name-status", "--find-renames", "--relative", "-z",
+                  _commit_of(root, ref), "--").split("\0")
+    renamed = {}
+    index = 0
+    while index < len(listed) and listed[index]:
+        status = listed[index]
+        if status.startswith(("R", "C")):
+            if status.startswith("R"):
+                renamed[listed[index + 2]] = listed[index + 1]
+            index += 3
+        else:
+            index += 2
+    return renamed
+
+
+def last_changed(root: Path, path: str) -> str | None:
+    """The day (YYYY-MM-DD) of the last commit that changed `path`; None when no commit
+    did or git cannot tell."""
+    found = _run_git(root, "log", "-1", "--format=%cs", "--", path)
+    return found.stdout.strip() or None if found.returncode == 0 else None
+
+
 @contextmanager
 def tree_at(root: Path, ref: str) -> Iterator[Path]:
     """The directory `root` as it was at `ref`, extracted from git into a temporary directory

@@ -14,6 +14,9 @@ class Example:
 
     `config` is merged into the example project's configuration, `files` are extra files
     (a variables list, say) and `symlink_to` makes the file a symbolic link instead.
+    `committed` are files as a commit had them before the example's change (the other
+    `files` were committed as they are): the example is then checked with
+    `--changed-since` that commit.
     """
 
     loader: str
@@ -24,6 +27,7 @@ class Example:
     channel: dict[str, Any] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     symlink_to: str | None = None
+    committed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ import yaml
 import consistency_lint.checks
 from consistency_lint.model import Finding
 from consistency_lint.specs import CheckSpec
-from tests.conftest import TODAY, lint, write_project
+from tests.conftest import TODAY, commit_project, lint, write_project
 
 CASES = Path(__file__).parent / "cases"
 CHANNEL = "site"
@@ -35,10 +35,10 @@ FILE_NAMES = {"text": "case.txt", "markdown": "case.md", "html": "case.html",
 Position = tuple[str, str, int, int]  # rule, file, line, column
 
 
-def findings_of(project: Path, today: date) -> Sequence[Finding]:
+def findings_of(project: Path, today: date, changed_since: str | None) -> Sequence[Finding]:
     """The adapter between the cases and the package: the findings a run of the project
     reports. The only function here that knows how checks are run."""
-    return lint(project, today=today).findings
+    return lint(project, today=today, changed_since=changed_since).findings
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ class Case:
     files: dict[str, str] = field(default_factory=dict)
     symlink_to: str | None = None
     today: date = TODAY
+    committed: dict[str, str] = field(default_factory=dict)
 
     @property
     def file_name(self) -> str:
@@ -90,6 +91,9 @@ class Case:
             files["facts.yaml"] = self.registry
         if self.symlink_to is None:
             files[self.file_name] = self.text
+        if self.committed:  # the other files were committed as they are
+            others = {name: text for name, text in files.items() if name != self.file_name}
+            commit_project(root, config, {**others, **self.committed})
         write_project(root, config, files)
         if self.symlink_to is not None:
             (root / self.file_name).symlink_to(self.symlink_to)
@@ -145,7 +149,8 @@ def _position(finding: Finding) -> Position:
 @pytest.mark.parametrize(("module", "case"), ALL_CASES,
                          ids=[f"{module}:{case.name}" for module, case in ALL_CASES])
 def test_case_yields_exactly_its_findings(module: str, case: Case, tmp_path: Path) -> None:
-    findings = findings_of(case.write(tmp_path / "project"), case.today)
+    findings = findings_of(case.write(tmp_path / "project"), case.today,
+                           "HEAD" if case.committed else None)
     assert sorted(_position(finding) for finding in findings) == case.positions()
     severities = {_position(finding): finding.severity.value for finding in findings}
     assert {position: severities[position] for position in case.severities()} == \

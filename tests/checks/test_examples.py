@@ -10,7 +10,7 @@ import pytest
 
 from consistency_lint.checks.registry import documented_specs
 from consistency_lint.specs import CheckSpec, Example
-from tests.conftest import keys, lint, write_project
+from tests.conftest import commit_project, keys, lint, write_project
 
 SPEC_LIST = sorted(documented_specs().values(), key=lambda spec: spec.id)
 
@@ -24,10 +24,12 @@ def _lint_example(root: Path, example: Example | None) -> list[tuple[str, str, s
     files: dict[str, str | bytes] = dict(example.files)
     if example.symlink_to is None:
         files[example.file_name] = example.content
+    if example.committed:  # the other files were committed as they are
+        commit_project(root, config, {**example.files, **example.committed})
     write_project(root, config, files)
     if example.symlink_to is not None:
         (root / example.file_name).symlink_to(example.symlink_to)
-    return keys(lint(root).findings)
+    return keys(lint(root, changed_since="HEAD" if example.committed else None).findings)
 
 
 @pytest.mark.parametrize("spec", SPEC_LIST, ids=lambda spec: spec.id)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from consistency_lint.config import Config
 from consistency_lint.facts.passages import StaleCopy
 from consistency_lint.facts.registry import Registry
-from consistency_lint.model import Document, Fact
+from consistency_lint.model import Document, Fact, FactChange
 
 if TYPE_CHECKING:
     from consistency_lint.checks.ruleset import RuleSet
@@ -38,6 +38,8 @@ class Corpus:
     registry: Registry
     stale_copies: tuple[StaleCopy, ...]
     reported_paths: frozenset[str]
+    # the values `--changed-since` replaced, with the places still stating the old ones
+    changes: tuple[FactChange, ...] = ()
 
     def document(self, path: str) -> Document:
         return self._documents_by_path[path]

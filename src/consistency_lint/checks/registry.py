@@ -23,6 +23,7 @@ from consistency_lint.checks import (
     link_near_miss,
     link_targets,
     period_starts,
+    propagation,
     real_word_errors,
     rule_packs,
     spelling,
@@ -60,6 +61,7 @@ CHECKS: tuple[CheckModule, ...] = (
     period_starts,
     link_targets,
     link_near_miss,
+    propagation,
     doc_types,
 )
 SPECS: dict[str, CheckSpec] = {

@@ -3,6 +3,13 @@ imports nothing else of consistency-lint (an import-linter contract keeps it so)
 them, `pickling` (how worker processes send them back) and `terminal_text` (how text from
 a content repository is shown, in checks' messages and reports alike)."""
 
+from consistency_lint.model.change_plan import (
+    NOT_PROPAGATED,
+    REGISTRY_CHANNEL,
+    ChangePlan,
+    FactChange,
+    Place,
+)
 from consistency_lint.model.document import (
     PLACEHOLDER_SYNTAXES,
     Anchor,
@@ -69,9 +76,11 @@ __all__ = [
     "BUSINESS_DAY",
     "DAY",
     "LEGAL_CATEGORIES",
+    "NOT_PROPAGATED",
     "OFFERS",
     "PER_MONTH",
     "PLACEHOLDER_SYNTAXES",
+    "REGISTRY_CHANNEL",
     "SECTORS",
     "SELLERS",
     "TRADE_KEYS",
@@ -80,12 +89,14 @@ __all__ = [
     "BaselineOutcome",
     "Bound",
     "Category",
+    "ChangePlan",
     "ChecklistEntry",
     "ChecklistState",
     "Confidence",
     "ContentProblem",
     "Document",
     "Fact",
+    "FactChange",
     "Finding",
     "Link",
     "Markup",
@@ -93,6 +104,7 @@ __all__ = [
     "MatrixRow",
     "MenuLink",
     "Offer",
+    "Place",
     "Placeholder",
     "PlaceholderSyntax",
     "ProblemKind",

@@ -86,3 +86,4 @@ class RunResult:
     fact_matrix: tuple[MatrixRow, ...] = ()  # as the audit shows it, channels in order
     # the built-in rules that the findings and suppressed findings name, by id
     rules: Mapping[str, RuleDescription] = field(default_factory=dict)
+    owners: Mapping[str, str] = field(default_factory=dict)  # who answers for each file

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -18,11 +18,12 @@ from consistency_lint.checks.ruleset import RuleSet
 from consistency_lint.config import Config
 from consistency_lint.discovery import discover
 from consistency_lint.errors import UsageError
+from consistency_lint.facts.propagation import Statements
 from consistency_lint.facts.registry import load_registry
 from consistency_lint.git_changes import has_uncommitted_changes, head_commit
 from consistency_lint.globs import PatternError, check_pattern, matches
 from consistency_lint.loaders import LoadRequest
-from consistency_lint.model import Fact, Finding, RunMetadata, RunResult
+from consistency_lint.model import NOT_PROPAGATED, Fact, Finding, RunMetadata, RunResult
 from consistency_lint.nlp.pipeline import PipelineUnavailableError
 from consistency_lint.pipeline.cache import DocumentCache
 from consistency_lint.pipeline.documents import (
@@ -32,6 +33,13 @@ from consistency_lint.pipeline.documents import (
     process_documents,
 )
 from consistency_lint.pipeline.outcome import DocumentOutcome
+from consistency_lint.pipeline.propagation import (
+    FactsRun,
+    Replaced,
+    owner_matches,
+    owners_of,
+    replaced_since,
+)
 from consistency_lint.pipeline.results import (
     audit_matrix,
     legal_checklist,
@@ -50,6 +58,7 @@ class RunOptions:
     only: tuple[str, ...] = ()
     argv: tuple[str, ...] = ()
     changed_since: str | None = None  # git ref: report what changed since (`--changed-since`)
+    owner: str | None = None  # report only the findings of this owner's files (`--owner`)
     workers: Workers = field(default_factory=Workers)  # where the per-document stage runs
     use_cache: bool = False  # reuse per-document results from the user cache (cache.py)
     baseline: frozenset[str] | None = None  # fingerprints to hide (`--baseline`)
@@ -79,13 +88,18 @@ def run(config: Config, options: RunOptions,
     outcomes = _outcomes(requests, work, options, stage_checks, seconds, on_progress)
     with timed(seconds, "stale copies"):
         corpus = corpus_of(outcomes, registry, work.reported_paths)
+    replaced = _replaced(config, options, corpus, seconds)
+    corpus = replace(corpus, changes=replaced.changes)
     with timed(seconds, "comparison"):
         found = _findings(outcomes, checks.corpus, corpus)
     judgement = rules.judge(found, corpus.reported, scope.covers)
     # The audit's checklist sees every violation, also those the report leaves out below
     # because the change did not make them or the baseline accepts them.
+    owners = owners_of(config, corpus.documents, files=(registry.source or "",))
     findings, baseline_outcome = rules.baselined(
-        [finding for finding in judgement.findings if scope.changes.reports(finding)])
+        [finding for finding in judgement.findings if scope.changes.reports(finding)
+         and (options.owner is None or owner_matches(owners.get(finding.path, ""),
+                                                       options.owner))])
     facts = tuple(fact for fact in corpus.facts if scope.covers(fact))
     return RunResult(
         _metadata(config, options, rules, started, seconds), corpus.reported,
@@ -93,11 +107,24 @@ def run(config: Config, options: RunOptions,
         judgement.suppressed, baseline_outcome,
         legal_checklist(rules.engine, corpus.reported, judgement.findings,
                         judgement.suppressed),
-        (*scope.changes.warnings, *warnings_for_stderr(findings)),
+        (*(scope.changes.warnings or replaced.warnings), *warnings_for_stderr(findings)),
         audit_matrix(facts, registry.facts, corpus.reported, options.today)
         if options.with_fact_matrix else (),
         rule_descriptions(findings, judgement.suppressed)
-        if options.with_rule_descriptions else {})
+        if options.with_rule_descriptions else {},
+        owners)
+
+
+def _replaced(config: Config, options: RunOptions, corpus: Corpus,
+              seconds: PhaseSeconds) -> Replaced:
+    """What `--changed-since` replaced, and where the old values are still stated."""
+    if options.changed_since is None:
+        return Replaced(())
+    now = Statements(corpus.facts, corpus.registry.facts, corpus.registry.source or "")
+    how = FactsRun(options.workers, options.use_cache, options.cache_project or config.root)
+    with timed(seconds, "changes"):
+        return replaced_since(config, options.changed_since, now, corpus.documents,
+                              options.today, how, seconds)
 
 
 def _outcomes(requests: Sequence[LoadRequest], work: DocumentWork, options: RunOptions,
@@ -164,15 +191,19 @@ class _Scope:
     changes: ChangeScope
 
     def covers(self, item: Finding | Fact) -> bool:
+        if isinstance(item, Finding) and item.rule == NOT_PROPAGATED:
+            return self.selects(item.path, item.channel)  # in any file, touched or not
         return self.checks(item.path, item.channel)
 
-    def checks(self, path: str, channel: str) -> bool:
+    def selects(self, path: str, channel: str) -> bool:
+        """Whether `--channel` and `--only` let the file through."""
         options = self.options
         if options.channels and channel not in options.channels:
             return False
-        if not self.changes.checks(path):
-            return False
         return not options.only or matches(path, options.only)
+
+    def checks(self, path: str, channel: str) -> bool:
+        return self.changes.checks(path) and self.selects(path, channel)
 
 
 def _fingerprints_at_ref(config_at_ref: Config, options: RunOptions,

@@ -22,7 +22,12 @@ HEAT_LEVELS = 4
 
 
 def write(result: RunResult, stream: TextIO, verbosity: Verbosity = Verbosity.NORMAL) -> None:
-    stream.write(_ENVIRONMENT.get_template("audit.html.j2").render(**context(result)))
+    stream.write(render_template("audit.html.j2", **context(result)))
+
+
+def render_template(name: str, **values: Any) -> str:
+    """One of the report templates, rendered with autoescaping."""
+    return _ENVIRONMENT.get_template(name).render(**values)
 
 
 def context(result: RunResult) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, TextIO
 
 from consistency_lint.model import Document, Fact, Finding, RunResult
@@ -31,8 +32,8 @@ def as_dict(result: RunResult) -> dict[str, Any]:
         },
         "documents": [_document(document) for document in result.documents],
         "facts": [_fact(fact) for fact in result.facts],
-        "findings": [_finding(finding) for finding in result.findings],
-        "suppressed": [{**_finding(entry.finding), "reason": entry.reason}
+        "findings": [_finding(finding, result.owners) for finding in result.findings],
+        "suppressed": [{**_finding(entry.finding, result.owners), "reason": entry.reason}
                        for entry in result.suppressed],
         **({"baseline": {"hidden": result.baseline.hidden, "fixed": result.baseline.fixed}}
            if result.baseline else {}),
@@ -71,7 +72,7 @@ def _fact(fact: Fact) -> dict[str, Any]:
     }
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
+def _finding(finding: Finding, owners: Mapping[str, str]) -> dict[str, Any]:
     span = finding.span
     return {
         "rule": finding.rule,
@@ -89,6 +90,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "reference": finding.reference,
         "fingerprint": finding.fingerprint,
         "confidence": finding.confidence.value,
+        "owner": owners.get(finding.path),
         "related": [
             {"path": r.path, "line": r.line, "channel": r.channel, "value": r.value}
             for r in finding.related

@@ -48,30 +48,30 @@ def _categories(summary: Summary) -> str:
 
 def _findings(findings: Sequence[Finding]) -> str:
     return "| | location | rule | message |\n|---|---|---|---|\n" + "".join(
-        f"| {ICONS[finding.severity]} | {_location(finding)} | {_code(finding.rule)} | "
-        f"{_text(finding.message)} |\n" for finding in findings)
+        f"| {ICONS[finding.severity]} | {_location(finding)} | {code_span(finding.rule)} | "
+        f"{literal_text(finding.message)} |\n" for finding in findings)
 
 
 def _waivers(suppressed: Sequence[SuppressedFinding]) -> str:
     """Every suppressed finding, so that a reviewer sees each exception and why it was made."""
     return "| location | rule | message | reason |\n|---|---|---|---|\n" + "".join(
-        f"| {_location(entry.finding)} | {_code(entry.finding.rule)} | "
-        f"{_text(entry.finding.message)} "
-        f"| {_text(entry.reason) if entry.reason else '*no reason given*'} |\n"
+        f"| {_location(entry.finding)} | {code_span(entry.finding.rule)} | "
+        f"{literal_text(entry.finding.message)} "
+        f"| {literal_text(entry.reason) if entry.reason else '*no reason given*'} |\n"
         for entry in suppressed)
 
 
 def _location(finding: Finding) -> str:
-    return _code(f"{finding.path}:{finding.span.line}")
+    return code_span(f"{finding.path}:{finding.span.line}")
 
 
-def _text(text: str) -> str:
+def literal_text(text: str) -> str:
     """`text` as literal Markdown in a table cell: every ASCII punctuation character
     backslash-escaped (this also keeps `|` from ending the cell)."""
     return _ASCII_PUNCTUATION.sub(lambda match: "\\" + match.group(), _one_line(text))
 
 
-def _code(text: str) -> str:
+def code_span(text: str) -> str:
     """`text` as a code span in a table cell, where nothing but backticks and `|` is syntax:
     the fence is one backtick longer than any run inside, padded with spaces when the text
     starts or ends with a backtick or a space (the renderer strips one of each), and `|` is

@@ -1,0 +1,208 @@
+"""Which values a change replaced, and where the old value is still stated.
+
+A change replaced a value where a place that stated it before states another one after: a
+changed file whose fact (subject, attribute, role, label) lost a value and gained another,
+or the registry's value valid on the day. Every place that states the fact, in any
+channel and in the registry, then either states the new value (updated) or still the old
+one (stale). Values are compared by meaning (`Value.agrees_with`), so "2499 PLN" is stale
+when "2 499 zł" became "2 599 zł", and a rewording that keeps the value ("14 dni" →
+"w ciągu 14 dni") replaces nothing.
+
+A dated registry value (`effective_from`/`effective_until`) replaces the one valid the day
+before it on the day it takes effect; `scheduled_changes` lists those of a window.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from consistency_lint.facts.likeness import ComparisonKey, comparison_key, variant_documents
+from consistency_lint.model import (
+    REGISTRY_CHANNEL,
+    Confidence,
+    Fact,
+    FactChange,
+    Place,
+    RegistryFact,
+    Value,
+)
+
+
+@dataclass(frozen=True)
+class Statements:
+    """What one side of a change states: the documents' facts and the registry's values."""
+
+    facts: tuple[Fact, ...]
+    registry: tuple[RegistryFact, ...]
+    registry_path: str = ""
+
+    def compared(self) -> list[tuple[ComparisonKey, Fact]]:
+        """The confident facts with their keys (the facts any comparison uses)."""
+        kept = [fact for fact in self.facts
+                if fact.subject and fact.confidence is not Confidence.LOW]
+        variants = variant_documents(kept)
+        return [(comparison_key(fact, variants), fact) for fact in kept]
+
+    def registry_place(self, fact: RegistryFact) -> Place:
+        return Place(self.registry_path, fact.line, 1, REGISTRY_CHANNEL, fact.text)
+
+
+@dataclass(frozen=True)
+class _Replacement:
+    key: ComparisonKey
+    old: Value
+    old_text: str
+    new: Value | None  # None: the value ends and nothing replaces it
+    new_text: str
+    source: Place
+
+
+def replaced_values(before: Statements, after: Statements, changed: Iterable[str],
+                    renamed: Mapping[str, str], today: date) -> list[FactChange]:
+    """The facts whose value the change from `before` to `after` replaced, in the files
+    `changed` (paths after the change; `renamed` maps a renamed file's new path to its old
+    one) or in the registry valid on `today`, with every place of `after` that states the
+    new value and every one that still states the old."""
+    replacements = [*_in_registry(before, after, today),
+                    *_in_documents(before, after, frozenset(changed), renamed)]
+    return _with_places(_distinct(replacements), after, today)
+
+
+def scheduled_changes(statements: Statements, start: date, end: date) -> list[FactChange]:
+    """The registry's values that take over, or end, on a day from `start` to `end`, with
+    the places that state the value until then."""
+    versions: defaultdict[tuple[str, str, str, str], list[RegistryFact]] = defaultdict(list)
+    for fact in statements.registry:
+        versions[(fact.subject, fact.attribute, fact.role, fact.label)].append(fact)
+    replacements = []
+    for key, facts in versions.items():
+        for day in sorted(_turning_days(facts, start, end)):
+            ending = _valid_on(facts, day - timedelta(days=1))
+            taking_over = _valid_on(facts, day)
+            if ending is None or (taking_over is not None
+                                  and ending.value.agrees_with(taking_over.value)):
+                continue
+            source = taking_over or ending
+            replacements.append((day, _Replacement(
+                key, ending.value, ending.text, taking_over.value if taking_over else None,
+                taking_over.text if taking_over else "", statements.registry_place(source))))
+    return [change for day, replacement in replacements
+            for change in _with_places([replacement], statements, day, effective=day)]
+
+
+def _turning_days(facts: Sequence[RegistryFact], start: date, end: date) -> set[date]:
+    days = {fact.effective_from for fact in facts if fact.effective_from}
+    days |= {fact.effective_until + timedelta(days=1) for fact in facts
+             if fact.effective_until and fact.effective_until < date.max}
+    return {day for day in days if start <= day <= end}
+
+
+def _valid_on(facts: Sequence[RegistryFact], day: date) -> RegistryFact | None:
+    return next((fact for fact in facts if fact.valid_on(day)), None)
+
+
+def _in_registry(before: Statements, after: Statements, today: date) -> list[_Replacement]:
+    def valid(statements: Statements) -> dict[ComparisonKey, RegistryFact]:
+        return {(fact.subject, fact.attribute, fact.role, fact.label): fact
+                for fact in statements.registry if fact.valid_on(today)}
+
+    was, now = valid(before), valid(after)
+    return [_Replacement(key, was[key].value, was[key].text, fact.value, fact.text,
+                         after.registry_place(fact))
+            for key, fact in now.items()
+            if key in was and not was[key].value.agrees_with(fact.value)]
+
+
+def _in_documents(before: Statements, after: Statements, changed: frozenset[str],
+                  renamed: Mapping[str, str]) -> list[_Replacement]:
+    """Per changed file and fact, the values it no longer states paired with those it
+    states instead: one for one in order when as many went as came, every one with the one
+    when a single value went or came; a list rewritten otherwise pairs nothing."""
+    was = _by_path_and_key(before, frozenset(renamed.get(path, path) for path in changed))
+    now = _by_path_and_key(after, changed)
+    replacements = []
+    for (path, key), facts in sorted(now.items()):
+        earlier = was.get((renamed.get(path, path), key), [])
+        gone = _distinct_values(fact for fact in earlier
+                                if not any(fact.value.agrees_with(f.value) for f in facts))
+        came = _distinct_values(fact for fact in facts
+                                if not any(fact.value.agrees_with(f.value) for f in earlier))
+        for old, new in _pairs(gone, came):
+            replacements.append(_Replacement(key, old.value, old.text, new.value, new.text,
+                                             Place.of_fact(new)))
+    return replacements
+
+
+def _by_path_and_key(statements: Statements,
+                     paths: frozenset[str]) -> dict[tuple[str, ComparisonKey], list[Fact]]:
+    grouped: defaultdict[tuple[str, ComparisonKey], list[Fact]] = defaultdict(list)
+    for key, fact in statements.compared():
+        if fact.path in paths:
+            grouped[(fact.path, key)].append(fact)
+    return grouped
+
+
+def _distinct_values(facts: Iterable[Fact]) -> list[Fact]:
+    distinct: dict[str, Fact] = {}
+    for fact in facts:
+        distinct.setdefault(fact.value.canonical(), fact)
+    return list(distinct.values())
+
+
+def _pairs(gone: list[Fact], came: list[Fact]) -> list[tuple[Fact, Fact]]:
+    if not gone or not came:
+        return []
+    if len(gone) == len(came):
+        return list(zip(gone, came, strict=True))
+    if len(came) == 1:
+        return [(old, came[0]) for old in gone]
+    if len(gone) == 1:
+        return [(gone[0], came[0])]
+    return []
+
+
+def _distinct(replacements: list[_Replacement]) -> list[_Replacement]:
+    """One replacement per fact and pair of values; the registry's first, then the first
+    changed file's, names the change."""
+    distinct: dict[tuple[ComparisonKey, str, str], _Replacement] = {}
+    for replacement in replacements:
+        new = replacement.new.canonical() if replacement.new else ""
+        distinct.setdefault((replacement.key, replacement.old.canonical(), new), replacement)
+    return list(distinct.values())
+
+
+def _with_places(replacements: list[_Replacement], statements: Statements, day: date,
+                 effective: date | None = None) -> list[FactChange]:
+    stated = statements.compared()
+    registry = [fact for fact in statements.registry if fact.valid_on(day)]
+    changes = []
+    for replacement in replacements:
+        updated: list[Place] = []
+        stale: list[Place] = []
+        places = [*((Place.of_fact(fact), key, fact.value) for key, fact in stated),
+                  *((statements.registry_place(fact),
+                     (fact.subject, fact.attribute, fact.role, fact.label), fact.value)
+                    for fact in registry)]
+        for place, key, value in places:
+            if not _same_fact(key, replacement.key) or place == replacement.source:
+                continue
+            if replacement.new is not None and value.agrees_with(replacement.new):
+                updated.append(place)
+            elif value.agrees_with(replacement.old):
+                stale.append(place)
+        subject, attribute, role, label = replacement.key
+        changes.append(FactChange(subject, attribute, role, label, replacement.old_text,
+                                  replacement.new_text, replacement.source,
+                                  tuple(updated), tuple(stale), effective))
+    return changes
+
+
+def _same_fact(key: ComparisonKey, changed: ComparisonKey) -> bool:
+    """Whether a statement of `key` states the fact the change is about: the same subject
+    and attribute, and the same role and label unless one of them is the plain value."""
+    return key[:2] == changed[:2] and all(
+        mine == theirs or not mine or not theirs for mine, theirs in zip(key[2:], changed[2:],
+                                                                         strict=True))

@@ -1,0 +1,71 @@
+"""Who answers for a file: its front matter's `owner:`, else its channel's `owner:` in the
+configuration, else the last CODEOWNERS pattern that matches it (GitHub's and GitLab's
+rule), its owners joined by ", "."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from consistency_lint.reading import RefusedFileError, read_regular_file
+
+# Where GitHub and GitLab look for the file, relative to the repository's root; the first
+# one found counts.
+CODEOWNERS_PLACES = ("CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS",
+                     "docs/CODEOWNERS")
+MAX_CODEOWNERS_BYTES = 3 * 1024 * 1024  # GitHub ignores a CODEOWNERS file larger than 3 MB
+
+
+@dataclass(frozen=True)
+class CodeOwners:
+    """The rules of a CODEOWNERS file: (pattern, owners), in the file's order."""
+
+    rules: tuple[tuple[pathspec.GitIgnoreSpec, str], ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> CodeOwners:
+        """Comments and GitLab's `[Section]` headers are skipped; a pattern with no owner
+        takes ownership away (it still matches, with the empty owner)."""
+        rules = []
+        for line in text.splitlines():
+            words = line.split("#", 1)[0].split()
+            if not words or words[0].startswith(("[", "^[")):
+                continue
+            try:
+                spec = pathspec.GitIgnoreSpec.from_lines([words[0]])
+            except ValueError:  # a pattern git would not accept either
+                continue
+            rules.append((spec, ", ".join(words[1:])))
+        return cls(tuple(rules))
+
+    def owner_of(self, path: str) -> str:
+        for spec, owners in reversed(self.rules):
+            if spec.match_file(path):
+                return owners
+        return ""
+
+
+def read_codeowners(root: Path) -> CodeOwners:
+    """The project's CODEOWNERS file, or no rules when it has none or it cannot be read."""
+    for place in CODEOWNERS_PLACES:
+        candidate = root / place
+        if not candidate.is_file():
+            continue
+        try:
+            text = read_regular_file(candidate, MAX_CODEOWNERS_BYTES).decode("utf-8", "replace")
+        except (OSError, RefusedFileError):
+            return CodeOwners()
+        return CodeOwners.parse(text)
+    return CodeOwners()
+
+
+def owner_of(path: str, declared: str | None, channel_owner: str | None,
+             codeowners: CodeOwners) -> str:
+    """The owner of `path`: declared in the file, else the channel's, else CODEOWNERS'."""
+    for owner in (declared, channel_owner):
+        if isinstance(owner, str) and owner.strip():
+            return owner.strip()
+    return codeowners.owner_of(path)
+

@@ -1,0 +1,128 @@
+"""What a change replaced, for `check --changed-since` and `impact`: the facts the project
+states now and the facts its changed files and registry stated at the ref, compared by
+`facts/propagation.py`; each place is given its owner, and each stale file the day git last
+changed it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from consistency_lint.config import Config, load_config
+from consistency_lint.discovery import discover
+from consistency_lint.errors import ConsistencyLintError
+from consistency_lint.facts.propagation import Statements, replaced_values, scheduled_changes
+from consistency_lint.facts.registry import Registry, load_registry
+from consistency_lint.git_changes import changed_files, last_changed, renamed_files, tree_at
+from consistency_lint.loaders import LoadRequest
+from consistency_lint.model import Document, FactChange, Place
+from consistency_lint.owners import CodeOwners, owner_of, read_codeowners
+from consistency_lint.pipeline.cache import DocumentCache
+from consistency_lint.pipeline.documents import DocumentWork, ProgressCallback, process_documents
+from consistency_lint.pipeline.timing import PhaseSeconds
+from consistency_lint.rules.loading import pack_digests
+from consistency_lint.workers import Workers
+
+
+@dataclass(frozen=True)
+class FactsRun:
+    """How the facts of a side of the change are read: where the work runs, and whether
+    per-document results come from (and go to) the cache of `cache_project`."""
+
+    workers: Workers
+    use_cache: bool
+    cache_project: Path
+
+
+@dataclass(frozen=True)
+class Replaced:
+    changes: tuple[FactChange, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def statements_of(config: Config, registry: Registry, requests: Sequence[LoadRequest],
+                  how: FactsRun, seconds: PhaseSeconds,
+                  on_progress: ProgressCallback | None = None,
+                  ) -> tuple[Statements, tuple[Document, ...]]:
+    """The facts `requests` state, read without running any check, and their documents."""
+    work = DocumentWork(config, registry, (), (), frozenset())
+    cache = DocumentCache.for_config(config, pack_digests(config), (), how.cache_project) \
+        if how.use_cache else None
+    outcomes = process_documents(requests, work, how.workers, cache, seconds, on_progress)
+    return (Statements(tuple(fact for outcome in outcomes for fact in outcome.facts),
+                       registry.facts, registry.source or ""),
+            tuple(outcome.document for outcome in outcomes))
+
+
+def replaced_since(config: Config, ref: str, now: Statements, documents: Sequence[Document],
+                   today: date, how: FactsRun, seconds: PhaseSeconds) -> Replaced:
+    """The values replaced since `ref`, with their places; a project that cannot be read at
+    the ref replaces nothing, and says why."""
+    touched = changed_files(config.root, ref)
+    renamed = renamed_files(config.root, ref)
+    wanted = {renamed.get(path, path) for path in touched}
+    try:
+        with tree_at(config.root, ref) as tree:
+            then = load_config(tree, tree / config.source)
+            requests = [request for request in discover(then) if request.relative_path in wanted]
+            before, _ = statements_of(then, load_registry(then), requests, how, seconds)
+    except ConsistencyLintError as error:
+        reason = " ".join(str(error).split())
+        return Replaced((), (f"--changed-since: the project at `{ref}` cannot be read "
+                             f"({reason}); no change is followed to other files",))
+    changes = replaced_values(before, now, touched, renamed, today)
+    return Replaced(tuple(_with_history(change, config.root) for change in
+                          placed(changes, config, documents)))
+
+
+def scheduled(config: Config, now: Statements, documents: Sequence[Document], start: date,
+              end: date) -> tuple[FactChange, ...]:
+    """The registry's dated values that take over or end from `start` to `end`."""
+    return tuple(placed(scheduled_changes(now, start, end), config, documents))
+
+
+def placed(changes: Sequence[FactChange], config: Config,
+           documents: Sequence[Document]) -> list[FactChange]:
+    """`changes` with the owner of every place."""
+    codeowners = read_codeowners(config.root)
+    owners = owners_of(config, documents, codeowners)
+
+    def owned(place: Place) -> Place:
+        owner = owners.get(place.path) or codeowners.owner_of(place.path)
+        return replace(place, owner=owner)
+
+    return [replace(change, source=owned(change.source),
+                    updated=tuple(map(owned, change.updated)),
+                    stale=tuple(map(owned, change.stale))) for change in changes]
+
+
+def owners_of(config: Config, documents: Sequence[Document],
+              codeowners: CodeOwners | None = None, files: Sequence[str] = ()) -> dict[str, str]:
+    """The owner of each document that has one (its front matter's, its channel's, or
+    CODEOWNERS'), and of each of the project's other `files` CODEOWNERS names."""
+    if codeowners is None:
+        codeowners = read_codeowners(config.root)
+    owners = {path: owner for path in files if (owner := codeowners.owner_of(path))}
+    for document in documents:
+        channel = config.channels.get(document.channel)
+        declared = document.metadata.get("owner")
+        owner = owner_of(document.path, declared if isinstance(declared, str) else None,
+                         channel.settings.owner if channel else None, codeowners)
+        if owner:
+            owners[document.path] = owner
+    return owners
+
+
+def _with_history(change: FactChange, root: Path) -> FactChange:
+    paths = dict.fromkeys(place.path for place in change.stale)
+    days = ((path, last_changed(root, path)) for path in paths)
+    return replace(change, untouched_since=tuple((path, day) for path, day in days if day))
+
+
+def owner_matches(owner: str, wanted: str) -> bool:
+    """Whether `wanted` (`--owner`) is `owner` or one of the owners it lists."""
+    return wanted.strip().casefold() in {part.strip().casefold()
+                                         for part in (owner, *owner.split(","))}
+
