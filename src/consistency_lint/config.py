@@ -46,6 +46,7 @@ ALL_REGISTERS: frozenset[str] = frozenset({"informal", "formal"})
 # "Podawaj zawsze koszt dostawy" tells the agent what to do, and a script's "[imię i
 # nazwisko]" is a slot the agent fills while speaking
 STAFF_PROFILES: frozenset[str] = frozenset({"call-center"})
+DEFAULT_ANNOUNCE_DAYS = 14
 MAX_REVIEW_DAYS = 36_500  # a hundred years
 MAX_FILE_SIZE_MB = 1024
 # Files people write by hand; a registry of every product of a large shop is a few MB.
@@ -89,6 +90,11 @@ class TradeModel(_Strict):
 class GovernanceModel(_Strict):
     require_owner: bool = False
     review_every_days: Annotated[int, Field(gt=0, le=MAX_REVIEW_DAYS)] | None = None
+    # a dated registry value is announced this many days before it takes effect: the places
+    # still stating the value it replaces are warned of (0: not announced)
+    announce_days: Annotated[int, Field(ge=0, le=MAX_REVIEW_DAYS)] = DEFAULT_ANNOUNCE_DAYS
+    # the channel (a call-center knowledge base) states a coming value before it takes effect
+    state_coming_values: bool = False
 
 
 class ChannelModel(TradeModel):

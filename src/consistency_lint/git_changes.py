@@ -3,6 +3,7 @@ project root, and the project as it was at that ref."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tarfile
 import tempfile
@@ -40,6 +41,32 @@ def renamed_files(root: Path, ref: str) -> dict[str, str]:
         else:
             index += 2
     return renamed
+
+
+_HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+LineBlock = tuple[range, range]  # lines of a file rewritten: as they were, as they are
+
+
+def rewritten_lines(root: Path, ref: str) -> dict[str, list[LineBlock]]:
+    """Per file changed since `ref` (its path now), the blocks of lines the change rewrote:
+    lines removed and lines added in one place (git's hunks without context). Lines only
+    added or only removed are no rewrite. A path git quotes (a tab or a quote in its name)
+    is left out."""
+    patch = _git(root, "-c", "core.quotePath=false", "diff", "--unified=0", "--find-renames",
+                 "--relative", "--no-color", "--no-ext-diff", _commit_of(root, ref), "--")
+    blocks: dict[str, list[LineBlock]] = {}
+    current: list[LineBlock] | None = None
+    for line in patch.splitlines():
+        if line.startswith("+++ "):
+            name = line[4:]
+            current = blocks.setdefault(name[2:], []) if name.startswith("b/") else None
+        elif current is not None and (hunk := _HUNK.match(line)):
+            old_start, old_count, new_start, new_count = (
+                int(group) if group is not None else 1 for group in hunk.groups())
+            if old_count and new_count:
+                current.append((range(old_start, old_start + old_count),
+                                range(new_start, new_start + new_count)))
+    return {path: found for path, found in blocks.items() if found}
 
 
 def last_changed(root: Path, path: str) -> str | None:

@@ -40,7 +40,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
-def _dom(report: Path, fragment: str = "", tmp: Path | None = None) -> str:
+def rendered_dom(report: Path, fragment: str = "", tmp: Path | None = None) -> str:
     profile = (tmp or report.parent) / "chromium-profile"
     command = [CHROMIUM or "chromium", "--headless", "--no-sandbox", "--disable-gpu",
                "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -57,20 +57,20 @@ def _visible_findings(dom: str) -> list[str]:
 
 
 def test_all_findings_are_listed_with_the_right_counts(report: Path) -> None:
-    dom = _dom(report)
+    dom = rendered_dom(report)
     assert sorted(_visible_findings(dom)) == ["error"] + ["warning"] * 3
     assert '<span id="shown-count">4 of 4 shown</span>' in dom
     assert '<strong id="total-findings">4</strong>' in dom
 
 
 def test_filters_preset_from_the_address_hide_other_rows(report: Path) -> None:
-    dom = _dom(report, "#severity=warning&channel=kb")
+    dom = rendered_dom(report, "#severity=warning&channel=kb")
     assert _visible_findings(dom) == ["warning"] * 2
     assert '<span id="shown-count">2 of 4 shown</span>' in dom
 
 
 def test_content_with_html_or_javascript_is_shown_as_text_never_run(report: Path) -> None:
-    dom = _dom(report)
+    dom = rendered_dom(report)
     assert "<title>consistency-lint audit report – 2026-11-30</title>" in dom
     assert "pwned" not in re.search(r"<title>(.*?)</title>", dom).group(1)  # type: ignore[union-attr]
     assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in dom
@@ -120,7 +120,7 @@ def _row(dom: str, row_class: str, rule: str) -> list[str]:
 
 def test_waivers_section_lists_the_suppressed_finding_with_its_reason(
         waiver_report: Path) -> None:
-    cells = _row(_dom(waiver_report), "waiver", "PL-CRA-ODR-PLATFORM")
+    cells = _row(rendered_dom(waiver_report), "waiver", "PL-CRA-ODR-PLATFORM")
     assert (cells[0], cells[1], cells[2], cells[4]) == (
         "kb/waived.md:2:1 kb", "warning", "PL-CRA-ODR-PLATFORM legal-prohibited",
         "no reason given")
@@ -128,13 +128,13 @@ def test_waivers_section_lists_the_suppressed_finding_with_its_reason(
 
 def test_checklist_shows_the_waived_requirement_as_waived_not_passing(
         waiver_report: Path) -> None:
-    cells = _row(_dom(waiver_report), "check", "PL-CRA-ODR-PLATFORM")
+    cells = _row(rendered_dom(waiver_report), "check", "PL-CRA-ODR-PLATFORM")
     assert cells[2:] == ["1/3", "1", "fail: kb/failed.md waived: kb/waived.md — no reason given "
                                      "1 passing kb/passed.md"]
 
 
 def test_scorecard_does_not_count_waived_checks_as_passed(waiver_report: Path) -> None:
-    card = re.search(r"Legal checks passed: (.*?)</div>", _dom(waiver_report)).group(1)  # type: ignore[union-attr]
+    card = re.search(r"Legal checks passed: (.*?)</div>", rendered_dom(waiver_report)).group(1)  # type: ignore[union-attr]
     passed, total = map(int, re.search(r"(\d+)/(\d+)", card).groups())  # type: ignore[union-attr]
     assert total - passed == 2  # one failed, one waived
     assert re.sub(r"<[^>]+>", "", card).endswith(", 1 waived")

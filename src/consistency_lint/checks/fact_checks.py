@@ -40,7 +40,7 @@ from consistency_lint.model import (
     ValueType,
 )
 from consistency_lint.specs import CheckSpec, Example
-from consistency_lint.values.extraction import extract_values
+from consistency_lint.values.date import days_named
 from consistency_lint.values.near_miss import is_contact, near_miss, swapped
 
 _REGISTRY = ("subjects:\n  shop: {name: Sklep Meblino, aliases: [Meblino]}\n"
@@ -205,9 +205,7 @@ def _compared(corpus: Corpus, context: CheckContext) -> Iterator[Finding]:
 def _coming_days(fact: Fact, language: str, today: date) -> list[date]:
     """The days after `today` the statement's sentence names: "od 21.12.2026 cena 49,90 zł"
     announces the price of that day, it does not state it as today's."""
-    found = extract_values(fact.sentence, language, frozenset({ValueType.DATE}))
-    return [day for day in (date.fromisoformat(match.value.text) for match in found)
-            if day > today]
+    return [day for day in days_named(fact.sentence, language) if day > today]
 
 
 def _of_unreadable_role(corpus: Corpus, fact: Fact, versions: Sequence[RegistryFact]) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from consistency_lint.facts.likeness import ComparisonKey, comparison_key, variant_documents
@@ -29,6 +29,7 @@ from consistency_lint.model import (
     RegistryFact,
     Value,
 )
+from consistency_lint.values.near_miss import CONTACT_TYPES
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,25 @@ class _Replacement:
     source: Place
 
 
-def replaced_values(before: Statements, after: Statements, changed: Iterable[str],
-                    renamed: Mapping[str, str], today: date) -> list[FactChange]:
-    """The facts whose value the change from `before` to `after` replaced, in the files
-    `changed` (paths after the change; `renamed` maps a renamed file's new path to its old
-    one) or in the registry valid on `today`, with every place of `after` that states the
+@dataclass(frozen=True)
+class FileChanges:
+    """Which files a change touched (paths after it), which it renamed (path after → path
+    before), and per file the blocks of lines it rewrote (lines before, lines after)."""
+
+    changed: frozenset[str]
+    renamed: Mapping[str, str] = field(default_factory=dict)
+    rewritten: Mapping[str, Sequence[tuple[range, range]]] = field(default_factory=dict)
+
+    def before(self, path: str) -> str:
+        return self.renamed.get(path, path)
+
+
+def replaced_values(before: Statements, after: Statements, files: FileChanges,
+                    today: date) -> list[FactChange]:
+    """The facts whose value the change from `before` to `after` replaced, in the changed
+    files or in the registry valid on `today`, with every place of `after` that states the
     new value and every one that still states the old."""
-    replacements = [*_in_registry(before, after, today),
-                    *_in_documents(before, after, frozenset(changed), renamed)]
+    replacements = [*_in_registry(before, after, today), *_in_documents(before, after, files)]
     return _with_places(_distinct(replacements), after, today)
 
 
@@ -116,24 +128,33 @@ def _in_registry(before: Statements, after: Statements, today: date) -> list[_Re
             if key in was and not was[key].value.agrees_with(fact.value)]
 
 
-def _in_documents(before: Statements, after: Statements, changed: frozenset[str],
-                  renamed: Mapping[str, str]) -> list[_Replacement]:
+def _in_documents(before: Statements, after: Statements,
+                  files: FileChanges) -> list[_Replacement]:
     """Per changed file and fact, the values it no longer states paired with those it
-    states instead: one for one in order when as many went as came, every one with the one
-    when a single value went or came; a list rewritten otherwise pairs nothing."""
-    was = _by_path_and_key(before, frozenset(renamed.get(path, path) for path in changed))
-    now = _by_path_and_key(after, changed)
+    states instead, in the file as a whole and in each block of lines the change rewrote
+    (where "14 dni" became "21 dni" in one of two sentences stating it)."""
+    was = _by_path_and_key(before, frozenset(map(files.before, files.changed)))
+    now = _by_path_and_key(after, files.changed)
     replacements = []
     for (path, key), facts in sorted(now.items()):
-        earlier = was.get((renamed.get(path, path), key), [])
-        gone = _distinct_values(fact for fact in earlier
-                                if not any(fact.value.agrees_with(f.value) for f in facts))
-        came = _distinct_values(fact for fact in facts
-                                if not any(fact.value.agrees_with(f.value) for f in earlier))
-        for old, new in _pairs(gone, came):
-            replacements.append(_Replacement(key, old.value, old.text, new.value, new.text,
-                                             Place.of_fact(new)))
+        earlier = was.get((files.before(path), key), [])
+        replacements += _paired(key, earlier, facts)
+        for lines_before, lines_after in files.rewritten.get(path, ()):
+            replacements += _paired(key, [f for f in earlier if f.span.line in lines_before],
+                                    [f for f in facts if f.span.line in lines_after])
     return replacements
+
+
+def _paired(key: ComparisonKey, earlier: list[Fact], facts: list[Fact]) -> list[_Replacement]:
+    """The values of `earlier` that `facts` no longer state, paired with those `facts`
+    state instead: one for one in order when as many went as came, every one with the one
+    when a single value went or came; a list rewritten otherwise pairs nothing."""
+    gone = _distinct_values(fact for fact in earlier
+                            if not any(fact.value.agrees_with(f.value) for f in facts))
+    came = _distinct_values(fact for fact in facts
+                            if not any(fact.value.agrees_with(f.value) for f in earlier))
+    return [_Replacement(key, old.value, old.text, new.value, new.text, Place.of_fact(new))
+            for old, new in _pairs(gone, came)]
 
 
 def _by_path_and_key(statements: Statements,
@@ -187,7 +208,7 @@ def _with_places(replacements: list[_Replacement], statements: Statements, day: 
                      (fact.subject, fact.attribute, fact.role, fact.label), fact.value)
                     for fact in registry)]
         for place, key, value in places:
-            if not _same_fact(key, replacement.key) or place == replacement.source:
+            if not _same_fact(key, replacement.key, value) or place == replacement.source:
                 continue
             if replacement.new is not None and value.agrees_with(replacement.new):
                 updated.append(place)
@@ -196,13 +217,22 @@ def _with_places(replacements: list[_Replacement], statements: Statements, day: 
         subject, attribute, role, label = replacement.key
         changes.append(FactChange(subject, attribute, role, label, replacement.old_text,
                                   replacement.new_text, replacement.source,
-                                  tuple(updated), tuple(stale), effective))
+                                  _in_order(updated), _in_order(stale), effective))
     return changes
 
 
-def _same_fact(key: ComparisonKey, changed: ComparisonKey) -> bool:
-    """Whether a statement of `key` states the fact the change is about: the same subject
-    and attribute, and the same role and label unless one of them is the plain value."""
-    return key[:2] == changed[:2] and all(
-        mine == theirs or not mine or not theirs for mine, theirs in zip(key[2:], changed[2:],
-                                                                         strict=True))
+def _in_order(places: list[Place]) -> tuple[Place, ...]:
+    return tuple(sorted(set(places), key=lambda place: (place.path, place.line, place.column)))
+
+
+def _same_fact(key: ComparisonKey, changed: ComparisonKey, value: Value) -> bool:
+    """Whether a statement of `key` with `value` states the fact the change is about: the
+    same subject and attribute; an address or a number (`CONTACT_TYPES`) is one whatever
+    role or label it is given, another value only of the change's role and label, any when
+    the change is of the plain value (a labelled price is not another carrier's)."""
+    if key[:2] != changed[:2]:
+        return False
+    if value.type in CONTACT_TYPES:
+        return True
+    return all(mine == theirs or not theirs
+               for mine, theirs in zip(key[2:], changed[2:], strict=True))

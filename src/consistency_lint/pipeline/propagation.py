@@ -13,9 +13,20 @@ from pathlib import Path
 from consistency_lint.config import Config, load_config
 from consistency_lint.discovery import discover
 from consistency_lint.errors import ConsistencyLintError
-from consistency_lint.facts.propagation import Statements, replaced_values, scheduled_changes
+from consistency_lint.facts.propagation import (
+    FileChanges,
+    Statements,
+    replaced_values,
+    scheduled_changes,
+)
 from consistency_lint.facts.registry import Registry, load_registry
-from consistency_lint.git_changes import changed_files, last_changed, renamed_files, tree_at
+from consistency_lint.git_changes import (
+    changed_files,
+    last_changed,
+    renamed_files,
+    rewritten_lines,
+    tree_at,
+)
 from consistency_lint.loaders import LoadRequest
 from consistency_lint.model import Document, FactChange, Place
 from consistency_lint.owners import CodeOwners, owner_of, read_codeowners
@@ -60,9 +71,9 @@ def replaced_since(config: Config, ref: str, now: Statements, documents: Sequenc
                    today: date, how: FactsRun, seconds: PhaseSeconds) -> Replaced:
     """The values replaced since `ref`, with their places; a project that cannot be read at
     the ref replaces nothing, and says why."""
-    touched = changed_files(config.root, ref)
-    renamed = renamed_files(config.root, ref)
-    wanted = {renamed.get(path, path) for path in touched}
+    files = FileChanges(changed_files(config.root, ref), renamed_files(config.root, ref),
+                        rewritten_lines(config.root, ref))
+    wanted = set(map(files.before, files.changed))
     try:
         with tree_at(config.root, ref) as tree:
             then = load_config(tree, tree / config.source)
@@ -72,7 +83,7 @@ def replaced_since(config: Config, ref: str, now: Statements, documents: Sequenc
         reason = " ".join(str(error).split())
         return Replaced((), (f"--changed-since: the project at `{ref}` cannot be read "
                              f"({reason}); no change is followed to other files",))
-    changes = replaced_values(before, now, touched, renamed, today)
+    changes = replaced_values(before, now, files, today)
     return Replaced(tuple(_with_history(change, config.root) for change in
                           placed(changes, config, documents)))
 

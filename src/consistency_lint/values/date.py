@@ -42,6 +42,11 @@ def extract(text: str, language: str) -> Iterator[ValueMatch]:
                     yield ValueMatch(match.start(), match.end(), match.group(), value)
 
 
+def days_named(text: str, language: str) -> list[date]:
+    """The days `text` names ("od 21.12.2026 cena 49,90 zł": 2026-12-21)."""
+    return [date.fromisoformat(match.value.text) for match in extract(text, language)]
+
+
 def _valid_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
