@@ -163,7 +163,7 @@ def _facts_with_places(statements: Statements, today: date,
     one whatever its role or label (the complaints page's copy of the shop's address is
     that address)."""
     grouped: defaultdict[str, list[Fact]] = defaultdict(list)
-    for key, fact in statements.compared():
+    for key, fact in statements.compared():  # set members are not values that change
         grouped[_fact_name(key, fact.value)].append(fact)
     registry = [fact for fact in statements.registry if fact.valid_on(today)]
     for key, facts in sorted(grouped.items()):
@@ -177,7 +177,7 @@ def _facts_with_places(statements: Statements, today: date,
         lines = [fact.line for fact in registry
                  if _fact_name((fact.subject, fact.attribute, fact.role, fact.label),
                                fact.value) == key
-                 and fact.value.agrees_with(stating[0].value)]
+                 and fact.value.amount() == value]
         yield key, [_statement(fact) for fact in places.values()], min(lines, default=None)
 
 

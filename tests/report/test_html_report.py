@@ -138,3 +138,19 @@ def test_scorecard_does_not_count_waived_checks_as_passed(waiver_report: Path) -
     passed, total = map(int, re.search(r"(\d+)/(\d+)", card).groups())  # type: ignore[union-attr]
     assert total - passed == 2  # one failed, one waived
     assert re.sub(r"<[^>]+>", "", card).endswith(", 1 waived")
+
+
+def test_findings_can_be_filtered_by_owner(tmp_path: Path) -> None:
+    config = {"version": 1, "channels": {
+        "kb": {"loader": "text", "paths": ["kb/*.txt"], "owner": "Dział Obsługi Klienta"},
+        "web": {"loader": "text", "paths": ["web/*.txt"], "owner": "Zespół WWW"}}}
+    root = write_project(tmp_path / "project", config, {
+        "kb/a.txt": "Dziekujemy za zakupy.\n", "web/b.txt": "Dziekujemy i zapraszamy.\n"})
+    output = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["check", str(root), "--format", "html", "--output",
+                                      str(output), "--today", "2026-11-30"])
+    assert result.exit_code == 0, result.output
+    dom = rendered_dom(output, "#owner=Zespół WWW", tmp=tmp_path)
+    assert '<span id="shown-count">1 of 2 shown</span>' in dom
+    assert re.findall(r'<tr class="finding"[^>]*data-owner="([^"]*)"(?![^>]*display: none)',
+                      dom) == ["Zespół WWW"]

@@ -4,9 +4,12 @@ A change replaced a value where a place that stated it before states another one
 changed file whose fact (subject, attribute, role, label) lost a value and gained another,
 or the registry's value valid on the day. Every place that states the fact, in any
 channel and in the registry, then either states the new value (updated) or still the old
-one (stale). Values are compared by meaning (`Value.agrees_with`), so "2499 PLN" is stale
-when "2 499 zł" became "2 599 zł", and a rewording that keeps the value ("14 dni" →
-"w ciągu 14 dni") replaces nothing.
+one (stale). Values are compared by meaning (`states`), so "2499 PLN" is stale when
+"2 499 zł" became "2 599 zł", and a rewording that keeps the value ("14 dni" → "w ciągu
+14 dni") replaces nothing; but a range is not the number at its end ("3–5 dni" is not stale
+when "5 dni" became "7 dni", nor "do 10 dni" when "3–5 dni" became "2–4 dni"). Set members
+(carriers, countries) are left to `checks/fact_sets.py`: a list gains and loses members, it
+does not replace one value with another.
 
 A dated registry value (`effective_from`/`effective_until`) replaces the one valid the day
 before it on the day it takes effect; `scheduled_changes` lists those of a window.
@@ -18,16 +21,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 
 from consistency_lint.facts.likeness import ComparisonKey, comparison_key, variant_documents
 from consistency_lint.model import (
     REGISTRY_CHANNEL,
+    Bound,
     Confidence,
     Fact,
     FactChange,
     Place,
     RegistryFact,
     Value,
+    ValueType,
 )
 from consistency_lint.values.near_miss import CONTACT_TYPES
 
@@ -42,8 +48,8 @@ class Statements:
 
     def compared(self) -> list[tuple[ComparisonKey, Fact]]:
         """The confident facts with their keys (the facts any comparison uses)."""
-        kept = [fact for fact in self.facts
-                if fact.subject and fact.confidence is not Confidence.LOW]
+        kept = [fact for fact in self.facts if fact.subject and fact.value.type is not
+                ValueType.SET and fact.confidence is not Confidence.LOW]
         variants = variant_documents(kept)
         return [(comparison_key(fact, variants), fact) for fact in kept]
 
@@ -95,7 +101,7 @@ def scheduled_changes(statements: Statements, start: date, end: date) -> list[Fa
             ending = _valid_on(facts, day - timedelta(days=1))
             taking_over = _valid_on(facts, day)
             if ending is None or (taking_over is not None
-                                  and ending.value.agrees_with(taking_over.value)):
+                                  and states(ending.value, taking_over.value)):
                 continue
             source = taking_over or ending
             replacements.append((day, _Replacement(
@@ -103,6 +109,23 @@ def scheduled_changes(statements: Statements, start: date, end: date) -> list[Fa
                 taking_over.text if taking_over else "", statements.registry_place(source))))
     return [change for day, replacement in replacements
             for change in _with_places([replacement], statements, day, effective=day)]
+
+
+def states(value: Value, stated: Value) -> bool:
+    """Whether a statement of `value` states `stated`: the same amount, or the same one
+    number whether or not it is a limit ("do 14 dni", "14 dni"; "od 199 zł", "199 zł"); an
+    address, a number or opening hours as `Value.agrees_with` compares them. A range states
+    neither its ends nor a limit within it."""
+    if not value.agrees_with(stated):
+        return False
+    if (value.low is None and value.high is None) or value.amount() == stated.amount():
+        return True
+    return Bound.RANGE not in (value.bound, stated.bound) and _one_number(value) == \
+        _one_number(stated)
+
+
+def _one_number(value: Value) -> Decimal | None:
+    return value.high if value.bound is Bound.AT_MOST else value.low
 
 
 def _turning_days(facts: Sequence[RegistryFact], start: date, end: date) -> set[date]:
@@ -125,7 +148,7 @@ def _in_registry(before: Statements, after: Statements, today: date) -> list[_Re
     return [_Replacement(key, was[key].value, was[key].text, fact.value, fact.text,
                          after.registry_place(fact))
             for key, fact in now.items()
-            if key in was and not was[key].value.agrees_with(fact.value)]
+            if key in was and not states(was[key].value, fact.value)]
 
 
 def _in_documents(before: Statements, after: Statements,
@@ -150,9 +173,9 @@ def _paired(key: ComparisonKey, earlier: list[Fact], facts: list[Fact]) -> list[
     state instead: one for one in order when as many went as came, every one with the one
     when a single value went or came; a list rewritten otherwise pairs nothing."""
     gone = _distinct_values(fact for fact in earlier
-                            if not any(fact.value.agrees_with(f.value) for f in facts))
+                            if not any(states(fact.value, f.value) for f in facts))
     came = _distinct_values(fact for fact in facts
-                            if not any(fact.value.agrees_with(f.value) for f in earlier))
+                            if not any(states(fact.value, f.value) for f in earlier))
     return [_Replacement(key, old.value, old.text, new.value, new.text, Place.of_fact(new))
             for old, new in _pairs(gone, came)]
 
@@ -210,9 +233,9 @@ def _with_places(replacements: list[_Replacement], statements: Statements, day: 
         for place, key, value in places:
             if not _same_fact(key, replacement.key, value) or place == replacement.source:
                 continue
-            if replacement.new is not None and value.agrees_with(replacement.new):
+            if replacement.new is not None and states(value, replacement.new):
                 updated.append(place)
-            elif value.agrees_with(replacement.old):
+            elif states(value, replacement.old):
                 stale.append(place)
         subject, attribute, role, label = replacement.key
         changes.append(FactChange(subject, attribute, role, label, replacement.old_text,

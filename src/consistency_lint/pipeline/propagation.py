@@ -70,19 +70,31 @@ def statements_of(config: Config, registry: Registry, requests: Sequence[LoadReq
 def replaced_since(config: Config, ref: str, now: Statements, documents: Sequence[Document],
                    today: date, how: FactsRun, seconds: PhaseSeconds) -> Replaced:
     """The values replaced since `ref`, with their places; a project that cannot be read at
-    the ref replaces nothing, and says why."""
+    the ref replaces nothing, and says why.
+
+    At the ref, only the changed files are read, unless the change touched the tool's own
+    files (the registry, the configuration, ...): then which subject a value belongs to may
+    have changed with them (a page stating the old price of a product no longer matches the
+    registry's), so the files the change did not touch are read as they were then, when
+    they agreed with the registry, and their places are taken from there."""
     files = FileChanges(changed_files(config.root, ref), renamed_files(config.root, ref),
                         rewritten_lines(config.root, ref))
+    own_files_changed = bool(files.changed & config.own_files)
     wanted = set(map(files.before, files.changed))
     try:
         with tree_at(config.root, ref) as tree:
             then = load_config(tree, tree / config.source)
-            requests = [request for request in discover(then) if request.relative_path in wanted]
+            requests = [request for request in discover(then)
+                        if own_files_changed or request.relative_path in wanted]
             before, _ = statements_of(then, load_registry(then), requests, how, seconds)
     except ConsistencyLintError as error:
         reason = " ".join(str(error).split())
         return Replaced((), (f"--changed-since: the project at `{ref}` cannot be read "
                              f"({reason}); no change is followed to other files",))
+    if own_files_changed:
+        now = replace(now, facts=(
+            *(fact for fact in now.facts if fact.path in files.changed),
+            *(fact for fact in before.facts if fact.path not in wanted)))
     changes = replaced_values(before, now, files, today)
     return Replaced(tuple(_with_history(change, config.root) for change in
                           placed(changes, config, documents)))

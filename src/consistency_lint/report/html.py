@@ -41,6 +41,8 @@ def context(result: RunResult) -> dict[str, Any]:
         "checklist": _checklist(result),
         "matrix": result.fact_matrix,
         "heatmap": _heatmap(result, channels),
+        "owners": sorted({result.owners[f.path] for f in result.findings
+                          if f.path in result.owners}),
     }
 
 
