@@ -80,6 +80,7 @@ class Statement:
     column: int
     text: str
     new_text: str | None
+    label: str = ""  # the words naming the variant it states ("dpd", "raben"), if any
 
 
 @dataclass
@@ -131,10 +132,9 @@ def run_source(name: str, work: Path, per_kind: int, seed: int) -> list[Scenario
     registry_path = config.model.facts
     randomness = random.Random(f"{seed}:{name}")
     planned = defaultdict(list)
-    for key, places, registry_line in _facts_with_places(statements, source.today):
+    for key, places, registry in _facts_with_places(statements, source.today):
         for kind in KINDS:
-            scenario = _plan_scenario(kind, key, places, registry_line, registry_path,
-                                      randomness)
+            scenario = _plan_scenario(kind, key, places, registry, registry_path, randomness)
             if scenario is not None:
                 planned[kind].append(scenario)
     results = []
@@ -155,42 +155,53 @@ def _statements(source: projects.Source) -> Statements:
     return now
 
 
+RegistryEntry = tuple[int, str]  # line, label
+
+
 def _facts_with_places(statements: Statements, today: date,
-                       ) -> Iterator[tuple[str, list[Statement], int | None]]:
+                       ) -> Iterator[tuple[str, list[Statement], list[RegistryEntry]]]:
     """Each fact stated with one value in two places or more (the most common value when
-    several), its places, and the line of the registry's value valid `today` when it is
-    that value. A fact is its subject, attribute, role and label; an address or a number is
-    one whatever its role or label (the complaints page's copy of the shop's address is
-    that address)."""
+    several), its places, and the registry's entries valid `today` with that value.
+
+    A fact is its subject, attribute and role (an address or a number whatever its role:
+    the complaints page's copy of the shop's address is that address). Its statements may
+    name variants (a carrier, a country): which of them a scenario expects to change is
+    decided by the variant of the place it changes (`_compatible`)."""
     grouped: defaultdict[str, list[Fact]] = defaultdict(list)
-    for key, fact in statements.compared():  # set members are not values that change
-        grouped[_fact_name(key, fact.value)].append(fact)
+    for _, fact in statements.compared():
+        grouped[_fact_name(fact.subject, fact.attribute, fact.role, fact.value)].append(fact)
     registry = [fact for fact in statements.registry if fact.valid_on(today)]
-    for key, facts in sorted(grouped.items()):
-        # a value is its amount: "14 dni" and "14 dni od doręczenia" state one period
-        values = Counter(fact.value.amount() for fact in facts)
-        value, _ = values.most_common(1)[0]
-        stating = [fact for fact in facts if fact.value.amount() == value]
-        places = {(f.path, f.span.line): f for f in stating}
+    for name, facts in sorted(grouped.items()):
+        # a value is its number: "14 dni" and "14 dni od doręczenia" state one period, and
+        # "od 199 zł" a threshold of 199 zł; a range is its own value
+        value, _ = Counter(_number(fact.value) for fact in facts).most_common(1)[0]
+        places = {(f.path, f.span.line): f for f in facts if _number(f.value) == value}
         if len(places) < 2:
             continue
-        lines = [fact.line for fact in registry
-                 if _fact_name((fact.subject, fact.attribute, fact.role, fact.label),
-                               fact.value) == key
-                 and fact.value.amount() == value]
-        yield key, [_statement(fact) for fact in places.values()], min(lines, default=None)
+        entries = [(fact.line, fact.label) for fact in registry
+                   if _fact_name(fact.subject, fact.attribute, fact.role, fact.value) == name
+                   and _number(fact.value) == value]
+        yield name, [_statement(fact) for fact in places.values()], entries
 
 
-def _fact_name(key: tuple[str, str, str, str], value: Value) -> str:
-    subject, attribute, role, label = key
-    if value.type in CONTACT_TYPES:
-        role = label = ""
-    return "/".join((subject, attribute, role, label))
+def _fact_name(subject: str, attribute: str, role: str, value: Value) -> str:
+    return "/".join((subject, attribute, "" if value.type in CONTACT_TYPES else role))
+
+
+def _compatible(label: str, other: str) -> bool:
+    """Whether statements of these variants state one fact: either names none, or they
+    share a word ("raben", "gabarytowy raben"); "dpd" and "dhl" are two facts."""
+    return not label or not other or bool(set(label.split()) & set(other.split()))
+
+
+def _number(value: Value) -> str:
+    return value.amount().removeprefix(">=").removeprefix("<=")
 
 
 def _statement(fact: Fact) -> Statement:
+    label = "" if fact.value.type in CONTACT_TYPES else fact.label
     return Statement(fact.path, fact.span.line, fact.span.column, fact.text,
-                     _new_text(fact.text))
+                     _new_text(fact.text), label)
 
 
 def _new_text(text: str) -> str | None:
@@ -204,42 +215,46 @@ def _new_text(text: str) -> str | None:
 Edit = tuple[str, int, int, str, str]  # path, line, column, old, new
 
 
-def _plan_scenario(kind: str, key: str, places: list[Statement], registry_line: int | None,
-                   registry_path: str | None, randomness: random.Random,
-                   ) -> tuple[list[Edit], Scenario] | None:
-    writable = [place for place in places if place.new_text is not None]
-    everywhere = [(place.path, place.line) for place in places]
-    registry = [(registry_path, registry_line)] if registry_line and registry_path else []
+def _plan_scenario(kind: str, key: str, places: list[Statement],
+                   registry: list[RegistryEntry], registry_path: str | None,
+                   randomness: random.Random) -> tuple[list[Edit], Scenario] | None:
+    """One scenario of `kind` on the fact `key`: the edits and the places expected stale,
+    those of a variant compatible with the changed one (the registry's entries too)."""
     held_out = int(hashlib.sha256(key.encode()).hexdigest()[-1], 16) % 2 == 1
 
-    def scenario(changed: list[Statement], registry_changed: bool) -> Scenario:
+    def scenario(label: str, changed: list[Statement], registry_changed: int | None,
+                 ) -> Scenario:
         moved = [(p.path, p.line) for p in changed]
-        stale = [position for position in everywhere if position not in moved]
-        if not registry_changed:
-            stale += registry
-        return Scenario("", kind, key, held_out,
-                        moved + (registry if registry_changed else []), sorted(stale))
+        stale = [(p.path, p.line) for p in places
+                 if (p.path, p.line) not in moved and _compatible(p.label, label)]
+        stale += [(registry_path, line) for line, entry_label in registry
+                  if registry_path and line != registry_changed
+                  and _compatible(entry_label, label)]
+        changed_registry = [(registry_path, registry_changed)] if registry_changed else []
+        return Scenario("", kind, key, held_out, [*moved, *changed_registry], sorted(stale))
 
-    if kind in ("page", "moved", "reverted"):
-        if not writable:
+    writable = [place for place in places if place.new_text is not None]
+    if kind == "registry":
+        if not registry or not registry_path or not writable:
             return None
-        place = randomness.choice(writable)
-        chosen = scenario([place], False)
-        if kind == "reverted":
-            chosen.expected = []
-        return [_edit(place)], chosen
+        line, label = randomness.choice(registry)
+        new = writable[0].new_text or ""
+        return [(registry_path, line, 0, "", new)], scenario(label, [], line)
+    if not writable:
+        return None
+    seed = randomness.choice(writable)
     if kind == "k-of-m":
-        if len(writable) < 3 and not (len(writable) >= 2 and len(places) > 2):
+        variant = [p for p in places if _compatible(p.label, seed.label)]
+        others = [p for p in writable if p is not seed and _compatible(p.label, seed.label)]
+        if not others or len(variant) < 3:
             return None
-        k = randomness.randint(2, min(len(writable), len(places) - 1))
-        changed = randomness.sample(writable, k)
-        return [_edit(place) for place in changed], scenario(changed, False)
-    if kind == "registry" and registry and registry_path:
-        new = _new_text(places[0].text)
-        if new is None:
-            return None
-        return [(registry_path, registry_line or 0, 0, "", new)], scenario([], True)
-    return None
+        changed = [seed, *randomness.sample(others, randomness.randint(
+            1, min(len(others), len(variant) - 2)))]
+        return [_edit(place) for place in changed], scenario(seed.label, changed, None)
+    chosen = scenario(seed.label, [seed], None)
+    if kind == "reverted":
+        chosen.expected = []
+    return [_edit(seed)], chosen
 
 
 def _edit(place: Statement) -> Edit:

@@ -176,7 +176,8 @@ def _paired(key: ComparisonKey, earlier: list[Fact], facts: list[Fact]) -> list[
                             if not any(states(fact.value, f.value) for f in facts))
     came = _distinct_values(fact for fact in facts
                             if not any(states(fact.value, f.value) for f in earlier))
-    return [_Replacement(key, old.value, old.text, new.value, new.text, Place.of_fact(new))
+    return [_Replacement(_own_key(key, new), old.value, old.text, new.value, new.text,
+                         Place.of_fact(new))
             for old, new in _pairs(gone, came)]
 
 
@@ -226,7 +227,8 @@ def _with_places(replacements: list[_Replacement], statements: Statements, day: 
     for replacement in replacements:
         updated: list[Place] = []
         stale: list[Place] = []
-        places = [*((Place.of_fact(fact), key, fact.value) for key, fact in stated),
+        places = [*((Place.of_fact(fact), _own_key(key, fact), fact.value)
+                    for key, fact in stated),
                   *((statements.registry_place(fact),
                      (fact.subject, fact.attribute, fact.role, fact.label), fact.value)
                     for fact in registry)]
@@ -248,14 +250,25 @@ def _in_order(places: list[Place]) -> tuple[Place, ...]:
     return tuple(sorted(set(places), key=lambda place: (place.path, place.line, place.column)))
 
 
+def _own_key(key: ComparisonKey, fact: Fact) -> ComparisonKey:
+    """The key with the words that name the statement's variant ("raben", "dpd polska"),
+    also where its document states no other: a single delivery time under a carrier's
+    name is that carrier's."""
+    return (*key[:3], fact.label or key[3])
+
+
 def _same_fact(key: ComparisonKey, changed: ComparisonKey, value: Value) -> bool:
     """Whether a statement of `key` with `value` states the fact the change is about: the
     same subject and attribute; an address or a number (`CONTACT_TYPES`) is one whatever
-    role or label it is given, another value only of the change's role and label, any when
-    the change is of the plain value (a labelled price is not another carrier's)."""
+    role or label it is given; another value only of the change's role, or any when the
+    change is of the plain value, and of a variant that shares a word with the change's
+    ("raben" and "gabarytowy raben"), or of any when either names none (a labelled price is
+    not another carrier's)."""
     if key[:2] != changed[:2]:
         return False
     if value.type in CONTACT_TYPES:
         return True
-    return all(mine == theirs or not theirs
-               for mine, theirs in zip(key[2:], changed[2:], strict=True))
+    role, label = key[2:]
+    changed_role, changed_label = changed[2:]
+    return (role == changed_role or not changed_role) and (
+        not label or not changed_label or bool(set(label.split()) & set(changed_label.split())))
