@@ -176,17 +176,22 @@ def _paired(key: ComparisonKey, earlier: list[Fact], facts: list[Fact]) -> list[
                             if not any(states(fact.value, f.value) for f in facts))
     came = _distinct_values(fact for fact in facts
                             if not any(states(fact.value, f.value) for f in earlier))
-    return [_Replacement(_own_key(key, new), old.value, old.text, new.value, new.text,
-                         Place.of_fact(new))
+    return [_Replacement(key, old.value, old.text, new.value, new.text, Place.of_fact(new))
             for old, new in _pairs(gone, came)]
 
 
 def _by_path_and_key(statements: Statements,
                      paths: frozenset[str]) -> dict[tuple[str, ComparisonKey], list[Fact]]:
+    """The facts of `paths` by file and by the fact they state, as it stays whether or not
+    the change made the file list variants: an address or a number by subject and
+    attribute alone, another value with the words naming its own variant (a document
+    stating a second phone number makes the first one a variant, of the same fact)."""
     grouped: defaultdict[tuple[str, ComparisonKey], list[Fact]] = defaultdict(list)
     for key, fact in statements.compared():
         if fact.path in paths:
-            grouped[(fact.path, key)].append(fact)
+            stays = (*key[:2], "", "") if fact.value.type in CONTACT_TYPES else \
+                _own_key(key, fact)
+            grouped[(fact.path, stays)].append(fact)
     return grouped
 
 
