@@ -183,3 +183,10 @@ def test_the_html_plan_shows_the_stale_places_as_text(shop: Path, tmp_path: Path
     assert "<title>consistency-lint change plan – since HEAD</title>" in dom
     assert dom.count('<tr class="stale-place">') == 1
     assert "<h3>@listy</h3>" in dom
+
+
+def test_a_hostile_codeowners_file_costs_bounded_work() -> None:
+    owners = CodeOwners.parse("".join(f"/dir{number}/ @x\n" for number in range(20_000))
+                              + "*" * 10_000 + " @y\n")
+    assert len(owners.rules) == 5_000
+    assert owners.owner_of("dir4999/a.md") == "@x" and owners.owner_of("dir5000/a.md") == ""

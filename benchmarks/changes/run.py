@@ -344,24 +344,29 @@ def print_figures(scenarios: list[Scenario]) -> None:
                           ("development", [s for s in applied if not s.held_out]),
                           ("all", applied)):
         print(f"\n{title}:")
-        print(f"  {'kind':<10} {'n':>4} {'recall':>7} {'precision':>9} {'exact':>6}")
+        print(f"  {'kind':<14} {'n':>4} {'recall':>7} {'precision':>9} {'exact':>8}")
         for kind in (*KINDS, "total"):
-            of_kind = chosen if kind == "total" else [s for s in chosen if s.kind == kind]
-            if not of_kind:
-                continue
-            expected = sum(len(s.expected) for s in of_kind)
-            listed = sum(len(s.listed) for s in of_kind)
-            hits = sum(s.hits for s in of_kind)
-            exact = sum(set(s.listed) == set(s.expected) for s in of_kind)
-            recall = hits / expected if expected else 1.0
-            precision = hits / listed if listed else 1.0
-            print(f"  {kind:<10} {len(of_kind):>4} {recall:>7.3f} {precision:>9.3f} "
-                  f"{exact:>3}/{len(of_kind)}")
+            _print_row(kind, chosen if kind == "total" else [s for s in chosen if s.kind == kind])
+    print("\nper source (all):")
+    for source in dict.fromkeys(s.source for s in applied):
+        _print_row(source, [s for s in applied if s.source == source])
     seconds = sorted(s.seconds for s in applied)
     if seconds:
         print(f"\nimpact per scenario: median {seconds[len(seconds) // 2]:.2f} s, "
               f"max {seconds[-1]:.2f} s")
 
+
+def _print_row(name: str, scenarios: list[Scenario]) -> None:
+    if not scenarios:
+        return
+    expected = sum(len(s.expected) for s in scenarios)
+    listed = sum(len(s.listed) for s in scenarios)
+    hits = sum(s.hits for s in scenarios)
+    exact = sum(set(s.listed) == set(s.expected) for s in scenarios)
+    recall = hits / expected if expected else 1.0
+    precision = hits / listed if listed else 1.0
+    print(f"  {name:<14} {len(scenarios):>4} {recall:>7.3f} {precision:>9.3f} "
+          f"{exact:>4}/{len(scenarios)}")
 
 if __name__ == "__main__":
     sys.exit(main())

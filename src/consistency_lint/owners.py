@@ -16,6 +16,10 @@ from consistency_lint.reading import RefusedFileError, read_regular_file
 CODEOWNERS_PLACES = ("CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS",
                      "docs/CODEOWNERS")
 MAX_CODEOWNERS_BYTES = 3 * 1024 * 1024  # GitHub ignores a CODEOWNERS file larger than 3 MB
+# A file in a content repository is untrusted: every document is matched against the rules
+# from the last, so their number and length are bounded (GitHub's own files hold hundreds).
+MAX_RULES = 5_000
+MAX_PATTERN_CHARACTERS = 500
 
 
 @dataclass(frozen=True)
@@ -27,12 +31,16 @@ class CodeOwners:
     @classmethod
     def parse(cls, text: str) -> CodeOwners:
         """Comments and GitLab's `[Section]` headers are skipped; a pattern with no owner
-        takes ownership away (it still matches, with the empty owner)."""
-        rules = []
+        takes ownership away (it still matches, with the empty owner). Rules past
+        MAX_RULES, and patterns longer than MAX_PATTERN_CHARACTERS, are left out."""
+        rules: list[tuple[pathspec.GitIgnoreSpec, str]] = []
         for line in text.splitlines():
             words = line.split("#", 1)[0].split()
-            if not words or words[0].startswith(("[", "^[")):
+            if (not words or words[0].startswith(("[", "^["))
+                    or len(words[0]) > MAX_PATTERN_CHARACTERS):
                 continue
+            if len(rules) == MAX_RULES:
+                break
             try:
                 spec = pathspec.GitIgnoreSpec.from_lines([words[0]])
             except ValueError:  # a pattern git would not accept either
