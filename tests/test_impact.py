@@ -190,3 +190,10 @@ def test_a_hostile_codeowners_file_costs_bounded_work() -> None:
                               + "*" * 10_000 + " @y\n")
     assert len(owners.rules) == 5_000
     assert owners.owner_of("dir4999/a.md") == "@x" and owners.owner_of("dir5000/a.md") == ""
+
+
+def test_an_unknown_ref_is_one_line_naming_the_option(shop: Path) -> None:
+    result = runner.invoke(app, ["impact", str(shop), "--since", "wydanie-2027"])
+    assert (result.exit_code, result.stderr) == (2, (
+        "error: --since: `wydanie-2027` is not a commit in this repository; fetch it first: "
+        "git fetch origin wydanie-2027\n"))

@@ -24,6 +24,7 @@ from wcmatch import glob
 
 from consistency_lint import __version__
 from consistency_lint.errors import ConfigNotFoundError, ConsistencyLintError, UsageError
+from consistency_lint.git_changes import GitRefError
 from consistency_lint.model import Severity
 from consistency_lint.model.terminal_text import visible
 from consistency_lint.report import ReportFormat, Verbosity
@@ -155,8 +156,8 @@ def check(
         with_fact_matrix=report_format is ReportFormat.HTML,
         with_rule_descriptions=report_format is ReportFormat.SARIF,
     )
-    result = _guarded(lambda: _run_with_progress(project_dir, config, options, verbosity,
-                                                  output, baseline))
+    result = _guarded(_naming_the_ref("--changed-since", lambda: _run_with_progress(
+        project_dir, config, options, verbosity, output, baseline)))
     _guarded(lambda: _write_report(result, report_format, output, verbosity))
     raise typer.Exit(_exit_code(result, fail_on))
 
@@ -266,7 +267,8 @@ def impact(
     if output is not None:
         _guarded(lambda: checked_output(configuration, output, None))
     with _progress_bar(Verbosity.NORMAL) as callback:
-        result = _guarded(lambda: impact(configuration, options, callback))
+        result = _guarded(_naming_the_ref("--since", lambda: impact(configuration, options,
+                                                                     callback)))
     _print_warnings(result.warnings)
     if output is None:
         write_plan(result.plan, sys.stdout, plan_format)
@@ -534,6 +536,16 @@ def _exit_code(result: RunResult, fail_on: FailOn) -> int:
     threshold = Severity(fail_on.value).rank
     failing = any(finding.severity.rank >= threshold for finding in result.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _naming_the_ref(option: str, action: Callable[[], T]) -> Callable[[], T]:
+    """`action`, whose error about a git ref names the option that gave the ref."""
+    def named() -> T:
+        try:
+            return action()
+        except GitRefError as error:
+            raise UsageError(f"{option}: {error}") from None
+    return named
 
 
 def _guarded(action: Callable[[], T]) -> T:

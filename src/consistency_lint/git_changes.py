@@ -1,5 +1,6 @@
-"""The git side of `--changed-since`: which files changed since a ref, relative to the
-project root, and the project as it was at that ref."""
+"""The git side of `--changed-since` and `impact --since`: which files changed since a ref,
+relative to the project root, and the project as it was at that ref. Errors are
+`GitRefError`s, which the command line prefixes with the option the user gave."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from pathlib import Path
 from consistency_lint.errors import UsageError
 
 SHALLOW_FETCH_DEPTH = 50
+
+
+class GitRefError(UsageError):
+    """A git ref that cannot be used: the message says why, without naming the option."""
 
 
 def changed_files(root: Path, ref: str) -> frozenset[str]:
@@ -108,13 +113,13 @@ def _commit_of(root: Path, ref: str) -> str:
     """The commit `ref` names. Only that commit's tree is needed (the diff is two-point), so
     a shallow clone works as long as it has the commit."""
     if ref.startswith("-"):
-        raise UsageError(f"--changed-since: `{ref}` is not a git ref")
+        raise GitRefError(f"`{ref}` is not a git ref")
     if head_commit(root) is None:
-        raise UsageError(f"--changed-since: {root} is not in a git repository with commits; "
-                         "run without --changed-since, or from a clone")
+        raise GitRefError(f"{root} is not in a git repository with commits; "
+                         "run without it, or from a clone")
     found = _run_git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     if found.returncode != 0:
-        raise UsageError(_fetch_advice(root, ref))
+        raise GitRefError(_fetch_advice(root, ref))
     return found.stdout.strip()
 
 
@@ -130,7 +135,7 @@ def _fetch_advice(root: Path, ref: str) -> str:
     else:
         fetch = f"git fetch {depth}origin {ref}"
     where = "this shallow clone" if shallow else "this repository"
-    return f"--changed-since: `{ref}` is not a commit in {where}; fetch it first: {fetch}"
+    return f"`{ref}` is not a commit in {where}; fetch it first: {fetch}"
 
 
 def _extract(root: Path, tree: str, destination: Path) -> None:
@@ -152,7 +157,7 @@ def _extract(root: Path, tree: str, destination: Path) -> None:
 def _git(root: Path, *arguments: str) -> str:
     completed = _run_git(root, *arguments)
     if completed.returncode != 0:
-        raise UsageError(f"--changed-since: git failed: {_last_line(completed.stderr)}")
+        raise GitRefError(f"git failed: {_last_line(completed.stderr)}")
     return completed.stdout
 
 
@@ -164,7 +169,7 @@ def _run_git(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
                               encoding="utf-8", errors="surrogateescape", check=False,
                               timeout=60)
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise UsageError(f"--changed-since needs git: {error}") from None
+        raise GitRefError(f"needs git: {error}") from None
 
 
 def _last_line(text: str) -> str:
