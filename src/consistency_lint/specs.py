@@ -46,15 +46,23 @@ class CheckSpec:
         self, document: Document, span: Span, message: str, excerpt: str = "",
         related: tuple[RelatedLocation, ...] = (),
     ) -> Finding:
+        return self.finding_at(document.path, document.channel, document.doc_type, span,
+                               message, excerpt, related)
+
+    def finding_at(
+        self, path: str, channel: str, doc_type: str | None, span: Span, message: str,
+        excerpt: str = "", related: tuple[RelatedLocation, ...] = (),
+    ) -> Finding:
+        """A finding at a place that need not be a document's (a line of the registry)."""
         return Finding(
             rule=self.id,
             category=self.category,
             severity=self.severity,
             message=message,
-            path=document.path,
+            path=path,
             span=span,
-            channel=document.channel,
-            doc_type=document.doc_type,
+            channel=channel,
+            doc_type=doc_type,
             excerpt=excerpt,
             reference=self.reference,
             related=related,

@@ -172,16 +172,7 @@ def _naming_the_day(change: FactChange, day: date, corpus: Corpus) -> set[str]:
 
 def _finding(spec: CheckSpec, place: Place, doc_type: str | None, message: str,
              source: Place, value: str) -> Finding:
-    return Finding(
-        rule=spec.id,
-        category=spec.category,
-        severity=spec.severity,
-        message=message,
-        path=place.path,
-        span=Span(place.line, place.column, place.line, place.column + len(place.text)),
-        channel=place.channel,
-        doc_type=doc_type,
-        excerpt=place.excerpt,
-        reference=spec.reference,
-        related=(RelatedLocation(source.path, source.line, source.channel, value),),
-    )
+    return spec.finding_at(
+        place.path, place.channel, doc_type,
+        Span(place.line, place.column, place.line, place.column + len(place.text)), message,
+        place.excerpt, (RelatedLocation(source.path, source.line, source.channel, value),))
