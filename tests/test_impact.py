@@ -197,3 +197,20 @@ def test_an_unknown_ref_is_one_line_naming_the_option(shop: Path) -> None:
     assert (result.exit_code, result.stderr) == (2, (
         "error: --since: `wydanie-2027` is not a commit in this repository; fetch it first: "
         "git fetch origin wydanie-2027\n"))
+
+
+def test_a_codeowners_pattern_that_would_backtrack_for_minutes_is_left_out() -> None:
+    owners = CodeOwners.parse("*a*a*a*a*a*a*a*a*a*a*b @x\n**/docs/**/*.md @docs\n")
+    assert owners.owner_of("a" * 60 + ".md") == ""
+    assert owners.owner_of("web/docs/pl/a.md") == "@docs"
+
+
+def test_a_value_changed_in_one_of_two_sentences_of_a_file_named_with_a_space(
+        tmp_path: Path) -> None:
+    text = "Dostawa kosztuje 9,99 zł.\n\nPrzypominamy: dostawa kosztuje 9,99 zł.\n"
+    shop = commit_project(tmp_path / "shop", {"version": 1, "channels": {
+        "site": {"loader": "markdown", "paths": ["*.md"]}}},
+        {"nowa strona.md": text, "kb.md": "Koszt dostawy: 9,99 zł.\n"})
+    _edit(shop, "nowa strona.md", "Dostawa kosztuje 9,99 zł.", "Dostawa kosztuje 12,99 zł.")
+    assert [(place["path"], place["line"]) for change in _plan(shop, "--since", "HEAD")[
+        "changes"] for place in change["stale"]] == [("kb.md", 1), ("nowa strona.md", 3)]

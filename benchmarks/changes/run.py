@@ -81,6 +81,7 @@ class Statement:
     text: str
     new_text: str | None
     label: str = ""  # the words naming the variant it states ("dpd", "raben"), if any
+    role: str = ""  # what an address or a number is for ("complaints"), if anything
 
 
 @dataclass
@@ -155,7 +156,7 @@ def _statements(source: projects.Source) -> Statements:
     return now
 
 
-RegistryEntry = tuple[int, str]  # line, label
+RegistryEntry = tuple[int, str, str]  # line, role, label
 
 
 def _facts_with_places(statements: Statements, today: date,
@@ -178,7 +179,7 @@ def _facts_with_places(statements: Statements, today: date,
         places = {(f.path, f.span.line): f for f in facts if _number(f.value) == value}
         if len(places) < 2:
             continue
-        entries = [(fact.line, fact.label) for fact in registry
+        entries = [(fact.line, fact.role, fact.label) for fact in registry
                    if _fact_name(fact.subject, fact.attribute, fact.role, fact.value) == name
                    and _number(fact.value) == value]
         yield name, [_statement(fact) for fact in places.values()], entries
@@ -188,10 +189,16 @@ def _fact_name(subject: str, attribute: str, role: str, value: Value) -> str:
     return "/".join((subject, attribute, "" if value.type in CONTACT_TYPES else role))
 
 
-def _compatible(label: str, other: str) -> bool:
-    """Whether statements of these variants state one fact: either names none, or they
-    share a word ("raben", "gabarytowy raben"); "dpd" and "dhl" are two facts."""
-    return not label or not other or bool(set(label.split()) & set(other.split()))
+def _compatible(place: tuple[str, str], changed: tuple[str, str]) -> bool:
+    """Whether a statement (role, label) states the fact a change of `changed` is about:
+    the changed role, or any when the change is of the plain value (the complaints address
+    changed: the general one stays); variants whose words are all among the other's, or
+    either naming none ("raben", "gabarytowy raben"; not "dpd" and "dhl", nor "dpd polska"
+    and "poczta polska")."""
+    (role, label), (changed_role, changed_label) = place, changed
+    words, changed_words = set(label.split()), set(changed_label.split())
+    return (not changed_role or role == changed_role) and (
+        not words or not changed_words or words <= changed_words or changed_words <= words)
 
 
 def _number(value: Value) -> str:
@@ -201,7 +208,7 @@ def _number(value: Value) -> str:
 def _statement(fact: Fact) -> Statement:
     label = "" if fact.value.type in CONTACT_TYPES else fact.label
     return Statement(fact.path, fact.span.line, fact.span.column, fact.text,
-                     _new_text(fact.text), label)
+                     _new_text(fact.text), label, fact.role)
 
 
 def _new_text(text: str) -> str | None:
@@ -222,14 +229,14 @@ def _plan_scenario(kind: str, key: str, places: list[Statement],
     those of a variant compatible with the changed one (the registry's entries too)."""
     held_out = int(hashlib.sha256(key.encode()).hexdigest()[-1], 16) % 2 == 1
 
-    def scenario(label: str, changed: list[Statement], registry_changed: int | None,
-                 ) -> Scenario:
+    def scenario(variant: tuple[str, str], changed: list[Statement],
+                 registry_changed: int | None) -> Scenario:
         moved = [(p.path, p.line) for p in changed]
         stale = [(p.path, p.line) for p in places
-                 if (p.path, p.line) not in moved and _compatible(p.label, label)]
-        stale += [(registry_path, line) for line, entry_label in registry
+                 if (p.path, p.line) not in moved and _compatible((p.role, p.label), variant)]
+        stale += [(registry_path, line) for line, role, label in registry
                   if registry_path and line != registry_changed
-                  and _compatible(entry_label, label)]
+                  and _compatible((role, label), variant)]
         changed_registry = [(registry_path, registry_changed)] if registry_changed else []
         return Scenario("", kind, key, held_out, [*moved, *changed_registry], sorted(stale))
 
@@ -237,21 +244,23 @@ def _plan_scenario(kind: str, key: str, places: list[Statement],
     if kind == "registry":
         if not registry or not registry_path or not writable:
             return None
-        line, label = randomness.choice(registry)
+        line, role, label = randomness.choice(registry)
         new = writable[0].new_text or ""
-        return [(registry_path, line, 0, "", new)], scenario(label, [], line)
+        return [(registry_path, line, 0, "", new)], scenario((role, label), [], line)
     if not writable:
         return None
     seed = randomness.choice(writable)
+    seeded = (seed.role, seed.label)
     if kind == "k-of-m":
-        variant = [p for p in places if _compatible(p.label, seed.label)]
-        others = [p for p in writable if p is not seed and _compatible(p.label, seed.label)]
+        variant = [p for p in places if _compatible((p.role, p.label), seeded)]
+        others = [p for p in writable
+                  if p is not seed and _compatible((p.role, p.label), seeded)]
         if not others or len(variant) < 3:
             return None
         changed = [seed, *randomness.sample(others, randomness.randint(
             1, min(len(others), len(variant) - 2)))]
-        return [_edit(place) for place in changed], scenario(seed.label, changed, None)
-    chosen = scenario(seed.label, [seed], None)
+        return [_edit(place) for place in changed], scenario(seeded, changed, None)
+    chosen = scenario(seeded, [seed], None)
     if kind == "reverted":
         chosen.expected = []
     return [_edit(seed)], chosen

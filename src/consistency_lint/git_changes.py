@@ -55,15 +55,18 @@ LineBlock = tuple[range, range]  # lines of a file rewritten: as they were, as t
 def rewritten_lines(root: Path, ref: str) -> dict[str, list[LineBlock]]:
     """Per file changed since `ref` (its path now), the blocks of lines the change rewrote:
     lines removed and lines added in one place (git's hunks without context). Lines only
-    added or only removed are no rewrite. A path git quotes (a tab or a quote in its name)
-    is left out."""
+    added or only removed are no rewrite. The prefixes are set and text conversion is off
+    whatever the user's git settings; a path git quotes (a tab, a quote or a control
+    character in its name) is left out."""
     patch = _git(root, "-c", "core.quotePath=false", "diff", "--unified=0", "--find-renames",
-                 "--relative", "--no-color", "--no-ext-diff", _commit_of(root, ref), "--")
+                 "--relative", "--no-color", "--no-ext-diff", "--no-textconv",
+                 "--src-prefix=a/", "--dst-prefix=b/", _commit_of(root, ref), "--")
     blocks: dict[str, list[LineBlock]] = {}
     current: list[LineBlock] | None = None
-    for line in patch.splitlines():
-        if line.startswith("+++ "):
-            name = line[4:]
+    after_old_name = False  # a file's `+++` line follows its `---` line; a line of content
+    for line in patch.splitlines():  # starting with "++ " is no header
+        if after_old_name and line.startswith("+++ "):
+            name = line[4:].removesuffix("\t")  # git ends a name that has a space with a tab
             current = blocks.setdefault(name[2:], []) if name.startswith("b/") else None
         elif current is not None and (hunk := _HUNK.match(line)):
             old_start, old_count, new_start, new_count = (
@@ -71,14 +74,27 @@ def rewritten_lines(root: Path, ref: str) -> dict[str, list[LineBlock]]:
             if old_count and new_count:
                 current.append((range(old_start, old_start + old_count),
                                 range(new_start, new_start + new_count)))
+        after_old_name = line.startswith("--- ")
     return {path: found for path, found in blocks.items() if found}
 
 
 def last_changed(root: Path, path: str) -> str | None:
-    """The day (YYYY-MM-DD) of the last commit that changed `path`; None when no commit
-    did or git cannot tell."""
-    found = _run_git(root, "log", "-1", "--format=%cs", "--", path)
+    """The day (YYYY-MM-DD) of the last commit that changed `path` (taken literally, never
+    as a pattern); None when no commit did or git cannot tell. In a shallow clone the
+    oldest commit stands for all history before it (`is_shallow`)."""
+    try:
+        found = _run_git(root, "--literal-pathspecs", "log", "-1", "--format=%cs", "--",
+                         path)
+    except UsageError:
+        return None
     return found.stdout.strip() or None if found.returncode == 0 else None
+
+
+def is_shallow(root: Path) -> bool:
+    try:
+        return _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+    except UsageError:
+        return True
 
 
 @contextmanager

@@ -4,6 +4,7 @@ rule), its owners joined by ", "."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,10 @@ MAX_CODEOWNERS_BYTES = 3 * 1024 * 1024  # GitHub ignores a CODEOWNERS file large
 # from the last, so their number and length are bounded (GitHub's own files hold hundreds).
 MAX_RULES = 5_000
 MAX_PATTERN_CHARACTERS = 500
+# A pattern is matched by a backtracking regular expression: "*a*a*a*a*a*b" against a long
+# name takes minutes. Three runs of `*` ("**/docs/**/*.md") keep a match quadratic at worst.
+MAX_WILDCARD_RUNS = 3
+_WILDCARD_RUN = re.compile(r"\*+")
 
 
 @dataclass(frozen=True)
@@ -32,12 +37,14 @@ class CodeOwners:
     def parse(cls, text: str) -> CodeOwners:
         """Comments and GitLab's `[Section]` headers are skipped; a pattern with no owner
         takes ownership away (it still matches, with the empty owner). Rules past
-        MAX_RULES, and patterns longer than MAX_PATTERN_CHARACTERS, are left out."""
+        MAX_RULES, patterns longer than MAX_PATTERN_CHARACTERS and patterns of more than
+        MAX_WILDCARD_RUNS runs of `*` are left out."""
         rules: list[tuple[pathspec.GitIgnoreSpec, str]] = []
         for line in text.splitlines():
             words = line.split("#", 1)[0].split()
             if (not words or words[0].startswith(("[", "^["))
-                    or len(words[0]) > MAX_PATTERN_CHARACTERS):
+                    or len(words[0]) > MAX_PATTERN_CHARACTERS
+                    or len(_WILDCARD_RUN.findall(words[0])) > MAX_WILDCARD_RUNS):
                 continue
             if len(rules) == MAX_RULES:
                 break

@@ -35,6 +35,7 @@ from consistency_lint.model import (
     Value,
     ValueType,
 )
+from consistency_lint.values.date import days_named
 from consistency_lint.values.near_miss import CONTACT_TYPES
 
 
@@ -45,6 +46,7 @@ class Statements:
     facts: tuple[Fact, ...]
     registry: tuple[RegistryFact, ...]
     registry_path: str = ""
+    languages: Mapping[str, str] = field(default_factory=dict)  # of each document, by path
 
     def compared(self) -> list[tuple[ComparisonKey, Fact]]:
         """The confident facts with their keys (the facts any comparison uses)."""
@@ -85,7 +87,8 @@ def replaced_values(before: Statements, after: Statements, files: FileChanges,
     """The facts whose value the change from `before` to `after` replaced, in the changed
     files or in the registry valid on `today`, with every place of `after` that states the
     new value and every one that still states the old."""
-    replacements = [*_in_registry(before, after, today), *_in_documents(before, after, files)]
+    replacements = [*_in_registry(before, after, today),
+                    *_in_documents(before, after, files, today)]
     return _with_places(_distinct(replacements), after, today)
 
 
@@ -107,8 +110,9 @@ def scheduled_changes(statements: Statements, start: date, end: date) -> list[Fa
             replacements.append((day, _Replacement(
                 key, ending.value, ending.text, taking_over.value if taking_over else None,
                 taking_over.text if taking_over else "", statements.registry_place(source))))
+    documents = _document_places(statements)
     return [change for day, replacement in replacements
-            for change in _with_places([replacement], statements, day, effective=day)]
+            for change in _with_places([replacement], statements, day, day, documents)]
 
 
 def states(value: Value, stated: Value) -> bool:
@@ -151,13 +155,15 @@ def _in_registry(before: Statements, after: Statements, today: date) -> list[_Re
             if key in was and not states(was[key].value, fact.value)]
 
 
-def _in_documents(before: Statements, after: Statements,
-                  files: FileChanges) -> list[_Replacement]:
+def _in_documents(before: Statements, after: Statements, files: FileChanges,
+                  today: date) -> list[_Replacement]:
     """Per changed file and fact, the values it no longer states paired with those it
     states instead, in the file as a whole and in each block of lines the change rewrote
-    (where "14 dni" became "21 dni" in one of two sentences stating it)."""
+    (where "14 dni" became "21 dni" in one of two sentences stating it). A value announced
+    for a day to come ("Od 01.03.2027 dostawa kosztuje 12,99 zł") replaces nothing today."""
     was = _by_path_and_key(before, frozenset(map(files.before, files.changed)))
-    now = _by_path_and_key(after, files.changed)
+    now = {place: [fact for fact in facts if not _announced(fact, after, today)]
+           for place, facts in _by_path_and_key(after, files.changed).items()}
     replacements = []
     for (path, key), facts in sorted(now.items()):
         earlier = was.get((files.before(path), key), [])
@@ -170,8 +176,7 @@ def _in_documents(before: Statements, after: Statements,
 
 def _paired(key: ComparisonKey, earlier: list[Fact], facts: list[Fact]) -> list[_Replacement]:
     """The values of `earlier` that `facts` no longer state, paired with those `facts`
-    state instead: one for one in order when as many went as came, every one with the one
-    when a single value went or came; a list rewritten otherwise pairs nothing."""
+    state instead (`_pairs`)."""
     gone = _distinct_values(fact for fact in earlier
                             if not any(states(fact.value, f.value) for f in facts))
     came = _distinct_values(fact for fact in facts
@@ -180,16 +185,22 @@ def _paired(key: ComparisonKey, earlier: list[Fact], facts: list[Fact]) -> list[
             for old, new in _pairs(gone, came)]
 
 
+def _announced(fact: Fact, statements: Statements, today: date) -> bool:
+    language = statements.languages.get(fact.path)
+    return language is not None and any(day > today
+                                        for day in days_named(fact.sentence, language))
+
+
 def _by_path_and_key(statements: Statements,
                      paths: frozenset[str]) -> dict[tuple[str, ComparisonKey], list[Fact]]:
     """The facts of `paths` by file and by the fact they state, as it stays whether or not
-    the change made the file list variants: an address or a number by subject and
-    attribute alone, another value with the words naming its own variant (a document
-    stating a second phone number makes the first one a variant, of the same fact)."""
+    the change made the file list variants: an address or a number by subject, attribute
+    and role alone, another value with the words naming its own variant (a document stating
+    a second phone number makes the first one a variant, of the same fact)."""
     grouped: defaultdict[tuple[str, ComparisonKey], list[Fact]] = defaultdict(list)
     for key, fact in statements.compared():
         if fact.path in paths:
-            stays = (*key[:2], "", "") if fact.value.type in CONTACT_TYPES else \
+            stays = (*key[:3], "") if fact.value.type in CONTACT_TYPES else \
                 _own_key(key, fact)
             grouped[(fact.path, stays)].append(fact)
     return grouped
@@ -203,6 +214,9 @@ def _distinct_values(facts: Iterable[Fact]) -> list[Fact]:
 
 
 def _pairs(gone: list[Fact], came: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """One for one in order when as many values went as came; every value that went with
+    the one that came; the one that went with the first that came (a value split in two);
+    a list rewritten otherwise pairs nothing."""
     if not gone or not came:
         return []
     if len(gone) == len(came):
@@ -224,19 +238,28 @@ def _distinct(replacements: list[_Replacement]) -> list[_Replacement]:
     return list(distinct.values())
 
 
+_Stated = tuple[Place, ComparisonKey, Value]
+
+
 def _with_places(replacements: list[_Replacement], statements: Statements, day: date,
-                 effective: date | None = None) -> list[FactChange]:
-    stated = statements.compared()
+                 effective: date | None = None,
+                 documents: dict[tuple[str, str], list[_Stated]] | None = None,
+                 ) -> list[FactChange]:
+    """Each replacement with the places stating its new value and its old one: the
+    documents' (`documents`, by subject and attribute, when the caller built them once) and
+    the registry's values valid on `day`."""
+    if documents is None:
+        documents = _document_places(statements)
     registry = [fact for fact in statements.registry if fact.valid_on(day)]
     changes = []
     for replacement in replacements:
         updated: list[Place] = []
         stale: list[Place] = []
-        places = [*((Place.of_fact(fact), _own_key(key, fact), fact.value)
-                    for key, fact in stated),
+        subject, attribute, role, label = replacement.key
+        places = [*documents.get((subject, attribute), ()),
                   *((statements.registry_place(fact),
                      (fact.subject, fact.attribute, fact.role, fact.label), fact.value)
-                    for fact in registry)]
+                    for fact in registry if (fact.subject, fact.attribute) == (subject, attribute))]
         for place, key, value in places:
             if not _same_fact(key, replacement.key, value) or place == replacement.source:
                 continue
@@ -244,11 +267,17 @@ def _with_places(replacements: list[_Replacement], statements: Statements, day: 
                 updated.append(place)
             elif states(value, replacement.old):
                 stale.append(place)
-        subject, attribute, role, label = replacement.key
         changes.append(FactChange(subject, attribute, role, label, replacement.old_text,
                                   replacement.new_text, replacement.source,
                                   _in_order(updated), _in_order(stale), effective))
     return changes
+
+
+def _document_places(statements: Statements) -> dict[tuple[str, str], list[_Stated]]:
+    places: defaultdict[tuple[str, str], list[_Stated]] = defaultdict(list)
+    for key, fact in statements.compared():
+        places[key[:2]].append((Place.of_fact(fact), _own_key(key, fact), fact.value))
+    return places
 
 
 def _in_order(places: list[Place]) -> tuple[Place, ...]:
@@ -264,16 +293,22 @@ def _own_key(key: ComparisonKey, fact: Fact) -> ComparisonKey:
 
 def _same_fact(key: ComparisonKey, changed: ComparisonKey, value: Value) -> bool:
     """Whether a statement of `key` with `value` states the fact the change is about: the
-    same subject and attribute; an address or a number (`CONTACT_TYPES`) is one whatever
-    role or label it is given; another value only of the change's role, or any when the
-    change is of the plain value, and of a variant that shares a word with the change's
-    ("raben" and "gabarytowy raben"), or of any when either names none (a labelled price is
-    not another carrier's)."""
+    same subject and attribute; the change's role, or any when the change is of the plain
+    value (the complaints address changed: the general one stays); and, but for an address
+    or a number, which has no variants, a variant the change's words name all of, or whose
+    words name all of the change's ("raben" and "gabarytowy raben", not "dpd polska" and
+    "poczta polska"), or any when either names none."""
     if key[:2] != changed[:2]:
         return False
-    if value.type in CONTACT_TYPES:
-        return True
     role, label = key[2:]
     changed_role, changed_label = changed[2:]
-    return (role == changed_role or not changed_role) and (
-        not label or not changed_label or bool(set(label.split()) & set(changed_label.split())))
+    if changed_role and role != changed_role:
+        return False
+    return value.type in CONTACT_TYPES or variants_agree(label, changed_label)
+
+
+def variants_agree(label: str, other: str) -> bool:
+    """Whether statements of these two variants state one fact: either names none, or the
+    words of one are all among the other's."""
+    mine, theirs = set(label.split()), set(other.split())
+    return not mine or not theirs or mine <= theirs or theirs <= mine

@@ -71,7 +71,8 @@ def impact(config: Config, options: ImpactOptions,
     if window.since is not None:
         replaced = replaced_since(config, window.since, now, documents, options.today, how,
                                   seconds)
-        changes, warnings = replaced.changes, replaced.warnings
+        changes = replaced.changes
+        warnings = tuple(f"--since: {warning}" for warning in replaced.warnings)
     else:
         changes = scheduled(config, now, documents, window.start or options.today,
                             window.end or window.start or options.today)

@@ -22,6 +22,7 @@ from consistency_lint.facts.propagation import (
 from consistency_lint.facts.registry import Registry, load_registry
 from consistency_lint.git_changes import (
     changed_files,
+    is_shallow,
     last_changed,
     renamed_files,
     rewritten_lines,
@@ -36,6 +37,7 @@ from consistency_lint.pipeline.timing import PhaseSeconds
 from consistency_lint.rules.loading import pack_digests
 from consistency_lint.workers import Workers
 
+MAX_HISTORY_LOOKUPS = 200  # files whose last change a run asks git for
 
 @dataclass(frozen=True)
 class FactsRun:
@@ -62,9 +64,14 @@ def statements_of(config: Config, registry: Registry, requests: Sequence[LoadReq
     cache = DocumentCache.for_config(config, pack_digests(config), (), how.cache_project) \
         if how.use_cache else None
     outcomes = process_documents(requests, work, how.workers, cache, seconds, on_progress)
+    documents = tuple(outcome.document for outcome in outcomes)
     return (Statements(tuple(fact for outcome in outcomes for fact in outcome.facts),
-                       registry.facts, registry.source or ""),
-            tuple(outcome.document for outcome in outcomes))
+                       registry.facts, registry.source or "", languages_of(documents)),
+            documents)
+
+
+def languages_of(documents: Sequence[Document]) -> dict[str, str]:
+    return {document.path: document.language for document in documents}
 
 
 def replaced_since(config: Config, ref: str, now: Statements, documents: Sequence[Document],
@@ -74,9 +81,10 @@ def replaced_since(config: Config, ref: str, now: Statements, documents: Sequenc
 
     At the ref, only the changed files are read, unless the change touched the tool's own
     files (the registry, the configuration, ...): then which subject a value belongs to may
-    have changed with them (a page stating the old price of a product no longer matches the
-    registry's), so the files the change did not touch are read as they were then, when
-    they agreed with the registry, and their places are taken from there."""
+    have changed with them (a page stating a product's old price no longer matches the
+    registry's new one, which named the product), so the places of the files the change did
+    not touch are taken from the ref, read with the registry they were written against;
+    those of files no longer checked are left out, those of files checked only now kept."""
     files = FileChanges(changed_files(config.root, ref), renamed_files(config.root, ref),
                         rewritten_lines(config.root, ref))
     own_files_changed = bool(files.changed & config.own_files)
@@ -89,14 +97,19 @@ def replaced_since(config: Config, ref: str, now: Statements, documents: Sequenc
             before, _ = statements_of(then, load_registry(then), requests, how, seconds)
     except ConsistencyLintError as error:
         reason = " ".join(str(error).split())
-        return Replaced((), (f"--changed-since: the project at `{ref}` cannot be read "
-                             f"({reason}); no change is followed to other files",))
+        return Replaced((), (f"the project at `{ref}` cannot be read ({reason}); no change "
+                             "is followed to other files",))
     if own_files_changed:
+        read_then = {request.relative_path for request in requests}
+        checked_now = {document.path for document in documents}
         now = replace(now, facts=(
-            *(fact for fact in now.facts if fact.path in files.changed),
-            *(fact for fact in before.facts if fact.path not in wanted)))
+            *(fact for fact in now.facts
+              if fact.path in files.changed or fact.path not in read_then),
+            *(fact for fact in before.facts
+              if fact.path not in wanted and fact.path in checked_now)))
     changes = replaced_values(before, now, files, today)
-    return Replaced(tuple(_with_history(change, config.root) for change in
+    history = _History(config.root, files.changed)
+    return Replaced(tuple(history.dated(change) for change in
                           placed(changes, config, documents)))
 
 
@@ -138,10 +151,31 @@ def owners_of(config: Config, documents: Sequence[Document],
     return owners
 
 
-def _with_history(change: FactChange, root: Path) -> FactChange:
-    paths = dict.fromkeys(place.path for place in change.stale)
-    days = ((path, last_changed(root, path)) for path in paths)
-    return replace(change, untouched_since=tuple((path, day) for path, day in days if day))
+class _History:
+    """Since when each stale file has not changed, from git: asked once per file, for at
+    most MAX_HISTORY_LOOKUPS files (one `git log` each), never for the files the change
+    touched, and not at all in a shallow clone (its oldest commit would stand for all the
+    history before it)."""
+
+    def __init__(self, root: Path, touched: frozenset[str]) -> None:
+        self.root = root
+        self.touched = touched
+        self.known: dict[str, str | None] = {}
+        self.enabled = not is_shallow(root)
+
+    def dated(self, change: FactChange) -> FactChange:
+        days = ((place.path, self._day(place.path)) for place in change.stale)
+        return replace(change, untouched_since=tuple({
+            path: day for path, day in days if day}.items()))
+
+    def _day(self, path: str) -> str | None:
+        if not self.enabled or path in self.touched:
+            return None
+        if path not in self.known:
+            if len(self.known) >= MAX_HISTORY_LOOKUPS:
+                return None
+            self.known[path] = last_changed(self.root, path)
+        return self.known[path]
 
 
 def owner_matches(owner: str, wanted: str) -> bool:

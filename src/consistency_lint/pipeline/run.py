@@ -36,6 +36,7 @@ from consistency_lint.pipeline.outcome import DocumentOutcome
 from consistency_lint.pipeline.propagation import (
     FactsRun,
     Replaced,
+    languages_of,
     owner_matches,
     owners_of,
     replaced_since,
@@ -95,7 +96,8 @@ def run(config: Config, options: RunOptions,
     judgement = rules.judge(found, corpus.reported, scope.covers)
     # The audit's checklist sees every violation, also those the report leaves out below
     # because the change did not make them or the baseline accepts them.
-    owners = owners_of(config, corpus.documents, files=(registry.source or "",))
+    owners = owners_of(config, corpus.documents,
+                       files=(registry.source,) if registry.source else ())
     findings, baseline_outcome = rules.baselined(
         [finding for finding in judgement.findings if scope.changes.reports(finding)
          and (options.owner is None or owner_matches(owners.get(finding.path, ""),
@@ -107,7 +109,7 @@ def run(config: Config, options: RunOptions,
         judgement.suppressed, baseline_outcome,
         legal_checklist(rules.engine, corpus.reported, judgement.findings,
                         judgement.suppressed),
-        (*(scope.changes.warnings or replaced.warnings), *warnings_for_stderr(findings)),
+        (*_change_warnings(scope.changes, replaced), *warnings_for_stderr(findings)),
         audit_matrix(facts, registry.facts, corpus.reported, options.today)
         if options.with_fact_matrix else (),
         rule_descriptions(findings, judgement.suppressed)
@@ -115,12 +117,20 @@ def run(config: Config, options: RunOptions,
         owners)
 
 
+def _change_warnings(scope: ChangeScope, replaced: Replaced) -> tuple[str, ...]:
+    """What `--changed-since` could not do. Both steps read the project at the ref: when
+    it cannot be read, the scope's warning says so once for both."""
+    return scope.warnings or tuple(f"--changed-since: {warning}"
+                                   for warning in replaced.warnings)
+
+
 def _replaced(config: Config, options: RunOptions, corpus: Corpus,
               seconds: PhaseSeconds) -> Replaced:
     """What `--changed-since` replaced, and where the old values are still stated."""
     if options.changed_since is None:
         return Replaced(())
-    now = Statements(corpus.facts, corpus.registry.facts, corpus.registry.source or "")
+    now = Statements(corpus.facts, corpus.registry.facts, corpus.registry.source or "",
+                     languages_of(corpus.documents))
     how = FactsRun(options.workers, options.use_cache, options.cache_project or config.root)
     with timed(seconds, "changes"):
         return replaced_since(config, options.changed_since, now, corpus.documents,
