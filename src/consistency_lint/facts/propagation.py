@@ -35,7 +35,7 @@ from consistency_lint.model import (
     Value,
     ValueType,
 )
-from consistency_lint.values.date import days_named
+from consistency_lint.values.date import days_from
 from consistency_lint.values.near_miss import CONTACT_TYPES
 
 
@@ -188,7 +188,7 @@ def _paired(key: ComparisonKey, earlier: list[Fact], facts: list[Fact]) -> list[
 def _announced(fact: Fact, statements: Statements, today: date) -> bool:
     language = statements.languages.get(fact.path)
     return language is not None and any(day > today
-                                        for day in days_named(fact.sentence, language))
+                                        for day in days_from(fact.sentence, language))
 
 
 def _by_path_and_key(statements: Statements,

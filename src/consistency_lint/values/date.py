@@ -47,6 +47,19 @@ def days_named(text: str, language: str) -> list[date]:
     return [date.fromisoformat(match.value.text) for match in extract(text, language)]
 
 
+def days_from(text: str, language: str) -> list[date]:
+    """The days `text` names as the start of something ("od 01.03.2027 dostawa kosztuje
+    12,99 zł"), after a preposition of a start (`period_start` of the language profile),
+    not those it names as an end ("do 31.01.2027")."""
+    prepositions = lexicon(language).period_start_prepositions
+    return [date.fromisoformat(match.value.text) for match in extract(text, language)
+            if (before := _LAST_WORD.search(text[:match.start])) is not None
+            and before.group(1).lower() in prepositions]
+
+
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
 def _valid_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
