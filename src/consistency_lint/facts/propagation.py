@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -119,7 +119,9 @@ def states(value: Value, stated: Value) -> bool:
     """Whether a statement of `value` states `stated`: the same amount, or the same one
     number whether or not it is a limit ("do 14 dni", "14 dni"; "od 199 zł", "199 zł"); an
     address, a number or opening hours as `Value.agrees_with` compares them. A range states
-    neither its ends nor a limit within it."""
+    neither its ends nor a limit within it. When a period runs from does not matter: "14 dni
+    od otrzymania" is stale when the 14 days "od zamówienia" became 21."""
+    value, stated = replace(value, anchor=""), replace(stated, anchor="")
     if not value.agrees_with(stated):
         return False
     if (value.low is None and value.high is None) or value.amount() == stated.amount():
