@@ -110,6 +110,8 @@ def scheduled_changes(statements: Statements, start: date, end: date) -> list[Fa
             replacements.append((day, _Replacement(
                 key, ending.value, ending.text, taking_over.value if taking_over else None,
                 taking_over.text if taking_over else "", statements.registry_place(source))))
+    if not replacements:  # most runs: reading every statement would cost for nothing
+        return []
     documents = _document_places(statements)
     return [change for day, replacement in replacements
             for change in _with_places([replacement], statements, day, day, documents)]
