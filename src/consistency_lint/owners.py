@@ -1,15 +1,18 @@
 """Who answers for a file: its front matter's `owner:`, else its channel's `owner:` in the
 configuration, else the last CODEOWNERS pattern that matches it (GitHub's and GitLab's
-rule), its owners joined by ", "."""
+rule), its owners joined by ", "; and whether `--owner NAME` names them."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pathspec
 
+from consistency_lint.config import Config
+from consistency_lint.model import Document
 from consistency_lint.reading import RefusedFileError, read_regular_file
 
 # Where GitHub and GitLab look for the file, relative to the repository's root; the first
@@ -76,11 +79,32 @@ def read_codeowners(root: Path) -> CodeOwners:
     return CodeOwners()
 
 
-def owner_of(path: str, declared: str | None, channel_owner: str | None,
-             codeowners: CodeOwners) -> str:
+def owners_of(config: Config, documents: Sequence[Document],
+              files: Sequence[str] = ()) -> dict[str, str]:
+    """The owner of each document that has one (its front matter's, its channel's, or
+    CODEOWNERS'), and of each of the project's other `files` CODEOWNERS names."""
+    codeowners = read_codeowners(config.root)
+    owners = {path: owner for path in files if (owner := codeowners.owner_of(path))}
+    for document in documents:
+        channel = config.channels.get(document.channel)
+        declared = document.metadata.get("owner")
+        owner = _owner_of(document.path, declared if isinstance(declared, str) else None,
+                          channel.settings.owner if channel else None, codeowners)
+        if owner:
+            owners[document.path] = owner
+    return owners
+
+
+def owner_matches(owner: str, wanted: str) -> bool:
+    """Whether `wanted` (`--owner`) is `owner` or one of the owners it lists."""
+    return wanted.strip().casefold() in {part.strip().casefold()
+                                         for part in (owner, *owner.split(","))}
+
+
+def _owner_of(path: str, declared: str | None, channel_owner: str | None,
+              codeowners: CodeOwners) -> str:
     """The owner of `path`: declared in the file, else the channel's, else CODEOWNERS'."""
     for owner in (declared, channel_owner):
         if isinstance(owner, str) and owner.strip():
             return owner.strip()
     return codeowners.owner_of(path)
-

@@ -89,7 +89,8 @@ def replaced_values(before: Statements, after: Statements, files: FileChanges,
     new value and every one that still states the old."""
     replacements = [*_in_registry(before, after, today),
                     *_in_documents(before, after, files, today)]
-    return _with_places(_distinct(replacements), after, today)
+    return _with_places(_distinct(replacements), after, today, None,
+                        _document_places(after))
 
 
 def scheduled_changes(statements: Statements, start: date, end: date) -> list[FactChange]:
@@ -246,14 +247,11 @@ _Stated = tuple[Place, ComparisonKey, Value]
 
 
 def _with_places(replacements: list[_Replacement], statements: Statements, day: date,
-                 effective: date | None = None,
-                 documents: dict[tuple[str, str], list[_Stated]] | None = None,
+                 effective: date | None, documents: dict[tuple[str, str], list[_Stated]],
                  ) -> list[FactChange]:
     """Each replacement with the places stating its new value and its old one: the
-    documents' (`documents`, by subject and attribute, when the caller built them once) and
-    the registry's values valid on `day`."""
-    if documents is None:
-        documents = _document_places(statements)
+    documents' (`documents`: `_document_places`, by subject and attribute) and the
+    registry's values valid on `day`."""
     registry = [fact for fact in statements.registry if fact.valid_on(day)]
     changes = []
     for replacement in replacements:

@@ -11,17 +11,13 @@ from pathlib import Path
 
 from consistency_lint.config import Config
 from consistency_lint.discovery import discover
+from consistency_lint.facts.propagation import scheduled_changes
 from consistency_lint.facts.registry import load_registry
 from consistency_lint.git_changes import head_commit
 from consistency_lint.model import ChangePlan, FactChange
+from consistency_lint.owners import owner_matches, owners_of
 from consistency_lint.pipeline.documents import ProgressCallback
-from consistency_lint.pipeline.propagation import (
-    FactsRun,
-    owner_matches,
-    replaced_since,
-    scheduled,
-    statements_of,
-)
+from consistency_lint.pipeline.propagation import FactsRun, placed, replaced_since, statements_of
 from consistency_lint.pipeline.timing import PhaseSeconds
 from consistency_lint.workers import Workers
 
@@ -64,8 +60,9 @@ def impact(config: Config, options: ImpactOptions,
     """The change plan of `options.window` for the project of `config`."""
     seconds: PhaseSeconds = defaultdict(float)
     how = FactsRun(options.workers, options.use_cache, options.cache_project or config.root)
-    now, documents = statements_of(config, load_registry(config), discover(config), how,
-                                   seconds, on_progress)
+    registry = load_registry(config)
+    now, documents = statements_of(config, registry, discover(config), how, seconds,
+                                   on_progress)
     window = options.window
     warnings: tuple[str, ...] = ()
     if window.since is not None:
@@ -74,8 +71,10 @@ def impact(config: Config, options: ImpactOptions,
         changes = replaced.changes
         warnings = tuple(f"--since: {warning}" for warning in replaced.warnings)
     else:
-        changes = scheduled(config, now, documents, window.start or options.today,
-                            window.end or window.start or options.today)
+        changes = tuple(scheduled_changes(now, window.start or options.today,
+                                          window.end or window.start or options.today))
+    changes = placed(changes, owners_of(config, documents,
+                                        files=(registry.source,) if registry.source else ()))
     if options.owner is not None:
         changes = _of_owner(changes, options.owner)
     return Impact(ChangePlan(window.describe(), changes, options.today.isoformat(),

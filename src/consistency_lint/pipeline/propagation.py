@@ -1,11 +1,11 @@
 """What a change replaced, for `check --changed-since` and `impact`: the facts the project
 states now and the facts its changed files and registry stated at the ref, compared by
-`facts/propagation.py`; each place is given its owner, and each stale file the day git last
-changed it."""
+`facts/propagation.py`, with the day git last changed each stale file; and the owner of
+every place (`placed`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -13,12 +13,7 @@ from pathlib import Path
 from consistency_lint.config import Config, load_config
 from consistency_lint.discovery import discover
 from consistency_lint.errors import ConsistencyLintError
-from consistency_lint.facts.propagation import (
-    FileChanges,
-    Statements,
-    replaced_values,
-    scheduled_changes,
-)
+from consistency_lint.facts.propagation import FileChanges, Statements, replaced_values
 from consistency_lint.facts.registry import Registry, load_registry
 from consistency_lint.git_changes import (
     changed_files,
@@ -30,7 +25,6 @@ from consistency_lint.git_changes import (
 )
 from consistency_lint.loaders import LoadRequest
 from consistency_lint.model import Document, FactChange, Place
-from consistency_lint.owners import CodeOwners, owner_of, read_codeowners
 from consistency_lint.pipeline.cache import DocumentCache
 from consistency_lint.pipeline.documents import DocumentWork, ProgressCallback, process_documents
 from consistency_lint.pipeline.timing import PhaseSeconds
@@ -38,6 +32,7 @@ from consistency_lint.rules.loading import pack_digests
 from consistency_lint.workers import Workers
 
 MAX_HISTORY_LOOKUPS = 200  # files whose last change a run asks git for
+
 
 @dataclass(frozen=True)
 class FactsRun:
@@ -107,48 +102,18 @@ def replaced_since(config: Config, ref: str, now: Statements, documents: Sequenc
               if fact.path in files.changed or fact.path not in read_then),
             *(fact for fact in before.facts
               if fact.path not in wanted and fact.path in checked_now)))
-    changes = replaced_values(before, now, files, today)
     history = _History(config.root, files.changed)
-    return Replaced(tuple(history.dated(change) for change in
-                          placed(changes, config, documents)))
+    return Replaced(tuple(map(history.dated, replaced_values(before, now, files, today))))
 
 
-def scheduled(config: Config, now: Statements, documents: Sequence[Document], start: date,
-              end: date) -> tuple[FactChange, ...]:
-    """The registry's dated values that take over or end from `start` to `end`."""
-    return tuple(placed(scheduled_changes(now, start, end), config, documents))
-
-
-def placed(changes: Sequence[FactChange], config: Config,
-           documents: Sequence[Document]) -> list[FactChange]:
-    """`changes` with the owner of every place."""
-    codeowners = read_codeowners(config.root)
-    owners = owners_of(config, documents, codeowners)
-
+def placed(changes: Sequence[FactChange], owners: Mapping[str, str]) -> tuple[FactChange, ...]:
+    """`changes` with the owner of every place (`owners.owners_of`)."""
     def owned(place: Place) -> Place:
-        owner = owners.get(place.path) or codeowners.owner_of(place.path)
-        return replace(place, owner=owner)
+        return replace(place, owner=owners.get(place.path, ""))
 
-    return [replace(change, source=owned(change.source),
-                    updated=tuple(map(owned, change.updated)),
-                    stale=tuple(map(owned, change.stale))) for change in changes]
-
-
-def owners_of(config: Config, documents: Sequence[Document],
-              codeowners: CodeOwners | None = None, files: Sequence[str] = ()) -> dict[str, str]:
-    """The owner of each document that has one (its front matter's, its channel's, or
-    CODEOWNERS'), and of each of the project's other `files` CODEOWNERS names."""
-    if codeowners is None:
-        codeowners = read_codeowners(config.root)
-    owners = {path: owner for path in files if (owner := codeowners.owner_of(path))}
-    for document in documents:
-        channel = config.channels.get(document.channel)
-        declared = document.metadata.get("owner")
-        owner = owner_of(document.path, declared if isinstance(declared, str) else None,
-                         channel.settings.owner if channel else None, codeowners)
-        if owner:
-            owners[document.path] = owner
-    return owners
+    return tuple(replace(change, source=owned(change.source),
+                         updated=tuple(map(owned, change.updated)),
+                         stale=tuple(map(owned, change.stale))) for change in changes)
 
 
 class _History:
@@ -176,10 +141,3 @@ class _History:
                 return None
             self.known[path] = last_changed(self.root, path)
         return self.known[path]
-
-
-def owner_matches(owner: str, wanted: str) -> bool:
-    """Whether `wanted` (`--owner`) is `owner` or one of the owners it lists."""
-    return wanted.strip().casefold() in {part.strip().casefold()
-                                         for part in (owner, *owner.split(","))}
-

@@ -25,6 +25,7 @@ from consistency_lint.globs import PatternError, check_pattern, matches
 from consistency_lint.loaders import LoadRequest
 from consistency_lint.model import NOT_PROPAGATED, Fact, Finding, RunMetadata, RunResult
 from consistency_lint.nlp.pipeline import PipelineUnavailableError
+from consistency_lint.owners import owner_matches, owners_of
 from consistency_lint.pipeline.cache import DocumentCache
 from consistency_lint.pipeline.documents import (
     DocumentWork,
@@ -37,8 +38,7 @@ from consistency_lint.pipeline.propagation import (
     FactsRun,
     Replaced,
     languages_of,
-    owner_matches,
-    owners_of,
+    placed,
     replaced_since,
 )
 from consistency_lint.pipeline.results import (
@@ -89,15 +89,15 @@ def run(config: Config, options: RunOptions,
     outcomes = _outcomes(requests, work, options, stage_checks, seconds, on_progress)
     with timed(seconds, "stale copies"):
         corpus = corpus_of(outcomes, registry, work.reported_paths)
+    owners = owners_of(config, corpus.documents,
+                       files=(registry.source,) if registry.source else ())
     replaced = _replaced(config, options, corpus, seconds)
-    corpus = replace(corpus, changes=replaced.changes)
+    corpus = replace(corpus, changes=placed(replaced.changes, owners))
     with timed(seconds, "comparison"):
         found = _findings(outcomes, checks.corpus, corpus)
     judgement = rules.judge(found, corpus.reported, scope.covers)
     # The audit's checklist sees every violation, also those the report leaves out below
     # because the change did not make them or the baseline accepts them.
-    owners = owners_of(config, corpus.documents,
-                       files=(registry.source,) if registry.source else ())
     findings, baseline_outcome = rules.baselined(
         [finding for finding in judgement.findings if scope.changes.reports(finding)
          and (options.owner is None or owner_matches(owners.get(finding.path, ""),
