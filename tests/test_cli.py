@@ -109,6 +109,28 @@ def test_rules_list_shows_every_rule() -> None:
     assert all(rule_id in out for rule_id in documented_specs())
 
 
+BOX_DRAWING = set("─│┃━┏┓┗┛┡┩╇╈┼┬┴├┤╭╮╰╯")
+
+
+@pytest.mark.parametrize("args", [("rules", "list"), ("rules", "coverage"),
+                                  ("facts", str(SHOP), "--today", "2026-11-30"),
+                                  ("facts", str(SHOP), "--explain", "--today", "2026-11-30")])
+def test_tables_in_a_pipe_are_plain_aligned_text_never_cut(args: tuple[str, ...]) -> None:
+    code, out, _ = invoke(*args)
+    assert code == 0
+    assert not BOX_DRAWING & set(out)
+    lines = out.splitlines()
+    assert any(set(line) == {"-", " "} for line in lines[1:3])  # under the header
+
+
+def test_rules_list_in_a_pipe_keeps_each_summary_whole_on_its_rule_line() -> None:
+    out = invoke("rules", "list")[1]
+    spec = documented_specs()["FACT-CHANGE-NOT-PROPAGATED"]
+    [line] = [line for line in out.splitlines() if line.startswith(spec.id + " ")]
+    assert line.split()[1:3] == [spec.category.value, spec.severity.value]
+    assert line.endswith(" ".join(spec.summary.split()))
+
+
 @pytest.mark.parametrize("rule_id", sorted(documented_specs()))
 def test_rules_explain_shows_why_and_both_examples(rule_id: str) -> None:
     code, out, _ = invoke("rules", "explain", rule_id.lower())

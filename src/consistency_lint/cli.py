@@ -30,6 +30,7 @@ from consistency_lint.model.terminal_text import visible
 from consistency_lint.report import ReportFormat, Verbosity
 from consistency_lint.report.change_plan import PlanFormat
 from consistency_lint.report.facts_report import MatrixFormat
+from consistency_lint.report.tables import print_table
 from consistency_lint.workers import Executor, Workers, checked_scheduler
 
 if TYPE_CHECKING:
@@ -155,6 +156,7 @@ def check(
         use_cache=not no_cache,
         with_fact_matrix=report_format is ReportFormat.HTML,
         with_rule_descriptions=report_format is ReportFormat.SARIF,
+        with_source_lines=report_format is ReportFormat.RDJSON,
     )
     result = _guarded(_naming_the_ref("--changed-since", lambda: _run_with_progress(
         project_dir, config, options, verbosity, output, baseline)))
@@ -333,9 +335,9 @@ def rules_list(
     for spec in sorted(specs.values(), key=lambda spec: (spec.category, spec.id)):
         table.add_row(*(Text(visible(cell)) for cell in (
             spec.id, spec.category.value, spec.severity.value, spec.summary)))
-    console = Console(highlight=False)
-    console.print(table)
-    console.print(_doc_types_table(packs))
+    print_table(table, sys.stdout)
+    sys.stdout.write("\n")
+    print_table(_doc_types_table(packs), sys.stdout)
 
 
 def _doc_types_table(packs: Packs | None) -> Table:
@@ -390,7 +392,7 @@ def rules_coverage(
     for row in report.rows:
         table.add_row(row.item, row.kind, "\n".join(row.rules),
                       Text(row.out_of_scope or "", style="dim"))
-    Console(highlight=False).print(table)
+    print_table(table, sys.stdout)
 
 
 @rules_app.command("explain")

@@ -44,16 +44,18 @@ class CheckSpec:
 
     def finding(
         self, document: Document, span: Span, message: str, excerpt: str = "",
-        related: tuple[RelatedLocation, ...] = (),
+        related: tuple[RelatedLocation, ...] = (), suggestions: tuple[str, ...] = (),
     ) -> Finding:
         return self.finding_at(document.path, document.channel, document.doc_type, span,
-                               message, excerpt, related)
+                               message, excerpt, related, suggestions)
 
     def finding_at(
         self, path: str, channel: str, doc_type: str | None, span: Span, message: str,
         excerpt: str = "", related: tuple[RelatedLocation, ...] = (),
+        suggestions: tuple[str, ...] = (),
     ) -> Finding:
-        """A finding at a place that need not be a document's (a line of the registry)."""
+        """A finding at a place that need not be a document's (a line of the registry).
+        `suggestions` replace the text of `span` (an editor offers them as quick fixes)."""
         return Finding(
             rule=self.id,
             category=self.category,
@@ -66,4 +68,5 @@ class CheckSpec:
             excerpt=excerpt,
             reference=self.reference,
             related=related,
+            suggestions=suggestions,
         )

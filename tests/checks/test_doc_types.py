@@ -4,6 +4,7 @@ it is written, is reported as the typo it most likely is, and the run goes on.""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -139,15 +140,19 @@ def test_rules_list_shows_every_type_in_use_with_the_packs_scoped_to_it(tmp_path
                          rules=["builtin:pl-consumer-rights-2014", "house.yaml"])
     write_project(tmp_path, config, {"house.yaml": HOUSE_PACK, "web/a.md": "# A\n",
                                      "web/b.md": "# B\n"})
-    result = runner.invoke(app, ["rules", "list", "--project", str(tmp_path)],
-                           env={"COLUMNS": "200"})
+    result = runner.invoke(app, ["rules", "list", "--project", str(tmp_path)])
     assert result.exit_code == 0
-    rows = {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:5]]
-            for line in result.stdout.splitlines() if line.startswith("│")
-            and line.split("│")[1].strip() in ("terms", "regulamim", "cookie-policy")}
+    lines = result.stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("doc type "))
+    columns = [m.span() for m in re.finditer(r"-+", lines[header + 1])]
+    rows = {cells[0]: cells[1:] for cells in (
+        [line[start:end if index < len(columns) - 1 else None].strip()
+         for index, (start, end) in enumerate(columns)] for line in lines[header + 2:])
+        if cells[0] in ("terms", "regulamim", "cookie-policy")}
     assert rows == {
         "terms": ["terms and conditions (regulamin)", "builtin:pl-consumer-rights-2014", ""],
         "regulamim": ["did you mean terms? custom: no pack declares it", "no pack",
                       "consistency-lint.yaml:11 (channel `web`)"],
         "cookie-policy": ["custom: no pack declares it", "house.yaml",
-                          "consistency-lint.yaml:13 (channel `web`)"]}
+                          "consistency-lint.yaml:13 (channel `web`); "
+                          "house.yaml:8 (rule HOUSE-COOKIE-CONSENT)"]}

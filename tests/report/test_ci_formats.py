@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import replace
 from pathlib import Path
 from xml.etree import ElementTree
 
+import jsonschema
+
 from consistency_lint.model import Severity
-from consistency_lint.report import github, junit, markdown
-from tests.conftest import FIXTURES, lint, write_project
+from consistency_lint.model.columns import encoded_column
+from consistency_lint.report import github, gitlab, junit, markdown, rdjson
+from tests.conftest import FIXTURES, lint, single_channel_config, write_project
 
 SHOP = FIXTURES / "projects" / "shop"
 
@@ -103,3 +107,68 @@ def test_junit_suppressed_finding_is_a_skipped_case_with_its_reason(tmp_path: Pa
         ("b.md", "FRESHNESS-NO-OWNER (line 4)", "suppressed: no reason given",
          "b.md:4:1 warning FRESHNESS-NO-OWNER: document has no `owner` in its metadata"),
     ]
+
+
+# GitLab Code Quality: the fields GitLab's published schema requires of each issue
+# (docs.gitlab.com, "Code Quality report format"), and the severities it knows.
+GITLAB_ISSUE_SCHEMA = {
+    "type": "object",
+    "required": ["description", "check_name", "fingerprint", "severity", "location"],
+    "properties": {
+        "description": {"type": "string"},
+        "check_name": {"type": "string"},
+        "fingerprint": {"type": "string"},
+        "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+        "location": {"type": "object", "required": ["path", "lines"], "properties": {
+            "path": {"type": "string"},
+            "lines": {"type": "object", "required": ["begin"],
+                      "properties": {"begin": {"type": "integer", "minimum": 1}}}}},
+    },
+}
+
+
+def test_gitlab_code_quality_report() -> None:
+    issues = json.loads(_render(gitlab))
+    jsonschema.validate(issues, {"type": "array", "items": GITLAB_ISSUE_SCHEMA})
+    assert [(i["check_name"], i["severity"], i["location"]["path"],
+             i["location"]["lines"]["begin"]) for i in issues] == [
+        ("TEMPLATE-UNKNOWN-VARIABLE", "critical", "letters/wysylka.txt.j2", 3),
+        ("FRESHNESS-NO-OWNER", "major", "web/kontakt.html", 2)]
+    assert len({i["fingerprint"] for i in issues}) == 2
+
+
+def _typo_project(tmp_path: Path) -> Path:
+    return write_project(tmp_path / "p", single_channel_config("text", "*.txt"), {
+        "list.txt": "Zażółć gęślą jaźń.\nŻółta dziekujemy kartka.\n"})
+
+
+def test_rdjson_counts_columns_in_utf8_bytes_and_offers_the_correction(tmp_path: Path) -> None:
+    result = lint(_typo_project(tmp_path), with_source_lines=True)
+    stream = io.StringIO()
+    rdjson.write(result, stream)
+    report = json.loads(stream.getvalue())
+    assert report["source"] == {"name": "consistency-lint"}
+    [diagnostic] = report["diagnostics"]
+    # "Żółta " is 6 code points and 9 bytes: the word starts at byte column 10
+    where = {"start": {"line": 2, "column": 10}, "end": {"line": 2, "column": 20}}
+    assert diagnostic == {
+        "message": "unknown word “dziekujemy”; did you mean “dziękujemy”?",
+        "location": {"path": "list.txt", "range": where},
+        "severity": "WARNING", "source": {"name": "consistency-lint"},
+        "code": {"value": "SPELLING-UNKNOWN-WORD"},
+        "suggestions": [{"range": where, "text": "dziękujemy"}]}
+    assert result.findings[0].span.column == 7  # the tool's own count: code points
+
+
+def test_rdjson_without_source_lines_keeps_the_tools_columns(tmp_path: Path) -> None:
+    stream = io.StringIO()
+    rdjson.write(lint(_typo_project(tmp_path)), stream)
+    position = json.loads(stream.getvalue())["diagnostics"][0]["location"]["range"]["start"]
+    assert position == {"line": 2, "column": 7}
+
+
+def test_encoded_column_counts_bytes_and_utf16_units_and_past_the_end() -> None:
+    line = "a𐐀b"
+    assert [encoded_column(line, column, "utf-8") for column in (1, 2, 3)] == [1, 2, 6]
+    assert [encoded_column(line, column, "utf-16-le") for column in (1, 2, 3)] == [1, 2, 4]
+    assert encoded_column("ab", 5, "utf-8") == 5

@@ -57,7 +57,7 @@ def test_findings_carry_every_contract_field() -> None:
         "message": "unknown template variable `order.numer` (not in letters/variables.yaml)",
         "path": "letters/wysylka.txt.j2", "line": 3, "column": 18, "end_line": 3,
         "end_column": 29, "channel": "letters", "doc_type": None, "excerpt": "order.numer",
-        "reference": None, "related": [], "confidence": "high", "owner": None,
+        "reference": None, "related": [], "confidence": "high", "owner": None, "suggestions": [],
     }
 
 

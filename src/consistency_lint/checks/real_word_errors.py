@@ -284,9 +284,10 @@ def _sentence(document: Document, segment: Segment, tokens: Sequence[Token],
         end, right = found
         first, last = tokens[position], tokens[end - 1]
         written = segment.text[first.start:last.end]
+        correction = _cased(right, written)
         yield REAL_WORD.finding(document, segment.span_of(first.start, last.end),
-                                f"“{written}”: did you mean “{_cased(right, written)}”?",
-                                excerpt=written)
+                                f"“{written}”: did you mean “{correction}”?",
+                                excerpt=written, suggestions=(correction,))
         skip_to = end
 
 

@@ -26,6 +26,7 @@ from dataclasses import replace
 from enum import Enum
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -119,7 +120,14 @@ UNTRANSLATED = CheckSpec(
 )
 SPECS = (UNKNOWN_WORD, DOUBLED_WORD, BRAND_SPELLING, UNTRANSLATED)
 KIND = Kind.DOCUMENT
-Verdict = tuple[str, Confidence]  # the message and how sure it is
+
+
+class Verdict(NamedTuple):
+    """What is wrong with a word, how sure that is, and the words to write instead."""
+
+    message: str
+    confidence: Confidence
+    corrections: tuple[str, ...] = ()
 
 
 class _Context(Enum):
@@ -182,15 +190,18 @@ class SpellingCheck:
             if brand is not None:
                 yield BRAND_SPELLING.finding(document, segment.span_of(token.start, token.end),
                                              f"“{token.text}”: the name is spelt “{brand}”",
-                                             excerpt=token.text)
+                                             excerpt=token.text, suggestions=(brand,))
                 continue
             for word in self._words_to_check(token.text, document.language):
                 verdict = self._verdict(word, segment.text, token, position, document.language)
                 if verdict is not None:
-                    message, confidence = verdict
                     span = segment.span_of(token.start, token.end)
-                    yield replace(UNKNOWN_WORD.finding(document, span, message, excerpt=word),
-                                  confidence=confidence, severity=severity_for(confidence))
+                    # a correction of one part of a compound is no text for the whole token
+                    corrections = verdict.corrections if word == token.text else ()
+                    yield replace(UNKNOWN_WORD.finding(document, span, verdict.message,
+                                                       excerpt=word, suggestions=corrections),
+                                  confidence=verdict.confidence,
+                                  severity=severity_for(verdict.confidence))
 
     def _words_to_check(self, text: str, language: str) -> tuple[str, ...]:
         """The token itself, or the parts of a hyphenated compound that is not known whole."""
@@ -242,8 +253,8 @@ class SpellingCheck:
             return None
         parts = derived(word, language)
         if parts is not None:
-            return (f"“{word}” is not in the dictionary; it reads as {parts} (add it to the "
-                    "dictionary if it is right)", Confidence.LOW)
+            return Verdict(f"“{word}” is not in the dictionary; it reads as {parts} (add it "
+                           "to the dictionary if it is right)", Confidence.LOW)
         return _Context.DECIDES
 
     def _passes(self, word: str, language: str) -> bool:
@@ -300,8 +311,8 @@ def _mixed_alphabets(word: str) -> Verdict | None:
     alphabets = scripts(word)
     if len(alphabets) <= 1:
         return None
-    return (f"“{word}” mixes letters of different alphabets "
-            f"({' and '.join(sorted(a.title() for a in alphabets))})", Confidence.HIGH)
+    return Verdict(f"“{word}” mixes letters of different alphabets "
+                   f"({' and '.join(sorted(a.title() for a in alphabets))})", Confidence.HIGH)
 
 
 def _archaic_form(word: str, language: str) -> Verdict | None:
@@ -315,17 +326,20 @@ def _archaic_form(word: str, language: str) -> Verdict | None:
               if not only_archaic(c) and zipf_frequency(c, language) > used]
     if not modern:
         return None
-    return f"“{word}” is an archaic form; did you mean {_either(modern)}?", Confidence.HIGH
+    return Verdict(f"“{word}” is an archaic form; did you mean {_either(modern)}?",
+                   Confidence.HIGH, tuple(modern))
 
 
 def _misspelling(word: str, language: str) -> Verdict | None:
     """An unknown word with a correction: a known word near it, or two words run together."""
     corrections = [c for c in suggestions(word, language) if c.lower() != word.lower()]
     if corrections:
-        return f"unknown word “{word}”; did you mean {_either(corrections)}?", Confidence.HIGH
+        return Verdict(f"unknown word “{word}”; did you mean {_either(corrections)}?",
+                       Confidence.HIGH, tuple(corrections))
     separated = run_together(word, language)
     if separated is not None:
-        return f"“{word}” is written as two words: “{separated}”", Confidence.HIGH
+        return Verdict(f"“{word}” is written as two words: “{separated}”", Confidence.HIGH,
+                       (separated,))
     return None
 
 
@@ -338,12 +352,13 @@ def _unknown_word_verdict(word: str, text: str, token: Token, position: int,
     if goes_on is not None and goes_on.match(text, token.end):
         return None
     if in_usage(word, language):
-        return (f"“{word}” is not in the dictionary, though "
-                f"{language_profile(language).name} text uses it "
-                "(add it to the dictionary if it is right)", Confidence.LOW)
+        return Verdict(f"“{word}” is not in the dictionary, though "
+                       f"{language_profile(language).name} text uses it "
+                       "(add it to the dictionary if it is right)", Confidence.LOW)
     if word[:1].isupper() and position > 0:
-        return f"unknown word “{word}” (a name? add it to the dictionary)", Confidence.LOW
-    return f"unknown word “{word}”", Confidence.MEDIUM
+        return Verdict(f"unknown word “{word}” (a name? add it to the dictionary)",
+                       Confidence.LOW)
+    return Verdict(f"unknown word “{word}”", Confidence.MEDIUM)
 
 
 def _either(corrections: Sequence[str]) -> str:

@@ -83,6 +83,7 @@ class Finding:
     related: tuple[RelatedLocation, ...] = ()
     fingerprint: str = ""
     confidence: Confidence = Confidence.HIGH
+    suggestions: tuple[str, ...] = ()  # text to put in place of the span's, best first
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

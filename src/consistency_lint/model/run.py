@@ -87,3 +87,6 @@ class RunResult:
     # the built-in rules that the findings and suppressed findings name, by id
     rules: Mapping[str, RuleDescription] = field(default_factory=dict)
     owners: Mapping[str, str] = field(default_factory=dict)  # who answers for each file
+    # (path, line) → the text of the lines findings start and end on, for the formats that
+    # count columns in bytes (`with_source_lines`)
+    source_lines: Mapping[tuple[str, int], str] = field(default_factory=dict)

@@ -47,6 +47,7 @@ from consistency_lint.pipeline.results import (
     rule_descriptions,
     summarise,
 )
+from consistency_lint.pipeline.source_lines import finding_lines
 from consistency_lint.pipeline.timing import PhaseSeconds, timed
 from consistency_lint.rules.loading import load_packs, pack_digests
 from consistency_lint.workers import Workers
@@ -67,6 +68,7 @@ class RunOptions:
     # What only some report formats show, computed only when asked for:
     with_fact_matrix: bool = False  # the fact matrix (the HTML audit)
     with_rule_descriptions: bool = False  # each named rule's docs (SARIF)
+    with_source_lines: bool = False  # the lines findings are on (columns in bytes: rdjson)
 
 
 def run(config: Config, options: RunOptions,
@@ -114,7 +116,9 @@ def run(config: Config, options: RunOptions,
         if options.with_fact_matrix else (),
         rule_descriptions(findings, judgement.suppressed)
         if options.with_rule_descriptions else {},
-        owners)
+        owners,
+        finding_lines(config.root, findings, config.max_file_bytes)
+        if options.with_source_lines else {})
 
 
 def _change_warnings(scope: ChangeScope, replaced: Replaced) -> tuple[str, ...]:

@@ -26,6 +26,8 @@ class ReportFormat(StrEnum):
     MARKDOWN = "markdown", "markdown"
     HTML = "html", "html"
     SARIF = "sarif", "sarif"
+    GITLAB = "gitlab", "gitlab"
+    RDJSON = "rdjson", "rdjson"
 
     module: str
 

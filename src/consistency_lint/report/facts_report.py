@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import TextIO
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from consistency_lint.model import Confidence, Fact, MatrixRow
 from consistency_lint.model.terminal_text import visible
+from consistency_lint.report.tables import print_table
 
 MISSING = "—"
 
@@ -72,7 +72,7 @@ def _write_table(rows: Sequence[MatrixRow], channels: Sequence[str], stream: Tex
         attribute = f"{row.attribute} ({row.role})" if row.role else row.attribute
         table.add_row(_plain(row.subject), _plain(attribute),
                       _plain(row.registry or MISSING, style="bold"), *cells)
-    Console(file=stream, highlight=False, soft_wrap=True).print(table)
+    print_table(table, stream)
 
 
 def _plain(text: str, style: str = "") -> Text:
@@ -104,7 +104,7 @@ def write_explanations(facts: Sequence[Fact], stream: TextIO, output_format: Mat
             table.add_column(column, overflow="fold")
         for row in rows:
             table.add_row(*(_plain(str(row[column])) for column in EXPLANATION_COLUMNS))
-        Console(file=stream, highlight=False, soft_wrap=True).print(table)
+        print_table(table, stream)
 
 
 def _explanation(fact: Fact) -> dict[str, str | int]:

@@ -91,6 +91,7 @@ def _finding(finding: Finding, owners: Mapping[str, str]) -> dict[str, Any]:
         "fingerprint": finding.fingerprint,
         "confidence": finding.confidence.value,
         "owner": owners.get(finding.path),
+        "suggestions": list(finding.suggestions),
         "related": [
             {"path": r.path, "line": r.line, "channel": r.channel, "value": r.value}
             for r in finding.related

@@ -1,0 +1,38 @@
+"""The source lines that findings start and end on, for the report formats that count
+columns in other units than the tool does (reviewdog counts UTF-8 bytes): only those formats
+ask for them, so an ordinary run reads no file twice."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from consistency_lint.model import Finding
+from consistency_lint.reading import RefusedFileError, read_regular_file
+
+
+def finding_lines(root: Path, findings: Iterable[Finding],
+                  max_bytes: int) -> Mapping[tuple[str, int], str]:
+    """(path, line) → the line's text, for the lines findings start or end on. A file that
+    cannot be read again, or is not UTF-8, gives none: its columns stay as the tool counts
+    them."""
+    wanted: defaultdict[str, set[int]] = defaultdict(set)
+    for finding in findings:
+        wanted[finding.path].update((finding.span.line, finding.span.end_line))
+    lines: dict[tuple[str, int], str] = {}
+    for path, numbers in wanted.items():
+        text = _utf8_text(root / path, max_bytes)
+        if text is None:
+            continue
+        file_lines = text.splitlines()
+        lines.update(((path, number), file_lines[number - 1]) for number in numbers
+                     if 0 < number <= len(file_lines))
+    return lines
+
+
+def _utf8_text(path: Path, max_bytes: int) -> str | None:
+    try:
+        return read_regular_file(path, max_bytes).decode("utf-8-sig")
+    except (OSError, RefusedFileError, UnicodeDecodeError):
+        return None
