@@ -298,6 +298,21 @@ def _window(since: str | None, on: datetime | None,
 
 
 @app.command()
+def lsp(
+    today: Annotated[datetime | None, typer.Option(
+        "--today", formats=["%Y-%m-%d"], help="Date used by freshness checks (default: the "
+        "real date, read at each check).")] = None,
+) -> None:
+    """Run the language server over stdio, for editors: findings as you type (each
+    document's own checks) and on save (every check, comparisons across channels included),
+    the rule's docs on hover, corrections and suppressions as quick fixes. Start it from
+    your editor's LSP client (README: "In your editor"); it finds each file's project by
+    the configuration above it."""
+    from consistency_lint.lsp.server import serve
+    serve(today.date() if today is not None else None)
+
+
+@app.command()
 def init(directory: Annotated[Path, typer.Argument(
         help="Content repository to set up (default: current directory).")] = Path()) -> None:
     """Create a configuration, a facts registry and an example rule pack, with channels for
@@ -326,7 +341,8 @@ def rules_list(
     severity and summary, then the document types: those the packs know and those the
     project uses, with the packs that scope rules to each."""
     packs = _guarded(lambda: _project_packs(project_dir, config))
-    specs = _all_specs(packs)
+    from consistency_lint.checks.registry import all_specs
+    specs = all_specs(packs)
     table = Table(show_lines=False)
     table.add_column("rule", no_wrap=True, style="magenta")
     table.add_column("category", no_wrap=True)
@@ -404,7 +420,8 @@ def rules_explain(
     config: Annotated[Path | None, typer.Option("--config", help="Configuration file.")] = None,
 ) -> None:
     """Explain one rule: what it checks, why, an example that fails and one that passes."""
-    specs = _all_specs(_guarded(lambda: _project_packs(project_dir, config)))
+    from consistency_lint.checks.registry import all_specs
+    specs = all_specs(_guarded(lambda: _project_packs(project_dir, config)))
     spec = specs.get(rule_id.upper())
     if spec is None:
         close = difflib.get_close_matches(rule_id.upper(), specs, n=1)
@@ -422,15 +439,6 @@ def _project_packs(project_dir: Path, config_path: Path | None) -> Packs | None:
     except ConfigNotFoundError:
         return None
     return load_packs(config)
-
-
-def _all_specs(packs: Packs | None) -> dict[str, CheckSpec]:
-    """Built-in checks and rules, then the rules of the project's configured packs (a
-    project rule of the same id replaces the built-in one, as in a run)."""
-    from consistency_lint.checks.registry import documented_specs
-    specs = dict(documented_specs())
-    specs.update({rule.model.id: rule.spec for rule in packs.rules} if packs else {})
-    return specs
 
 
 def main() -> None:
@@ -614,11 +622,11 @@ def _suppression_forms(rule_id: str) -> list[tuple[str, str]]:
     """The inline directive for each kind of file. In letter and e-mail templates only the
     Jinja comment is safe: it is dropped when the template is rendered, while an HTML
     comment would be sent to the customer."""
-    directive = f"consistency-lint: disable={rule_id} -- reason"
+    from consistency_lint.loaders.suppressions import directive_comment
     return [
-        ("letter and e-mail templates (.j2)", f"{{# {directive} #}}"),
-        ("YAML FAQ (.yaml)", f"# {directive}"),
-        ("HTML pages, Markdown", f"<!-- {directive} -->"),
+        ("letter and e-mail templates (.j2)", directive_comment("jinja", rule_id)),
+        ("YAML FAQ (.yaml)", directive_comment("yaml", rule_id)),
+        ("HTML pages, Markdown", directive_comment("html", rule_id)),
         ("any front matter", f"lint_disable: [{rule_id}]"),
     ]
 

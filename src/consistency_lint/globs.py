@@ -57,3 +57,8 @@ def _shortened(pattern: str) -> str:
     if len(pattern) <= MAX_SHOWN_CHARACTERS:
         return pattern
     return f"{pattern[:MAX_SHOWN_CHARACTERS]}… ({len(pattern)} characters)"
+
+
+def literal_pattern(relative_path: str) -> str:
+    """A pattern that matches exactly `relative_path`, whatever characters it holds."""
+    return glob.escape(relative_path)

@@ -41,7 +41,7 @@ from consistency_lint.checks.protocol import (
     Kind,
 )
 from consistency_lint.model import Finding
-from consistency_lint.rules.loading import builtin_pack_specs
+from consistency_lint.rules.loading import Packs, builtin_pack_specs
 from consistency_lint.specs import CheckSpec
 
 CHECKS: tuple[CheckModule, ...] = (
@@ -123,3 +123,18 @@ def warnings_for_stderr(findings: Sequence[Finding]) -> tuple[str, ...]:
 def documented_specs() -> dict[str, CheckSpec]:
     """Every built-in check and every rule of the built-in packs, by id."""
     return {**SPECS, **{spec.id: spec for spec in builtin_pack_specs()}}
+
+
+def all_specs(packs: Packs | None) -> dict[str, CheckSpec]:
+    """Built-in checks and rules, then the rules of the project's configured packs (a
+    project rule of the same id replaces the built-in one, as in a run)."""
+    specs = documented_specs()
+    specs.update({rule.model.id: rule.spec for rule in packs.rules} if packs else {})
+    return specs
+
+
+def corpus_check_ids() -> frozenset[str]:
+    """The rules that only a run over every document reports (comparisons across
+    documents): an editor's run of one unsaved document cannot."""
+    return frozenset(spec.id for module in CHECKS if module.KIND is Kind.CORPUS
+                     for spec in module.SPECS)

@@ -104,7 +104,7 @@ def load_document(request: LoadRequest) -> Document:
     metadata = parsed.metadata
     language, language_problems = _language(metadata, parsed.metadata_lines, request.language)
     suppressions = front_matter_suppressions(metadata, parsed.metadata_lines)
-    syntax = _comment_syntax(request.loader, request.relative_path)
+    syntax = comment_syntax(request.loader, request.relative_path)
     if syntax is not None:
         suppressions += inline_suppressions(source.text, syntax)
     doc_type = metadata.get("doc_type")
@@ -156,7 +156,7 @@ def _trade_problems(metadata: Mapping[str, object],
     return tuple(problems)
 
 
-def _comment_syntax(loader: str, path: str) -> str | None:
+def comment_syntax(loader: str, path: str) -> str | None:
     """The comment syntax that carries suppression directives in this kind of file."""
     if loader == "faq":
         return "yaml" if path.lower().endswith((".yaml", ".yml")) else "html"

@@ -37,6 +37,16 @@ COMMENT_SYNTAX = {
 }
 
 
+_COMMENT_DELIMITERS = {"html": ("<!-- ", " -->"), "yaml": ("# ", ""), "jinja": ("{# ", " #}")}
+
+
+def directive_comment(syntax: str, rule_id: str, reason: str = "reason") -> str:
+    """The comment that silences `rule_id` in the next segment, in `syntax`
+    (a key of COMMENT_SYNTAX)."""
+    opening, closing = _COMMENT_DELIMITERS[syntax]
+    return f"{opening}consistency-lint: disable={rule_id} -- {reason}{closing}"
+
+
 def inline_suppressions(text: str, syntax: str) -> tuple[Suppression, ...]:
     source_map = SourceMap(text)
     found = []

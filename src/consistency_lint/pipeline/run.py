@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -69,6 +69,10 @@ class RunOptions:
     with_fact_matrix: bool = False  # the fact matrix (the HTML audit)
     with_rule_descriptions: bool = False  # each named rule's docs (SARIF)
     with_source_lines: bool = False  # the lines findings are on (columns in bytes: rdjson)
+    # For an editor: unsaved text, by the content file it stands for (a file holding the
+    # editor's buffer), and runs on each keystroke that leave the corpus checks out.
+    overlay: Mapping[str, Path] = field(default_factory=dict)
+    documents_only: bool = False
 
 
 def run(config: Config, options: RunOptions,
@@ -80,7 +84,8 @@ def run(config: Config, options: RunOptions,
     rules = RuleSet.for_run(config, load_packs(config), options.today, options.baseline)
     # built once, before the workers start (the spelling check reads the dictionary)
     checks = build_checks(CheckContext(config, options.today, registry, rules))
-    requests = discover(config)
+    requests = [replace(request, path=options.overlay.get(request.relative_path, request.path))
+                for request in discover(config)]
     _validate_only(options.only, [request.relative_path for request in requests])
     scope = _Scope(options, change_scope(config, options.changed_since, lambda at_ref:
                                          _fingerprints_at_ref(at_ref, options, config.root)))
@@ -96,7 +101,7 @@ def run(config: Config, options: RunOptions,
     replaced = _replaced(config, options, corpus, seconds)
     corpus = replace(corpus, changes=placed(replaced.changes, owners))
     with timed(seconds, "comparison"):
-        found = _findings(outcomes, checks.corpus, corpus)
+        found = _findings(outcomes, () if options.documents_only else checks.corpus, corpus)
     judgement = rules.judge(found, corpus.reported, scope.covers)
     # The audit's checklist sees every violation, also those the report leaves out below
     # because the change did not make them or the baseline accepts them.

@@ -1,0 +1,134 @@
+"""What the language server asks of a run, without the protocol: the findings of one
+content file, from its saved text (a full run: every check, comparisons across channels
+included) or from an editor's unsaved text (the checks of one document; the comparisons are
+carried over from the last full run and marked as such).
+
+One project per configuration: a file belongs to the project whose configuration the
+directories above it hold first, as for `consistency-lint check`."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from consistency_lint.checks.registry import all_specs, corpus_check_ids
+from consistency_lint.config import Config, load_config
+from consistency_lint.discovery import discover
+from consistency_lint.errors import ConfigNotFoundError
+from consistency_lint.globs import literal_pattern
+from consistency_lint.model import Document, Finding
+from consistency_lint.pipeline.run import RunOptions, run
+from consistency_lint.rules.loading import load_packs
+from consistency_lint.specs import CheckSpec
+
+CARRIED_OVER = " (from the last check of the saved files)"
+
+
+@dataclass(frozen=True)
+class FileFindings:
+    """The findings of one content file, and the document as the run read it (its
+    segments tell where a suppression comment goes). `carried_over` findings come from the
+    last full run, not from the text they are shown on."""
+
+    path: Path
+    findings: tuple[Finding, ...] = ()
+    carried_over: tuple[Finding, ...] = ()
+    document: Document | None = None
+
+
+@dataclass
+class _Project:
+    config: Config
+    last_full: dict[str, tuple[Finding, ...]] = field(default_factory=dict)  # by relative path
+
+
+class EditorLinter:
+    """Runs for an editor, one at a time (the caller serialises them): the language
+    pipeline and the per-document cache stay warm between runs, so a run costs the
+    documents that changed."""
+
+    def __init__(self, today: Callable[[], date] = date.today) -> None:
+        self._today = today
+        self._projects: dict[Path, _Project] = {}
+        self._buffers = tempfile.TemporaryDirectory(prefix="consistency-lint-lsp-")
+        self._corpus_rules = corpus_check_ids()
+
+    def close(self) -> None:
+        self._buffers.cleanup()
+
+    def check_saved(self, paths: Sequence[Path]) -> list[FileFindings]:
+        """Every check, on the files as saved, for each of `paths`; a file that is no
+        content file of a project gets no findings. Raises ConsistencyLintError for a
+        project whose configuration, registry or packs are broken."""
+        by_project: dict[Path, tuple[Config, list[Path]]] = {}
+        for path in paths:
+            config = _config_for(path)  # read again: a save may have changed it
+            if config is not None:
+                by_project.setdefault(config.root, (config, []))[1].append(path)
+        checked: dict[Path, FileFindings] = {}
+        for root, (config, members) in by_project.items():
+            state = self._projects.setdefault(root, _Project(config))
+            state.config = config
+            for relative, found in self._run(config, members, RunOptions(
+                    today=self._today(), use_cache=True)).items():
+                state.last_full[relative] = found.findings
+                checked[found.path] = found
+        return [checked.get(path, FileFindings(path)) for path in paths]
+
+    def check_unsaved(self, path: Path, text: str) -> FileFindings:
+        """The checks of one document on the editor's `text`, and the comparisons of the
+        last full run of its file, carried over."""
+        config = _config_for(path)
+        if config is None:
+            return FileFindings(path)
+        if config.root not in self._projects:
+            self.check_saved([path])
+        state = self._projects[config.root]
+        relative = _relative(path, config)
+        buffer = Path(self._buffers.name) / f"buffer{path.suffix}"
+        buffer.write_text(text, encoding="utf-8")
+        options = RunOptions(today=self._today(), use_cache=True,
+                             overlay={relative: buffer}, documents_only=True)
+        checked = self._run(config, [path], options).get(relative, FileFindings(path))
+        carried = tuple(replace(finding, message=finding.message + CARRIED_OVER)
+                        for finding in state.last_full.get(relative, ())
+                        if finding.rule in self._corpus_rules)
+        return replace(checked, carried_over=carried)
+
+    def specs(self, path: Path) -> dict[str, CheckSpec]:
+        """Every rule a finding in `path` may name: built-in, and the project's packs."""
+        config = _config_for(path)
+        return all_specs(load_packs(config) if config is not None else None)
+
+    def _run(self, config: Config, paths: Sequence[Path],
+             options: RunOptions) -> dict[str, FileFindings]:
+        """The findings of each of `paths` that is a content file of `config`'s project,
+        by its relative path."""
+        relatives = {_relative(path, config): path for path in paths
+                     if path.resolve().is_relative_to(config.root)}
+        content = {request.relative_path for request in discover(config)} & relatives.keys()
+        if not content:
+            return {}
+        result = run(config, replace(options, only=tuple(map(literal_pattern, sorted(content)))))
+        documents = {document.path: document for document in result.documents}
+        return {relative: FileFindings(
+                    relatives[relative],
+                    tuple(finding for finding in result.findings if finding.path == relative),
+                    document=documents.get(relative))
+                for relative in content}
+
+
+def _config_for(path: Path) -> Config | None:
+    """The configuration that governs `path` (the nearest above it); None outside any
+    project. A broken one raises ConsistencyLintError."""
+    try:
+        return load_config(path.parent)
+    except ConfigNotFoundError:
+        return None
+
+
+def _relative(path: Path, config: Config) -> str:
+    return path.resolve().relative_to(config.root).as_posix()
