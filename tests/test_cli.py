@@ -9,14 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from consistency_lint import __version__
 from consistency_lint.checks.registry import documented_specs
 from consistency_lint.cli import app
-from tests.conftest import FIXTURES, write_project
+from tests.conftest import FIXTURES, single_channel_config, write_project
 
 SHOP = FIXTURES / "projects" / "shop"
+REPOSITORY = FIXTURES.parents[1]
 runner = CliRunner()
 
 
@@ -266,3 +268,36 @@ def test_rules_explain_of_a_directive_finding_says_to_fix_the_directive() -> Non
     out = " ".join(invoke("rules", "explain", "SUPPRESSION-WITHOUT-REASON")[1].split())
     assert "give its reason after `--`, or remove it" in out
     assert "consistency-lint: disable=SUPPRESSION-WITHOUT-REASON" not in out
+
+
+def test_check_files_reports_only_the_files_given(tmp_path: Path) -> None:
+    """The pre-commit hook's command: a typo in an untouched page blocks nothing, a
+    file of no project and a file of no channel are skipped."""
+    config = single_channel_config("markdown", "web/*.md")
+    project = write_project(tmp_path / "p", config, {
+        "web/old.md": "# Stara\n\nDziekujemy za zakupy.\n",
+        "web/new.md": "# Nowa\n\nDziękujemy za zakupy.\n",
+        "notes.txt": "Dziekujemy.\n"})
+    (tmp_path / "outside.md").write_text("Dziekujemy.\n", encoding="utf-8")
+    given = [str(project / "web/new.md"), str(project / "notes.txt"),
+             str(tmp_path / "outside.md")]
+    assert invoke("check-files", *given, "--fail-on", "warning") == (0, "", "")
+    code, out, _ = invoke("check-files", str(project / "web/old.md"), "--fail-on", "warning")
+    assert code == 1
+    assert out.splitlines()[1].split()[:3] == ["web/old.md:3:1", "warning",
+                                               "SPELLING-UNKNOWN-WORD"]
+
+
+def test_check_files_exits_2_on_a_broken_configuration(tmp_path: Path) -> None:
+    (tmp_path / "consistency-lint.yaml").write_text("version: 1\nchannels: {a: [\n")
+    (tmp_path / "a.md").write_text("Tekst.\n", encoding="utf-8")
+    code, _, err = invoke("check-files", str(tmp_path / "a.md"))
+    assert code == 2
+    assert err.startswith("error: consistency-lint.yaml:")
+
+
+def test_pre_commit_hook_passes_every_file_to_one_check_files_run() -> None:
+    [hook] = yaml.safe_load((REPOSITORY / ".pre-commit-hooks.yaml").read_text())
+    assert hook["entry"] == "consistency-lint check-files"
+    assert hook["types"] == ["file"] and hook["require_serial"] is True
+    assert hook.get("pass_filenames", True) is True

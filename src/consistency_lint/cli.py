@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
@@ -20,7 +21,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
-from wcmatch import glob
 
 from consistency_lint import __version__
 from consistency_lint.errors import ConfigNotFoundError, ConsistencyLintError, UsageError
@@ -162,6 +162,50 @@ def check(
         project_dir, config, options, verbosity, output, baseline)))
     _guarded(lambda: _write_report(result, report_format, output, verbosity))
     raise typer.Exit(_exit_code(result, fail_on))
+
+
+@app.command("check-files")
+def check_files(
+    files: Annotated[list[Path] | None, typer.Argument(
+        help="Files to report on; those of no project, or of no channel, are skipped.")]
+    = None,
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.ERROR,
+    today: Annotated[datetime | None, typer.Option(
+        "--today", formats=["%Y-%m-%d"], help="Date used by freshness checks (YYYY-MM-DD; "
+        "default: today).")] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Neither read nor write the cache of per-document results.")]
+    = False,
+) -> None:
+    """Check the projects that FILES belong to and report findings in FILES only: the
+    pre-commit hook's command (comparisons still see every file, so a page that contradicts
+    an untouched one is reported; an old finding in an untouched file blocks nothing).
+    Exit codes as for `check`."""
+    from consistency_lint.discovery import by_project
+    from consistency_lint.pipeline import RunOptions
+    options = RunOptions(today=today.date() if today else date.today(),
+                         argv=tuple(sys.argv[1:]), workers=Workers(_worker_count(None)),
+                         use_cache=not no_cache)
+    codes = [_guarded(partial(_report_on_files, config, members, options, fail_on))
+             for config, members in _guarded(lambda: by_project(files or ()))]
+    raise typer.Exit(max(codes, default=EXIT_CLEAN))
+
+
+def _report_on_files(config: Config, files: list[Path], options: RunOptions,
+                     fail_on: FailOn) -> int:
+    """Check `config`'s project and print the findings in those of `files` that are its
+    content files; the exit code."""
+    from consistency_lint.discovery import content_files_among
+    from consistency_lint.globs import literal_pattern
+    from consistency_lint.pipeline import run
+    content = content_files_among(config, files)
+    if not content:
+        return EXIT_CLEAN
+    result = run(config, replace(options, only=tuple(map(literal_pattern, sorted(content)))))
+    _print_warnings(result.warnings)
+    _write_report(result, ReportFormat.RICH, None, Verbosity.QUIET)
+    return _exit_code(result, fail_on)
 
 
 @app.command("baseline")
@@ -521,8 +565,8 @@ def _write_report(result: RunResult, report_format: ReportFormat, output: Path |
 
 def _pattern_for(config: Config, file: Path) -> str:
     """A `--only` pattern that matches exactly `file` (glob characters in its name escaped)."""
-    relative = Path(os.path.realpath(file)).relative_to(config.root).as_posix()
-    return glob.escape(relative)
+    from consistency_lint.globs import literal_pattern
+    return literal_pattern(Path(os.path.realpath(file)).relative_to(config.root).as_posix())
 
 
 def _worker_count(requested: int | None) -> int:

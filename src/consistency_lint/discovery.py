@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
-from consistency_lint.config import Channel, Config
+from consistency_lint.config import Channel, Config, load_config
+from consistency_lint.errors import ConfigNotFoundError
 from consistency_lint.globs import matches
 from consistency_lint.loaders import LoadRequest
 
@@ -23,6 +25,32 @@ def discover(config: Config) -> list[LoadRequest]:
                 claimed.add(relative)
                 requests.append(_request(config, channel, relative))
     return requests
+
+
+def by_project(paths: Sequence[Path]) -> list[tuple[Config, list[Path]]]:
+    """`paths` grouped by the project whose configuration governs each (the nearest in the
+    directories above it), in the order first met; a path outside any project is left
+    out. A broken configuration raises ConfigError."""
+    groups: dict[Path, tuple[Config, list[Path]]] = {}
+    for path in paths:
+        try:
+            config = load_config(path.parent)
+        except ConfigNotFoundError:
+            continue
+        groups.setdefault(config.root, (config, []))[1].append(path)
+    return list(groups.values())
+
+
+def content_files_among(config: Config, paths: Sequence[Path]) -> dict[str, Path]:
+    """Those of `paths` that are content files of a channel of `config`, by their path
+    relative to the project (the form findings name them by)."""
+    wanted = {}
+    for path in paths:
+        resolved = Path(os.path.realpath(path))
+        if resolved.is_relative_to(config.root):
+            wanted[resolved.relative_to(config.root).as_posix()] = path
+    content = {request.relative_path for request in discover(config)}
+    return {relative: path for relative, path in wanted.items() if relative in content}
 
 
 def _project_files(root: Path) -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from consistency_lint.checks.registry import all_specs, corpus_check_ids
 from consistency_lint.config import Config, load_config
-from consistency_lint.discovery import discover
+from consistency_lint.discovery import by_project, content_files_among
 from consistency_lint.errors import ConfigNotFoundError
 from consistency_lint.globs import literal_pattern
 from consistency_lint.model import Document, Finding
@@ -63,14 +63,9 @@ class EditorLinter:
         """Every check, on the files as saved, for each of `paths`; a file that is no
         content file of a project gets no findings. Raises ConsistencyLintError for a
         project whose configuration, registry or packs are broken."""
-        by_project: dict[Path, tuple[Config, list[Path]]] = {}
-        for path in paths:
-            config = _config_for(path)  # read again: a save may have changed it
-            if config is not None:
-                by_project.setdefault(config.root, (config, []))[1].append(path)
         checked: dict[Path, FileFindings] = {}
-        for root, (config, members) in by_project.items():
-            state = self._projects.setdefault(root, _Project(config))
+        for config, members in by_project(paths):  # read again: a save may change it
+            state = self._projects.setdefault(config.root, _Project(config))
             state.config = config
             for relative, found in self._run(config, members, RunOptions(
                     today=self._today(), use_cache=True)).items():
@@ -107,18 +102,15 @@ class EditorLinter:
              options: RunOptions) -> dict[str, FileFindings]:
         """The findings of each of `paths` that is a content file of `config`'s project,
         by its relative path."""
-        relatives = {_relative(path, config): path for path in paths
-                     if path.resolve().is_relative_to(config.root)}
-        content = {request.relative_path for request in discover(config)} & relatives.keys()
+        content = content_files_among(config, paths)
         if not content:
             return {}
         result = run(config, replace(options, only=tuple(map(literal_pattern, sorted(content)))))
         documents = {document.path: document for document in result.documents}
         return {relative: FileFindings(
-                    relatives[relative],
-                    tuple(finding for finding in result.findings if finding.path == relative),
+                    path, tuple(finding for finding in result.findings if finding.path == relative),
                     document=documents.get(relative))
-                for relative in content}
+                for relative, path in content.items()}
 
 
 def _config_for(path: Path) -> Config | None:
