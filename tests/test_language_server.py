@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import pytest
 from benchmarks.editor.client import Message, Session
@@ -55,6 +57,16 @@ def test_opened_file_gets_every_check_with_exact_ranges(session: tuple[Session, 
         ("FACT-REGISTRY-MISMATCH", 1, "consistency-lint", 2, 22, 34),
         ("SPELLING-UNKNOWN-WORD", 2, "consistency-lint", 4, 6, 16),
     ]
+
+
+def test_each_rule_id_links_to_its_whole_explanation(session: tuple[Session, Path]) -> None:
+    editor, project = session
+    _, diagnostics = _open(editor, project)
+    link = diagnostics[1]["codeDescription"]["href"]
+    text = Path(url2pathname(urlparse(link).path)).read_text(encoding="utf-8")
+    assert text.startswith("# SPELLING-UNKNOWN-WORD\n\n**SPELLING-UNKNOWN-WORD** · spelling")
+    assert "## Fails: " in text and "## Passes: " in text
+    assert "<!-- consistency-lint: disable=SPELLING-UNKNOWN-WORD -- reason -->" in text
 
 
 def test_hover_shows_the_rule_and_its_reason(session: tuple[Session, Path]) -> None:

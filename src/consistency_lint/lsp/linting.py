@@ -9,7 +9,7 @@ directories above it hold first, as for `consistency-lint check`."""
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -19,9 +19,10 @@ from consistency_lint.config import Config, load_config
 from consistency_lint.discovery import by_project, content_files_among
 from consistency_lint.errors import ConfigNotFoundError
 from consistency_lint.globs import literal_pattern
+from consistency_lint.lsp.rule_docs import docs_file
 from consistency_lint.model import Document, Finding
 from consistency_lint.pipeline.run import RunOptions, run
-from consistency_lint.rules.loading import load_packs
+from consistency_lint.rules.loading import load_packs, pack_digests
 from consistency_lint.specs import CheckSpec
 
 CARRIED_OVER = " (from the last check of the saved files)"
@@ -37,6 +38,13 @@ class FileFindings:
     findings: tuple[Finding, ...] = ()
     carried_over: tuple[Finding, ...] = ()
     document: Document | None = None
+    rules: Mapping[str, RuleDocs] = field(default_factory=dict)  # of the findings' rules
+
+
+@dataclass(frozen=True)
+class RuleDocs:
+    spec: CheckSpec
+    file: Path  # the whole of `rules explain`, in Markdown, for the rule id's link
 
 
 @dataclass
@@ -55,6 +63,10 @@ class EditorLinter:
         self._projects: dict[Path, _Project] = {}
         self._buffers = tempfile.TemporaryDirectory(prefix="consistency-lint-lsp-")
         self._corpus_rules = corpus_check_ids()
+        self._docs = Path(self._buffers.name) / "rules"
+        self._docs.mkdir()
+        # every rule of a project, by its root and the digests of its packs
+        self._specs: dict[tuple[Path, tuple[tuple[str, str], ...]], dict[str, CheckSpec]] = {}
 
     def close(self) -> None:
         self._buffers.cleanup()
@@ -91,12 +103,17 @@ class EditorLinter:
         carried = tuple(replace(finding, message=finding.message + CARRIED_OVER)
                         for finding in state.last_full.get(relative, ())
                         if finding.rule in self._corpus_rules)
-        return replace(checked, carried_over=carried)
+        return replace(checked, carried_over=carried,
+                       rules={**checked.rules, **self._rule_docs(config, carried)})
 
-    def specs(self, path: Path) -> dict[str, CheckSpec]:
-        """Every rule a finding in `path` may name: built-in, and the project's packs."""
-        config = _config_for(path)
-        return all_specs(load_packs(config) if config is not None else None)
+    def _rule_docs(self, config: Config, findings: Iterable[Finding]) -> dict[str, RuleDocs]:
+        """The docs of the rules `findings` name, built-in or of the project's packs."""
+        key = (config.root, pack_digests(config))
+        if key not in self._specs:
+            self._specs[key] = all_specs(load_packs(config))
+        specs = self._specs[key]
+        return {finding.rule: RuleDocs(spec, docs_file(spec, self._docs))
+                for finding in findings if (spec := specs.get(finding.rule)) is not None}
 
     def _run(self, config: Config, paths: Sequence[Path],
              options: RunOptions) -> dict[str, FileFindings]:
@@ -107,10 +124,15 @@ class EditorLinter:
             return {}
         result = run(config, replace(options, only=tuple(map(literal_pattern, sorted(content)))))
         documents = {document.path: document for document in result.documents}
-        return {relative: FileFindings(
-                    path, tuple(finding for finding in result.findings if finding.path == relative),
-                    document=documents.get(relative))
-                for relative, path in content.items()}
+        rules = self._rule_docs(config, result.findings)
+        checked = {}
+        for relative, path in content.items():
+            findings = tuple(finding for finding in result.findings if finding.path == relative)
+            checked[relative] = FileFindings(
+                path, findings, document=documents.get(relative),
+                rules={finding.rule: rules[finding.rule] for finding in findings
+                       if finding.rule in rules})
+        return checked
 
 
 def _config_for(path: Path) -> Config | None:

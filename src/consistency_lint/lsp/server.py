@@ -34,6 +34,7 @@ from consistency_lint.errors import ConsistencyLintError
 from consistency_lint.loaders import comment_syntax
 from consistency_lint.loaders.suppressions import directive_comment
 from consistency_lint.lsp.linting import EditorLinter, FileFindings
+from consistency_lint.lsp.rule_docs import summary_markdown
 from consistency_lint.model import Finding, Severity
 from consistency_lint.specs import CheckSpec
 
@@ -54,6 +55,7 @@ class _Shown:
     diagnostic: types.Diagnostic
     directive_line: int | None  # 0-based line a suppression comment goes above; None: none
     syntax: str | None
+    spec: CheckSpec | None  # the rule's docs
 
 
 class ConsistencyLintServer(LanguageServer):
@@ -122,15 +124,18 @@ def _shown(finding: Finding, document: TextDocument, found: FileFindings,
     in_code_points = types.Range(
         start=types.Position(line=span.line - 1, character=span.column - 1),
         end=types.Position(line=span.end_line - 1, character=span.end_column - 1))
+    docs = found.rules.get(finding.rule)
     diagnostic = types.Diagnostic(
         range=document.position_codec.range_to_client_units(document.lines, in_code_points),
         message=finding.message,
         severity=SEVERITIES[finding.severity],
         code=finding.rule,
+        code_description=types.CodeDescription(href=docs.file.as_uri()) if docs else None,
         source=f"{SOURCE} (last save)" if carried else SOURCE)
     loaded = found.document
     syntax = comment_syntax(loaded.loader, loaded.path) if loaded is not None else None
-    return _Shown(finding, diagnostic, _segment_start(found, span.line) - 1, syntax)
+    return _Shown(finding, diagnostic, _segment_start(found, span.line) - 1, syntax,
+                  docs.spec if docs else None)
 
 
 def _segment_start(found: FileFindings, line: int) -> int:
@@ -144,27 +149,20 @@ def _segment_start(found: FileFindings, line: int) -> int:
     return max(starts, default=line)
 
 
-def hover(shown: Sequence[_Shown], position: types.Position,
-          specs: dict[str, CheckSpec]) -> types.Hover | None:
+def hover(shown: Sequence[_Shown], position: types.Position) -> types.Hover | None:
     """The docs of the rules of the findings under `position`."""
-    under = [item for item in shown if _contains(item.diagnostic.range, position)]
-    parts = [_rule_docs(item.finding.rule, specs) for item in under]
+    parts = [_rule_docs(item) for item in shown if _contains(item.diagnostic.range, position)]
     if not parts:
         return None
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
                                                     value="\n\n---\n\n".join(parts)))
 
 
-def _rule_docs(rule: str, specs: dict[str, CheckSpec]) -> str:
-    spec = specs.get(rule)
-    if spec is None:
-        return f"**{rule}**"
-    lines = [f"**{spec.id}** · {spec.category.value} · default severity {spec.severity.value}",
-             "", spec.summary, "", f"**Why:** {spec.rationale}"]
-    if spec.reference:
-        lines += ["", f"**Legal basis:** {spec.reference}"]
-    lines += ["", f"Examples and how to silence it: `consistency-lint rules explain {spec.id}`"]
-    return "\n".join(lines)
+def _rule_docs(item: _Shown) -> str:
+    if item.spec is None:
+        return f"**{item.finding.rule}**"
+    return (f"{summary_markdown(item.spec)}\n\nExamples and how to silence it: "
+            f"`consistency-lint rules explain {item.spec.id}` (or follow the rule's link)")
 
 
 def code_actions(uri: str, shown: Sequence[_Shown], wanted: types.Range,
@@ -238,12 +236,7 @@ def build_server(today: date | None = None) -> ConsistencyLintServer:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def on_hover(params: types.HoverParams) -> types.Hover | None:
-        uri = params.text_document.uri
-        path = Path(to_fs_path(uri) or uri)
-        shown = server.shown.get(uri, [])
-        if not any(_contains(item.diagnostic.range, params.position) for item in shown):
-            return None
-        return hover(shown, params.position, server.linter.specs(path))
+        return hover(server.shown.get(params.text_document.uri, []), params.position)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
         code_action_kinds=[types.CodeActionKind.QuickFix]))
