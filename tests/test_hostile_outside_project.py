@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 import subprocess
 import sys
@@ -80,49 +79,6 @@ def _action_steps() -> dict[str, dict[str, object]]:
 def test_action_scripts_contain_no_expressions() -> None:
     steps = _action_steps()
     assert [name for name, step in steps.items() if "${{" in str(step.get("run", ""))] == []
-
-
-EXPRESSION = re.compile(r"\$\{\{\s*([\w.-]+)\s*\}\}")
-
-
-def _evaluated(text: str, context: dict[str, str]) -> str:
-    """What a runner makes of `text`: each `${{ name }}` replaced by its value, verbatim."""
-    return EXPRESSION.sub(lambda match: context[match.group(1)], text)
-
-
-def test_action_passes_hostile_inputs_to_the_command_as_data(tmp_path: Path) -> None:
-    inputs = {"path": "$(touch pwned-path)", "fail-on": 'error"; touch pwned-fail-on; echo "',
-              "changed-since": "x$(touch${IFS}pwned)", "baseline": "`touch pwned-baseline`"}
-    context = {f"inputs.{name}": value for name, value in inputs.items()}
-    log, bin_dir, temp = tmp_path / "argv.jsonl", tmp_path / "bin", tmp_path / "runner-temp"
-    bin_dir.mkdir()
-    temp.mkdir()
-    fake = bin_dir / "consistency-lint"
-    fake.write_text(f"#!{sys.executable}\nimport json, sys\nwith open({str(log)!r}, 'a') as f:\n"
-                    "    f.write(json.dumps(sys.argv[1:]) + '\\n')\n", encoding="utf-8")
-    fake.chmod(0o755)
-    step = _action_steps()["Lint"]
-    script = tmp_path / "lint.sh"
-    script.write_text(_evaluated(str(step["run"]), context), encoding="utf-8")
-    environment = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-                   "RUNNER_TEMP": str(temp), "GITHUB_OUTPUT": str(tmp_path / "output"),
-                   "GITHUB_STEP_SUMMARY": str(tmp_path / "summary"),
-                   **{name: _evaluated(str(value), context)
-                      for name, value in dict(step.get("env") or {}).items()}}
-    workspace = tmp_path / "workspace"
-    workspace.mkdir()
-    subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
-                   cwd=workspace, env=environment, check=True, timeout=60)
-    assert list(workspace.iterdir()) == []
-    common = [f"--fail-on={inputs['fail-on']}", f"--changed-since={inputs['changed-since']}",
-              f"--baseline={inputs['baseline']}"]
-    path = ["--", inputs["path"]]
-    assert [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] == [
-        ["check", *common, "--fail-on", "never", "--format", "sarif", "--output",
-         f"{temp}/consistency-lint.sarif", "--quiet", *path],
-        ["check", *common, "--format", "markdown", *path],
-        ["check", *common, "--format", "github", *path],
-    ]
 
 
 def test_a_pipeline_that_is_an_installed_module_but_no_spacy_pipeline_is_refused(

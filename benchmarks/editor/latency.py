@@ -1,9 +1,10 @@
 """How long an editor waits for findings: `consistency-lint lsp` on a 5 000-word page.
 
 The page is ksiegarnia's terms (`benchmarks/mutations/sources/ksiegarnia`, a shop written
-for the mutation benchmark) with its complaints, returns, delivery and payment pages appended:
-real-shaped terms of about 5 000 words, in a project of 26 files with a registry. The server is started as an editor
-starts it; times are from the notification sent to the diagnostics received:
+for the mutation benchmark) with its complaints, returns, delivery and payment pages
+appended: real-shaped terms of about 5 000 words, in a project of 26 files with a registry.
+The server is started as an editor starts it; times are from the notification sent to the
+diagnostics received:
 
 - open: the first check (the language pipeline loads; the cache is cold);
 - save: every check after the file changed on disk (a new sentence each time), saved
@@ -26,10 +27,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from benchmarks.editor.client import Session
+
 from consistency_lint.lsp.server import DEBOUNCE_SECONDS
 
 SOURCE = Path(__file__).resolve().parents[1] / "mutations" / "sources" / "ksiegarnia"
@@ -49,9 +52,10 @@ def words(html: str) -> int:
     return len(re.sub(r"<[^>]+>", " ", html).split())
 
 
-def _timed_diagnostics(editor: Session, uri: str, send: object) -> float:
+def _timed(editor: Session, uri: str, method: str, params: dict[str, Any]) -> float:
+    """Seconds from sending the notification to the diagnostics of `uri`."""
     started = time.perf_counter()
-    send()  # type: ignore[operator]
+    editor.send(method, params)
     editor.diagnostics(uri)
     return time.perf_counter() - started
 
@@ -67,9 +71,9 @@ def measure(repeat: int) -> dict[str, object]:
         editor = Session(project, today="2026-12-07")
         try:
             editor.initialize(project)
-            opened = _timed_diagnostics(editor, uri, lambda: editor.send(
-                "textDocument/didOpen", {"textDocument": {
-                    "uri": uri, "languageId": "html", "version": 1, "text": text}}))
+            opened = _timed(editor, uri, "textDocument/didOpen", {"textDocument": {
+                "uri": uri, "languageId": "html", "version": 1, "text": text}})
+            saved = {"textDocument": {"uri": uri}}
             saves, changes, saves_after_pause = [], [], []
             for round_ in range(repeat):
                 # typed and saved at once: the save's run reads the page anew
@@ -79,17 +83,14 @@ def measure(repeat: int) -> dict[str, object]:
                 editor.send("textDocument/didChange", {
                     "textDocument": {"uri": uri, "version": version},
                     "contentChanges": [{"text": text}]})
-                saves.append(_timed_diagnostics(editor, uri, lambda: editor.send(
-                    "textDocument/didSave", {"textDocument": {"uri": uri}})))
+                saves.append(_timed(editor, uri, "textDocument/didSave", saved))
                 # typed, a pause (the document's checks run), then saved
                 text = text.replace("</body>", f"<p>Jeszcze zdanie {round_}.</p></body>", 1)
-                changes.append(_timed_diagnostics(editor, uri, lambda: editor.send(
-                    "textDocument/didChange", {
-                        "textDocument": {"uri": uri, "version": version + 1},
-                        "contentChanges": [{"text": text}]})) - DEBOUNCE_SECONDS)
+                changes.append(_timed(editor, uri, "textDocument/didChange", {
+                    "textDocument": {"uri": uri, "version": version + 1},
+                    "contentChanges": [{"text": text}]}) - DEBOUNCE_SECONDS)
                 page.write_text(text, encoding="utf-8")
-                saves_after_pause.append(_timed_diagnostics(editor, uri, lambda: editor.send(
-                    "textDocument/didSave", {"textDocument": {"uri": uri}})))
+                saves_after_pause.append(_timed(editor, uri, "textDocument/didSave", saved))
         finally:
             editor.close()
     return {"words": words(text), "open": opened, "save": statistics.median(saves),
