@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from consistency_lint import __version__
 from consistency_lint.checks.registry import documented_specs
 from consistency_lint.cli import app
-from tests.conftest import FIXTURES, single_channel_config, write_project
+from tests.conftest import FIXTURES, commit_project, single_channel_config, write_project
 
 SHOP = FIXTURES / "projects" / "shop"
 REPOSITORY = FIXTURES.parents[1]
@@ -301,3 +301,26 @@ def test_pre_commit_hook_passes_every_file_to_one_check_files_run() -> None:
     assert hook["entry"] == "consistency-lint check-files"
     assert hook["types"] == ["file"] and hook["require_serial"] is True
     assert hook.get("pass_filenames", True) is True
+
+
+HOTLINE_REGISTRY = """\
+subjects:
+  shop: {name: Sklep Meblino, aliases: [Meblino]}
+facts:
+  - {subject: shop, attribute: hotline, value: "22 350 40 50"}
+"""
+
+
+def test_check_files_given_the_registry_reports_what_its_change_made(tmp_path: Path) -> None:
+    config = {**single_channel_config("markdown", "web/*.md"), "facts": "facts.yaml"}
+    project = commit_project(tmp_path / "p", config, {
+        "facts.yaml": HOTLINE_REGISTRY, "web/a.md": "# A\n\nInfolinia: 22 350 40 50.\n"})
+    (project / "facts.yaml").write_text(HOTLINE_REGISTRY.replace("40 50", "40 59"))
+    code, out, _ = invoke("check-files", str(project / "facts.yaml"))
+    assert code == 1
+    reported = {tuple(line.split()[:3]) for line in out.splitlines() if "web/a.md:" in line}
+    assert reported == {("web/a.md:3:12", "error", "FACT-CHANGE-NOT-PROPAGATED"),
+                        ("web/a.md:3:12", "error", "FACT-REGISTRY-MISMATCH")}
+    (project / "facts.yaml").write_text("subjects: [\n")
+    code, _, err = invoke("check-files", str(project / "facts.yaml"))
+    assert code == 2 and err.startswith("error: facts.yaml:")

@@ -195,14 +195,21 @@ def check_files(
 def _report_on_files(config: Config, files: list[Path], options: RunOptions,
                      fail_on: FailOn) -> int:
     """Check `config`'s project and print the findings in those of `files` that are its
-    content files; the exit code."""
-    from consistency_lint.discovery import content_files_among
+    content files; the exit code. When `files` hold the tool's own files (configuration,
+    registry, a pack, the dictionary, template variables), which every document depends
+    on, the findings are those of `check --changed-since HEAD`: in the changed files, and
+    those the change made anywhere."""
+    from consistency_lint.discovery import content_files_among, within_project
     from consistency_lint.globs import literal_pattern
     from consistency_lint.pipeline import run
-    content = content_files_among(config, files)
-    if not content:
-        return EXIT_CLEAN
-    result = run(config, replace(options, only=tuple(map(literal_pattern, sorted(content)))))
+    if within_project(config, files).keys() & config.own_files:
+        options = replace(options, changed_since="HEAD")
+    else:
+        content = content_files_among(config, files)
+        if not content:
+            return EXIT_CLEAN
+        options = replace(options, only=tuple(map(literal_pattern, sorted(content))))
+    result = _naming_the_ref("--changed-since", lambda: run(config, options))()
     _print_warnings(result.warnings)
     _write_report(result, ReportFormat.RICH, None, Verbosity.QUIET)
     return _exit_code(result, fail_on)

@@ -41,16 +41,23 @@ def by_project(paths: Sequence[Path]) -> list[tuple[Config, list[Path]]]:
     return list(groups.values())
 
 
-def content_files_among(config: Config, paths: Sequence[Path]) -> dict[str, Path]:
-    """Those of `paths` that are content files of a channel of `config`, by their path
-    relative to the project (the form findings name them by)."""
-    wanted = {}
+def within_project(config: Config, paths: Sequence[Path]) -> dict[str, Path]:
+    """Those of `paths` inside `config`'s project, by their path relative to it (the form
+    findings name them by)."""
+    inside = {}
     for path in paths:
         resolved = Path(os.path.realpath(path))
         if resolved.is_relative_to(config.root):
-            wanted[resolved.relative_to(config.root).as_posix()] = path
+            inside[resolved.relative_to(config.root).as_posix()] = path
+    return inside
+
+
+def content_files_among(config: Config, paths: Sequence[Path]) -> dict[str, Path]:
+    """Those of `paths` that are content files of a channel of `config`, by their path
+    relative to the project."""
     content = {request.relative_path for request in discover(config)}
-    return {relative: path for relative, path in wanted.items() if relative in content}
+    return {relative: path for relative, path in within_project(config, paths).items()
+            if relative in content}
 
 
 def _project_files(root: Path) -> list[str]:

@@ -62,3 +62,22 @@ def _shortened(pattern: str) -> str:
 def literal_pattern(relative_path: str) -> str:
     """A pattern that matches exactly `relative_path`, whatever characters it holds."""
     return glob.escape(relative_path)
+
+
+_MAGIC = frozenset("*?[]{}")  # what GLOB_FLAGS give a meaning (GLOBSTAR, BRACE)
+
+
+def literal_path(pattern: str) -> str | None:
+    """The one path a pattern without wildcards matches (its escapes undone), or None for a
+    pattern that has any: `literal_pattern`'s output is recognised without a match against
+    every file."""
+    characters = iter(pattern)
+    path = []
+    for character in characters:
+        if character == "\\":
+            path.append(next(characters, ""))
+        elif character in _MAGIC:
+            return None
+        else:
+            path.append(character)
+    return "".join(path)

@@ -172,3 +172,22 @@ def test_encoded_column_counts_bytes_and_utf16_units_and_past_the_end() -> None:
     assert [encoded_column(line, column, "utf-8") for column in (1, 2, 3)] == [1, 2, 6]
     assert [encoded_column(line, column, "utf-16-le") for column in (1, 2, 3)] == [1, 2, 4]
     assert encoded_column("ab", 5, "utf-8") == 5
+
+
+def test_rdjson_counts_lines_as_the_tool_does_past_a_form_feed(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "p", single_channel_config("text", "*.txt"), {
+        "list.txt": "Strona\fdruga.\n\nŻółta dziekujemy kartka.\n"})
+    stream = io.StringIO()
+    rdjson.write(lint(project, with_source_lines=True), stream)
+    [diagnostic] = json.loads(stream.getvalue())["diagnostics"]
+    assert diagnostic["location"]["range"]["start"] == {"line": 3, "column": 10}
+
+
+def test_corrections_are_offered_only_where_they_replace_just_the_words(
+        tmp_path: Path) -> None:
+    project = write_project(tmp_path / "p", single_channel_config("markdown", "*.md"), {
+        "a.md": "# A\n\nPo za tym wysyłamy szybko.\n\nPo **za** tym wysyłamy szybko.\n\n"
+                "PO ZA TYM WYSYŁAMY SZYBKO.\n"})
+    offered = [(f.span.line, f.suggestions) for f in lint(project).findings
+               if f.rule == "SPELLING-REAL-WORD"]
+    assert offered == [(3, ("Poza",)), (5, ()), (7, ("POZA",))]

@@ -190,7 +190,8 @@ class SpellingCheck:
             if brand is not None:
                 yield BRAND_SPELLING.finding(document, segment.span_of(token.start, token.end),
                                              f"“{token.text}”: the name is spelt “{brand}”",
-                                             excerpt=token.text, suggestions=(brand,))
+                                             excerpt=token.text,
+                                             suggestions=_brand_correction(token.text, brand))
                 continue
             for word in self._words_to_check(token.text, document.language):
                 verdict = self._verdict(word, segment.text, token, position, document.language)
@@ -363,6 +364,13 @@ def _unknown_word_verdict(word: str, text: str, token: Token, position: int,
 
 def _either(corrections: Sequence[str]) -> str:
     return " / ".join(f"“{correction}”" for correction in corrections)
+
+
+def _brand_correction(word: str, brand: str) -> tuple[str, ...]:
+    """The brand as the correction of `word`, unless `word` is an inflected form of it
+    ("w Meblinie": the brand's ending would drop the case ending); a word that ends as the
+    brand does is the brand misspelt ("Meblinno")."""
+    return (brand,) if word[-1:].lower() == brand[-1:].lower() else ()
 
 
 def _brand_edits(brand: str) -> int:

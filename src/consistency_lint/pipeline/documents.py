@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -52,10 +52,12 @@ class ChunkResult:
 
 def process_documents(requests: Sequence[LoadRequest], work: DocumentWork, workers: Workers,
                       cache: DocumentCache | None, seconds: PhaseSeconds,
-                      on_progress: ProgressCallback | None = None) -> list[DocumentOutcome]:
+                      on_progress: ProgressCallback | None = None,
+                      unstored: Collection[str] = ()) -> list[DocumentOutcome]:
     """The outcome of every request, in their order: from the cache where an entry fits the
     file's bytes, else computed (by `workers`); the workers' seconds are added to
-    `seconds`."""
+    `seconds`. The outcomes of `unstored` paths (an editor's unsaved text, which would
+    leave an entry per pause in typing) are not written to the cache."""
     with _kept_from_cycle_collection():
         outcomes = _cached(cache, requests, work.reported_paths)
         _progress(on_progress, len(outcomes), len(requests))
@@ -67,7 +69,7 @@ def process_documents(requests: Sequence[LoadRequest], work: DocumentWork, worke
             for outcome in chunk.outcomes:
                 path = outcome.document.path
                 outcomes[path] = outcome
-                if cache is not None:
+                if cache is not None and path not in unstored:
                     cache.store(misses[path], path in work.reported_paths, outcome)
             _progress(on_progress, len(outcomes), len(requests))
             gc.freeze()

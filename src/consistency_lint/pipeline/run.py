@@ -21,7 +21,7 @@ from consistency_lint.errors import UsageError
 from consistency_lint.facts.propagation import Statements
 from consistency_lint.facts.registry import load_registry
 from consistency_lint.git_changes import has_uncommitted_changes, head_commit
-from consistency_lint.globs import PatternError, check_pattern, matches
+from consistency_lint.globs import PatternError, check_pattern, literal_path, matches
 from consistency_lint.loaders import LoadRequest
 from consistency_lint.model import NOT_PROPAGATED, Fact, Finding, RunMetadata, RunResult
 from consistency_lint.nlp.pipeline import PipelineUnavailableError
@@ -154,7 +154,8 @@ def _outcomes(requests: Sequence[LoadRequest], work: DocumentWork, options: RunO
                                      options.cache_project) \
         if options.use_cache else None
     try:
-        return process_documents(requests, work, options.workers, cache, seconds, on_progress)
+        return process_documents(requests, work, options.workers, cache, seconds, on_progress,
+                                 unstored=options.overlay.keys())
     except PipelineUnavailableError as error:
         raise config.error(str(error), ("pipelines",)) from None
 
@@ -192,12 +193,14 @@ def _validate_channel_names(config: Config, names: tuple[str, ...]) -> None:
 def _validate_only(patterns: tuple[str, ...], paths: list[str]) -> None:
     """Each `--only` pattern must be usable and match a content file: a typo must not turn
     a check into a silent pass."""
+    known = frozenset(paths)
     for pattern in patterns:
         try:
             check_pattern(pattern)
         except PatternError as error:
             raise UsageError(f"--only: {error}") from None
-        if not any(matches(path, [pattern]) for path in paths):
+        literal = literal_path(pattern)
+        if literal not in known and not any(matches(path, [pattern]) for path in paths):
             raise UsageError(f"--only `{pattern}` matches no content file of any channel")
 
 

@@ -25,7 +25,7 @@ def finding_lines(root: Path, findings: Iterable[Finding],
         text = _utf8_text(root / path, max_bytes)
         if text is None:
             continue
-        file_lines = text.splitlines()
+        file_lines = text.split("\n")  # the tool counts lines at \n only, not at \f or U+2028
         lines.update(((path, number), file_lines[number - 1]) for number in numbers
                      if 0 < number <= len(file_lines))
     return lines

@@ -1,12 +1,14 @@
 """Tables for a reader or for a pipe. On a terminal a table is Rich's, boxed and wrapped to
 the window; anywhere else (a CI log, `| grep`, a file) Rich would cut it at 80 columns
 and draw boxes around cells that no tool can split, so it is plain text instead: one line
-per row, columns aligned with spaces, nothing cut."""
+per row, columns aligned with spaces by the width a terminal gives each character (wide
+East Asian letters two, combining accents none), nothing cut."""
 
 from __future__ import annotations
 
 from typing import TextIO
 
+from rich.cells import cell_len
 from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -26,11 +28,12 @@ def plain_table(table: Table) -> str:
     """The table as aligned plain text, with its title and a header line."""
     columns = [[_plain(column.header), *(_plain(cell) for cell in column.cells)]
                for column in table.columns]
-    widths = [max(map(len, cells)) for cells in columns]
+    widths = [max(map(cell_len, cells)) for cells in columns]
     lines = [_plain(table.title)] if table.title else []
     for index, row in enumerate(zip(*columns, strict=True)):
         lines.append(COLUMN_GAP.join(
-            cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+            cell + " " * (width - cell_len(cell))
+            for cell, width in zip(row, widths, strict=True)).rstrip())
         if index == 0:
             lines.append(COLUMN_GAP.join("-" * width for width in widths))
     return "\n".join(lines) + "\n"
