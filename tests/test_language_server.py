@@ -133,7 +133,7 @@ def test_save_runs_every_check_on_the_saved_file(session: tuple[Session, Path]) 
         ("SPELLING-UNKNOWN-WORD", 2, "consistency-lint", 4, 6, 16)]
 
 
-def test_a_broken_configuration_is_one_message_not_a_crash(
+def test_a_broken_configuration_is_one_message_and_a_diagnostic_not_a_crash(
         session: tuple[Session, Path]) -> None:
     editor, project = session
     (project / "consistency-lint.yaml").write_text("version: 1\nchannels: {web: [\n")
@@ -143,6 +143,74 @@ def test_a_broken_configuration_is_one_message_not_a_crash(
     shown = editor.wait(lambda m: m.get("method") == "window/showMessage")["params"]
     assert shown["type"] == 1
     assert shown["message"].startswith("consistency-lint: consistency-lint.yaml:")
+    [unchecked] = editor.diagnostics(uri)
+    assert unchecked["message"].startswith(
+        "consistency-lint cannot check this file: consistency-lint.yaml:")
+
+
+def test_a_document_that_is_no_file_is_left_alone(session: tuple[Session, Path]) -> None:
+    editor, project = session
+    editor.send("textDocument/didOpen", {"textDocument": {
+        "uri": "git:/web/kontakt.md?ref=HEAD", "languageId": "markdown", "version": 1,
+        "text": PAGE}})
+    _, diagnostics = _open(editor, project)  # the server goes on with the real file
+    assert len(diagnostics) == 2
+
+
+def _page(editor: Session, project: Path, name: str, text: str) -> str:
+    (project / name).write_text(text, encoding="utf-8")
+    uri = (project / name).as_uri()
+    editor.send("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+    editor.diagnostics(uri)
+    return uri
+
+
+def test_typing_elsewhere_does_not_cancel_a_saved_files_check(
+        session: tuple[Session, Path]) -> None:
+    editor, project = session
+    first = _page(editor, project, "web/a.md", "# A\n\nŻółta dziekujemy kartka.\n")
+    second = _page(editor, project, "web/b.md", "# B\n\nNiebieska kartka.\n")
+    fixed = "# A\n\nŻółta dziękujemy kartka.\n"
+    (project / "web/a.md").write_text(fixed, encoding="utf-8")
+    editor.send("textDocument/didChange", {"textDocument": {"uri": first, "version": 2},
+                                           "contentChanges": [{"text": fixed}]})
+    editor.send("textDocument/didSave", {"textDocument": {"uri": first}})
+    editor.send("textDocument/didChange", {"textDocument": {"uri": second, "version": 2},
+                                           "contentChanges": [{"text": "# B\n\nInna.\n"}]})
+    assert editor.diagnostics(first) == []
+
+
+def test_an_edited_buffer_is_checked_as_it_stands_when_another_file_is_saved(
+        session: tuple[Session, Path]) -> None:
+    editor, project = session
+    first = _page(editor, project, "web/a.md", "# A\n\nKartka.\n")
+    second = _page(editor, project, "web/b.md", "# B\n\nŻółta dziekujemy kartka.\n")
+    edited = "# B\n\nDwa nowe wiersze.\n\nŻółta dziekujemy kartka.\n"
+    editor.send("textDocument/didChange", {"textDocument": {"uri": second, "version": 2},
+                                           "contentChanges": [{"text": edited}]})
+    editor.send("textDocument/didSave", {"textDocument": {"uri": first}})
+    ranges = [d["range"] for d in editor.diagnostics(second)]
+    assert ranges == [{"start": {"line": 4, "character": 6},
+                       "end": {"line": 4, "character": 16}}]
+
+
+def test_a_closed_document_keeps_no_findings(session: tuple[Session, Path]) -> None:
+    editor, project = session
+    uri = (project / "web/kontakt.md").as_uri()
+    editor.send("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "markdown", "version": 1, "text": PAGE}})
+    editor.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                           "contentChanges": [{"text": PAGE + "\n"}]})
+    editor.send("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert editor.diagnostics(uri) == []
+    other = _page(editor, project, "web/b.md", "# B\n\nKartka.\n")  # later work is done
+    published = []
+    while not editor.received.empty():
+        message = editor.received.get()
+        if message.get("method") == "textDocument/publishDiagnostics":
+            published.append(message["params"]["uri"])
+    assert uri not in published and other
 
 
 def test_shutdown_and_exit_end_the_server(session: tuple[Session, Path]) -> None:

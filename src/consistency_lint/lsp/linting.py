@@ -16,8 +16,8 @@ from pathlib import Path
 
 from consistency_lint.checks.registry import all_specs, corpus_check_ids
 from consistency_lint.config import Config, load_config
-from consistency_lint.discovery import by_project, content_files_among
-from consistency_lint.errors import ConfigNotFoundError
+from consistency_lint.discovery import content_files_among
+from consistency_lint.errors import ConfigNotFoundError, ConsistencyLintError
 from consistency_lint.globs import literal_pattern
 from consistency_lint.lsp.rule_docs import docs_file
 from consistency_lint.model import Document, Finding
@@ -39,6 +39,7 @@ class FileFindings:
     carried_over: tuple[Finding, ...] = ()
     document: Document | None = None
     rules: Mapping[str, RuleDocs] = field(default_factory=dict)  # of the findings' rules
+    error: str | None = None  # why the file's project could not be checked
 
 
 @dataclass(frozen=True)
@@ -73,23 +74,43 @@ class EditorLinter:
 
     def check_saved(self, paths: Sequence[Path]) -> list[FileFindings]:
         """Every check, on the files as saved, for each of `paths`; a file that is no
-        content file of a project gets no findings. Raises ConsistencyLintError for a
-        project whose configuration, registry or packs are broken."""
-        checked: dict[Path, FileFindings] = {}
-        for config, members in by_project(paths):  # read again: a save may change it
+        content file of a project gets no findings, and the files of a project that cannot
+        be checked (a broken configuration, registry or pack) get its error."""
+        results: dict[Path, FileFindings] = {}
+        groups: dict[Path, tuple[Config, list[Path]]] = {}
+        for path in paths:
+            try:
+                config = _config_for(path)  # read again: a save may have changed it
+            except ConsistencyLintError as error:
+                results[path] = FileFindings(path, error=str(error))
+                continue
+            if config is not None:
+                groups.setdefault(config.root, (config, []))[1].append(path)
+        for config, members in groups.values():
             state = self._projects.setdefault(config.root, _Project(config))
             state.config = config
-            for relative, found in self._run(config, members, RunOptions(
-                    today=self._today(), use_cache=True)).items():
+            try:
+                checked = self._run(config, members, RunOptions(today=self._today(),
+                                                                use_cache=True))
+            except ConsistencyLintError as error:
+                results.update((path, FileFindings(path, error=str(error))) for path in members)
+                continue
+            for relative, found in checked.items():
                 state.last_full[relative] = found.findings
-                checked[found.path] = found
-        return [checked.get(path, FileFindings(path)) for path in paths]
+                results[found.path] = found
+        return [results.get(path, FileFindings(path)) for path in paths]
 
     def check_unsaved(self, path: Path, text: str) -> FileFindings:
         """The checks of one document on the editor's `text`, and the comparisons of the
         last full run of its file, carried over."""
+        try:
+            return self._check_unsaved(path, text)
+        except ConsistencyLintError as error:
+            return FileFindings(path, error=str(error))
+
+    def _check_unsaved(self, path: Path, text: str) -> FileFindings:
         config = _config_for(path)
-        if config is None:
+        if config is None or not path.resolve().is_relative_to(config.root):
             return FileFindings(path)
         if config.root not in self._projects:
             self.check_saved([path])

@@ -1,14 +1,18 @@
 """`consistency-lint lsp`: the language server (pygls, over stdio).
 
 - Diagnostics for the opened content files: every check when a file is opened or saved
-  (the other open files of its project are checked again too: a comparison may have
-  changed), the checks of one document on each change, after a pause in typing
-  (`DEBOUNCE_SECONDS`), with the comparisons across channels carried over from the last
-  full check and marked as such.
+  (the other open files are checked again too: a comparison may have changed), the checks
+  of one document on each change, after a pause in typing (`DEBOUNCE_SECONDS`), with the
+  comparisons across channels carried over from the last full check and marked as such.
+  A document whose text is not the file's (edited, unsaved) is always checked as it
+  stands, and findings are shown only on the very text they were computed from: a check
+  that finishes after the text changed again is dropped, as are checks of closed
+  documents. A project that cannot be checked (a broken configuration) says why on each
+  of its files. Documents that are no files (a diff view's `git:` URI) are left alone.
 - Hover on a finding: the rule's summary, rationale and legal basis.
 - Code actions: a finding's corrections (a misspelt word, a brand's spelling), and the
-  comment that silences the rule at that place, in the file's own comment syntax, with a
-  reason to fill in.
+  comment that silences the rule at that place, where a comment line changes nothing a
+  reader sees (`suppression_edit.py`), with a reason to fill in.
 
 Runs are serialised on one worker thread, so the protocol stays responsive while a check
 runs and no two runs share the language pipeline at once.
@@ -17,7 +21,7 @@ runs and no two runs share the language pipeline at once.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -30,15 +34,16 @@ from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
 from consistency_lint import __version__
-from consistency_lint.errors import ConsistencyLintError
-from consistency_lint.loaders import comment_syntax
-from consistency_lint.loaders.suppressions import directive_comment
+from consistency_lint.loaders.source import ContentLoadError, decode
 from consistency_lint.lsp.linting import EditorLinter, FileFindings
 from consistency_lint.lsp.rule_docs import summary_markdown
+from consistency_lint.lsp.suppression_edit import Insertion, suppression_insertion
 from consistency_lint.model import Finding, Severity
+from consistency_lint.reading import RefusedFileError, read_regular_file
 from consistency_lint.specs import CheckSpec
 
 DEBOUNCE_SECONDS = 0.4
+MAX_COMPARED_BYTES = 64 * 2**20  # a larger file is taken as edited (checked as unsaved text)
 SOURCE = "consistency-lint"
 _T = TypeVar("_T")
 SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -53,8 +58,7 @@ class _Shown:
 
     finding: Finding
     diagnostic: types.Diagnostic
-    directive_line: int | None  # 0-based line a suppression comment goes above; None: none
-    syntax: str | None
+    suppression: Insertion | None  # the comment line that silences it, where one is safe
     spec: CheckSpec | None  # the rule's docs
 
 
@@ -64,89 +68,140 @@ class ConsistencyLintServer(LanguageServer):
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.linter = linter
         self.shown: dict[str, list[_Shown]] = {}
-        self.pending: dict[str, asyncio.Task[None]] = {}
+        self.typing: dict[str, asyncio.Task[None]] = {}  # the pending check of unsaved text
+        self.full: set[asyncio.Task[None]] = set()  # checks of saved files: never cancelled
         self.runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lint")
         self.reported_errors: set[str] = set()
 
-    async def check_saved(self, uris: Sequence[str]) -> None:
-        paths = [Path(to_fs_path(uri) or uri) for uri in uris]
-        results = await self._in_runner(lambda: self.linter.check_saved(paths))
-        for uri, found in zip(uris, results or (), strict=False):
-            self._publish(uri, found)
+    def open_files(self) -> dict[str, Path]:
+        """The open documents that are files (a diff view's `git:` document is none)."""
+        return {uri: path for uri in self.workspace.text_documents
+                if (path := _file_path(uri)) is not None}
 
-    async def check_unsaved(self, uri: str) -> None:
-        await asyncio.sleep(DEBOUNCE_SECONDS)
-        document = self.workspace.get_text_document(uri)
-        path, text = Path(to_fs_path(uri) or uri), document.source
-        found = await self._in_runner(lambda: self.linter.check_unsaved(path, text))
-        if found is not None:
-            self._publish(uri, found)
-
-    def schedule(self, uris: Sequence[str], check: Callable[[], Awaitable[None]]) -> None:
-        """Run `check` for `uris`, cancelling the checks of them still waiting (typing
-        goes on, or a save checks them all)."""
+    def check(self, uris: Sequence[str]) -> None:
+        """Check `uris`: those whose text is the file's with every check, the others (edited,
+        unsaved) with their own checks."""
+        saved: list[str] = []
+        edited: list[str] = []
         for uri in uris:
-            previous = self.pending.pop(uri, None)
-            if previous is not None and not previous.done():
-                previous.cancel()
-        task = asyncio.ensure_future(check())
-        self.pending.update(dict.fromkeys(uris, task))
+            path = _file_path(uri)
+            if path is not None:
+                (saved if _saved_text(path) == self.text(uri) else edited).append(uri)
+        if saved:
+            task = asyncio.ensure_future(self._check_saved(saved))
+            self.full.add(task)
+            task.add_done_callback(self.full.discard)
+        for uri in edited:
+            self.typed(uri, pause=0.0)
 
-    async def _in_runner(self, work: Callable[[], _T]) -> _T | None:
-        try:
-            return await asyncio.get_running_loop().run_in_executor(self.runner, work)
-        except ConsistencyLintError as error:
-            self._show_error(str(error))
-            return None
+    def typed(self, uri: str, pause: float = DEBOUNCE_SECONDS) -> None:
+        """Check the unsaved text of `uri` after `pause`, instead of a check still waiting."""
+        self.forget_typing(uri)
+        if _file_path(uri) is not None:
+            self.typing[uri] = asyncio.ensure_future(self._check_unsaved(uri, pause))
+
+    def forget_typing(self, uri: str) -> None:
+        pending = self.typing.pop(uri, None)
+        if pending is not None and not pending.done():
+            pending.cancel()
+
+    def text(self, uri: str) -> str:
+        return _tool_text(self.workspace.get_text_document(uri).source)
+
+    async def _check_saved(self, uris: Sequence[str]) -> None:
+        texts = {uri: self.text(uri) for uri in uris}
+        paths = [_file_path(uri) or Path() for uri in uris]
+        results = await self._in_runner(lambda: self.linter.check_saved(paths))
+        for uri, found in zip(uris, results, strict=True):
+            self._publish(uri, found, texts[uri])
+
+    async def _check_unsaved(self, uri: str, pause: float) -> None:
+        await asyncio.sleep(pause)
+        path, text = _file_path(uri) or Path(), self.text(uri)
+        [found] = await self._in_runner(lambda: [self.linter.check_unsaved(path, text)])
+        self._publish(uri, found, text)
+
+    async def _in_runner(self, work: Callable[[], list[FileFindings]]) -> list[FileFindings]:
+        return await asyncio.get_running_loop().run_in_executor(self.runner, work)
+
+    def _publish(self, uri: str, found: FileFindings, checked_text: str) -> None:
+        """Show the findings of `checked_text`, unless the document was closed or has
+        changed since (a newer check is on its way: positions would be wrong)."""
+        if uri not in self.workspace.text_documents or self.text(uri) != checked_text:
+            return
+        document = self.workspace.get_text_document(uri)
+        lines = _tool_lines(checked_text)
+        shown = [_shown(finding, document, lines, found, carried=False)
+                 for finding in found.findings]
+        shown += [_shown(finding, document, lines, found, carried=True)
+                  for finding in found.carried_over]
+        self.shown[uri] = shown
+        diagnostics = [item.diagnostic for item in shown]
+        if found.error is not None:
+            diagnostics.insert(0, _unchecked(found.error))
+            self._show_error(found.error)
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=uri, version=document.version, diagnostics=diagnostics))
 
     def _show_error(self, message: str) -> None:
-        """A broken configuration, once per message (not on every keystroke)."""
+        """A broken configuration, once per message (each file it stops shows it too)."""
         if message in self.reported_errors:
             return
         self.reported_errors.add(message)
         self.window_show_message(types.ShowMessageParams(types.MessageType.Error,
                                                          f"consistency-lint: {message}"))
 
-    def _publish(self, uri: str, found: FileFindings) -> None:
-        document = self.workspace.get_text_document(uri)
-        shown = [_shown(finding, document, found, carried=False) for finding in found.findings]
-        shown += [_shown(finding, document, found, carried=True)
-                  for finding in found.carried_over]
-        self.shown[uri] = shown
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=document.version,
-            diagnostics=[item.diagnostic for item in shown]))
+
+def _file_path(uri: str) -> Path | None:
+    if not uri.startswith("file:"):
+        return None
+    path = to_fs_path(uri)
+    return Path(path) if path else None
 
 
-def _shown(finding: Finding, document: TextDocument, found: FileFindings,
-           carried: bool) -> _Shown:
+def _tool_text(text: str) -> str:
+    """Text with line ends as the tool reads a file (`loaders.source.decode`)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _tool_lines(text: str) -> list[str]:
+    """The lines as the tool counts them: at line ends only, not at a form feed or U+2028
+    (which `str.splitlines` would also split at)."""
+    return text.split("\n")
+
+
+def _saved_text(path: Path) -> str | None:
+    """The file's text as the tool reads it; None when it cannot be read."""
+    try:
+        return decode(read_regular_file(path, MAX_COMPARED_BYTES))
+    except (OSError, RefusedFileError, ContentLoadError):
+        return None
+
+
+def _unchecked(error: str) -> types.Diagnostic:
+    start = types.Position(line=0, character=0)
+    return types.Diagnostic(range=types.Range(start=start, end=start), source=SOURCE,
+                            severity=types.DiagnosticSeverity.Error,
+                            message=f"consistency-lint cannot check this file: {error}")
+
+
+def _shown(finding: Finding, document: TextDocument, lines: Sequence[str],
+           found: FileFindings, carried: bool) -> _Shown:
     span = finding.span
     in_code_points = types.Range(
         start=types.Position(line=span.line - 1, character=span.column - 1),
         end=types.Position(line=span.end_line - 1, character=span.end_column - 1))
     docs = found.rules.get(finding.rule)
     diagnostic = types.Diagnostic(
-        range=document.position_codec.range_to_client_units(document.lines, in_code_points),
+        range=document.position_codec.range_to_client_units(lines, in_code_points),
         message=finding.message,
         severity=SEVERITIES[finding.severity],
         code=finding.rule,
         code_description=types.CodeDescription(href=docs.file.as_uri()) if docs else None,
         source=f"{SOURCE} (last save)" if carried else SOURCE)
-    loaded = found.document
-    syntax = comment_syntax(loaded.loader, loaded.path) if loaded is not None else None
-    return _Shown(finding, diagnostic, _segment_start(found, span.line) - 1, syntax,
-                  docs.spec if docs else None)
-
-
-def _segment_start(found: FileFindings, line: int) -> int:
-    """The first line of the segment (paragraph, list item, FAQ entry) holding `line`: a
-    suppression comment covers the segment after it."""
-    document = found.document
-    if document is None:
-        return line
-    starts = [segment.anchors[0].line for segment in document.segments if segment.anchors
-              and segment.anchors[0].line <= line <= segment.anchors[-1].line]
-    return max(starts, default=line)
+    suppression = None if found.document is None or carried \
+        else suppression_insertion(found.document, finding, lines)
+    return _Shown(finding, diagnostic, suppression, docs.spec if docs else None)
 
 
 def hover(shown: Sequence[_Shown], position: types.Position) -> types.Hover | None:
@@ -165,8 +220,7 @@ def _rule_docs(item: _Shown) -> str:
             f"`consistency-lint rules explain {item.spec.id}` (or follow the rule's link)")
 
 
-def code_actions(uri: str, shown: Sequence[_Shown], wanted: types.Range,
-                 document: TextDocument) -> list[types.CodeAction]:
+def code_actions(uri: str, shown: Sequence[_Shown], wanted: types.Range) -> list[types.CodeAction]:
     """Quick fixes for the findings in `wanted`: each correction, then the suppression."""
     actions: list[types.CodeAction] = []
     for item in shown:
@@ -178,22 +232,14 @@ def code_actions(uri: str, shown: Sequence[_Shown], wanted: types.Range,
                 diagnostics=[item.diagnostic], is_preferred=index == 0,
                 edit=types.WorkspaceEdit(changes={uri: [
                     types.TextEdit(range=item.diagnostic.range, new_text=suggestion)]})))
-        if item.syntax is not None and item.directive_line is not None:
-            actions.append(_suppression(uri, item, document))
+        if item.suppression is not None:
+            at = types.Position(line=item.suppression.line - 1, character=0)
+            actions.append(types.CodeAction(
+                title=f"Silence {item.finding.rule} here (give the reason)",
+                kind=types.CodeActionKind.QuickFix, diagnostics=[item.diagnostic],
+                edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(
+                    range=types.Range(start=at, end=at), new_text=item.suppression.text)]})))
     return actions
-
-
-def _suppression(uri: str, item: _Shown, document: TextDocument) -> types.CodeAction:
-    line = min(max(item.directive_line or 0, 0), len(document.lines))
-    text = document.lines[line] if line < len(document.lines) else ""
-    indent = text[:len(text) - len(text.lstrip())]
-    comment = directive_comment(item.syntax or "html", item.finding.rule)
-    at = types.Position(line=line, character=0)
-    return types.CodeAction(
-        title=f"Silence {item.finding.rule} here (give the reason)",
-        kind=types.CodeActionKind.QuickFix, diagnostics=[item.diagnostic],
-        edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(
-            range=types.Range(start=at, end=at), new_text=f"{indent}{comment}\n")]}))
 
 
 def _contains(where: types.Range, position: types.Position) -> bool:
@@ -212,24 +258,23 @@ def build_server(today: date | None = None) -> ConsistencyLintServer:
     server = ConsistencyLintServer(linter)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    async def did_open(params: types.DidOpenTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        server.schedule([uri], lambda: server.check_saved([uri]))
+    def did_open(params: types.DidOpenTextDocumentParams) -> None:
+        server.check([params.text_document.uri])
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    async def did_change(params: types.DidChangeTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        server.schedule([uri], lambda: server.check_unsaved(uri))
+    def did_change(params: types.DidChangeTextDocumentParams) -> None:
+        server.typed(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    async def did_save(params: types.DidSaveTextDocumentParams) -> None:
+    def did_save(params: types.DidSaveTextDocumentParams) -> None:
         saved = params.text_document.uri
-        uris = [saved, *(uri for uri in server.workspace.text_documents if uri != saved)]
-        server.schedule(uris, lambda: server.check_saved(uris))
+        server.forget_typing(saved)
+        server.check([saved, *(uri for uri in server.open_files() if uri != saved)])
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
+        server.forget_typing(uri)
         server.shown.pop(uri, None)
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
@@ -242,8 +287,7 @@ def build_server(today: date | None = None) -> ConsistencyLintServer:
         code_action_kinds=[types.CodeActionKind.QuickFix]))
     def on_code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
-        return code_actions(uri, server.shown.get(uri, []), params.range,
-                            server.workspace.get_text_document(uri))
+        return code_actions(uri, server.shown.get(uri, []), params.range)
 
     @server.feature(types.SHUTDOWN)
     def on_shutdown(params: None) -> None:
