@@ -166,6 +166,12 @@ def _page(editor: Session, project: Path, name: str, text: str) -> str:
     return uri
 
 
+def _type(editor: Session, uri: str, version: int, text: str) -> None:
+    """The editor's buffer becomes `text` (unsaved)."""
+    editor.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                           "contentChanges": [{"text": text}]})
+
+
 def test_typing_elsewhere_does_not_cancel_a_saved_files_check(
         session: tuple[Session, Path]) -> None:
     editor, project = session
@@ -173,11 +179,9 @@ def test_typing_elsewhere_does_not_cancel_a_saved_files_check(
     second = _page(editor, project, "web/b.md", "# B\n\nNiebieska kartka.\n")
     fixed = "# A\n\nŻółta dziękujemy kartka.\n"
     (project / "web/a.md").write_text(fixed, encoding="utf-8")
-    editor.send("textDocument/didChange", {"textDocument": {"uri": first, "version": 2},
-                                           "contentChanges": [{"text": fixed}]})
+    _type(editor, first, 2, fixed)
     editor.send("textDocument/didSave", {"textDocument": {"uri": first}})
-    editor.send("textDocument/didChange", {"textDocument": {"uri": second, "version": 2},
-                                           "contentChanges": [{"text": "# B\n\nInna.\n"}]})
+    _type(editor, second, 2, "# B\n\nInna.\n")
     assert editor.diagnostics(first) == []
 
 
@@ -187,8 +191,7 @@ def test_an_edited_buffer_is_checked_as_it_stands_when_another_file_is_saved(
     first = _page(editor, project, "web/a.md", "# A\n\nKartka.\n")
     second = _page(editor, project, "web/b.md", "# B\n\nŻółta dziekujemy kartka.\n")
     edited = "# B\n\nDwa nowe wiersze.\n\nŻółta dziekujemy kartka.\n"
-    editor.send("textDocument/didChange", {"textDocument": {"uri": second, "version": 2},
-                                           "contentChanges": [{"text": edited}]})
+    _type(editor, second, 2, edited)
     editor.send("textDocument/didSave", {"textDocument": {"uri": first}})
     ranges = [d["range"] for d in editor.diagnostics(second)]
     assert ranges == [{"start": {"line": 4, "character": 6},
@@ -200,8 +203,7 @@ def test_a_closed_document_keeps_no_findings(session: tuple[Session, Path]) -> N
     uri = (project / "web/kontakt.md").as_uri()
     editor.send("textDocument/didOpen", {"textDocument": {
         "uri": uri, "languageId": "markdown", "version": 1, "text": PAGE}})
-    editor.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
-                                           "contentChanges": [{"text": PAGE + "\n"}]})
+    _type(editor, uri, 2, PAGE + "\n")
     editor.send("textDocument/didClose", {"textDocument": {"uri": uri}})
     assert editor.diagnostics(uri) == []
     other = _page(editor, project, "web/b.md", "# B\n\nKartka.\n")  # later work is done
