@@ -4,6 +4,7 @@ didChange, didSave, shutdown, exit). No editor needed."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from urllib.request import url2pathname
 import pytest
 from benchmarks.editor.client import Message, Session
 
+from consistency_lint.pipeline.cache import CACHE_DIR_VARIABLE
 from tests.conftest import write_project
 
 REGISTRY = """\
@@ -25,16 +27,27 @@ facts:
 PAGE = "# Kontakt\n\nZadzwoń na infolinię: 22 350 40 51.\n\nŻółta dziekujemy kartka.\n"
 
 
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    """One server for the module, as an editor keeps one for many projects (it loads the
+    language pipeline once); its own cache, never the user's."""
+    home = tmp_path_factory.mktemp("editor")
+    cache = tmp_path_factory.mktemp("editor-cache")
+    editor = Session(home, environment={**os.environ, CACHE_DIR_VARIABLE: str(cache)})
+    editor.initialize(home)
+    yield editor
+    editor.close()
+
+
 @pytest.fixture
-def session(tmp_path: Path) -> Iterator[tuple[Session, Path]]:
+def session(server: Session, tmp_path: Path) -> Iterator[tuple[Session, Path]]:
+    """A project of its own for each test; its documents are closed after it."""
     config = {"version": 1, "facts": "facts.yaml",
               "channels": {"web": {"loader": "markdown", "paths": ["web/*.md"]}}}
     project = write_project(tmp_path / "shop", config,
                             {"facts.yaml": REGISTRY, "web/kontakt.md": PAGE})
-    editor = Session(project)
-    editor.initialize(project)
-    yield editor, project
-    editor.close()
+    yield server, project
+    server.close_documents()
 
 
 def _summary(diagnostics: list[Message]) -> list[tuple[Any, ...]]:
@@ -215,8 +228,9 @@ def test_a_closed_document_keeps_no_findings(session: tuple[Session, Path]) -> N
     assert uri not in published and other
 
 
-def test_shutdown_and_exit_end_the_server(session: tuple[Session, Path]) -> None:
-    editor, _ = session
+def test_shutdown_and_exit_end_the_server(tmp_path: Path) -> None:
+    editor = Session(tmp_path)
+    editor.initialize(tmp_path)
     assert editor.request("shutdown", None) is None
     editor.send("exit", None)
     assert editor.process.wait(timeout=30) == 0

@@ -21,13 +21,15 @@ class Session:
     """An editor's side of the protocol: requests with ids, notifications, and every
     message the server sends, read on a thread."""
 
-    def __init__(self, project: Path, today: str = "2026-11-30") -> None:
+    def __init__(self, project: Path, today: str = "2026-11-30",
+                 environment: dict[str, str] | None = None) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "consistency_lint", "lsp", "--today", today],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            cwd=project)
+            cwd=project, env=environment)
         self.received: queue.Queue[Message] = queue.Queue()
         self.next_id = 0
+        self.opened: set[str] = set()
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -44,6 +46,10 @@ class Session:
             self.received.put(json.loads(stream.read(length)))
 
     def send(self, method: str, params: Any, request: bool = False) -> int | None:
+        if method == "textDocument/didOpen":
+            self.opened.add(params["textDocument"]["uri"])
+        elif method == "textDocument/didClose":
+            self.opened.discard(params["textDocument"]["uri"])
         message: Message = {"jsonrpc": "2.0", "method": method, "params": params}
         if request:
             self.next_id += 1
@@ -74,6 +80,11 @@ class Session:
         self.request("initialize", {"processId": None, "rootUri": project.as_uri(),
                                     "capabilities": {}})
         self.send("initialized", {})
+
+    def close_documents(self) -> None:
+        """Close every document still open, as an editor closing its tabs."""
+        for uri in sorted(self.opened):
+            self.send("textDocument/didClose", {"textDocument": {"uri": uri}})
 
     def close(self) -> None:
         if self.process.poll() is None:
