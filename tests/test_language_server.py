@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -14,6 +15,7 @@ from urllib.request import url2pathname
 import pytest
 from benchmarks.editor.client import Message, Session
 
+from consistency_lint.lsp.linting import EditorLinter
 from consistency_lint.pipeline.cache import CACHE_DIR_VARIABLE
 from tests.conftest import write_project
 
@@ -234,3 +236,16 @@ def test_shutdown_and_exit_end_the_server(tmp_path: Path) -> None:
     assert editor.request("shutdown", None) is None
     editor.send("exit", None)
     assert editor.process.wait(timeout=30) == 0
+
+
+def test_unsaved_text_leaves_no_cache_entry(tmp_path: Path, isolated_cache_home: Path) -> None:
+    config = {"version": 1, "channels": {"web": {"loader": "markdown", "paths": ["web/*.md"]}}}
+    project = write_project(tmp_path / "shop", config, {"web/a.md": "# A\n\nKartka.\n"})
+    linter = EditorLinter(lambda: date(2026, 11, 30))
+    linter.check_saved([project / "web/a.md"])
+    entries = sorted(isolated_cache_home.rglob("*"))
+    for pause in range(3):
+        found = linter.check_unsaved(project / "web/a.md", f"# A\n\nKartka {pause} dziekujemy.\n")
+        assert [finding.rule for finding in found.findings] == ["SPELLING-UNKNOWN-WORD"]
+    assert sorted(isolated_cache_home.rglob("*")) == entries
+    linter.close()

@@ -23,6 +23,7 @@ import hashlib
 import os
 import re
 import tempfile
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -46,6 +47,8 @@ MIN_ENTRY_CAP = 2**20  # per-document overhead dominates in short documents
 MAX_DECIMAL_EXPONENT = 64  # far beyond any price, period or rate a text states
 READ_FAILURES = frozenset({ProblemKind.UNREADABLE, ProblemKind.TOO_LARGE})
 _UNSAFE_NAME_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
+UNSAVED_KEPT = 8  # outcomes of an editor's unsaved texts kept in memory, the latest first
+_UNSAVED: OrderedDict[str, DocumentOutcome] = OrderedDict()  # by entry key, in this process
 
 
 def schema_version(value_type: type) -> str:
@@ -113,24 +116,38 @@ class DocumentCache:
                    max(MIN_ENTRY_CAP, ENTRY_BYTES_PER_CONTENT_BYTE * config.max_file_bytes))
 
     def lookup(self, request: LoadRequest, reported: bool) -> DocumentOutcome | None:
-        """The entry for the file's bytes as they are now, when it fits them."""
+        """The entry for the file's bytes as they are now, when it fits them: one kept in
+        this process for an editor's unsaved text, else one on disk."""
         snapshot = _snapshot(request)
         if snapshot is None:
             return None
-        outcome = self.get(self.key(_identity(request, reported), snapshot.sha256))
+        key = self.key(_identity(request, reported), snapshot.sha256)
+        outcome = _UNSAVED.get(key) or self.get(key)
         return outcome if outcome is not None and fits(outcome, request, snapshot) else None
 
-    def store(self, request: LoadRequest, reported: bool, outcome: DocumentOutcome) -> None:
+    def store(self, request: LoadRequest, reported: bool, outcome: DocumentOutcome,
+              unsaved: bool = False) -> None:
         """Cache `outcome` under the digest of the very bytes it was computed from, and only
         when they were read and are still the file's bytes now that the document is done: a
         file that could not be read, or changed while it was processed, is processed again
-        by the next run instead of lending its outcome to other bytes."""
+        by the next run instead of lending its outcome to other bytes. The outcome of an
+        editor's `unsaved` text is kept in this process only (a language server's next run,
+        when the text is saved as it is, finds it): on disk it would leave an entry per
+        pause in typing."""
         document = outcome.document
         if any(problem.kind in READ_FAILURES for problem in document.problems):
             return
         snapshot = _snapshot(request)
-        if snapshot is not None and snapshot.sha256 == document.sha256:
-            self.put(self.key(_identity(request, reported), snapshot.sha256), outcome)
+        if snapshot is None or snapshot.sha256 != document.sha256:
+            return
+        key = self.key(_identity(request, reported), snapshot.sha256)
+        if unsaved:
+            _UNSAVED[key] = outcome
+            _UNSAVED.move_to_end(key)
+            while len(_UNSAVED) > UNSAVED_KEPT:
+                _UNSAVED.popitem(last=False)
+        else:
+            self.put(key, outcome)
 
     def key(self, identity: str, content_sha256: str) -> str:
         """The key of the entry for a file known by `identity` whose bytes have that digest."""

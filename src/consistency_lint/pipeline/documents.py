@@ -53,11 +53,11 @@ class ChunkResult:
 def process_documents(requests: Sequence[LoadRequest], work: DocumentWork, workers: Workers,
                       cache: DocumentCache | None, seconds: PhaseSeconds,
                       on_progress: ProgressCallback | None = None,
-                      unstored: Collection[str] = ()) -> list[DocumentOutcome]:
+                      unsaved: Collection[str] = ()) -> list[DocumentOutcome]:
     """The outcome of every request, in their order: from the cache where an entry fits the
     file's bytes, else computed (by `workers`); the workers' seconds are added to
-    `seconds`. The outcomes of `unstored` paths (an editor's unsaved text, which would
-    leave an entry per pause in typing) are not written to the cache."""
+    `seconds`. The outcomes of `unsaved` paths (an editor's unsaved text) are kept in
+    memory, not written to the cache's folder."""
     with _kept_from_cycle_collection():
         outcomes = _cached(cache, requests, work.reported_paths)
         _progress(on_progress, len(outcomes), len(requests))
@@ -69,8 +69,9 @@ def process_documents(requests: Sequence[LoadRequest], work: DocumentWork, worke
             for outcome in chunk.outcomes:
                 path = outcome.document.path
                 outcomes[path] = outcome
-                if cache is not None and path not in unstored:
-                    cache.store(misses[path], path in work.reported_paths, outcome)
+                if cache is not None:
+                    cache.store(misses[path], path in work.reported_paths, outcome,
+                                unsaved=path in unsaved)
             _progress(on_progress, len(outcomes), len(requests))
             gc.freeze()
     return [outcomes[request.relative_path] for request in requests]

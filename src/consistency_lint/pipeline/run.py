@@ -155,7 +155,7 @@ def _outcomes(requests: Sequence[LoadRequest], work: DocumentWork, options: RunO
         if options.use_cache else None
     try:
         return process_documents(requests, work, options.workers, cache, seconds, on_progress,
-                                 unstored=options.overlay.keys())
+                                 unsaved=options.overlay.keys())
     except PipelineUnavailableError as error:
         raise config.error(str(error), ("pipelines",)) from None
 
