@@ -324,3 +324,14 @@ def test_check_files_given_the_registry_reports_what_its_change_made(tmp_path: P
     (project / "facts.yaml").write_text("subjects: [\n")
     code, _, err = invoke("check-files", str(project / "facts.yaml"))
     assert code == 2 and err.startswith("error: facts.yaml:")
+
+
+def test_check_files_given_the_registry_before_the_first_commit_reports_everything(
+        tmp_path: Path) -> None:
+    config = {**single_channel_config("markdown", "web/*.md"), "facts": "facts.yaml"}
+    project = write_project(tmp_path / "p", config, {
+        "facts.yaml": HOTLINE_REGISTRY, "web/a.md": "# A\n\nInfolinia: 22 350 40 59.\n"})
+    code, out, err = invoke("check-files", str(project / "facts.yaml"),
+                            str(project / "consistency-lint.yaml"))
+    assert code == 1 and "FACT-REGISTRY-MISMATCH" in out
+    assert "no commit to compare the tool's own files with" in err

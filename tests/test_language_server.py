@@ -15,7 +15,8 @@ from urllib.request import url2pathname
 import pytest
 from benchmarks.editor.client import Message, Session
 
-from consistency_lint.lsp.linting import EditorLinter
+from consistency_lint.lsp.linting import EditorLinter, relocated
+from consistency_lint.model import Category, Finding, Severity, Span
 from consistency_lint.pipeline.cache import CACHE_DIR_VARIABLE
 from tests.conftest import write_project
 
@@ -242,10 +243,28 @@ def test_unsaved_text_leaves_no_cache_entry(tmp_path: Path, isolated_cache_home:
     config = {"version": 1, "channels": {"web": {"loader": "markdown", "paths": ["web/*.md"]}}}
     project = write_project(tmp_path / "shop", config, {"web/a.md": "# A\n\nKartka.\n"})
     linter = EditorLinter(lambda: date(2026, 11, 30))
-    linter.check_saved([project / "web/a.md"])
+    linter.check_all({project / "web/a.md": "# A\n\nKartka.\n"})
     entries = sorted(isolated_cache_home.rglob("*"))
     for pause in range(3):
-        found = linter.check_unsaved(project / "web/a.md", f"# A\n\nKartka {pause} dziekujemy.\n")
+        found = linter.check_one(project / "web/a.md", f"# A\n\nKartka {pause} dziekujemy.\n")
         assert [finding.rule for finding in found.findings] == ["SPELLING-UNKNOWN-WORD"]
     assert sorted(isolated_cache_home.rglob("*")) == entries
     linter.close()
+
+
+def test_carried_over_comparisons_follow_their_lines(session: tuple[Session, Path]) -> None:
+    editor, project = session
+    uri, _ = _open(editor, project)
+    _type(editor, uri, 2, "Dwa nowe\nwiersze.\n" + PAGE.replace("dziekujemy", "dziękujemy"))
+    assert _summary(editor.diagnostics(uri)) == [
+        ("FACT-REGISTRY-MISMATCH", 1, "consistency-lint (last save)", 4, 22, 34)]
+
+
+def test_a_finding_is_relocated_with_its_lines_or_dropped_with_them() -> None:
+    finding = Finding("FACT-REGISTRY-MISMATCH", Category.FACT_MISMATCH, Severity.ERROR, "…",
+                      "web/a.md", Span(2, 1, 2, 2), "web", None)
+    moved = relocated(finding, "a\nb\nc", "x\ny\na\nb\nc")
+    assert moved is not None and (moved.span.line, moved.span.end_line) == (4, 4)
+    assert relocated(finding, "a\nb\nc", "a\nb\nc") is finding
+    assert relocated(finding, "a\nb\nc", "a\nB\nc") is None  # its line changed
+    assert relocated(finding, "a\nb\nc", "b\na\nb") is None  # two places: unknown

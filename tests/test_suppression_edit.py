@@ -38,6 +38,8 @@ def _insert(tmp_path: Path, loader: str, name: str, text: str) -> str | None:
      f"# A\n\nPierwszy akapit.\n\n{COMMENT}\n{TYPO.title()} za zakupy\ni do zobaczenia.\n"),
     ("html", "a.html", f"<html><body>\n  <p>Sklep.</p>\n  <p>Bardzo {TYPO}.</p>\n</body></html>\n",
      f"<html><body>\n  <p>Sklep.</p>\n  {COMMENT}\n  <p>Bardzo {TYPO}.</p>\n</body></html>\n"),
+    ("faq", "faq.md", f"# FAQ\n\n## Czy wysyłacie?\nTak, {TYPO}.\n",
+     f"# FAQ\n\n## Czy wysyłacie?\n{COMMENT}\nTak, {TYPO}.\n"),
     ("template", "a.txt.j2", f"Dzień dobry,\n\n  {TYPO.title()} za zamówienie.\n",
      "Dzień dobry,\n\n  {# consistency-lint: disable=SPELLING-UNKNOWN-WORD -- reason -#}\n"
      f"  {TYPO.title()} za zamówienie.\n"),
@@ -65,6 +67,12 @@ def test_a_jinja_comment_line_renders_as_nothing() -> None:
     ("markdown", "a.md", f"# A\n\n- pierwszy\n- {TYPO}\n"),  # a list item
     ("markdown", "a.md", f"# A\n\n> {TYPO} za zakupy\n"),  # a quotation
     ("faq", "a.yaml", f"- question: Czy?\n  answer: |\n    Tak, {TYPO}.\n"),  # a block answer
+    ("markdown", "a.md", f"# A\n\n![logo](x.png)\n{TYPO} za zakupy\n"),  # a paragraph under way
+    ("html", "a.html", f'<body>\n<p\n  class="x">{TYPO} za zakupy</p>\n</body>\n'),  # in a tag
+    ("html", "a.html", f"<body>\n<pre>\n{TYPO} za zakupy\n</pre>\n</body>\n"),  # shown as is
+    ("html", "a.html", f"<body><form>\n<textarea>\n{TYPO}</textarea>\n</form></body>\n"),
+    ("template", "a.txt.j2", f"{{% raw %}}\n{TYPO} za zakupy\n{{% endraw %}}\n"),
+    ("template", "a.txt.j2", f"{{% if vip\n   %}}{TYPO} za zakupy{{% endif %}}\n"),
 ])
 def test_no_comment_line_where_it_would_change_what_is_read(
         tmp_path: Path, loader: str, name: str, text: str) -> None:

@@ -203,13 +203,17 @@ def _report_on_files(config: Config, files: list[Path], options: RunOptions,
     from consistency_lint.globs import literal_pattern
     from consistency_lint.pipeline import run
     if within_project(config, files).keys() & config.own_files:
-        options = replace(options, changed_since="HEAD")
+        try:
+            result = run(config, replace(options, changed_since="HEAD"))
+        except GitRefError:  # no commit yet (the first one), or no git: everything is new
+            result = run(config, options)
+            _print_warnings(("no commit to compare the tool's own files with: every finding "
+                             "is reported",))
     else:
         content = content_files_among(config, files)
         if not content:
             return EXIT_CLEAN
-        options = replace(options, only=tuple(map(literal_pattern, sorted(content))))
-    result = _naming_the_ref("--changed-since", lambda: run(config, options))()
+        result = run(config, replace(options, only=tuple(map(literal_pattern, sorted(content)))))
     _print_warnings(result.warnings)
     _write_report(result, ReportFormat.RICH, None, Verbosity.QUIET)
     return _exit_code(result, fail_on)

@@ -187,7 +187,20 @@ def test_corrections_are_offered_only_where_they_replace_just_the_words(
         tmp_path: Path) -> None:
     project = write_project(tmp_path / "p", single_channel_config("markdown", "*.md"), {
         "a.md": "# A\n\nPo za tym wysyłamy szybko.\n\nPo **za** tym wysyłamy szybko.\n\n"
-                "PO ZA TYM WYSYŁAMY SZYBKO.\n"})
-    offered = [(f.span.line, f.suggestions) for f in lint(project).findings
-               if f.rule == "SPELLING-REAL-WORD"]
-    assert offered == [(3, ("Poza",)), (5, ()), (7, ("POZA",))]
+                "PO ZA TYM WYSYŁAMY SZYBKO.\n\nBardzo dziekujemy.\n\nBardzo dzie**ku**jemy.\n"})
+    offered = [(f.rule, f.span.line, f.suggestions) for f in lint(project).findings
+               if f.category.value == "spelling"]
+    assert offered == [("SPELLING-REAL-WORD", 3, ("Poza",)), ("SPELLING-REAL-WORD", 5, ()),
+                       ("SPELLING-REAL-WORD", 7, ("POZA",)),
+                       ("SPELLING-UNKNOWN-WORD", 9, ("dziękujemy",)),
+                       ("SPELLING-UNKNOWN-WORD", 11, ())]
+
+
+def test_rdjson_counts_lines_at_a_lone_carriage_return_as_the_tool_does(
+        tmp_path: Path) -> None:
+    project = write_project(tmp_path / "p", single_channel_config("text", "*.txt"), {
+        "list.txt": b"Strona.\r\r\xc5\xbb\xc3\xb3\xc5\x82ta dziekujemy kartka.\r"})
+    stream = io.StringIO()
+    rdjson.write(lint(project, with_source_lines=True), stream)
+    [diagnostic] = json.loads(stream.getvalue())["diagnostics"]
+    assert diagnostic["location"]["range"]["start"] == {"line": 3, "column": 10}

@@ -288,7 +288,7 @@ def _sentence(document: Document, segment: Segment, tokens: Sequence[Token],
         span = segment.span_of(first.start, last.end)
         yield REAL_WORD.finding(document, span, f"“{written}”: did you mean “{correction}”?",
                                 excerpt=written,
-                                suggestions=(correction,) if _as_written(span, written) else ())
+                                suggestions=(correction,) if span.holds_exactly(written) else ())
         skip_to = end
 
 
@@ -540,12 +540,6 @@ def _cased(right: str, written: str) -> str:
     if written.isupper() and len(written) > 1:
         return right.upper()
     return right[:1].upper() + right[1:] if written[:1].isupper() else right
-
-
-def _as_written(span: Span, written: str) -> bool:
-    """Whether the file holds the words just as the reader sees them, on one line: only
-    then may a correction replace the span ("po **za**" has markup between the words)."""
-    return span.line == span.end_line and span.end_column - span.column == len(written)
 
 
 def _function_twin(word: str, before: str, after: str, language: str) -> str | None:

@@ -36,7 +36,7 @@ from consistency_lint.checks.protocol import DocumentCheck, Kind
 from consistency_lint.config import project_file, read_tool_file
 from consistency_lint.errors import ConfigError
 from consistency_lint.loaders.source import ContentLoadError, decode
-from consistency_lint.model import Category, Confidence, Document, Finding, Segment, Severity
+from consistency_lint.model import Category, Confidence, Document, Finding, Segment, Severity, Span
 from consistency_lint.nlp.analysis import AnalysedSegment, Sentence, Token
 from consistency_lint.nlp.lexicon import language_profile
 from consistency_lint.nlp.morfeusz import MAX_WORD_CHARS, only_archaic
@@ -188,17 +188,20 @@ class SpellingCheck:
                 continue
             brand = self._brand_near_miss(token.text)
             if brand is not None:
-                yield BRAND_SPELLING.finding(document, segment.span_of(token.start, token.end),
+                span = segment.span_of(token.start, token.end)
+                yield BRAND_SPELLING.finding(document, span,
                                              f"“{token.text}”: the name is spelt “{brand}”",
-                                             excerpt=token.text,
-                                             suggestions=_brand_correction(token.text, brand))
+                                             excerpt=token.text, suggestions=_brand_correction(
+                                                 token.text, brand, span))
                 continue
             for word in self._words_to_check(token.text, document.language):
                 verdict = self._verdict(word, segment.text, token, position, document.language)
                 if verdict is not None:
                     span = segment.span_of(token.start, token.end)
-                    # a correction of one part of a compound is no text for the whole token
-                    corrections = verdict.corrections if word == token.text else ()
+                    # a correction of one part of a compound is no text for the whole
+                    # token, nor of a word with markup inside ("dzie**ku**jemy")
+                    corrections = verdict.corrections \
+                        if word == token.text and span.holds_exactly(word) else ()
                     yield replace(UNKNOWN_WORD.finding(document, span, verdict.message,
                                                        excerpt=word, suggestions=corrections),
                                   confidence=verdict.confidence,
@@ -366,11 +369,12 @@ def _either(corrections: Sequence[str]) -> str:
     return " / ".join(f"“{correction}”" for correction in corrections)
 
 
-def _brand_correction(word: str, brand: str) -> tuple[str, ...]:
+def _brand_correction(word: str, brand: str, span: Span) -> tuple[str, ...]:
     """The brand as the correction of `word`, unless `word` is an inflected form of it
-    ("w Meblinie": the brand's ending would drop the case ending); a word that ends as the
-    brand does is the brand misspelt ("Meblinno")."""
-    return (brand,) if word[-1:].lower() == brand[-1:].lower() else ()
+    ("w Meblinie": the brand's ending would drop the case ending) or has markup inside; a
+    word that ends as the brand does is the brand misspelt ("Meblinno")."""
+    ends_alike = word[-1:].lower() == brand[-1:].lower()
+    return (brand,) if ends_alike and span.holds_exactly(word) else ()
 
 
 def _brand_edits(brand: str) -> int:

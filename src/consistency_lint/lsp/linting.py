@@ -9,7 +9,7 @@ directories above it hold first, as for `consistency-lint check`."""
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -48,16 +48,25 @@ class RuleDocs:
     file: Path  # the whole of `rules explain`, in Markdown, for the rule id's link
 
 
+@dataclass(frozen=True)
+class _Checked:
+    """The last full check of a file: its findings and the text they were computed on."""
+
+    findings: tuple[Finding, ...]
+    text: str
+
+
 @dataclass
 class _Project:
     config: Config
-    last_full: dict[str, tuple[Finding, ...]] = field(default_factory=dict)  # by relative path
+    last_full: dict[str, _Checked] = field(default_factory=dict)  # by relative path
 
 
 class EditorLinter:
     """Runs for an editor, one at a time (the caller serialises them): the language
     pipeline and the per-document cache stay warm between runs, so a run costs the
-    documents that changed."""
+    documents that changed. Every run reads the files as the editor shows them: the text of
+    an open document that differs from its file (edited, unsaved) stands in for the file."""
 
     def __init__(self, today: Callable[[], date] = date.today) -> None:
         self._today = today
@@ -72,13 +81,15 @@ class EditorLinter:
     def close(self) -> None:
         self._buffers.cleanup()
 
-    def check_saved(self, paths: Sequence[Path]) -> list[FileFindings]:
-        """Every check, on the files as saved, for each of `paths`; a file that is no
-        content file of a project gets no findings, and the files of a project that cannot
-        be checked (a broken configuration, registry or pack) get its error."""
+    def check_all(self, texts: Mapping[Path, str],
+                  edited: Collection[Path] = ()) -> list[FileFindings]:
+        """Every check, for each file of `texts` (the editor's text of each); the `edited`
+        ones are read from that text, the others from disk. A file that is no content file
+        of a project gets no findings, and the files of a project that cannot be checked (a
+        broken configuration, registry or pack) get its error."""
         results: dict[Path, FileFindings] = {}
         groups: dict[Path, tuple[Config, list[Path]]] = {}
-        for path in paths:
+        for path in texts:
             try:
                 config = _config_for(path)  # read again: a save may have changed it
             except ConsistencyLintError as error:
@@ -89,43 +100,54 @@ class EditorLinter:
         for config, members in groups.values():
             state = self._projects.setdefault(config.root, _Project(config))
             state.config = config
+            overlay = self._overlay(config, {path: texts[path] for path in members
+                                             if path in edited})
             try:
-                checked = self._run(config, members, RunOptions(today=self._today(),
-                                                                use_cache=True))
+                checked = self._run(config, members, RunOptions(
+                    today=self._today(), use_cache=True, overlay=overlay))
             except ConsistencyLintError as error:
                 results.update((path, FileFindings(path, error=str(error))) for path in members)
                 continue
             for relative, found in checked.items():
-                state.last_full[relative] = found.findings
+                state.last_full[relative] = _Checked(found.findings, texts[found.path])
                 results[found.path] = found
-        return [results.get(path, FileFindings(path)) for path in paths]
+        return [results.get(path, FileFindings(path)) for path in texts]
 
-    def check_unsaved(self, path: Path, text: str) -> FileFindings:
+    def check_one(self, path: Path, text: str) -> FileFindings:
         """The checks of one document on the editor's `text`, and the comparisons of the
-        last full run of its file, carried over."""
+        last full check of its file, carried over to where their lines are now."""
         try:
-            return self._check_unsaved(path, text)
+            return self._check_one(path, text)
         except ConsistencyLintError as error:
             return FileFindings(path, error=str(error))
 
-    def _check_unsaved(self, path: Path, text: str) -> FileFindings:
+    def _check_one(self, path: Path, text: str) -> FileFindings:
         config = _config_for(path)
         if config is None or not path.resolve().is_relative_to(config.root):
             return FileFindings(path)
         if config.root not in self._projects:
-            self.check_saved([path])
+            self.check_all({path: text}, edited=[path])
         state = self._projects[config.root]
         relative = _relative(path, config)
-        buffer = Path(self._buffers.name) / f"buffer{path.suffix}"
-        buffer.write_text(text, encoding="utf-8")
         options = RunOptions(today=self._today(), use_cache=True,
-                             overlay={relative: buffer}, documents_only=True)
+                             overlay=self._overlay(config, {path: text}), documents_only=True)
         checked = self._run(config, [path], options).get(relative, FileFindings(path))
-        carried = tuple(replace(finding, message=finding.message + CARRIED_OVER)
-                        for finding in state.last_full.get(relative, ())
-                        if finding.rule in self._corpus_rules)
+        last = state.last_full.get(relative, _Checked((), text))
+        carried = tuple(replace(moved, message=moved.message + CARRIED_OVER)
+                        for finding in last.findings if finding.rule in self._corpus_rules
+                        and (moved := relocated(finding, last.text, text)) is not None)
         return replace(checked, carried_over=carried,
                        rules={**checked.rules, **self._rule_docs(config, carried)})
+
+    def _overlay(self, config: Config, texts: Mapping[Path, str]) -> dict[str, Path]:
+        """Files holding the editor's `texts`, by the content file each stands for."""
+        overlay = {}
+        for number, (path, text) in enumerate(texts.items()):
+            if path.resolve().is_relative_to(config.root):
+                buffer = Path(self._buffers.name) / f"buffer-{number}{path.suffix}"
+                buffer.write_text(text, encoding="utf-8")
+                overlay[_relative(path, config)] = buffer
+        return overlay
 
     def _rule_docs(self, config: Config, findings: Iterable[Finding]) -> dict[str, RuleDocs]:
         """The docs of the rules `findings` name, built-in or of the project's packs."""
@@ -167,3 +189,22 @@ def _config_for(path: Path) -> Config | None:
 
 def _relative(path: Path, config: Config) -> str:
     return path.resolve().relative_to(config.root).as_posix()
+
+
+def relocated(finding: Finding, before: str, now: str) -> Finding | None:
+    """`finding`, made on the text `before`, where its lines are in the text `now`: the
+    same lines, or the one place the lines moved to as a block; None when they changed."""
+    old_lines, new_lines = before.split("\n"), now.split("\n")
+    span = finding.span
+    block = old_lines[span.line - 1:span.end_line]
+    if not block or len(block) != span.end_line - span.line + 1:
+        return None
+    if new_lines[span.line - 1:span.end_line] == block:
+        return finding
+    starts = [start for start in range(len(new_lines) - len(block) + 1)
+              if new_lines[start:start + len(block)] == block]
+    if len(starts) != 1:
+        return None
+    shift = starts[0] + 1 - span.line
+    return replace(finding, span=replace(span, line=span.line + shift,
+                                         end_line=span.end_line + shift))

@@ -78,27 +78,25 @@ class ConsistencyLintServer(LanguageServer):
         return {uri: path for uri in self.workspace.text_documents
                 if (path := _file_path(uri)) is not None}
 
-    def check(self, uris: Sequence[str]) -> None:
-        """Check `uris`: those whose text is the file's with every check, the others (edited,
-        unsaved) with their own checks."""
-        saved: list[str] = []
-        edited: list[str] = []
+    def check(self, uris: Sequence[str], replacing: bool = False) -> None:
+        """Every check of `uris`, each on its text in the editor (edited, unsaved ones too).
+        A check `replacing` the previous ones (a save checks every open file) cancels those
+        still waiting: saves in a row cost one check, not one each."""
+        if replacing:
+            for task in self.full:
+                task.cancel()
+        uris = [uri for uri in uris if _file_path(uri) is not None]
         for uri in uris:
-            path = _file_path(uri)
-            if path is not None:
-                (saved if _saved_text(path) == self.text(uri) else edited).append(uri)
-        if saved:
-            task = asyncio.ensure_future(self._check_saved(saved))
-            self.full.add(task)
-            task.add_done_callback(self.full.discard)
-        for uri in edited:
-            self.typed(uri, pause=0.0)
+            self.forget_typing(uri)
+        task = asyncio.ensure_future(self._check_all(uris))
+        self.full.add(task)
+        task.add_done_callback(self.full.discard)
 
-    def typed(self, uri: str, pause: float = DEBOUNCE_SECONDS) -> None:
-        """Check the unsaved text of `uri` after `pause`, instead of a check still waiting."""
+    def typed(self, uri: str) -> None:
+        """Check the unsaved text of `uri` after a pause, instead of a check still waiting."""
         self.forget_typing(uri)
         if _file_path(uri) is not None:
-            self.typing[uri] = asyncio.ensure_future(self._check_unsaved(uri, pause))
+            self.typing[uri] = asyncio.ensure_future(self._check_one(uri))
 
     def forget_typing(self, uri: str) -> None:
         pending = self.typing.pop(uri, None)
@@ -108,17 +106,17 @@ class ConsistencyLintServer(LanguageServer):
     def text(self, uri: str) -> str:
         return _tool_text(self.workspace.get_text_document(uri).source)
 
-    async def _check_saved(self, uris: Sequence[str]) -> None:
-        texts = {uri: self.text(uri) for uri in uris}
-        paths = [_file_path(uri) or Path() for uri in uris]
-        results = await self._in_runner(lambda: self.linter.check_saved(paths))
-        for uri, found in zip(uris, results, strict=True):
-            self._publish(uri, found, texts[uri])
+    async def _check_all(self, uris: Sequence[str]) -> None:
+        texts = {_file_path(uri) or Path(): self.text(uri) for uri in uris}
+        edited = [path for path, text in texts.items() if _saved_text(path) != text]
+        results = await self._in_runner(lambda: self.linter.check_all(texts, edited))
+        for uri, (path, found) in zip(uris, zip(texts, results, strict=True), strict=True):
+            self._publish(uri, found, texts[path])
 
-    async def _check_unsaved(self, uri: str, pause: float) -> None:
-        await asyncio.sleep(pause)
+    async def _check_one(self, uri: str) -> None:
+        await asyncio.sleep(DEBOUNCE_SECONDS)
         path, text = _file_path(uri) or Path(), self.text(uri)
-        [found] = await self._in_runner(lambda: [self.linter.check_unsaved(path, text)])
+        [found] = await self._in_runner(lambda: [self.linter.check_one(path, text)])
         self._publish(uri, found, text)
 
     async def _in_runner(self, work: Callable[[], list[FileFindings]]) -> list[FileFindings]:
@@ -220,8 +218,10 @@ def _rule_docs(item: _Shown) -> str:
             f"`consistency-lint rules explain {item.spec.id}` (or follow the rule's link)")
 
 
-def code_actions(uri: str, shown: Sequence[_Shown], wanted: types.Range) -> list[types.CodeAction]:
-    """Quick fixes for the findings in `wanted`: each correction, then the suppression."""
+def code_actions(uri: str, shown: Sequence[_Shown], wanted: types.Range,
+                 line_end: str = "\n") -> list[types.CodeAction]:
+    """Quick fixes for the findings in `wanted`: each correction, then the suppression
+    (a line ending as the document's lines do)."""
     actions: list[types.CodeAction] = []
     for item in shown:
         if not _overlap(item.diagnostic.range, wanted):
@@ -238,7 +238,8 @@ def code_actions(uri: str, shown: Sequence[_Shown], wanted: types.Range) -> list
                 title=f"Silence {item.finding.rule} here (give the reason)",
                 kind=types.CodeActionKind.QuickFix, diagnostics=[item.diagnostic],
                 edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(
-                    range=types.Range(start=at, end=at), new_text=item.suppression.text)]})))
+                    range=types.Range(start=at, end=at),
+                    new_text=item.suppression.text.replace("\n", line_end))]})))
     return actions
 
 
@@ -268,8 +269,8 @@ def build_server(today: date | None = None) -> ConsistencyLintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(params: types.DidSaveTextDocumentParams) -> None:
         saved = params.text_document.uri
-        server.forget_typing(saved)
-        server.check([saved, *(uri for uri in server.open_files() if uri != saved)])
+        server.check([saved, *(uri for uri in server.open_files() if uri != saved)],
+                     replacing=True)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
@@ -287,11 +288,13 @@ def build_server(today: date | None = None) -> ConsistencyLintServer:
         code_action_kinds=[types.CodeActionKind.QuickFix]))
     def on_code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
-        return code_actions(uri, server.shown.get(uri, []), params.range)
+        source = server.workspace.get_text_document(uri).source
+        return code_actions(uri, server.shown.get(uri, []), params.range,
+                            "\r\n" if "\r\n" in source else "\n")
 
     @server.feature(types.SHUTDOWN)
     def on_shutdown(params: None) -> None:
-        server.runner.shutdown(wait=False, cancel_futures=True)
+        server.runner.shutdown(wait=True, cancel_futures=True)  # a run ends before its files go
         linter.close()
 
     return server

@@ -26,6 +26,11 @@ class Span:
     def point(cls, line: int, column: int = 1) -> Span:
         return cls(line, column, line, column)
 
+    def holds_exactly(self, text: str) -> bool:
+        """Whether the file has `text` here just as a reader sees it, on one line: only then
+        may a correction replace the span ("dzie**ku**jemy" has markup in it)."""
+        return self.line == self.end_line and self.end_column - self.column == len(text)
+
 
 @pickled_by_constructor
 @dataclass(frozen=True, slots=True)

@@ -122,7 +122,11 @@ class DocumentCache:
         if snapshot is None:
             return None
         key = self.key(_identity(request, reported), snapshot.sha256)
-        outcome = _UNSAVED.get(key) or self.get(key)
+        outcome = _UNSAVED.get(key)
+        if outcome is not None:
+            _UNSAVED.move_to_end(key)
+        else:
+            outcome = self.get(key)
         return outcome if outcome is not None and fits(outcome, request, snapshot) else None
 
     def store(self, request: LoadRequest, reported: bool, outcome: DocumentOutcome,

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from consistency_lint.loaders.source import ContentLoadError, decode, detect_encoding
 from consistency_lint.model import Finding
 from consistency_lint.reading import RefusedFileError, read_regular_file
 
@@ -25,14 +26,19 @@ def finding_lines(root: Path, findings: Iterable[Finding],
         text = _utf8_text(root / path, max_bytes)
         if text is None:
             continue
-        file_lines = text.split("\n")  # the tool counts lines at \n only, not at \f or U+2028
+        file_lines = text.split("\n")  # ends normalised as the tool reads them; not \f, U+2028
         lines.update(((path, number), file_lines[number - 1]) for number in numbers
                      if 0 < number <= len(file_lines))
     return lines
 
 
 def _utf8_text(path: Path, max_bytes: int) -> str | None:
+    """The text as the tool reads it (line ends normalised: a lone \r ends a line too) when
+    the file is UTF-8; None otherwise (in a one-byte encoding, columns are bytes already)."""
     try:
-        return read_regular_file(path, max_bytes).decode("utf-8-sig")
-    except (OSError, RefusedFileError, UnicodeDecodeError):
+        raw = read_regular_file(path, max_bytes)
+        if detect_encoding(raw) not in ("utf-8", "utf-8-sig"):
+            return None
+        return decode(raw)
+    except (OSError, RefusedFileError, ContentLoadError):
         return None
