@@ -45,3 +45,19 @@ def test_samples_cover_every_channel_and_ignore_drafts() -> None:
     assert {document.channel for document in documents} == {"web", "faq", "kb", "letters"}
     assert not any("szkice" in document.path for document in documents)
     assert len(documents) == 18
+
+
+def test_prohibited_statements_carry_the_rules_compliant_wording_as_a_correction() -> None:
+    offered = {(f.rule, f.path, f.span.line): f.suggestions for f in lint(SAMPLES).findings
+               if f.category.value == "legal-prohibited"}
+    assert offered == {
+        ("PL-CRA-COMPLAINT-ANSWER-14D", "kb/reklamacje.md", 10):
+            ("Odpowiedź na reklamację wysyłamy w ciągu 14 dni.",),
+        ("PL-CRA-REFUND-VOUCHER-ONLY", "kb/zwroty.md", 12):
+            ("Zwrot pieniędzy następuje na rachunek klienta; bon wydajemy tylko na życzenie "
+             "klienta.",),
+        ("PL-CRA-COMPLAINT-COSTS-ON-CONSUMER", "letters/odpowiedz-na-reklamacje.txt.j2", 11):
+            ("Prosimy o odesłanie wadliwego towaru – koszt przesyłki pokrywa sklep.",),
+        ("PL-CRA-SALE-GOODS-EXCLUDED", "web/zwroty.html", 28):
+            ("Towary z wyprzedaży można zwrócić na tych samych zasadach co pozostałe.",),
+    }

@@ -10,7 +10,8 @@
   documents. A project that cannot be checked (a broken configuration) says why on each
   of its files. Documents that are no files (a diff view's `git:` URI) are left alone.
 - Hover on a finding: the rule's summary, rationale and legal basis.
-- Code actions: a finding's corrections (a misspelt word, a brand's spelling), and the
+- Code actions: a finding's corrections (a misspelt word, a brand's spelling, a prohibited
+  statement's compliant wording), and the
   comment that silences the rule at that place, where a comment line changes nothing a
   reader sees (`suppression_edit.py`), with a reason to fill in.
 

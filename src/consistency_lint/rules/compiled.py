@@ -106,11 +106,17 @@ class CompiledRule:
         parts = [message if isinstance(message, str) else message.in_language(language)]
         if matched:
             parts.append(matched)
+        wording = self.compliant_wording()
+        if wording is not None:
+            parts.append(f"{language_profile(language).compliant_wording_lead} „{wording}”")
+        return " ".join(parts)
+
+    def compliant_wording(self) -> str | None:
+        """For a legal rule, wording that complies: its first passing example."""
         examples = self.model.examples
         if self.model.category.value.startswith("legal") and examples is not None:
-            parts.append(f"{language_profile(language).compliant_wording_lead} "
-                         f"„{examples.pass_[0].text}”")
-        return " ".join(parts)
+            return examples.pass_[0].text
+        return None
 
     def missing_from(self, document: Document) -> Finding:
         """The finding that `document` lacks what the rule requires: at its first line."""

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from consistency_lint.config import ALL_REGISTERS, STAFF_PROFILES, Config, TradeModel
-from consistency_lint.model import Document, Finding
+from consistency_lint.model import Category, Document, Finding
 from consistency_lint.nlp.analysis import AnalysedSegment
 from consistency_lint.rules.compiled import CompiledRule
 from consistency_lint.rules.kinds import KINDS
@@ -47,7 +48,8 @@ class RuleEngine:
         units = DocumentUnits.of(document, segments,
                                  read_by_staff=self.profiles.get(document.channel)
                                  in STAFF_PROFILES)
-        return [finding for rule in self.applicable(document, self.trade_of(units))
+        return [_offering_compliant_wording(finding, rule)
+                for rule in self.applicable(document, self.trade_of(units))
                 for finding in KINDS[rule.model.kind].findings(rule, units)]
 
     def declared_trade(self, document: Document) -> Trade:
@@ -88,3 +90,13 @@ class RuleEngine:
                 and (scope.register_refused is None or scope.register_refused not in registers)
                 and (scope.registers_accepted is None
                      or registers >= set(scope.registers_accepted)))
+
+
+def _offering_compliant_wording(finding: Finding, rule: CompiledRule) -> Finding:
+    """A prohibited statement with the rule's compliant wording as its correction, where the
+    statement is one line of the file written as it reads (an editor replaces it)."""
+    wording = rule.compliant_wording()
+    if (wording is None or finding.category is not Category.LEGAL_PROHIBITED
+            or not finding.excerpt or not finding.span.holds_exactly(finding.excerpt)):
+        return finding
+    return replace(finding, suggestions=(wording,))
