@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from consistency_lint.config import Channel, Config, load_config
-from consistency_lint.errors import ConfigNotFoundError
+from consistency_lint.errors import ConfigError, ConfigNotFoundError
 from consistency_lint.globs import matches
 from consistency_lint.loaders import LoadRequest
 
@@ -27,17 +27,31 @@ def discover(config: Config) -> list[LoadRequest]:
     return requests
 
 
-def by_project(paths: Sequence[Path]) -> list[tuple[Config, list[Path]]]:
-    """`paths` grouped by the project whose configuration governs each (the nearest in the
-    directories above it), in the order first met; a path outside any project is left
-    out. A broken configuration raises ConfigError."""
+def governing_config(path: Path) -> Config | None:
+    """The configuration that governs `path` (the nearest in the directories above it);
+    None outside any project. A broken one raises ConfigError."""
+    try:
+        return load_config(path.parent)
+    except ConfigNotFoundError:
+        return None
+
+
+def by_project(paths: Sequence[Path], broken: dict[Path, str] | None = None,
+               ) -> list[tuple[Config, list[Path]]]:
+    """`paths` grouped by the project whose configuration governs each, in the order first
+    met; a path outside any project is left out. A broken configuration raises
+    ConfigError, or, given `broken`, is recorded there for each of its paths."""
     groups: dict[Path, tuple[Config, list[Path]]] = {}
     for path in paths:
         try:
-            config = load_config(path.parent)
-        except ConfigNotFoundError:
+            config = governing_config(path)
+        except ConfigError as error:
+            if broken is None:
+                raise
+            broken[path] = str(error)
             continue
-        groups.setdefault(config.root, (config, []))[1].append(path)
+        if config is not None:
+            groups.setdefault(config.root, (config, []))[1].append(path)
     return list(groups.values())
 
 

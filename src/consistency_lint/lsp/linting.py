@@ -15,9 +15,14 @@ from datetime import date
 from pathlib import Path
 
 from consistency_lint.checks.registry import all_specs, corpus_check_ids
-from consistency_lint.config import Config, load_config
-from consistency_lint.discovery import content_files_among
-from consistency_lint.errors import ConfigNotFoundError, ConsistencyLintError
+from consistency_lint.config import Config
+from consistency_lint.discovery import (
+    by_project,
+    content_files_among,
+    governing_config,
+    within_project,
+)
+from consistency_lint.errors import ConsistencyLintError
 from consistency_lint.globs import literal_pattern
 from consistency_lint.lsp.rule_docs import docs_file
 from consistency_lint.model import Document, Finding
@@ -26,6 +31,7 @@ from consistency_lint.rules.loading import load_packs, pack_digests
 from consistency_lint.specs import CheckSpec
 
 CARRIED_OVER = " (from the last check of the saved files)"
+_PacksKey = tuple[Path, tuple[tuple[str, str], ...]]  # a project's root and its packs' digests
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,8 @@ class EditorLinter:
         self._docs = Path(self._buffers.name) / "rules"
         self._docs.mkdir()
         # every rule of a project, by its root and the digests of its packs
-        self._specs: dict[tuple[Path, tuple[tuple[str, str], ...]], dict[str, CheckSpec]] = {}
+        self._specs: dict[_PacksKey, dict[str, CheckSpec]] = {}
+        self._rule_files: dict[_PacksKey, dict[str, RuleDocs]] = {}
 
     def close(self) -> None:
         self._buffers.cleanup()
@@ -87,17 +94,10 @@ class EditorLinter:
         ones are read from that text, the others from disk. A file that is no content file
         of a project gets no findings, and the files of a project that cannot be checked (a
         broken configuration, registry or pack) get its error."""
-        results: dict[Path, FileFindings] = {}
-        groups: dict[Path, tuple[Config, list[Path]]] = {}
-        for path in texts:
-            try:
-                config = _config_for(path)  # read again: a save may have changed it
-            except ConsistencyLintError as error:
-                results[path] = FileFindings(path, error=str(error))
-                continue
-            if config is not None:
-                groups.setdefault(config.root, (config, []))[1].append(path)
-        for config, members in groups.values():
+        broken: dict[Path, str] = {}
+        projects = by_project(list(texts), broken)  # read again: a save may have changed one
+        results = {path: FileFindings(path, error=error) for path, error in broken.items()}
+        for config, members in projects:
             state = self._projects.setdefault(config.root, _Project(config))
             state.config = config
             overlay = self._overlay(config, {path: texts[path] for path in members
@@ -122,13 +122,14 @@ class EditorLinter:
             return FileFindings(path, error=str(error))
 
     def _check_one(self, path: Path, text: str) -> FileFindings:
-        config = _config_for(path)
-        if config is None or not path.resolve().is_relative_to(config.root):
+        config = governing_config(path)
+        inside = within_project(config, [path]) if config is not None else {}
+        if config is None or not inside:
             return FileFindings(path)
         if config.root not in self._projects:
             self.check_all({path: text}, edited=[path])
         state = self._projects[config.root]
-        relative = _relative(path, config)
+        [relative] = inside
         options = RunOptions(today=self._today(), use_cache=True,
                              overlay=self._overlay(config, {path: text}), documents_only=True)
         checked = self._run(config, [path], options).get(relative, FileFindings(path))
@@ -142,21 +143,24 @@ class EditorLinter:
     def _overlay(self, config: Config, texts: Mapping[Path, str]) -> dict[str, Path]:
         """Files holding the editor's `texts`, by the content file each stands for."""
         overlay = {}
-        for number, (path, text) in enumerate(texts.items()):
-            if path.resolve().is_relative_to(config.root):
-                buffer = Path(self._buffers.name) / f"buffer-{number}{path.suffix}"
-                buffer.write_text(text, encoding="utf-8")
-                overlay[_relative(path, config)] = buffer
+        for number, (relative, path) in enumerate(within_project(config, list(texts)).items()):
+            buffer = Path(self._buffers.name) / f"buffer-{number}{path.suffix}"
+            buffer.write_text(texts[path], encoding="utf-8")
+            overlay[relative] = buffer
         return overlay
 
     def _rule_docs(self, config: Config, findings: Iterable[Finding]) -> dict[str, RuleDocs]:
-        """The docs of the rules `findings` name, built-in or of the project's packs."""
+        """The docs of the rules `findings` name, built-in or of the project's packs: each
+        rule's file written once per project and packs."""
         key = (config.root, pack_digests(config))
         if key not in self._specs:
             self._specs[key] = all_specs(load_packs(config))
-        specs = self._specs[key]
-        return {finding.rule: RuleDocs(spec, docs_file(spec, self._docs))
-                for finding in findings if (spec := specs.get(finding.rule)) is not None}
+        specs, docs = self._specs[key], self._rule_files.setdefault(key, {})
+        for rule in {finding.rule for finding in findings} - docs.keys():
+            if (spec := specs.get(rule)) is not None:
+                docs[rule] = RuleDocs(spec, docs_file(spec, self._docs))
+        return {finding.rule: docs[finding.rule] for finding in findings
+                if finding.rule in docs}
 
     def _run(self, config: Config, paths: Sequence[Path],
              options: RunOptions) -> dict[str, FileFindings]:
@@ -176,19 +180,6 @@ class EditorLinter:
                 rules={finding.rule: rules[finding.rule] for finding in findings
                        if finding.rule in rules})
         return checked
-
-
-def _config_for(path: Path) -> Config | None:
-    """The configuration that governs `path` (the nearest above it); None outside any
-    project. A broken one raises ConsistencyLintError."""
-    try:
-        return load_config(path.parent)
-    except ConfigNotFoundError:
-        return None
-
-
-def _relative(path: Path, config: Config) -> str:
-    return path.resolve().relative_to(config.root).as_posix()
 
 
 def relocated(finding: Finding, before: str, now: str) -> Finding | None:

@@ -35,11 +35,9 @@ def full_markdown(spec: CheckSpec) -> str:
 
 
 def docs_file(spec: CheckSpec, folder: Path) -> Path:
-    """The rule's full docs, written in `folder` (once per rule and text)."""
+    """The rule's full docs, written in `folder`."""
     path = folder / f"{_UNSAFE.sub('_', spec.id)}.md"
-    text = full_markdown(spec)
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    path.write_text(full_markdown(spec), encoding="utf-8")
     return path
 
 

@@ -70,14 +70,13 @@ class ConsistencyLintServer(LanguageServer):
         self.linter = linter
         self.shown: dict[str, list[_Shown]] = {}
         self.typing: dict[str, asyncio.Task[None]] = {}  # the pending check of unsaved text
-        self.full: set[asyncio.Task[None]] = set()  # checks of saved files: never cancelled
+        self.full: set[asyncio.Task[None]] = set()  # every check: typing never cancels one
         self.runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lint")
         self.reported_errors: set[str] = set()
 
-    def open_files(self) -> dict[str, Path]:
+    def open_files(self) -> list[str]:
         """The open documents that are files (a diff view's `git:` document is none)."""
-        return {uri: path for uri in self.workspace.text_documents
-                if (path := _file_path(uri)) is not None}
+        return [uri for uri in self.workspace.text_documents if _file_path(uri) is not None]
 
     def check(self, uris: Sequence[str], replacing: bool = False) -> None:
         """Every check of `uris`, each on its text in the editor (edited, unsaved ones too).
@@ -108,19 +107,21 @@ class ConsistencyLintServer(LanguageServer):
         return _tool_text(self.workspace.get_text_document(uri).source)
 
     async def _check_all(self, uris: Sequence[str]) -> None:
-        texts = {_file_path(uri) or Path(): self.text(uri) for uri in uris}
-        edited = [path for path, text in texts.items() if _saved_text(path) != text]
-        results = await self._in_runner(lambda: self.linter.check_all(texts, edited))
-        for uri, (path, found) in zip(uris, zip(texts, results, strict=True), strict=True):
-            self._publish(uri, found, texts[path])
+        """`uris` are files (`check` keeps only those)."""
+        texts = {uri: self.text(uri) for uri in uris}
+        by_path = {_file_path(uri) or Path(uri): text for uri, text in texts.items()}
+        edited = [path for path, text in by_path.items() if _saved_text(path) != text]
+        results = await self._in_runner(lambda: self.linter.check_all(by_path, edited))
+        for (uri, text), found in zip(texts.items(), results, strict=True):
+            self._publish(uri, found, text)
 
     async def _check_one(self, uri: str) -> None:
         await asyncio.sleep(DEBOUNCE_SECONDS)
-        path, text = _file_path(uri) or Path(), self.text(uri)
-        [found] = await self._in_runner(lambda: [self.linter.check_one(path, text)])
+        path, text = _file_path(uri) or Path(uri), self.text(uri)
+        found = await self._in_runner(lambda: self.linter.check_one(path, text))
         self._publish(uri, found, text)
 
-    async def _in_runner(self, work: Callable[[], list[FileFindings]]) -> list[FileFindings]:
+    async def _in_runner(self, work: Callable[[], _T]) -> _T:
         return await asyncio.get_running_loop().run_in_executor(self.runner, work)
 
     def _publish(self, uri: str, found: FileFindings, checked_text: str) -> None:
